@@ -60,7 +60,7 @@ test('describeSchedule covers several days, intervals and last-of-month', () => 
     'Every Monday, Wednesday and Friday, 11am to 1:30pm (UK time)',
   );
   assert.equal(
-    describeSchedule({ ...base, freq: 'WEEKLY', interval: 1, byday: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day) => ({ day }) as const) }),
+    describeSchedule({ ...base, freq: 'WEEKLY', interval: 1, byday: (['MO', 'TU', 'WE', 'TH', 'FR'] as const).map((day) => ({ day })) }),
     'Every weekday (Monday to Friday), 11am to 1:30pm (UK time)',
   );
   assert.equal(
