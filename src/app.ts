@@ -1,0 +1,55 @@
+// Builds the web app from its parts: platform first, then each module, passed what it needs.
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import type { Deps } from './platform/deps.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import { registerPlatform } from './platform/http/platform.ts';
+import { accountRoutes } from './modules/accounts/index.ts';
+import { findOrgBySlug, networkRoutes } from './modules/network/index.ts';
+import { siteRoutes } from './modules/site/index.ts';
+import path from 'node:path';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+  /** false to silence request logs (tests, benchmarks). */
+  logger?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });
+  const deps: Deps = { db: database.db, mailer, config };
+
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    // Public data feeds are read by other sites' pages.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    hsts: config.secureCookies,
+  });
+  await registerPlatform(app, { config, db: database.db, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
+
+  await app.register(siteRoutes({ ...deps, database }));
+  await app.register(accountRoutes(deps));
+  await app.register(networkRoutes(deps));
+  return app;
+}

@@ -1,0 +1,112 @@
+// The `connectors` command: serve, migrate, seed, and the data tools of each module.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { hasAnyOrganisation, seedDemo, seedSynthetic } from './modules/demo/index.ts';
+import { databaseTarget, demoSignInLines, startServer } from './server.ts';
+
+const HELP = `Usage: connectors <command> [options]
+
+Commands:
+  serve [--demo]                         Start the web server (--demo: demo data and banner)
+  migrate                                Apply database migrations
+  seed demo                              Add the fictional demo network to an empty database
+  seed synthetic --orgs N --people M     Add a large synthetic network (for benchmarks)
+  help                                   Show this message
+
+Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
+SESSION_SECRET, SMTP_URL, LOG_LEVEL. See docs/OPERATIONS.md.`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } }, strict: true });
+      const config = loadConfig(env, { demo: values.demo });
+      const server = await startServer(config, io.out);
+      io.out(`Recovery Connectors is running at ${server.url} (database: ${server.database.kind}).`);
+      if (config.demo) for (const line of demoSignInLines()) io.out(line);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          io.out(`${signal} received: finishing requests and closing.`);
+          server.close().then(resolve, (e) => {
+            io.err(String(e));
+            resolve();
+          });
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      return 0;
+    }
+    case 'migrate': {
+      const config = loadConfig({ SESSION_SECRET: 'x'.repeat(32), ...env });
+      const database = await openDatabase(databaseTarget(config));
+      try {
+        const applied = await migrate(database.pool);
+        io.out(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'seed': {
+      const [kind, ...opts] = rest;
+      const config = loadConfig({ SESSION_SECRET: 'x'.repeat(32), ...env });
+      if (kind !== 'demo' && kind !== 'synthetic') {
+        io.err('Say what to seed: `connectors seed demo` or `connectors seed synthetic --orgs N --people M`.');
+        return 2;
+      }
+      const { values } = parseArgs({ args: opts, options: { orgs: { type: 'string' }, people: { type: 'string' } }, strict: true });
+      const database = await openDatabase(databaseTarget(config));
+      try {
+        await migrate(database.pool);
+        if (kind === 'demo') {
+          if (await hasAnyOrganisation(database.db)) {
+            io.err('The database already has organisations; the demo network goes only into an empty one.');
+            return 1;
+          }
+          const c = await seedDemo(database.db);
+          io.out(`Demo network created: ${c.organisations} organisations, ${c.people} people.`);
+          for (const line of demoSignInLines()) io.out(line);
+        } else {
+          const orgs = Number(values.orgs ?? '100');
+          const people = Number(values.people ?? '500');
+          if (!Number.isInteger(orgs) || orgs < 1 || !Number.isInteger(people) || people < 0) {
+            io.err('--orgs must be a whole number of 1 or more, and --people a whole number of 0 or more.');
+            return 2;
+          }
+          const started = Date.now();
+          const c = await seedSynthetic(database.db, { orgs, people, prefix: `s${Date.now().toString(36)}` });
+          io.out(`Synthetic network added: ${c.organisations} organisations, ${c.people} people in ${Date.now() - started} ms.`);
+        }
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP);
+      return 0;
+    default:
+      io.err(`Unknown command "${command}".\n\n${HELP}`);
+      return 2;
+  }
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli.ts');
+if (isMain) {
+  runCli(process.argv.slice(2), process.env, { out: (s) => console.log(s), err: (s) => console.error(s) })
+    .then((code) => process.exit(code))
+    .catch((err: unknown) => {
+      if (err instanceof ConfigError) console.error(err.message);
+      else console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}

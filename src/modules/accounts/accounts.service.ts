@@ -1,0 +1,146 @@
+// Use cases for signing in and out, emailed links, passwords and accepting invitations.
+import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
+import { consumeEmailToken, issueEmailToken, peekEmailToken, type TokenState } from '../../platform/auth/email-tokens.ts';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { createSession, deleteAllSessions } from '../../platform/auth/session.store.ts';
+import { countRecentFailures, isThrottled, recordAttempt } from '../../platform/auth/sign-in-throttle.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { upsertMembership } from '../network/network.repository.ts';
+import * as repo from './accounts.repository.ts';
+
+/** At most this many sign-in or reset emails to one address an hour. */
+const MAX_LINKS_PER_HOUR = 5;
+
+export type SignInResult = { ok: true; sessionToken: string } | { ok: false; reason: 'invalid' | 'throttled' };
+
+export async function signInWithPassword(
+  deps: Deps,
+  input: { email: string; password: string; ip: string; userAgent: string },
+): Promise<SignInResult> {
+  if (isThrottled(await countRecentFailures(deps.db, input.email, input.ip))) return { ok: false, reason: 'throttled' };
+  const person = await repo.findPersonByEmail(deps.db, input.email);
+  const valid = await verifyPassword(person?.password_hash ?? null, input.password);
+  await recordAttempt(deps.db, input.email, input.ip, valid && !!person);
+  if (!valid || !person) return { ok: false, reason: 'invalid' };
+  return { ok: true, sessionToken: await createSession(deps.db, person.id, input.userAgent) };
+}
+
+/** Sends a sign-in link when the address belongs to someone; says nothing either way. */
+export async function requestSignInLink(deps: Deps, email: string): Promise<void> {
+  const person = await repo.findPersonByEmail(deps.db, email);
+  if (!person || (await repo.recentTokenCount(deps.db, email, 'sign_in')) >= MAX_LINKS_PER_HOUR) return;
+  const token = await issueEmailToken(deps.db, { purpose: 'sign_in', email, personId: person.id });
+  await deps.mailer.send({
+    to: email,
+    subject: 'Your sign-in link for Recovery Connectors',
+    text: [
+      `Hello ${person.display_name},`,
+      '',
+      'Here is your link to sign in to Recovery Connectors. It works once, for the next 20 minutes:',
+      `${deps.config.publicUrl}/sign-in/email/${token}`,
+      '',
+      "If you didn't ask for this, you can ignore this email. Nobody can sign in without the link.",
+    ].join('\n'),
+  });
+}
+
+export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
+  const person = await repo.findPersonByEmail(deps.db, email);
+  if (!person || (await repo.recentTokenCount(deps.db, email, 'reset_password')) >= MAX_LINKS_PER_HOUR) return;
+  const token = await issueEmailToken(deps.db, { purpose: 'reset_password', email, personId: person.id });
+  await deps.mailer.send({
+    to: email,
+    subject: 'Reset your Recovery Connectors password',
+    text: [
+      `Hello ${person.display_name},`,
+      '',
+      'To choose a new password, open this link within the next hour. It works once:',
+      `${deps.config.publicUrl}/password/reset/${token}`,
+      '',
+      "If you didn't ask for this, you can ignore this email: your password has not changed.",
+    ].join('\n'),
+  });
+}
+
+export class LinkNotUsable extends AppError {
+  constructor(readonly state: Exclude<TokenState, 'valid'>) {
+    super(
+      'gone',
+      state === 'used'
+        ? 'This link has already been used. Each link works only once.'
+        : state === 'expired'
+          ? 'This link has expired. Links work for a limited time, to keep your account safe.'
+          : "This link isn't right. It may have been copied only in part.",
+    );
+  }
+}
+
+export async function checkLink(deps: Deps, purpose: 'sign_in' | 'reset_password' | 'invitation', token: string) {
+  const { state, row } = await peekEmailToken(deps.db, purpose, token);
+  if (state !== 'valid' || !row) throw new LinkNotUsable(state === 'valid' ? 'unknown' : state);
+  return row;
+}
+
+export async function signInWithLink(deps: Deps, token: string, userAgent: string): Promise<string> {
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await consumeEmailToken(tx, 'sign_in', token);
+    if (!row?.person_id) throw new LinkNotUsable((await peekEmailToken(tx, 'sign_in', token)).state as 'used');
+    return createSession(tx, row.person_id, userAgent);
+  });
+}
+
+export async function resetPassword(deps: Deps, token: string, password: string, userAgent: string): Promise<string> {
+  const passwordHash = await hashPassword(password); // slow on purpose: outside the transaction
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await consumeEmailToken(tx, 'reset_password', token);
+    if (!row?.person_id) throw new LinkNotUsable((await peekEmailToken(tx, 'reset_password', token)).state as 'used');
+    await repo.setPasswordHash(tx, row.person_id, passwordHash);
+    await deleteAllSessions(tx, row.person_id); // anyone else signed in as them is signed out
+    return createSession(tx, row.person_id, userAgent);
+  });
+}
+
+export async function changePassword(deps: Deps, actor: SignedInActor, current: string, password: string): Promise<void> {
+  const person = await repo.findPersonById(deps.db, actor.personId);
+  if (!person || !(await verifyPassword(person.password_hash, current))) {
+    throw new AppError('validation', 'Your current password is not right', { current: 'Your current password is not right' });
+  }
+  await repo.setPasswordHash(deps.db, actor.personId, await hashPassword(password));
+}
+
+/**
+ * Accepts an invitation. Someone new gives a name and password; someone who already has an
+ * account just joins. The link itself proves they hold the email address.
+ */
+export async function acceptInvitation(
+  deps: Deps,
+  token: string,
+  newAccount: { name: string; password: string } | undefined,
+  userAgent: string,
+): Promise<{ sessionToken: string; orgId: string }> {
+  const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await consumeEmailToken(tx, 'invitation', token);
+    if (!row || !row.org_id || !row.role) {
+      throw new LinkNotUsable((await peekEmailToken(tx, 'invitation', token)).state as 'used');
+    }
+    let person = await repo.findPersonByEmail(tx, row.email);
+    if (!person) {
+      if (!newAccount) throw new AppError('validation', 'Tell us your name and choose a password to join.');
+      const created = await repo.insertPerson(tx, { email: row.email, displayName: newAccount.name, passwordHash });
+      person = { id: created.id, email: row.email, display_name: newAccount.name, password_hash: passwordHash };
+    }
+    await upsertMembership(tx, row.org_id, person.id, row.role as OrgRole);
+    await recordAudit(tx, {
+      orgId: row.org_id,
+      actorId: person.id,
+      action: 'team.joined',
+      subjectType: 'person',
+      subjectId: person.id,
+      detail: { role: row.role },
+    });
+    return { sessionToken: await createSession(tx, person.id, userAgent), orgId: row.org_id };
+  });
+}

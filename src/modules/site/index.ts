@@ -1,0 +1,3 @@
+// Site-wide public pages, health check and assets.
+export { siteRoutes } from './site.routes.tsx';
+export { isDemoInstance } from './site.repository.ts';

@@ -1,0 +1,196 @@
+import type { PageContext } from '../../platform/http/page-context.ts';
+import type { OutboxEntry } from '../../platform/mail/mailer.ts';
+import { Table } from '../../ui/components.tsx';
+import { Layout } from '../../ui/layout.tsx';
+
+export interface HomeView {
+  members: number;
+  regions: { region: string; count: number }[];
+}
+
+export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
+  return (
+    <Layout ctx={ctx} title="Home">
+      <h1>Recovery Connectors</h1>
+      <p class="lede">
+        A shared home for lived experience recovery organisations: groups and charities run by people in recovery from
+        drug and alcohol problems, helping others on the same road.
+      </p>
+      <p>
+        {view.members === 1 ? 'One organisation is' : `${view.members} organisations are`} part of the network, from
+        one-evening-a-week peer groups to charities with staff. Each does things its own way. Together we:
+      </p>
+      <div class="cards">
+        <div class="card">
+          <h2 class="card-title">Show what works</h2>
+          <p>Measure recovery with shared, free, validated questionnaires, and pool the results into evidence that stands up.</p>
+        </div>
+        <div class="card">
+          <h2 class="card-title">Find the money</h2>
+          <p>Show commissioners what we achieve and what it is worth, and bid together.</p>
+        </div>
+        <div class="card">
+          <h2 class="card-title">Learn from each other</h2>
+          <p>Pass on what works, and help new groups get started.</p>
+        </div>
+        <div class="card">
+          <h2 class="card-title">Speak with one voice</h2>
+          <p>Find what we agree on, and take it to local and national government.</p>
+        </div>
+      </div>
+      {view.regions.length > 0 && (
+        <Table
+          caption="Member organisations by region"
+          columns={[
+            { header: 'Region', cell: (r: HomeView['regions'][number]) => r.region || 'Not given' },
+            { header: 'Organisations', cell: (r) => r.count, numeric: true },
+          ]}
+          rows={view.regions}
+        />
+      )}
+      <h2>Already part of a member organisation?</h2>
+      <p>
+        <a href="/sign-in">Sign in</a> to record your activities and outcomes, and to see your organisation's figures.
+      </p>
+    </Layout>
+  );
+}
+
+export function AboutPage({ ctx }: { ctx: PageContext }) {
+  return (
+    <Layout ctx={ctx} title="About this platform">
+      <h1>About this platform</h1>
+      <p class="lede">
+        Recovery Connectors is built for a national network of lived experience recovery organisations (LEROs), and owned by
+        the people who use it.
+      </p>
+      <p>
+        Small organisations, each unique, are standing together. They need what none can build alone: evidence that a
+        commissioner or a university will accept, a way to show what their work is worth, shared learning, and a collective
+        voice.
+      </p>
+      <h2>Free and open</h2>
+      <p>
+        The software is free and open source, under the GNU Affero General Public License, version 3 or later. Anyone may
+        run it, read it and improve it; anyone who runs a changed version for others must share their changes too.
+      </p>
+      <p>
+        <a href="/about/data">About the data we use and where it comes from</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function PrivacyPage({ ctx }: { ctx: PageContext }) {
+  return (
+    <Layout ctx={ctx} title="Privacy">
+      <h1>Privacy</h1>
+      <p class="lede">Information about someone's recovery is among the most private there is. We treat it that way.</p>
+      <ul>
+        <li>Each organisation sees only its own records. Nobody else in the network can see them.</li>
+        <li>People taking part are known by a code. Names are optional.</li>
+        <li>
+          Nothing about a person leaves their organisation except as totals and averages for groups large enough that no
+          one can be picked out, and only with their consent.
+        </li>
+        <li>Every time someone views or exports a person's records, it is written in a log that the organisation's lead can read.</li>
+        <li>A person can ask to see everything held about them, or to have it deleted.</li>
+      </ul>
+      <p>Each member organisation is responsible for the records it keeps here, as the data controller.</p>
+    </Layout>
+  );
+}
+
+export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
+  return (
+    <Layout ctx={ctx} title="Accessibility">
+      <h1>Accessibility</h1>
+      <p class="lede">We want everyone to be able to use this site, on any phone or computer, with or without assistive technology.</p>
+      <ul>
+        <li>Every page works without JavaScript and on a slow connection.</li>
+        <li>We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, and test every page automatically.</li>
+        <li>You can zoom to 400% and use the whole site with a keyboard.</li>
+      </ul>
+      <p>If something doesn't work for you, please tell your organisation or the network's coordinators and we'll fix it.</p>
+    </Layout>
+  );
+}
+
+export function AboutDataPage({ ctx }: { ctx: PageContext }) {
+  return (
+    <Layout ctx={ctx} title="About the data">
+      <h1>About the data</h1>
+      <p class="lede">Where the maps, places and directory standards in this platform come from, and the credit they are due.</p>
+      <h2>Postcodes, places and local authorities</h2>
+      <p>Contains OS data © Crown copyright and database right 2025.</p>
+      <p>Contains Royal Mail data © Royal Mail copyright and database right 2025.</p>
+      <p>Contains National Statistics data © Crown copyright and database right 2025.</p>
+      <p>
+        Source: Office for National Statistics licensed under the{' '}
+        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v.3.0</a>.
+      </p>
+      <p>
+        Postcode district centroids and local-authority assignments are derived from OS Code-Point® Open (October 2025). This
+        derived data is not an official OS or ONS product. We changed it: each postcode district's position is the average of
+        its postcodes' positions, and each district is assigned the local authority that holds most of its postcodes.
+      </p>
+      <p>
+        Northern Ireland, the Channel Islands and the Isle of Man are not included, because their postcode data is not openly
+        licensed.
+      </p>
+      <h2>Hex maps</h2>
+      <p>
+        Hex maps © Open Innovations (odileeds/hexmaps), MIT Licence. Two local authority codes were updated to current ONS
+        codes (Barnsley and Sheffield).
+      </p>
+      <details>
+        <summary>The MIT Licence text</summary>
+        <p>Copyright (c) 2017- Open Innovations</p>
+        <p>
+          Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated
+          documentation files (the "Software"), to deal in the Software without restriction, including without limitation the
+          rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit
+          persons to whom the Software is furnished to do so, subject to the following conditions:
+        </p>
+        <p>
+          The above copyright notice and this permission notice shall be included in all copies or substantial portions of
+          the Software.
+        </p>
+        <p>
+          THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+          WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+          COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+          OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+        </p>
+      </details>
+      <h2>Directory standard</h2>
+      <p>
+        Our directory of services follows Open Referral UK, the UK profile of the Human Services Data Specification (HSDS),
+        so council and NHS directories can include the network's groups.
+      </p>
+    </Layout>
+  );
+}
+
+export function OutboxPage({ ctx, entries }: { ctx: PageContext; entries: OutboxEntry[] }) {
+  return (
+    <Layout ctx={ctx} title="Demo outbox">
+      <h1>Demo outbox</h1>
+      <p class="lede">
+        In the demo, emails are not sent. They are kept here so you can follow invitation and sign-in links. Newest first.
+      </p>
+      {entries.length === 0 && <p class="empty">No emails yet.</p>}
+      {entries.map((e) => (
+        <article class="card outbox-message">
+          <h2 class="card-title">{e.subject}</h2>
+          <p>
+            To {e.to}, {new Date(e.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })}
+          </p>
+          <pre class="mail-body">
+            {e.text.split(/(https?:\/\/\S+)/).map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part))}
+          </pre>
+        </article>
+      ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,99 @@
+// Configuration: read from the environment once, validated, typed and frozen.
+// Nothing else in the app reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || URL.canParse(v), { message: `${what} must be a full URL` });
+
+const EnvSchema = z.object({
+  /** Port the web server listens on. */
+  PORT: z.coerce.number().int('PORT must be a whole number').min(0).max(65535).default(3000),
+  /** Interface to bind; 0.0.0.0 to accept outside connections (behind a proxy). */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** Where the embedded database, outbox and uploads live. */
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** A PostgreSQL server (postgres://…). Unset: the embedded database in DATA_DIR. */
+  DATABASE_URL: optionalUrl('DATABASE_URL').refine(
+    (v) => v === undefined || /^postgres(ql)?:/.test(v),
+    { message: 'DATABASE_URL must start with postgres:// or postgresql://' },
+  ),
+  /** The address people use to reach the site; used in emailed links and for Secure cookies. */
+  PUBLIC_URL: optionalUrl('PUBLIC_URL'),
+  /** Signs cookies and CSRF tokens. At least 32 characters in production. */
+  SESSION_SECRET: z.string().optional(),
+  /** smtp(s)://user:pass@host:port for outgoing mail. Unset: mail is written to DATA_DIR/outbox. */
+  SMTP_URL: optionalUrl('SMTP_URL').refine((v) => v === undefined || /^smtps?:/.test(v), {
+    message: 'SMTP_URL must start with smtp:// or smtps://',
+  }),
+  /** Logging level for pino. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly databaseKind: DatabaseKind;
+  readonly publicUrl: string;
+  readonly secureCookies: boolean;
+  readonly sessionSecret: string;
+  readonly smtpUrl: string | undefined;
+  readonly logLevel: string;
+  /** Demo mode: demo data, a banner on every page and the /dev/outbox page. */
+  readonly demo: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface ConfigOptions {
+  demo?: boolean;
+}
+
+// A development-only fallback so `npm start` works with nothing set. Production refuses it.
+const DEMO_SECRET = 'demo-secret-not-for-production-use-0000000000';
+
+export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`The configuration is not right:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const demo = options.demo ?? false;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  let sessionSecret = e.SESSION_SECRET;
+  if (!sessionSecret) {
+    if (!demo) {
+      throw new ConfigError(
+        'SESSION_SECRET is not set. Set it to a long random string (for example `openssl rand -hex 32`).',
+      );
+    }
+    sessionSecret = DEMO_SECRET;
+  } else if (sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databaseKind: e.DATABASE_URL ? 'postgres' : 'embedded',
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    sessionSecret,
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+    demo,
+  });
+}

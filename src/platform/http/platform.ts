@@ -1,0 +1,70 @@
+// Registers the cross-cutting HTTP parts: cookies, form bodies, CSRF, the signed-in person,
+// one-off messages, access control and error pages. Modules are registered after this.
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { ANONYMOUS } from '../auth/actor.ts';
+import { findSessionActor } from '../auth/session.store.ts';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import { registerAccessControl, type AccessOptions } from './access.ts';
+import { registerErrorHandling } from './error-handler.tsx';
+import { takeFlash } from './page-context.ts';
+
+export const SESSION_COOKIE = 'rc_session';
+
+export function sessionCookieOptions(config: Config) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies,
+    // No maxAge: the cookie ends with the browser session, which suits shared laptops; the
+    // server also ends idle sessions.
+  };
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function registerPlatform(
+  app: FastifyInstance,
+  deps: { config: Config; db: Kysely<DB> } & AccessOptions,
+): Promise<void> {
+  const { config, db } = deps;
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'rc_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
+    getToken: (req: FastifyRequest) =>
+      (req.body as { _csrf?: string } | undefined)?._csrf ??
+      (req.query as { _csrf?: string } | undefined)?._csrf ??
+      (req.headers['x-csrf-token'] as string | undefined),
+  });
+
+  app.decorateRequest('actor', null as never); // set for every request in onRequest
+  app.decorateRequest('flash', undefined);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = ANONYMOUS;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const actor = await findSessionActor(db, token);
+      if (actor) request.actor = actor;
+      else reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    if (request.cookies.rc_flash) request.flash = takeFlash(request, reply);
+  });
+
+  // CSRF on every state-changing request, unless a route opts out explicitly.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config.csrf === false) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  registerAccessControl(app, deps);
+  registerErrorHandling(app, config.demo);
+}

@@ -1,0 +1,58 @@
+// Starts the platform: open the database, migrate, (demo) seed, build the app, listen.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, hasAnyOrganisation, seedDemo } from './modules/demo/index.ts';
+
+export function databaseTarget(config: Config) {
+  return config.databaseUrl
+    ? ({ kind: 'postgres', url: config.databaseUrl } as const)
+    : ({ kind: 'embedded', dataDir: config.dataDir } as const);
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const database = await openDatabase(databaseTarget(config));
+  try {
+    const applied = await migrate(database.pool);
+    if (applied.length) log(`Database (${database.kind}): applied migrations ${applied.join(', ')}.`);
+    if (config.demo && !(await hasAnyOrganisation(database.db))) {
+      const counts = await seedDemo(database.db);
+      log(`Demo network created: ${counts.organisations} organisations, ${counts.people} people.`);
+    }
+    const app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      database,
+      url,
+      close: () =>
+        (closing ??= (async () => {
+          await app.close();
+          await database.close();
+        })()),
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+export function demoSignInLines(): string[] {
+  return [
+    `Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
+    ...DEMO_SIGN_INS.map((s) => `  ${s.email.padEnd(32)} ${s.who}`),
+  ];
+}
