@@ -104,6 +104,9 @@ function itemSynonyms(definition: InstrumentDefinition, itemKey: string, index: 
   const synonyms = names.flatMap((name) => [`${name} ${number}`, `${name} q${number}`, `${name} question ${number}`, `${name} item ${number}`]);
   const item = definition.items[index];
   if (item) synonyms.push(item.text);
+  // "ons4_anxious" -> "anxious": the ONS short codes (Satis, Worth, Happy, Anxious) are common headings.
+  const suffix = itemKey.startsWith(`${definition.key}_`) ? itemKey.slice(definition.key.length + 1) : '';
+  if (suffix !== '' && !/^\d+$/.test(suffix)) synonyms.push(suffix);
   // For single-question measures (ONS4) the measure name is what people put in the heading.
   for (const measure of definition.measures) {
     if (measure.items.length === 1 && measure.items[0] === itemKey) synonyms.push(measure.name, measure.key);
