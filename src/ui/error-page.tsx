@@ -9,6 +9,7 @@ const TITLES: Record<number, string> = {
   409: 'That has changed since you opened it',
   410: 'That link has expired',
   413: 'That was too large for us to accept',
+  415: 'We could not read that',
   429: 'Please wait a moment',
   500: 'Sorry, something went wrong on our side',
 };

@@ -97,6 +97,8 @@ const KINDS = [
 
 function slugify(s: string): string {
   return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // café → cafe
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')

@@ -44,6 +44,10 @@ declare module 'fastify' {
     /** Set false only for endpoints that take no cookies (none yet). */
     csrf?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route and the access it declared, for the authorisation tests and docs. */
+    routeTable: { method: string; url: string; access: Access }[];
+  }
   interface FastifyRequest {
     /** The organisation named by `:org`, loaded and authorised for this request. */
     org: OrgTarget | undefined;
@@ -57,6 +61,8 @@ export interface AccessOptions {
 
 export function registerAccessControl(app: FastifyInstance, options: AccessOptions): void {
   app.decorateRequest('org', undefined);
+  const routeTable: FastifyInstance['routeTable'] = [];
+  app.decorate('routeTable', routeTable);
 
   app.addHook('onRoute', (route) => {
     const declared = (route.config as { access?: Access } | undefined)?.access;
@@ -68,6 +74,9 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     }
     if (declared.kind === 'org' && !route.url.includes(':org')) {
       throw new Error(`Route ${route.url} uses an organisation rule but has no :org parameter.`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: declared });
     }
   });
 

@@ -21,7 +21,7 @@ function classify(err: FastifyError): AppError {
     case 'FST_PARTS_LIMIT':
       return new AppError('payload_too_large', 'What you sent was larger than we accept. Please send something smaller.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('bad_request', 'We could not read that: it was sent in a format we do not accept.');
+      return new AppError('unsupported_media_type', 'We could not read that: it was sent in a format we do not accept.');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('bad_request', 'We could not read what was sent. Please try again.');

@@ -1,0 +1,54 @@
+// A script payload stored in every text field of the demo is printed as text on every page
+// that anonymous visitors, members and coordinators can open, never as markup.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seedDemo } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
+import { Client, startTestApp, type TestApp } from './support/app.ts';
+import { poisonTextColumns, RAW_PAYLOAD_PATTERNS } from './support/xss.ts';
+
+let t: TestApp;
+let poisoned: string[];
+before(async () => {
+  t = await startTestApp({ demo: true });
+  await seedDemo(t.database.db);
+  const leeds = await t.database.db.selectFrom('organisations').select('slug').where('name', '=', 'Leeds Recovery Café').executeTakeFirstOrThrow();
+  // the lead invites someone, so pending invitations hold text as well
+  const lead = new Client(t.app);
+  await lead.signIn('lead@demo.example', DEMO_PASSWORD);
+  await lead.get(`/orgs/${leeds.slug}`);
+  await lead.post(`/orgs/${leeds.slug}/team/invite`, { email: 'invitee@test.example', role: 'worker' });
+  poisoned = await poisonTextColumns(t.database.db);
+});
+after(() => t.close());
+
+test('the payload went into the free-text fields', () => {
+  for (const col of ['organisations.name', 'organisations.summary', 'organisations.town', 'organisations.region', 'people.display_name', 'people.email']) {
+    assert.ok(poisoned.includes(col), `${col} holds the payload`);
+  }
+});
+
+async function pagesFor(c: Client, slug: string): Promise<string[]> {
+  return t.app.routeTable
+    .filter((r) => r.method === 'GET' && !r.url.includes(':token') && !r.url.includes(':file'))
+    .map((r) => r.url.replace(':org', slug).replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000'));
+}
+
+for (const who of ['anonymous', 'lead@demo.example', 'coordinator@demo.example']) {
+  test(`no page shows the payload as markup to ${who}`, async () => {
+    const c = new Client(t.app);
+    if (who !== 'anonymous') {
+      // the email was poisoned too: sign in with the address as it is stored now
+      const person = await t.database.db.selectFrom('people').select('id').where('email', 'like', `%${who}`).executeTakeFirstOrThrow();
+      await c.signInAs(t.database.db, person.id);
+    }
+    const leeds = await t.database.db.selectFrom('organisations').select('slug').where('slug', '=', 'leeds-recovery-cafe').executeTakeFirstOrThrow();
+    let escapedSeen = 0;
+    for (const url of await pagesFor(c, leeds.slug)) {
+      const res = await c.get(url);
+      for (const raw of RAW_PAYLOAD_PATTERNS) assert.doesNotMatch(res.body, raw, `${url} printed the payload as markup`);
+      if (res.body.includes('&lt;script>alert(&quot;xss&quot;)&lt;/script>')) escapedSeen++;
+    }
+    assert.ok(escapedSeen > 0, 'some page showed the payload, escaped (so the check is not vacuous)');
+  });
+}
