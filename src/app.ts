@@ -6,6 +6,7 @@ import type { Database } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
+import type { WorkspaceLink } from './platform/http/access.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { findOrgBySlug, networkRoutes } from './modules/network/index.ts';
 import { siteRoutes } from './modules/site/index.ts';
@@ -50,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(siteRoutes({ ...deps, database }));
   await app.register(accountRoutes(deps));
-  await app.register(networkRoutes(deps));
+  // Each module's links on an organisation's workspace page.
+  const workspaceLinks: WorkspaceLink[] = [];
+  await app.register(networkRoutes(deps, { workspaceLinks }));
   return app;
 }

@@ -4,6 +4,7 @@ import type { PageContext } from '../../platform/http/page-context.ts';
 import {
   Breadcrumbs,
   Button,
+  Card,
   CsrfField,
   ErrorSummary,
   Pagination,
@@ -35,6 +36,7 @@ export interface TeamMemberView {
 
 export interface WorkspaceView {
   org: OrgTarget & { summary: string; town: string };
+  links: { href: string; label: string; description: string }[];
   myRole: OrgRole;
   canManageTeam: boolean;
   team: TeamMemberView[];
@@ -62,6 +64,15 @@ export function WorkspacePage({
         <StatusTag status={org.status} /> You are {ORG_ROLE_LABEL[view.myRole].toLowerCase()} here.
       </p>
       {org.summary && <p class="lede">{org.summary}</p>}
+      {view.links.length > 0 && (
+        <div class="cards">
+          {view.links.map((l) => (
+            <Card title={l.label} href={l.href}>
+              <p>{l.description}</p>
+            </Card>
+          ))}
+        </div>
+      )}
 
       <h2 id="team">Your team</h2>
       <Table

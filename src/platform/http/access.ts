@@ -112,3 +112,15 @@ export function personOf(request: FastifyRequest): SignedInActor {
   if (!isSignedIn(request.actor)) throw new AppError('unauthenticated', 'Please sign in to see this page.');
   return request.actor;
 }
+
+/**
+ * A link on an organisation's workspace page to a module's part of it (its profile, its
+ * participants…). Modules export theirs from index.ts; app.ts hands them to the network
+ * module, and each shows only to people its rule allows.
+ */
+export interface WorkspaceLink {
+  label: string;
+  description: string;
+  href(org: OrgTarget): string;
+  rule: OrgRule;
+}
