@@ -27,34 +27,38 @@ function candidates(d: Disclosed<number>): number[] {
 function feasibleValues(table: DisclosedTable, row: number, column: number): Set<number> {
   const rows = table.cells.length;
   const columns = table.cells[0]!.length;
-  const options = table.cells.flat().map(candidates);
-  const allowed = (d: Disclosed<number>, v: number) => candidates(d).includes(v);
+  const allowedSet = (d: Disclosed<number>) => new Set(candidates(d));
+  const rowAllowed = table.rowTotals.map(allowedSet);
+  const columnAllowed = table.columnTotals.map(allowedSet);
+  const grandAllowed = allowedSet(table.grandTotal);
+  const upper = (set: Set<number>) => Math.max(...set);
+  // A cell can be no larger than its row total or its column total could be.
+  const options = table.cells.map((cells, i) => cells.map((d, j) =>
+    candidates(d).filter((v) => v <= Math.min(upper(rowAllowed[i]!), upper(columnAllowed[j]!), upper(grandAllowed)))));
   const feasible = new Set<number>();
-  const values = new Array<number>(options.length).fill(0);
-  const search = (index: number): void => {
-    if (index === options.length) {
+  const values = table.cells.map((cells) => cells.map(() => 0));
+  // Depth-first over cells row by row, checking each row total as soon as its row is complete.
+  const search = (i: number, j: number): void => {
+    if (j === columns) {
+      const sum = values[i]!.reduce((a, b) => a + b, 0);
+      if (!rowAllowed[i]!.has(sum)) return;
+      if (i + 1 < rows) return search(i + 1, 0);
       let grand = 0;
-      for (let i = 0; i < rows; i++) {
-        let sum = 0;
-        for (let j = 0; j < columns; j++) sum += values[i * columns + j]!;
-        if (!allowed(table.rowTotals[i]!, sum)) return;
-        grand += sum;
+      for (let c = 0; c < columns; c++) {
+        let columnSum = 0;
+        for (let r = 0; r < rows; r++) columnSum += values[r]![c]!;
+        if (!columnAllowed[c]!.has(columnSum)) return;
+        grand += columnSum;
       }
-      for (let j = 0; j < columns; j++) {
-        let sum = 0;
-        for (let i = 0; i < rows; i++) sum += values[i * columns + j]!;
-        if (!allowed(table.columnTotals[j]!, sum)) return;
-      }
-      if (!allowed(table.grandTotal, grand)) return;
-      feasible.add(values[row * columns + column]!);
+      if (grandAllowed.has(grand)) feasible.add(values[row]![column]!);
       return;
     }
-    for (const v of options[index]!) {
-      values[index] = v;
-      search(index + 1);
+    for (const v of options[i]![j]!) {
+      values[i]![j] = v;
+      search(i, j + 1);
     }
   };
-  search(0);
+  search(0, 0);
   return feasible;
 }
 
@@ -141,7 +145,7 @@ test('attack: a breakdown by two dimensions with a group of 3', () => {
 });
 
 test('attack: small row total in a table (group of 3 across two cells)', () => {
-  const table = discloseTable([[2, 1, 0], [20, 15, 30], [12, 18, 25]]);
+  const table = discloseTable([[2, 1, 0], [20, 15, 30]]);
   assert.equal(table.rowTotals[0]!.display, FEWER_THAN_8);
   const feasibleTotal = new Set<number>();
   for (let a = 0; a <= 7; a++) for (let b = 0; b <= 7; b++) {
