@@ -156,11 +156,22 @@ export function Radios(p: FieldProps & { options: (Option & { hint?: string })[]
             const optionId = i === 0 ? id : `${id}-${i}`;
             return (
               <div class="radio">
-                <input type="radio" id={optionId} name={p.name} value={o.value} checked={o.value === p.value} />
-                <label for={optionId}>
-                  {o.label}
-                  {o.hint && <span class="hint radio-hint">{o.hint}</span>}
-                </label>
+                <input
+                  type="radio"
+                  id={optionId}
+                  name={p.name}
+                  value={o.value}
+                  checked={o.value === p.value}
+                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                />
+                <div>
+                  <label for={optionId}>{o.label}</label>
+                  {o.hint && (
+                    <p class="hint radio-hint" id={`${optionId}-hint`}>
+                      {o.hint}
+                    </p>
+                  )}
+                </div>
               </div>
             );
           })}
