@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `connectors` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'node:module';
-import { pathToFileURL } from 'node:url';
-register('tsx/esm', pathToFileURL('./'));
-await import('../src/cli.ts');
+// The `connectors` command: registers tsx, then runs the TypeScript CLI (no build step).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli.ts');
+await main();

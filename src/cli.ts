@@ -100,13 +100,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   }
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli.ts');
-if (isMain) {
-  runCli(process.argv.slice(2), process.env, { out: (s) => console.log(s), err: (s) => console.error(s) })
-    .then((code) => process.exit(code))
-    .catch((err: unknown) => {
-      if (err instanceof ConfigError) console.error(err.message);
-      else console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    });
+/** Runs the command line of this process and exits with its code. */
+export async function main(): Promise<void> {
+  try {
+    const code = await runCli(process.argv.slice(2), process.env, { out: (s) => console.log(s), err: (s) => console.error(s) });
+    process.exit(code);
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
 }
+
+if (process.argv[1]?.endsWith('/src/cli.ts')) await main();

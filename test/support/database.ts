@@ -107,7 +107,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   return Object.assign(database, {
     url,
     close: async () => {
-      await close();
+      await close().catch(() => {}); // the pool may have been ended already by a test
       const again = new pg.Client({ connectionString: testDatabaseUrl });
       await again.connect();
       await again.query(`drop database if exists "${name}" with (force)`);
