@@ -10,6 +10,7 @@ import type { WorkspaceLink } from './platform/http/access.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { findOrgBySlug, networkRoutes } from './modules/network/index.ts';
 import { siteRoutes } from './modules/site/index.ts';
+import { evidenceRoutes, evidenceWorkspaceLinks } from './modules/evidence/index.ts';
 import path from 'node:path';
 
 export interface AppOptions {
@@ -53,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes(deps));
   // Each module's links on an organisation's workspace page.
   const workspaceLinks: WorkspaceLink[] = [];
+  await app.register(evidenceRoutes(deps));
+  workspaceLinks.push(...evidenceWorkspaceLinks);
   await app.register(networkRoutes(deps, { workspaceLinks }));
   return app;
 }

@@ -102,6 +102,7 @@ export interface EvidenceCompletionLinksTable {
   participant_id: string;
   instrument_key: string;
   instrument_version: string;
+  time_point: Generated<string>;
   created_by: string | null;
   created_at: Generated<Date>;
   expires_at: Date;

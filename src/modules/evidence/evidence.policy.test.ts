@@ -1,0 +1,48 @@
+// Table-driven: every role against every rule of the evidence module.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { NetworkRole, OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
+import type { OrgRule, OrgTarget } from '../../platform/http/access.ts';
+import { contributeSummaries, eraseParticipant, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
+
+const org: OrgTarget = { id: 'org-a', slug: 'a', name: 'A', status: 'member' };
+
+function actor(role: OrgRole | null, networkRole: NetworkRole | null = null, orgId = org.id): SignedInActor {
+  return {
+    kind: 'person',
+    personId: 'p',
+    email: 'p@test.example',
+    displayName: 'P',
+    networkRole,
+    memberships: role ? [{ orgId, orgSlug: 'x', orgName: 'X', role }] : [],
+    sessionHash: 'h',
+  };
+}
+
+const actors: SignedInActor[] = [
+  actor('lead'),
+  actor('worker'),
+  actor('volunteer'),
+  actor('peer_researcher'),
+  actor('lead', null, 'org-b'),
+  actor(null),
+  actor(null, 'coordinator'),
+];
+const names = ['lead', 'worker', 'volunteer', 'peer researcher', 'lead of another organisation', 'no role', 'coordinator'];
+
+//                                        lead  worker volunteer peer  otherLead none  coord
+const table: [string, OrgRule, boolean[]][] = [
+  ['see and record participants', recordEvidence, [true, true, true, false, false, false, false]],
+  ['record activities', recordActivities, [true, true, true, false, false, false, false]],
+  ['import spreadsheets', importEvidence, [true, true, false, false, false, false, false]],
+  ['contribute summaries', contributeSummaries, [true, true, false, false, false, false, false]],
+  ['erase a participant', eraseParticipant, [true, false, false, false, false, false, false]],
+  ['export personal data', exportEvidence, [true, false, false, false, false, false, false]],
+  ['build measures', manageMeasures, [true, false, false, false, false, false, false]],
+];
+
+for (const [action, rule, expected] of table) {
+  actors.forEach((a, i) => {
+    test(`${names[i]} ${expected[i] ? 'may' : 'may not'} ${action}`, () => assert.equal(rule.allows(a, org), expected[i]));
+  });
+}

@@ -1,0 +1,36 @@
+// Who may do what with an organisation's evidence. Pure and synchronous; deny by default.
+// Participant data is special-category health data, so the rules are narrow:
+// - recording (participants, consents, assessments, self-completion links, activities,
+//   imports): the people who run sessions — leads, workers and volunteers;
+// - erasing a participant, exporting everything, subject access exports and building the
+//   organisation's own measures: leads only;
+// - peer researchers review standards and never see participants' records.
+import { roleIn, type OrgRole, type SignedInActor } from '../../platform/auth/actor.ts';
+import type { OrgRule, OrgTarget } from '../../platform/http/access.ts';
+
+function orgRoles(name: string, roles: readonly OrgRole[]): OrgRule {
+  return {
+    name,
+    allows: (actor: SignedInActor, org: OrgTarget) => {
+      const role = roleIn(actor, org.id);
+      return role !== undefined && roles.includes(role);
+    },
+  };
+}
+
+const RECORDERS: readonly OrgRole[] = ['lead', 'worker', 'volunteer'];
+
+/** See participants (codes, first names, answers) and record evidence about them. */
+export const recordEvidence = orgRoles('evidence.record', RECORDERS);
+/** Record sessions, attendance and volunteer hours (no personal data). */
+export const recordActivities = orgRoles('evidence.activities.record', RECORDERS);
+/** Import spreadsheets of participants, assessments or activities. */
+export const importEvidence = orgRoles('evidence.import', ['lead', 'worker']);
+/** Contribute summaries from another system. */
+export const contributeSummaries = orgRoles('evidence.summaries.contribute', ['lead', 'worker']);
+/** Erase a participant and everything about them. */
+export const eraseParticipant = orgRoles('evidence.participant.erase', ['lead']);
+/** Download a participant's whole record (subject access request) or the organisation's data. */
+export const exportEvidence = orgRoles('evidence.export', ['lead']);
+/** Create the organisation's own measures. */
+export const manageMeasures = orgRoles('evidence.measures.manage', ['lead']);

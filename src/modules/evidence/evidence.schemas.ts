@@ -1,0 +1,115 @@
+// Form and query schemas for the evidence pages. Empty strings count as missing (parseForm).
+import { z } from 'zod';
+import { DEFAULT_EARLIEST_DATE, parseDate, todayIso } from './import/parse-date.ts';
+import { AGE_BANDS } from './import/target-schemas.ts';
+
+export const participantParam = z.object({ participant: z.uuid() });
+export const assessmentParam = z.object({ assessment: z.uuid() });
+export const idParam = z.object({ id: z.uuid() });
+
+export const ListQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+
+/** A date typed as dd/mm/yyyy or chosen in a date picker (yyyy-mm-dd); not in the future. */
+export function dateField(what: string) {
+  return z.string({ error: `Enter the ${what}` }).transform((text, ctx) => {
+    const r = parseDate(text, { today: todayIso(), earliest: DEFAULT_EARLIEST_DATE });
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: `The ${what}: ${r.problem} ${r.howToFix}` });
+    return z.NEVER;
+  });
+}
+
+const optionalText = (max: number, what: string) => z.string().max(max, `The ${what} must be ${max} characters or fewer`).optional().default('');
+
+// ONS 2021 Census categories (England), plus "prefer not to say".
+export const GENDERS = ['Woman', 'Man', 'Non-binary', 'In another way', 'Prefer not to say'] as const;
+export const ETHNICITIES = [
+  'Asian or Asian British: Bangladeshi',
+  'Asian or Asian British: Chinese',
+  'Asian or Asian British: Indian',
+  'Asian or Asian British: Pakistani',
+  'Asian or Asian British: any other Asian background',
+  'Black, Black British, Caribbean or African: African',
+  'Black, Black British, Caribbean or African: Caribbean',
+  'Black, Black British, Caribbean or African: any other Black background',
+  'Mixed or multiple: White and Asian',
+  'Mixed or multiple: White and Black African',
+  'Mixed or multiple: White and Black Caribbean',
+  'Mixed or multiple: any other Mixed background',
+  'White: English, Welsh, Scottish, Northern Irish or British',
+  'White: Irish',
+  'White: Gypsy or Irish Traveller',
+  'White: Roma',
+  'White: any other White background',
+  'Other ethnic group: Arab',
+  'Other ethnic group: any other ethnic group',
+  'Prefer not to say',
+] as const;
+export const SUBSTANCES = ['Alcohol', 'Opiates', 'Crack cocaine', 'Cocaine', 'Cannabis', 'Amphetamines', 'Benzodiazepines', 'Gambling', 'Other', 'Prefer not to say'] as const;
+export const AGE_BAND_OPTIONS = AGE_BANDS.map((b) => ({ value: b.value, label: b.label }));
+
+const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message }).transform((v) => v === 'yes');
+
+export const NewParticipantForm = z.object({
+  code: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.trim().toUpperCase() : undefined))
+    .refine((v) => v === undefined || /^[A-Z0-9][A-Z0-9_./-]{0,39}$/.test(v), {
+      message: 'Codes use letters, digits, hyphens, underscores, dots or slashes, with no spaces, and at most 40 characters',
+    }),
+  first_name: optionalText(100, 'first name or nickname'),
+  age_band: z.enum(AGE_BANDS.map((b) => b.value) as [string, ...string[]], { error: 'Choose an age band' }).optional().default(''),
+  gender: z.enum(GENDERS, { error: 'Choose a gender from the list' }).optional().default('' as never),
+  ethnicity: z.enum(ETHNICITIES, { error: 'Choose an ethnic group from the list' }).optional().default('' as never),
+  local_authority: optionalText(100, 'local authority'),
+  consent_record: z.literal('yes', { error: 'We can only keep a record if the person agrees. Without that, please don’t add them.' }),
+  consent_network: yesNo('Say whether they agree to be included in network evidence'),
+  consent_contact: yesNo('Say whether they agree to be contacted'),
+  consent_date: dateField('date they agreed'),
+});
+
+/** Checkbox values arrive as a string or a list of strings. */
+export function substancesFrom(body: unknown): string[] {
+  const raw = (body as { main_substances?: unknown } | undefined)?.main_substances;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return (SUBSTANCES as readonly string[]).filter((s) => list.includes(s));
+}
+
+export const ConsentForm = z.object({
+  kind: z.enum(['record', 'network', 'contact'], { error: 'Choose which consent' }),
+  decision: z.enum(['given', 'withdrawn'], { error: 'Choose whether they agree or withdraw' }),
+  decided_on: dateField('date of the decision'),
+});
+
+export const TIME_POINTS = [
+  { value: 'start', label: 'Start' },
+  { value: 'review', label: 'Review' },
+  { value: 'exit', label: 'Exit' },
+  { value: 'other', label: 'Something else' },
+] as const;
+
+const timePointFields = {
+  time_point: z.enum(['start', 'review', 'exit', 'other', 'none'], { error: 'Choose a time point' }).optional().default('none'),
+  time_point_other: z.string().max(40, 'The time point must be 40 characters or fewer').optional().default(''),
+};
+
+/** The stored time point: lower case, single spaces; '' for none. */
+export function timePointOf(f: { time_point: string; time_point_other: string }): string {
+  if (f.time_point === 'none') return '';
+  if (f.time_point !== 'other') return f.time_point;
+  return f.time_point_other.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export const AssessmentMetaForm = z
+  .object({ assessed_on: dateField('date of the questionnaire'), ...timePointFields })
+  .refine((f) => f.time_point !== 'other' || f.time_point_other.trim() !== '', { message: 'Say what the time point is, for example "3 months"', path: ['time_point_other'] });
+
+export const LinkForm = z
+  .object({ instrument: z.string({ error: 'Choose a questionnaire' }).regex(/^[a-z][a-z0-9_]{0,63}$/, 'Choose a questionnaire'), ...timePointFields })
+  .refine((f) => f.time_point !== 'other' || f.time_point_other.trim() !== '', { message: 'Say what the time point is, for example "3 months"', path: ['time_point_other'] });
+
+export const EraseForm = z.object({ confirm_code: z.string({ error: 'Type the participant’s code to confirm' }).transform((v) => v.trim().toUpperCase()) });

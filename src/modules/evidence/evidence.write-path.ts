@@ -1,0 +1,243 @@
+// The evidence write path: EVERY change to assessments, or to who counts in network figures,
+// goes through these functions, each taking the caller's transaction. They end by calling
+// `evidenceChanged`, the one place where derived data (the insight module's per-organisation,
+// per-instrument summaries) is to be kept up to date inside the same transaction.
+// See docs/ARCHITECTURE.md, "Evidence write path".
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { InstrumentDefinition } from './domain/instrument-definition.ts';
+import { scoreAssessment } from './domain/scoring.ts';
+import { assessmentKey } from './import/natural-keys.ts';
+import type { ConsentKind } from './participants.repository.ts';
+
+/** What changed, for whoever keeps summaries: which organisation and which instruments. */
+export interface EvidenceChange {
+  orgId: string;
+  /** Instrument keys whose figures may have changed. */
+  instrumentKeys: readonly string[];
+  reason: 'assessments_added' | 'assessment_deleted' | 'participant_erased' | 'consent_changed' | 'participants_added';
+}
+
+/**
+ * Called inside the transaction after every change on the write path. Nothing is derived yet;
+ * the statistics issue keeps its summaries current here, so they can never disagree with the
+ * rows they summarise.
+ */
+export async function evidenceChanged(_tx: Kysely<DB>, _change: EvidenceChange): Promise<void> {}
+
+export type AssessmentSource = 'staff' | 'self' | 'import' | 'demo';
+
+export interface AssessmentToStore {
+  participantId: string;
+  /** The participant's code, part of the natural key that makes imports idempotent. */
+  participantCode: string;
+  definition: InstrumentDefinition;
+  /** ISO yyyy-mm-dd. */
+  assessedOn: string;
+  /** Lower case: 'start', 'review', 'exit', '3 months'…; '' for none. */
+  timePoint: string;
+  responses: Record<string, number>;
+  source: AssessmentSource;
+  recordedBy: string | null;
+  /**
+   * Added to the natural key when the assessment is unique for another reason (a
+   * self-completion link), so it never collides with a staff entry of the same day.
+   */
+  keySuffix?: string;
+}
+
+export class ScoringError extends Error {
+  override name = 'ScoringError';
+  constructor(readonly problems: { item_key: string | null; message: string }[]) {
+    super(problems.map((p) => p.message).join(' '));
+  }
+}
+
+/** The natural key of an assessment: participant, instrument, date and time point. */
+export function naturalKeyOf(a: Pick<AssessmentToStore, 'participantCode' | 'definition' | 'assessedOn' | 'timePoint' | 'keySuffix'>): string {
+  const key = assessmentKey({
+    participant_code: a.participantCode,
+    instrument_key: a.definition.key,
+    instrument_version: a.definition.version,
+    date: a.assessedOn,
+    time_point: a.timePoint === '' ? null : a.timePoint,
+    responses: {},
+    scores: [],
+  });
+  return a.keySuffix ? `${key}|${a.keySuffix}` : key;
+}
+
+const INSERT_BATCH = 1000;
+
+/**
+ * Stores assessments, scoring each from its responses with the domain code (scores are never
+ * accepted from outside). One that is already stored (same natural key) is skipped. Returns
+ * the natural keys actually inserted.
+ */
+export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessments: readonly AssessmentToStore[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  const keys = new Set<string>();
+  for (let start = 0; start < assessments.length; start += INSERT_BATCH) {
+    const rows = assessments.slice(start, start + INSERT_BATCH).map((a) => {
+      const scored = scoreAssessment(a.definition, a.responses);
+      if (!scored.ok) throw new ScoringError(scored.errors);
+      keys.add(a.definition.key);
+      return {
+        org_id: orgId,
+        participant_id: a.participantId,
+        instrument_key: a.definition.key,
+        instrument_version: a.definition.version,
+        assessed_on: a.assessedOn,
+        time_point: a.timePoint,
+        responses: JSON.stringify(a.responses),
+        scores: JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score]))),
+        source: a.source,
+        natural_key: naturalKeyOf(a),
+        recorded_by: a.recordedBy,
+      };
+    });
+    const done = await tx
+      .insertInto('evidence_assessments')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['org_id', 'natural_key']).doNothing())
+      .returning('natural_key')
+      .execute();
+    for (const r of done) inserted.add(r.natural_key);
+  }
+  if (inserted.size > 0) await evidenceChanged(tx, { orgId, instrumentKeys: [...keys], reason: 'assessments_added' });
+  return inserted;
+}
+
+/** Deletes one assessment; returns its instrument key, or undefined if it is not the organisation's. */
+export async function deleteAssessment(tx: Kysely<DB>, orgId: string, assessmentId: string): Promise<string | undefined> {
+  const row = await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('id', '=', assessmentId).returning('instrument_key').executeTakeFirst();
+  if (row) await evidenceChanged(tx, { orgId, instrumentKeys: [row.instrument_key], reason: 'assessment_deleted' });
+  return row?.instrument_key;
+}
+
+export interface ConsentDecision {
+  kind: ConsentKind;
+  given: boolean;
+  /** ISO date the person decided. */
+  decidedOn: string;
+  wordingVersion: string;
+}
+
+export interface ParticipantToStore {
+  code: string;
+  firstName: string;
+  ageBand: string;
+  gender: string;
+  ethnicity: string;
+  mainSubstances: string[];
+  localAuthority: string;
+  consents: ConsentDecision[];
+}
+
+/**
+ * Adds participants with their first consent decisions. Codes already used in the
+ * organisation are skipped. Returns code -> id of those added.
+ */
+export async function insertParticipants(tx: Kysely<DB>, orgId: string, participants: readonly ParticipantToStore[], recordedBy: string | null): Promise<Map<string, string>> {
+  const added = new Map<string, string>();
+  for (let start = 0; start < participants.length; start += INSERT_BATCH) {
+    const batch = participants.slice(start, start + INSERT_BATCH);
+    const rows = await tx
+      .insertInto('evidence_participants')
+      .values(
+        batch.map((p) => {
+          const current = currentConsent(p.consents);
+          return {
+            org_id: orgId,
+            code: p.code,
+            first_name: p.firstName,
+            age_band: p.ageBand,
+            gender: p.gender,
+            ethnicity: p.ethnicity,
+            main_substances: p.mainSubstances,
+            local_authority: p.localAuthority,
+            consent_record: current.record,
+            consent_network: current.network,
+            consent_contact: current.contact,
+            created_by: recordedBy,
+          };
+        }),
+      )
+      .onConflict((oc) => oc.columns(['org_id', 'code']).doNothing())
+      .returning(['id', 'code'])
+      .execute();
+    for (const r of rows) added.set(r.code, r.id);
+    const history = batch.flatMap((p) => {
+      const id = added.get(p.code);
+      return id === undefined ? [] : p.consents.map((c) => consentRow(orgId, id, c, recordedBy));
+    });
+    if (history.length > 0) await tx.insertInto('evidence_consents').values(history).execute();
+  }
+  if (added.size > 0) await evidenceChanged(tx, { orgId, instrumentKeys: [], reason: 'participants_added' });
+  return added;
+}
+
+/**
+ * Records consent decisions (given or withdrawn) for one participant: the history keeps every
+ * decision, and the participant's current state follows the latest. Withdrawing network
+ * consent takes the person out of every network figure from then on. Returns false if the
+ * participant is not the organisation's.
+ */
+export async function recordConsentDecisions(tx: Kysely<DB>, orgId: string, participantId: string, decisions: readonly ConsentDecision[], recordedBy: string | null): Promise<boolean> {
+  if (decisions.length === 0) return true;
+  const current = currentConsent(decisions);
+  const set: Partial<Record<'consent_record' | 'consent_network' | 'consent_contact', boolean>> = {};
+  for (const d of decisions) set[`consent_${d.kind}`] = current[d.kind];
+  const r = await tx
+    .updateTable('evidence_participants')
+    .set({ ...set, updated_at: new Date() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', participantId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await tx.insertInto('evidence_consents').values(decisions.map((d) => consentRow(orgId, participantId, d, recordedBy))).execute();
+  if (decisions.some((d) => d.kind === 'network' || d.kind === 'record')) {
+    await evidenceChanged(tx, { orgId, instrumentKeys: await instrumentKeysOf(tx, orgId, participantId), reason: 'consent_changed' });
+  }
+  return true;
+}
+
+/**
+ * Erasure: deletes the participant and everything recorded about them (consents, assessments,
+ * self-completion links) in the caller's transaction. Returns false if not the organisation's.
+ */
+export async function eraseParticipantRecord(tx: Kysely<DB>, orgId: string, participantId: string): Promise<boolean> {
+  const keys = await instrumentKeysOf(tx, orgId, participantId);
+  const r = await tx.deleteFrom('evidence_participants').where('org_id', '=', orgId).where('id', '=', participantId).executeTakeFirst();
+  if (Number(r.numDeletedRows) !== 1) return false;
+  // Foreign keys cascade, but say it explicitly so nothing depends on a schema detail.
+  await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
+  await tx.deleteFrom('evidence_consents').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
+  await tx.deleteFrom('evidence_completion_links').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
+  await evidenceChanged(tx, { orgId, instrumentKeys: keys, reason: 'participant_erased' });
+  return true;
+}
+
+async function instrumentKeysOf(tx: Kysely<DB>, orgId: string, participantId: string): Promise<string[]> {
+  const rows = await sql<{ instrument_key: string }>`
+    select distinct instrument_key from evidence_assessments where org_id = ${orgId} and participant_id = ${participantId}`.execute(tx);
+  return rows.rows.map((r) => r.instrument_key);
+}
+
+function currentConsent(decisions: readonly ConsentDecision[]): Record<ConsentKind, boolean> {
+  const out: Record<ConsentKind, boolean> = { record: false, network: false, contact: false };
+  for (const d of decisions) out[d.kind] = d.given; // the last decision of each kind wins
+  return out;
+}
+
+function consentRow(orgId: string, participantId: string, c: ConsentDecision, recordedBy: string | null) {
+  return {
+    org_id: orgId,
+    participant_id: participantId,
+    kind: c.kind,
+    given: c.given,
+    decided_on: c.decidedOn,
+    wording_version: c.wordingVersion,
+    recorded_by: recordedBy,
+  };
+}

@@ -1,0 +1,24 @@
+// The evidence module: instruments, participants and consent, assessments, self-completion,
+// activities, imports and exports. Its only public entry.
+import type { WorkspaceLink } from '../../platform/http/access.ts';
+import { anyEvidenceRole } from './evidence.routes.tsx';
+
+export { evidenceRoutes } from './evidence.routes.tsx';
+// export { runImportCommand } from './import.command.ts';
+export * as evidencePolicy from './evidence.policy.ts';
+// For the insight module: definitions, scoring and the write path it keeps summaries on.
+export { evidenceChanged, type EvidenceChange } from './evidence.write-path.ts';
+export { findInstrumentForOrg, listInstrumentsForOrg, syncShippedInstruments, type InstrumentRow } from './instruments.repository.ts';
+export type { InstrumentDefinition, Measure } from './domain/instrument-definition.ts';
+export { SHIPPED_INSTRUMENTS, ONS4, BARC10 } from './domain/shipped-instruments.ts';
+export { scoreAssessment } from './domain/scoring.ts';
+// export { seedEvidenceDemo, seedEvidenceSynthetic } from './evidence.demo.ts';
+
+export const evidenceWorkspaceLinks: WorkspaceLink[] = [
+  {
+    label: 'Evidence',
+    description: 'Participants, questionnaires, sessions and volunteering, imports and your data.',
+    href: (org) => `/orgs/${org.slug}/evidence`,
+    rule: anyEvidenceRole,
+  },
+];
