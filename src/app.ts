@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
 import type { WorkspaceLink } from './platform/http/access.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
+import { directoryRoutes, directoryWorkspaceLinks } from './modules/directory/index.ts';
 import { findOrgBySlug, networkRoutes } from './modules/network/index.ts';
 import { siteRoutes } from './modules/site/index.ts';
 import { evidenceRoutes, evidenceWorkspaceLinks } from './modules/evidence/index.ts';
@@ -54,6 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes(deps));
   // Each module's links on an organisation's workspace page.
   const workspaceLinks: WorkspaceLink[] = [];
+  await app.register(directoryRoutes(deps));
+  workspaceLinks.push(...directoryWorkspaceLinks);
   await app.register(evidenceRoutes(deps));
   workspaceLinks.push(...evidenceWorkspaceLinks);
   await app.register(networkRoutes(deps, { workspaceLinks }));

@@ -76,7 +76,11 @@ export function Layout({ ctx, title, children, before }: LayoutProps) {
 
 function SiteHeader({ ctx }: { ctx: PageContext }) {
   const actor = ctx.actor;
-  const links: { href: string; label: string }[] = [{ href: '/', label: 'Home' }];
+  const links: { href: string; label: string }[] = [
+    { href: '/', label: 'Home' },
+    { href: '/find-support', label: 'Find support' },
+    { href: '/our-network', label: 'Our network' },
+  ];
   if (isSignedIn(actor)) {
     links.push({ href: '/account', label: 'Your account' });
     for (const m of actor.memberships.slice(0, 3)) links.push({ href: `/orgs/${m.orgSlug}`, label: m.orgName });

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { seedDirectoryDemo } from '../directory/index.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPeople } from './demo.data.ts';
 
 export async function hasAnyOrganisation(db: Kysely<DB>): Promise<boolean> {
@@ -39,6 +40,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ organisations: number;
       p.memberships.map((m) => ({ org_id: orgId.get(m.orgSlug)!, person_id: personId.get(p.email)!, role: m.role })),
     );
     await tx.insertInto('memberships').values(memberships).execute();
+    await seedDirectoryDemo(
+      tx,
+      orgs.map((o) => ({ id: orgId.get(o.slug)!, slug: o.slug, name: o.name, town: o.town, outcode: o.outcode, sizeBand: o.sizeBand })),
+      { coordinatorId: personId.get('coordinator@demo.example') },
+    );
     await tx
       .insertInto('instance_settings')
       .values({ key: 'demo', value: JSON.stringify(true) })

@@ -2,3 +2,4 @@
 export { networkRoutes } from './network.routes.tsx';
 export { findOrgBySlug, insertOrganisation, upsertMembership, slugExists } from './network.repository.ts';
 export * as networkPolicy from './network.policy.ts';
+export { inviteToOrganisation } from './network.service.ts';

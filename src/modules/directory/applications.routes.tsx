@@ -1,0 +1,113 @@
+// Joining the network: the public expression-of-interest form and the coordinators' review.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../platform/deps.ts';
+import { access, personOf } from '../../platform/http/access.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { formValues, parseForm } from '../../platform/http/forms.ts';
+import { pageContext, setFlash } from '../../platform/http/page-context.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import type { FieldErrors } from '../../ui/components.tsx';
+import { reviewApplications } from './directory.policy.ts';
+import { applicationParam, DeclineForm, parseApplicationForm, QuestionForm } from './directory.schemas.ts';
+import * as repo from './applications.repository.ts';
+import * as service from './applications.service.ts';
+import { ApplicationPage, ApplicationsPage, JoinPage, JoinThanksPage, type ApplicationView, type QueueRow } from './applications.views.tsx';
+
+export function applicationRoutes(deps: Deps) {
+  return async function (app: FastifyInstance) {
+    const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
+    const open = { config: { access: access.public } };
+    const coordinator = { config: { access: access.network(reviewApplications) } };
+
+    app.get('/join', open, async (req, reply) => sendPage(reply, <JoinPage ctx={ctx(req, reply)} />));
+
+    app.post('/join', open, async (req, reply) => {
+      const parsed = parseApplicationForm(req.body);
+      const again = (errors: FieldErrors) => sendPage(reply, <JoinPage ctx={ctx(req, reply)} errors={errors} values={formValues(req.body)} />, 400);
+      if (!parsed.ok) return again(parsed.errors);
+      try {
+        await service.submitApplication(deps, parsed.data);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation') return again(err.fields);
+        throw err;
+      }
+      return reply.redirect('/join/thank-you', 303);
+    });
+
+    app.get('/join/thank-you', open, async (req, reply) => sendPage(reply, <JoinThanksPage ctx={ctx(req, reply)} />));
+
+    const row = (r: Awaited<ReturnType<typeof repo.listApplications>>[number]): QueueRow => ({
+      id: r.id,
+      who: r.kind === 'organisation' ? r.org_name : r.contact_name,
+      kind: r.kind === 'organisation' ? 'Organisation' : 'Individual',
+      where: [r.town, r.region].filter(Boolean).join(', '),
+      status: r.status as repo.ApplicationStatus,
+      at: r.status === 'waiting' || r.status === 'questioned' ? r.created_at : r.updated_at,
+    });
+
+    app.get('/network/applications', coordinator, async (req, reply) => {
+      const [openRows, decided] = await Promise.all([repo.listApplications(deps.db, true), repo.listApplications(deps.db, false)]);
+      return sendPage(reply, <ApplicationsPage ctx={ctx(req, reply)} open={openRows.map(row)} decided={decided.map(row)} />);
+    });
+
+    function applicationId(req: FastifyRequest): string {
+      const parsed = applicationParam.safeParse(req.params);
+      if (!parsed.success) throw notFound('application');
+      return parsed.data.application;
+    }
+
+    async function applicationView(id: string): Promise<ApplicationView> {
+      const a = await repo.findApplication(deps.db, id);
+      if (!a) throw notFound('application');
+      const history = await repo.applicationHistory(deps.db, id);
+      const orgSlug = a.org_id ? (await deps.db.selectFrom('organisations').select('slug').where('id', '=', a.org_id).executeTakeFirst())?.slug : undefined;
+      return {
+        id: a.id,
+        kind: a.kind as 'organisation' | 'individual',
+        orgName: a.org_name,
+        contactName: a.contact_name,
+        email: a.email,
+        phone: a.phone,
+        where: [a.town, a.outcode, a.region].filter(Boolean).join(', '),
+        whatYouDo: a.what_you_do,
+        livedExperience: a.lived_experience,
+        website: a.website,
+        status: a.status as repo.ApplicationStatus,
+        orgSlug,
+        history: history.map((h) => ({ kind: h.kind as repo.ApplicationEventKind, message: h.message, at: h.at, actor: h.actor_name ?? (h.kind === 'submitted' ? 'The applicant' : 'Someone no longer here') })),
+      };
+    }
+
+    app.get('/network/applications/:application', coordinator, async (req, reply) =>
+      sendPage(reply, <ApplicationPage ctx={ctx(req, reply)} view={await applicationView(applicationId(req))} />),
+    );
+
+    app.post('/network/applications/:application/question', coordinator, async (req, reply) => {
+      const id = applicationId(req);
+      const form = parseForm(QuestionForm, req.body);
+      if (!form.ok) return sendPage(reply, <ApplicationPage ctx={ctx(req, reply)} view={await applicationView(id)} errors={form.errors} values={form.values} />, 400);
+      const a = await service.askApplicant(deps, personOf(req), id, form.data.message);
+      setFlash(reply, { kind: 'success', text: `We've emailed your question to ${a.email}.` });
+      return reply.redirect(`/network/applications/${id}`, 303);
+    });
+
+    app.post('/network/applications/:application/decline', coordinator, async (req, reply) => {
+      const id = applicationId(req);
+      const form = parseForm(DeclineForm, req.body);
+      if (!form.ok) return sendPage(reply, <ApplicationPage ctx={ctx(req, reply)} view={await applicationView(id)} errors={form.errors} values={form.values} />, 400);
+      const a = await service.declineApplication(deps, personOf(req), id, form.data.reason);
+      setFlash(reply, { kind: 'success', text: `Declined. We've emailed the reason to ${a.email}.` });
+      return reply.redirect('/network/applications', 303);
+    });
+
+    app.post('/network/applications/:application/approve', coordinator, async (req, reply) => {
+      const id = applicationId(req);
+      const { app: a, orgSlug } = await service.approveApplication(deps, personOf(req), id);
+      setFlash(reply, {
+        kind: 'success',
+        text: orgSlug ? `${a.org_name} is now a member. We've emailed ${a.email} an invitation to be its lead.` : `Approved. We've emailed ${a.email}.`,
+      });
+      return reply.redirect(orgSlug ? `/network/orgs/${orgSlug}` : '/network/applications', 303);
+    });
+  };
+}

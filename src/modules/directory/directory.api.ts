@@ -1,0 +1,75 @@
+// The JSON shape of GET /api/v1/directory, and its response schema (which Fastify also uses
+// to serialise it quickly). Documented in docs/API.md.
+import type { SearchQuery } from './directory.schemas.ts';
+import type { SearchOutcome } from './directory.service.ts';
+
+const str = { type: 'string' } as const;
+const nullable = (t: string) => ({ type: [t, 'null'] }) as const;
+
+export const searchResponseSchema = {
+  type: 'object',
+  required: ['query', 'place', 'total', 'page', 'per_page', 'total_pages', 'results'],
+  properties: {
+    query: {
+      type: 'object',
+      properties: { near: nullable('string'), radius_km: { type: 'number' }, type: nullable('string'), day: nullable('string'), mode: nullable('string'), q: nullable('string') },
+    },
+    place: {
+      type: ['object', 'null'],
+      properties: { postcode_district: str, local_authority: str, latitude: { type: 'number' }, longitude: { type: 'number' } },
+    },
+    total: { type: 'integer' },
+    page: { type: 'integer' },
+    per_page: { type: 'integer' },
+    total_pages: { type: 'integer' },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: str,
+          name: str,
+          description: str,
+          organisation: { type: 'object', properties: { name: str, url: str } },
+          mode: str,
+          service_types: { type: 'array', items: str },
+          distance_km: nullable('number'),
+          venue: { type: ['object', 'null'], properties: { name: str, address: str, town: str, postcode_district: str } },
+          times: { type: 'array', items: str },
+          free: { type: 'boolean' },
+          cost_note: str,
+          url: str,
+          oruk_url: str,
+        },
+      },
+    },
+  },
+} as const;
+
+export function toApiResponse(query: SearchQuery, outcome: Extract<SearchOutcome, { kind: 'results' }>, publicUrl: string) {
+  return {
+    query: { near: query.near ?? null, radius_km: query.radius_km, type: query.type ?? null, day: query.day ?? null, mode: query.mode ?? null, q: query.q ?? null },
+    place: outcome.place
+      ? { postcode_district: outcome.place.outcode, local_authority: outcome.place.areaName, latitude: outcome.place.lat, longitude: outcome.place.lon }
+      : null,
+    total: outcome.total,
+    page: outcome.page,
+    per_page: outcome.perPage,
+    total_pages: outcome.pages,
+    results: outcome.hits.map((h) => ({
+      id: h.id,
+      name: h.name,
+      description: h.description,
+      organisation: { name: h.org.name, url: `${publicUrl}/organisations/${h.org.slug}` },
+      mode: h.mode,
+      service_types: h.types,
+      distance_km: h.distanceKm,
+      venue: h.venue ? { name: h.venue.name, address: h.venue.address, town: h.venue.town, postcode_district: h.venue.postcodeDistrict } : null,
+      times: h.times,
+      free: h.free,
+      cost_note: h.costNote,
+      url: `${publicUrl}/organisations/${h.org.slug}#service-${h.id}`,
+      oruk_url: `${publicUrl}/oruk/services/${h.id}`,
+    })),
+  };
+}

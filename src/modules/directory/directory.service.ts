@@ -1,0 +1,326 @@
+// Use cases of the directory: find support near a place, show a member's profile, and let
+// an organisation's lead keep its profile and services up to date.
+import type { Kysely } from 'kysely';
+import type { SignedInActor } from '../../platform/auth/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { OrgTarget } from '../../platform/http/access.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { haversineKm } from './domain/distance.ts';
+import { loadGeoData } from './domain/geo.data.ts';
+import { findPlace, type PlaceSearchResult } from './domain/place-search.ts';
+import type { OutcodePlace } from './domain/places.ts';
+import { ORDINALS, WEEKDAYS, type DayRule, type Ordinal, type Schedule, type Weekday } from './domain/schedule.ts';
+import { describeSchedule } from './domain/schedule.describe.ts';
+import { isServiceTypeCode, type ServiceTypeCode } from './domain/service-types.ts';
+import * as edit from './directory.edit.repository.ts';
+import * as repo from './directory.repository.ts';
+import type { ProfileInput, SearchQuery, ServiceInput, ServiceMode } from './directory.schemas.ts';
+
+type Db = Kysely<DB>;
+
+export const PAGE_SIZE = 20;
+
+// ---- places and times ----
+
+/** What someone typed, as a postcode district we can measure from, or a kind message. */
+export function lookUpPlace(input: string): PlaceSearchResult {
+  return findPlace(input, loadGeoData().outcodes);
+}
+
+/** A stored BYDAY string ("1TH,3TH", "MO,WE") back into day rules. */
+export function parseByday(byday: string): DayRule[] {
+  return byday.split(',').flatMap((part) => {
+    const m = /^(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/.exec(part.trim());
+    if (!m) return [];
+    const day = m[2] as Weekday;
+    const nth = m[1] ? (Number(m[1]) as Ordinal) : undefined;
+    return nth !== undefined && (ORDINALS as readonly number[]).includes(nth) ? [{ day, nth }] : [{ day }];
+  });
+}
+
+export function scheduleFromRow(row: repo.ScheduleRow): Schedule {
+  return {
+    freq: row.freq as Schedule['freq'],
+    interval: row.interval,
+    byday: parseByday(row.byday),
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    ...(row.dtstart ? { dtstart: String(row.dtstart) } : {}),
+    ...(row.valid_from ? { validFrom: String(row.valid_from) } : {}),
+    ...(row.valid_to ? { validTo: String(row.valid_to) } : {}),
+  };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+/** Types, venues, times and areas of some services, grouped by service id. */
+export async function loadServiceParts(db: Db, ids: readonly string[]) {
+  const [types, schedules, locations, areas] = await Promise.all([
+    repo.typesOfServices(db, ids),
+    repo.schedulesOfServices(db, ids),
+    repo.locationsOfServices(db, ids),
+    repo.areasOfServices(db, ids),
+  ]);
+  return {
+    types: groupBy(types, (t) => t.service_id),
+    schedules: groupBy(schedules, (s) => s.service_id),
+    locations: groupBy(locations, (l) => l.service_id),
+    areas: groupBy(areas, (a) => a.service_id),
+  };
+}
+
+export type ServiceParts = Awaited<ReturnType<typeof loadServiceParts>>;
+
+// ---- find support ----
+
+export interface PlaceView {
+  outcode: string;
+  /** The local authority holding most of the district, e.g. "Leeds". */
+  areaName: string;
+  lat: number;
+  lon: number;
+}
+
+export interface VenueView {
+  name: string;
+  /** Street address, or empty for a venue whose address is kept private. */
+  address: string;
+  town: string;
+  postcodeDistrict: string;
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  description: string;
+  mode: ServiceMode;
+  free: boolean;
+  costNote: string;
+  org: { slug: string; name: string };
+  /** Rounded to 0.1 km; null for online services with no venue nearby, or with no place given. */
+  distanceKm: number | null;
+  types: ServiceTypeCode[];
+  venue: VenueView | undefined;
+  times: string[];
+}
+
+export type SearchOutcome =
+  | { kind: 'place-problem'; message: string; placeKind: Exclude<PlaceSearchResult['kind'], 'found'> }
+  | { kind: 'results'; place: PlaceView | undefined; hits: SearchHit[]; total: number; page: number; pages: number; perPage: number };
+
+function venueView(l: repo.LocationRow): VenueView {
+  return {
+    name: l.name,
+    address: l.hide_address ? '' : [l.address_1, l.address_2].filter(Boolean).join(', '),
+    town: l.town,
+    postcodeDistrict: l.outcode,
+  };
+}
+
+/** The search behind /find-support and /api/v1/directory. */
+export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOutcome> {
+  let place: OutcodePlace | undefined;
+  if (query.near !== undefined) {
+    const found = lookUpPlace(query.near);
+    if (found.kind !== 'found') return { kind: 'place-problem', message: found.message, placeKind: found.kind };
+    place = found.place;
+  }
+  const perPage = query.per_page ?? PAGE_SIZE;
+  const rows = await repo.searchServices(db, {
+    place,
+    radiusKm: query.radius_km,
+    type: query.type,
+    day: query.day,
+    mode: query.mode,
+    q: query.q,
+    limit: perPage,
+    offset: (query.page - 1) * perPage,
+  });
+  const parts = await loadServiceParts(db, rows.map((r) => r.id));
+  const total = rows[0] ? Number(rows[0].total) : 0;
+  const hits = rows.map((r): SearchHit => {
+    const locations = parts.locations.get(r.id) ?? [];
+    const nearest = place
+      ? [...locations].sort((a, b) => haversineKm(place!, a) - haversineKm(place!, b))[0]
+      : locations[0];
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      mode: r.mode,
+      free: r.free,
+      costNote: r.cost_note,
+      org: { slug: r.org_slug, name: r.org_name },
+      distanceKm: r.distance_km === null ? null : Math.round(Number(r.distance_km) * 10) / 10,
+      types: (parts.types.get(r.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
+      venue: nearest ? venueView(nearest) : undefined,
+      times: (parts.schedules.get(r.id) ?? []).map((s) => describeSchedule(scheduleFromRow(s))),
+    };
+  });
+  return {
+    kind: 'results',
+    place: place ? { outcode: place.outcode, areaName: place.ladName, lat: place.lat, lon: place.lon } : undefined,
+    hits,
+    total,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(total / perPage)),
+    perPage,
+  };
+}
+
+// ---- public profile ----
+
+export async function loadPublicProfile(db: Db, slug: string) {
+  const profile = await repo.findMemberProfile(db, slug);
+  if (!profile) throw notFound('organisation');
+  const [services, areaCodes] = await Promise.all([repo.servicesOfOrg(db, profile.id, { activeOnly: true }), repo.areasOfOrg(db, profile.id)]);
+  const parts = await loadServiceParts(db, services.map((s) => s.id));
+  const geo = loadGeoData();
+  return {
+    profile,
+    areas: areaCodes.map((code) => geo.localAuthorityByCode.get(code)).filter((la) => la !== undefined),
+    services: services.map((s) => ({
+      row: s,
+      types: (parts.types.get(s.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
+      venues: (parts.locations.get(s.id) ?? []).map(venueView),
+      times: (parts.schedules.get(s.id) ?? []).map((x) => ({ text: describeSchedule(scheduleFromRow(x)), attending: x.attending_type })),
+    })),
+  };
+}
+
+// ---- editing ----
+
+export async function saveOrgProfile(db: Db, actor: SignedInActor, org: OrgTarget, input: ProfileInput): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await edit.saveProfile(tx, org.id, {
+      name: input.name,
+      summary: input.summary,
+      size_band: input.size_band,
+      founded_year: input.founded_year ?? null,
+      charity_number: input.charity_number ?? '',
+      company_number: input.company_number ?? '',
+      website: input.website ?? '',
+      email: input.email ?? '',
+      phone: input.phone ?? '',
+      social_links: input.social_links ?? '',
+      lived_experience: input.lived_experience,
+    });
+    await edit.replaceOrgAreas(tx, org.id, input.areas);
+    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'directory.profile_saved', subjectType: 'organisation', subjectId: org.id });
+  });
+}
+
+/** The venue's place from its postcode, or a field error the form can show. */
+function venueFields(input: ServiceInput): edit.VenueFields | undefined {
+  if (!input.venue) return undefined;
+  const found = lookUpPlace(input.venue.postcode);
+  if (found.kind !== 'found') throw new AppError('validation', found.message, { postcode: found.message });
+  return {
+    name: input.venue.name,
+    address_1: input.venue.address1,
+    town: input.venue.town,
+    postcode: found.fullPostcode ?? found.outcode,
+    outcode: found.outcode,
+    lad_code: found.place.ladCode,
+    lat: found.place.lat,
+    lon: found.place.lon,
+    accessibility: input.venue.accessibility,
+    hide_address: input.venue.hideAddress,
+  };
+}
+
+function serviceFields(input: ServiceInput): edit.ServiceFields {
+  return {
+    name: input.name,
+    description: input.description,
+    who_for: input.whoFor,
+    how_to_join: input.howToJoin,
+    mode: input.mode,
+    status: input.status,
+    free: input.free,
+    cost_note: input.costNote,
+    url: input.url,
+    email: input.email,
+  };
+}
+
+function partsFor(input: ServiceInput, venue: edit.VenueFields | undefined): edit.ServiceParts {
+  return {
+    types: input.types,
+    venue,
+    schedule: input.schedule,
+    attendingType: input.attendingType || (input.mode === 'online' ? 'Online' : input.mode === 'both' ? 'In person or online' : 'In person'),
+    link: input.link,
+    areas: venue?.lad_code ? [venue.lad_code] : [],
+  };
+}
+
+/** Saves a new service (no id) or changes one of the organisation's own. Returns its id. */
+export async function saveService(db: Db, actor: SignedInActor, org: OrgTarget, serviceId: string | undefined, input: ServiceInput): Promise<string> {
+  const venue = venueFields(input);
+  return db.transaction().execute(async (tx) => {
+    let id = serviceId;
+    if (id) {
+      if (!(await edit.findOwnService(tx, org.id, id))) throw notFound('service');
+      await edit.updateService(tx, org.id, id, serviceFields(input));
+    } else {
+      id = await edit.insertService(tx, org.id, serviceFields(input));
+    }
+    await edit.replaceServiceParts(tx, org.id, id, partsFor(input, venue));
+    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: serviceId ? 'directory.service_changed' : 'directory.service_added', subjectType: 'service', subjectId: id });
+    return id;
+  });
+}
+
+export async function removeService(db: Db, actor: SignedInActor, org: OrgTarget, serviceId: string): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    const s = await edit.findOwnService(tx, org.id, serviceId);
+    if (!s) throw notFound('service');
+    await edit.deleteService(tx, org.id, serviceId);
+    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'directory.service_removed', subjectType: 'service', subjectId: serviceId });
+    return s.name;
+  });
+}
+
+/** A service's current values as form fields, for the edit form. */
+export async function serviceFormValues(db: Db, org: OrgTarget, serviceId: string): Promise<Record<string, string>> {
+  const s = await edit.findOwnService(db, org.id, serviceId);
+  if (!s) throw notFound('service');
+  const parts = await loadServiceParts(db, [s.id]);
+  const v: Record<string, string> = {
+    name: s.name,
+    description: s.description,
+    who_for: s.who_for,
+    how_to_join: s.how_to_join,
+    mode: s.mode,
+    status: s.status,
+    free: s.free ? 'yes' : 'no',
+    cost_note: s.cost_note,
+    url: s.url,
+    email: s.email,
+  };
+  for (const t of parts.types.get(s.id) ?? []) v[`type_${t.type_code}`] = 'on';
+  const loc = parts.locations.get(s.id)?.[0];
+  if (loc) Object.assign(v, { venue_name: loc.name, address_1: loc.address_1, town: loc.town, postcode: loc.postcode, accessibility: loc.accessibility, ...(loc.hide_address ? { hide_address: 'yes' } : {}) });
+  const sc = parts.schedules.get(s.id)?.[0];
+  if (sc) {
+    const sched = scheduleFromRow(sc);
+    Object.assign(v, { freq: sched.freq, interval: String(sched.interval), opens_at: sched.opensAt, closes_at: sched.closesAt, attending_type: sc.attending_type, link: sc.link });
+    for (const d of sched.byday) v[`day_${d.day}`] = 'on';
+    const nth = sched.byday.find((d) => d.nth !== undefined)?.nth;
+    if (nth !== undefined) v.nth = String(nth);
+  }
+  return v;
+}
+
+export { WEEKDAYS };

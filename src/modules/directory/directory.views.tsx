@@ -1,0 +1,260 @@
+// Public pages of the directory: find support, an organisation's profile, a local authority's
+// list and the coverage map. View models only; every text is escaped by Preact.
+import type { PageContext } from '../../platform/http/page-context.ts';
+import { Breadcrumbs, Button, ErrorSummary, Pagination, Select, SummaryList, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import { Layout } from '../../ui/layout.tsx';
+import { CoverageTable, HexMap } from './directory.hexmap.tsx';
+import { DAY_NAMES } from './domain/schedule.describe.ts';
+import { WEEKDAYS } from './domain/schedule.ts';
+import { SERVICE_TYPES, serviceTypeByCode, type ServiceTypeCode } from './domain/service-types.ts';
+import { distanceText, SafeLink } from './directory.fields.tsx';
+import { SIZE_BAND_LABEL, type ServiceMode } from './directory.schemas.ts';
+import type { SearchHit, SearchOutcome } from './directory.service.ts';
+
+export const MODE_LABEL: Record<ServiceMode, string> = { in_person: 'In person', online: 'Online', both: 'In person and online' };
+
+function TypeList({ types }: { types: readonly ServiceTypeCode[] }) {
+  if (types.length === 0) return null;
+  return <p class="hint">{types.map((t) => serviceTypeByCode(t).name).join(' · ')}</p>;
+}
+
+function Hit({ hit }: { hit: SearchHit }) {
+  return (
+    <li class="card">
+      <h3 class="card-title">
+        <a href={`/organisations/${hit.org.slug}#service-${hit.id}`}>{hit.name}</a>
+      </h3>
+      <p>
+        {hit.org.name}
+        {' · '}
+        {MODE_LABEL[hit.mode]}
+        {hit.distanceKm !== null && <> · {distanceText(hit.distanceKm)}</>}
+        {hit.distanceKm === null && hit.mode !== 'in_person' && <> · join from anywhere</>}
+      </p>
+      <TypeList types={hit.types} />
+      {hit.venue && (
+        <p>
+          {[hit.venue.name, hit.venue.address, hit.venue.town, hit.venue.postcodeDistrict].filter(Boolean).join(', ')}
+        </p>
+      )}
+      {hit.times.map((t) => (
+        <p>{t}</p>
+      ))}
+      <p>{hit.free ? `Free${hit.costNote ? ` (${hit.costNote})` : ''}` : hit.costNote || 'There may be a cost'}</p>
+    </li>
+  );
+}
+
+export interface FindSupportView {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  outcome: SearchOutcome | undefined;
+  hrefFor: (page: number) => string;
+}
+
+export function FindSupportPage({ ctx, view }: { ctx: PageContext; view: FindSupportView }) {
+  const { values, errors, outcome } = view;
+  const problem = outcome?.kind === 'place-problem' ? outcome.message : undefined;
+  const allErrors = problem ? { ...errors, near: problem } : errors;
+  return (
+    <Layout ctx={ctx} title={outcome?.kind === 'results' ? `Find support: ${outcome.total} found` : 'Find support'}>
+      <ErrorSummary errors={allErrors} order={['near', 'radius_km', 'type', 'day', 'mode', 'q']} />
+      <h1>Find support near you</h1>
+      <p class="lede">Groups, cafés and support run by people in recovery from drug and alcohol problems. Everything here is free to find, and most of it is free to join.</p>
+      <form method="get" action="/find-support" class="filter-form">
+        <TextInput name="near" label="Postcode" hint="The whole postcode, or just the first part, like LS6" value={values.near} error={allErrors.near} width="short" autocomplete="postal-code" spellcheck={false} />
+        <Select
+          name="radius_km"
+          label="Distance"
+          value={values.radius_km ?? '25'}
+          error={allErrors.radius_km}
+          options={[
+            { value: '5', label: 'Within 3 miles' },
+            { value: '10', label: 'Within 6 miles' },
+            { value: '25', label: 'Within 15 miles' },
+            { value: '50', label: 'Within 30 miles' },
+            { value: '100', label: 'Within 60 miles' },
+          ]}
+        />
+        <Select name="type" label="Kind of support" value={values.type ?? ''} error={allErrors.type} options={[{ value: '', label: 'Any kind' }, ...SERVICE_TYPES.map((t) => ({ value: t.code, label: t.name }))]} />
+        <Select name="day" label="Day" value={values.day ?? ''} error={allErrors.day} options={[{ value: '', label: 'Any day' }, ...WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))]} />
+        <Select name="mode" label="In person or online" value={values.mode ?? ''} error={allErrors.mode} options={[{ value: '', label: 'Either' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }]} />
+        <TextInput name="q" label="Words to look for (optional)" type="search" value={values.q} error={allErrors.q} width="medium" />
+        <Button>Search</Button>
+      </form>
+      {problem && (
+        <div class="banner banner-warning" role="region" aria-label="About your postcode">
+          <p class="banner-title">We could not search near that postcode</p>
+          <p>{problem}</p>
+          <p>
+            <a href="/find-support?mode=online">See support you can join online from anywhere</a>
+          </p>
+        </div>
+      )}
+      {outcome?.kind === 'results' && (
+        <>
+          <h2 id="results">
+            {outcome.total === 0 ? 'Nothing found' : `${outcome.total} ${outcome.total === 1 ? 'result' : 'results'}`}
+            {outcome.place && ` near ${outcome.place.outcode} (${outcome.place.areaName})`}
+          </h2>
+          {outcome.place && <p class="hint">Distances are measured from the middle of the postcode district {outcome.place.outcode}, so they are approximate. Groups that meet online are listed after the nearby ones.</p>}
+          {outcome.total === 0 ? (
+            <p class="empty">Nothing matched. Try a bigger distance, any day, or fewer words. Groups that meet online are open to everyone.</p>
+          ) : (
+            <ol class="cards" aria-labelledby="results">
+              {outcome.hits.map((h) => (
+                <Hit hit={h} />
+              ))}
+            </ol>
+          )}
+          <Pagination page={outcome.page} pages={outcome.pages} hrefFor={view.hrefFor} />
+        </>
+      )}
+      <p>
+        Developers and council directories: the same search is available as JSON at <code>/api/v1/directory</code>, and the whole directory as an <a href="/oruk">Open Referral UK feed</a>.
+      </p>
+    </Layout>
+  );
+}
+
+export interface ProfileView {
+  slug: string;
+  name: string;
+  summary: string;
+  town: string;
+  region: string;
+  sizeBand: string;
+  founded: number | null;
+  charityNumber: string;
+  companyNumber: string;
+  website: string;
+  email: string;
+  phone: string;
+  socialLinks: string[];
+  livedExperience: string;
+  areas: { name: string; slug: string }[];
+  services: {
+    id: string;
+    name: string;
+    description: string;
+    whoFor: string;
+    howToJoin: string;
+    mode: ServiceMode;
+    free: boolean;
+    costNote: string;
+    url: string;
+    types: ServiceTypeCode[];
+    venues: { name: string; address: string; town: string; postcodeDistrict: string }[];
+    times: { text: string; attending: string }[];
+  }[];
+}
+
+export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView }) {
+  const details = [
+    { key: 'Where', value: [view.town, view.region].filter(Boolean).join(', ') || 'Not given' },
+    { key: 'Size', value: SIZE_BAND_LABEL[view.sizeBand as keyof typeof SIZE_BAND_LABEL] ?? 'Not given' },
+    ...(view.founded ? [{ key: 'Started', value: String(view.founded) }] : []),
+    ...(view.charityNumber ? [{ key: 'Charity number', value: view.charityNumber }] : []),
+    ...(view.companyNumber ? [{ key: 'Company number', value: view.companyNumber }] : []),
+    ...(view.website ? [{ key: 'Website', value: <SafeLink href={view.website} /> }] : []),
+    ...(view.email ? [{ key: 'Email', value: <a href={`mailto:${view.email}`}>{view.email}</a> }] : []),
+    ...(view.phone ? [{ key: 'Phone', value: view.phone }] : []),
+    ...(view.socialLinks.length ? [{ key: 'Social media', value: <ul class="inline-list">{view.socialLinks.map((l) => <li><SafeLink href={l} /></li>)}</ul> }] : []),
+    ...(view.areas.length ? [{ key: 'Areas served', value: <ul class="inline-list">{view.areas.map((a) => <li><a href={`/areas/${a.slug}`}>{a.name}</a></li>)}</ul> }] : []),
+  ];
+  return (
+    <Layout ctx={ctx} title={view.name} before={<Breadcrumbs items={[{ href: '/our-network', label: 'Our network' }]} />}>
+      <span class="caption">Member organisation</span>
+      <h1>{view.name}</h1>
+      {view.summary && <p class="lede">{view.summary}</p>}
+      {view.livedExperience && (
+        <>
+          <h2>Led by lived experience</h2>
+          <p>{view.livedExperience}</p>
+        </>
+      )}
+      <SummaryList items={details} />
+      <h2>What we offer</h2>
+      {view.services.length === 0 && <p class="empty">No services are listed yet.</p>}
+      {view.services.map((s) => (
+        <section class="card" id={`service-${s.id}`} aria-labelledby={`service-${s.id}-name`}>
+          <h3 class="card-title" id={`service-${s.id}-name`}>
+            {s.name}
+          </h3>
+          <TypeList types={s.types} />
+          <p>{s.description}</p>
+          <SummaryList
+            items={[
+              { key: 'How', value: MODE_LABEL[s.mode] },
+              ...s.times.map((t) => ({ key: 'When', value: t.attending ? `${t.text}. ${t.attending}` : t.text })),
+              ...s.venues.map((v) => ({ key: 'Where', value: [v.name, v.address, v.town, v.postcodeDistrict].filter(Boolean).join(', ') })),
+              ...(s.whoFor ? [{ key: 'Who it is for', value: s.whoFor }] : []),
+              ...(s.howToJoin ? [{ key: 'How to take part', value: s.howToJoin }] : []),
+              { key: 'Cost', value: s.free ? `Free${s.costNote ? ` (${s.costNote})` : ''}` : s.costNote || 'Ask about cost' },
+              ...(s.url ? [{ key: 'More', value: <SafeLink href={s.url} /> }] : []),
+            ]}
+          />
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export interface AreaView {
+  name: string;
+  code: string;
+  region: string;
+  orgs: { slug: string; name: string; summary: string; town: string }[];
+}
+
+export function AreaPage({ ctx, view }: { ctx: PageContext; view: AreaView }) {
+  return (
+    <Layout ctx={ctx} title={`Member organisations in ${view.name}`} before={<Breadcrumbs items={[{ href: '/our-network', label: 'Our network' }]} />}>
+      <span class="caption">{view.region}</span>
+      <h1>Member organisations serving {view.name}</h1>
+      {view.orgs.length === 0 ? (
+        <p class="empty">No member organisation serves {view.name} yet. Groups that meet online are open to everyone: <a href="/find-support?mode=online">find online support</a>.</p>
+      ) : (
+        <ul class="cards">
+          {view.orgs.map((o) => (
+            <li class="card">
+              <h2 class="card-title">
+                <a href={`/organisations/${o.slug}`}>{o.name}</a>
+              </h2>
+              {o.town && <p class="hint">{o.town}</p>}
+              <p>{o.summary}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export interface NetworkMapView {
+  counts: ReadonlyMap<string, number>;
+  members: number;
+  areasCovered: number;
+  hrefFor: (code: string) => string;
+}
+
+export function NetworkMapPage({ ctx, view }: { ctx: PageContext; view: NetworkMapView }) {
+  return (
+    <Layout ctx={ctx} title="Our network">
+      <h1>Our network</h1>
+      <p class="lede">
+        {view.members} member organisations serve {view.areasCovered} local authority areas. Each is run by people with lived experience of recovery.
+      </p>
+      <p>
+        <a href="/find-support">Find support near you</a> · <a href="/join">Join the network</a>
+      </p>
+      <div class="table-wrap">
+        <HexMap title="Member organisations serving each local authority" counts={view.counts} hrefFor={view.hrefFor} />
+      </div>
+      <h2>Every local authority</h2>
+      <div class="table-wrap">
+        <CoverageTable caption="Number of member organisations serving each local authority in the United Kingdom" counts={view.counts} hrefFor={view.hrefFor} />
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,35 @@
+// The directory module: the public map of member organisations and what they offer (find
+// support, profiles, coverage map, the Open Referral UK feed), editing by leads, and joining.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/deps.ts';
+import type { WorkspaceLink } from '../../platform/http/access.ts';
+import { applicationRoutes } from './applications.routes.tsx';
+import { editOrgDirectory } from './directory.policy.ts';
+import { directoryEditRoutes, directoryPublicRoutes } from './directory.routes.tsx';
+import { orukRoutes } from './oruk.routes.ts';
+
+export function directoryRoutes(deps: Deps) {
+  return async function (app: FastifyInstance) {
+    await app.register(directoryPublicRoutes(deps));
+    await app.register(directoryEditRoutes(deps));
+    await app.register(orukRoutes(deps));
+    await app.register(applicationRoutes(deps));
+  };
+}
+
+export const directoryWorkspaceLinks: WorkspaceLink[] = [
+  {
+    label: 'Public profile',
+    description: 'What the public and the network see about your organisation, and the areas you serve.',
+    href: (org) => `/orgs/${org.slug}/profile`,
+    rule: editOrgDirectory,
+  },
+  {
+    label: 'Services on the map',
+    description: 'What you offer, where and when: shown in Find support and the open data feed.',
+    href: (org) => `/orgs/${org.slug}/services`,
+    rule: editOrgDirectory,
+  },
+];
+
+export { seedDirectoryDemo, seedDirectorySynthetic } from './directory.seed.ts';
