@@ -212,6 +212,7 @@ export function parseServiceForm(body: unknown): FormResult<ServiceInput> {
   const types = checkedValues(values, 'type_').filter((c): c is ServiceTypeCode => (SERVICE_TYPE_CODES as readonly string[]).includes(c));
   if (types.length === 0) errors.types = 'Choose at least one type of support';
   const days = checkedValues(values, 'day_').filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
+  if (days.length === 0) errors.days = 'Please choose at least one day.';
   if (!result.success) return { ok: false, errors, values };
   const f = result.data;
   if (f.mode !== 'online') {
