@@ -1,9 +1,12 @@
 // The `connectors` command: serve, migrate, seed, and the data tools of each module.
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { runPoolCommand } from './modules/insight/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { hasAnyOrganisation, seedDemo, seedSynthetic } from './modules/demo/index.ts';
+import { runImportCommand } from './modules/evidence/index.ts';
 import { databaseTarget, demoSignInLines, startServer } from './server.ts';
 
 const HELP = `Usage: connectors <command> [options]
@@ -13,6 +16,10 @@ Commands:
   migrate                                Apply database migrations
   seed demo                              Add the fictional demo network to an empty database
   seed synthetic --orgs N --people M     Add a large synthetic network (for benchmarks)
+  pool FILE.csv [--method REML|DL] [--ci hk|wald] [--json]
+                                         Pool per-organisation mean changes (random effects)
+  import participants|assessments|activities --org SLUG FILE [--dry-run] [--skip-invalid] [--mapping FILE.json]
+                                         Import a CSV or XLSX file (all or nothing unless --skip-invalid)
   help                                   Show this message
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
@@ -88,6 +95,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       }
       return 0;
     }
+    case 'import':
+      return runImportCommand(rest, env, io);
+    case 'pool':
+      return runPoolCommand(rest, { stdout: io.out, stderr: io.err, readFile: (f) => readFile(f, 'utf8') });
     case undefined:
     case 'help':
     case '--help':

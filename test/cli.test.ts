@@ -157,3 +157,19 @@ async function emptyPostgres(): Promise<string> {
 after(async () => {
   await extraDb?.close().catch(() => {});
 });
+
+test('pool prints the pooled estimate as JSON with the agreed keys', async () => {
+  const r = await connectors(['pool', 'src/modules/insight/fixtures/datasets/typical-8.csv', '--method', 'DL', '--ci', 'wald', '--json'], {});
+  assert.equal(r.code, 0, r.err);
+  const out = JSON.parse(r.out);
+  for (const k of ['k', 'estimate', 'se', 'ci_low', 'ci_high', 'tau2', 'i2', 'q', 'method', 'ci_method']) assert.ok(k in out, `has ${k}`);
+  assert.equal(out.k, 8);
+  assert.equal(out.method, 'DL');
+  assert.equal(out.ci_method, 'wald');
+});
+
+test('pool names the row and column of bad input and exits 1', async () => {
+  const r = await connectors(['pool', 'src/modules/insight/fixtures/bad/fractional-n.csv'], {});
+  assert.equal(r.code, 1);
+  assert.match(r.err, /row \d+, column n/);
+});

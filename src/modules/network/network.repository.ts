@@ -1,6 +1,7 @@
 // All SQL for organisations, memberships and invitations.
 import { sql, type Kysely } from 'kysely';
 import type { OrgRole } from '../../platform/auth/actor.ts';
+import { forgetCachedPerson } from '../../platform/auth/session.store.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
@@ -63,14 +64,17 @@ export async function findMembership(db: Kysely<DB>, orgId: string, personId: st
 }
 
 export async function setMemberRole(db: Kysely<DB>, orgId: string, personId: string, role: OrgRole) {
+  forgetCachedPerson(personId); // their roles show at once
   await db.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('person_id', '=', personId).execute();
 }
 
 export async function deleteMembership(db: Kysely<DB>, orgId: string, personId: string) {
+  forgetCachedPerson(personId); // their roles show at once
   await db.deleteFrom('memberships').where('org_id', '=', orgId).where('person_id', '=', personId).execute();
 }
 
 export async function upsertMembership(db: Kysely<DB>, orgId: string, personId: string, role: OrgRole) {
+  forgetCachedPerson(personId); // their roles show at once
   await db
     .insertInto('memberships')
     .values({ org_id: orgId, person_id: personId, role })

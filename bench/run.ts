@@ -1,0 +1,29 @@
+// `npm run bench`: every benchmark, on the embedded database, or on PostgreSQL when
+// DATABASE_URL is set. Pass names to run only some: `npm run bench -- platform`.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './harness.ts';
+
+interface Bench {
+  name: string;
+  file: string;
+  fn: string;
+}
+
+// Each module's benchmark exports one async function returning a Markdown section.
+const BENCHES: Bench[] = [
+  { name: 'platform', file: 'platform.bench.ts', fn: 'runPlatformBench' },
+  { name: 'directory', file: 'directory.bench.ts', fn: 'runDirectoryBench' },
+  { name: 'evidence-import', file: 'evidence-import.bench.ts', fn: 'runEvidenceImportBench' },
+  { name: 'insight', file: 'insight.bench.ts', fn: 'runInsightBench' },
+];
+
+const wanted = process.argv.slice(2);
+for (const b of BENCHES) {
+  if (wanted.length && !wanted.includes(b.name)) continue;
+  const file = path.join(ROOT, 'bench', b.file);
+  if (!existsSync(file)) continue;
+  const mod = (await import(file)) as Record<string, () => Promise<string>>;
+  console.log(`\n## ${b.name}\n`);
+  console.log(await mod[b.fn]!());
+}
