@@ -18,7 +18,7 @@ import { parseProfileForm, parseSearchQuery, parseServiceForm, serviceParam, typ
 import * as service from './directory.service.ts';
 import { ProfileEditPage, ServiceFormPage, ServicesPage } from './directory.edit.views.tsx';
 import { AreaPage, FindSupportPage, NetworkMapPage, ProfilePage } from './directory.views.tsx';
-import { searchResponseSchema, toApiResponse } from './directory.api.ts';
+import { htmlSafeJson, searchResponseSchema, toApiResponse } from './directory.api.ts';
 
 /** How long search results and the map may be served from memory: the same for everyone. */
 const PUBLIC_CACHE_MS = 30_000;
@@ -86,7 +86,7 @@ export function directoryPublicRoutes(deps: Deps) {
       return sendPage(reply, <FindSupportPage ctx={ctx(req, reply)} view={{ values, errors, outcome, hrefFor }} />, status);
     });
 
-    app.get('/api/v1/directory', { ...open, schema: { response: { 200: searchResponseSchema } } }, async (req, reply) => {
+    app.get('/api/v1/directory', { ...open, schema: { response: { 200: searchResponseSchema } }, onSend: htmlSafeJson }, async (req, reply) => {
       const parsed = parseSearchQuery(req.query);
       if (!parsed.ok) throw new AppError('validation', 'Some query parameters are not right.', parsed.fields);
       const outcome = await search(parsed.query);

@@ -9,6 +9,7 @@ import { normalisePageRequest, orukPage, paginate, type PageRequest } from './do
 import * as oruk from './domain/oruk.serialise.ts';
 import { SERVICE_TYPE_TAXONOMY, SERVICE_TYPES, serviceTypeById } from './domain/service-types.ts';
 import { isUuid } from './domain/uuid.ts';
+import { htmlSafeJson } from './directory.api.ts';
 import { SharedCache } from './directory.cache.ts';
 import * as repo from './oruk.repository.ts';
 import { orgForFeed, servicesForFeed } from './oruk.service.ts';
@@ -42,9 +43,9 @@ export function orukRoutes(deps: Deps) {
     const cache = new SharedCache<unknown>(FEED_CACHE_MS);
     const publicUrl = deps.config.publicUrl;
 
-    app.addHook('onSend', async (_req, reply, payload) => {
+    app.addHook('onSend', async (req, reply, payload) => {
       reply.header('access-control-allow-origin', '*');
-      return payload;
+      return htmlSafeJson(req, reply, payload);
     });
 
     /** The same URL gives the same JSON to everyone for a few seconds. */
