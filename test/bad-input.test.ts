@@ -71,3 +71,17 @@ test('pages carry security headers', async () => {
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);
 });
+
+test('an unexpected error is a plain 500 page: no stack trace, no detail', async () => {
+  const { buildApp } = await import('../src/app.ts');
+  const { access } = await import('../src/platform/http/access.ts');
+  const app = await buildApp({ config: t.config, database: t.database, mailer: t.mailer, logger: false });
+  app.get('/boom', { config: { access: access.public } }, async () => {
+    throw new Error('secret internal detail');
+  });
+  const res = await app.inject({ method: 'GET', url: '/boom' });
+  assert.equal(res.statusCode, 500);
+  assert.match(res.body, /Sorry, something went wrong on our side/);
+  assert.doesNotMatch(res.body, /secret internal detail|at .*\.ts/);
+  await app.close();
+});

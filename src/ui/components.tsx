@@ -316,11 +316,13 @@ export function Pagination({ page, pages, hrefFor }: { page: number; pages: numb
   );
 }
 
-/** First, last, and two either side of the current page, with gaps as null. */
+/** First, last, and two either side of the current page, with gaps as null; a gap of one
+ * page shows that page instead, since an ellipsis would take the same room. */
 export function pageWindow(page: number, pages: number): (number | null)[] {
+  const shown = (n: number) => n === 1 || n === pages || Math.abs(n - page) <= 2;
   const out: (number | null)[] = [];
   for (let n = 1; n <= pages; n++) {
-    if (n === 1 || n === pages || Math.abs(n - page) <= 2) out.push(n);
+    if (shown(n) || (shown(n - 1) && shown(n + 1))) out.push(n);
     else if (out[out.length - 1] !== null) out.push(null);
   }
   return out;

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+const secret = { SESSION_SECRET: 's'.repeat(32) };
+
+test('defaults suit a laptop: port 3000 on localhost, ./data, the embedded database', () => {
+  const c = loadConfig(secret);
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '127.0.0.1');
+  assert.match(c.dataDir, /\/data$/);
+  assert.equal(c.databaseKind, 'embedded');
+  assert.equal(c.publicUrl, 'http://localhost:3000');
+  assert.equal(c.secureCookies, false);
+  assert.ok(Object.isFrozen(c));
+});
+
+test('a PostgreSQL URL selects the server; an https public URL makes cookies Secure', () => {
+  const c = loadConfig({ ...secret, DATABASE_URL: 'postgres://u:p@db:5432/x', PUBLIC_URL: 'https://connectors.example.org/' });
+  assert.equal(c.databaseKind, 'postgres');
+  assert.equal(c.publicUrl, 'https://connectors.example.org');
+  assert.equal(c.secureCookies, true);
+});
+
+const bad: [string, Record<string, string>, RegExp][] = [
+  ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
+  ['a port out of range', { PORT: '70000' }, /PORT/],
+  ['a database URL of another kind', { DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must start with postgres/],
+  ['a public URL that is not a URL', { PUBLIC_URL: 'connectors dot org' }, /PUBLIC_URL must be a full URL/],
+  ['an SMTP URL of another kind', { SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp/],
+  ['a short session secret', { SESSION_SECRET: 'short' }, /at least 32 characters/],
+  ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+];
+for (const [what, env, message] of bad) {
+  test(`${what} stops the start with a clear message`, () => {
+    assert.throws(() => loadConfig({ ...secret, ...env }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+  });
+}
+
+test('production refuses to start without a session secret; the demo has its own', () => {
+  assert.throws(() => loadConfig({}), /SESSION_SECRET is not set/);
+  assert.equal(loadConfig({}, { demo: true }).demo, true);
+});
