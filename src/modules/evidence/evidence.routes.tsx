@@ -10,6 +10,7 @@ import type { OrgRule } from '../../platform/http/access.ts';
 import { countEvidence } from './evidence.repository.ts';
 import { contributeSummaries, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
 import { syncShippedInstruments } from './instruments.repository.ts';
+import { importRoutes } from './imports.routes.tsx';
 import { participantRoutes } from './participants.routes.tsx';
 import { EvidenceHomePage } from './participants.views.tsx';
 import { selfCompletionRoutes } from './self-completion.routes.tsx';
@@ -53,6 +54,7 @@ export function evidenceRoutes(deps: Deps) {
 
     await app.register(participantRoutes(deps));
     await app.register(selfCompletionRoutes(deps));
+    await app.register(importRoutes(deps));
   };
 }
 

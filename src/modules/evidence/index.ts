@@ -4,7 +4,7 @@ import type { WorkspaceLink } from '../../platform/http/access.ts';
 import { anyEvidenceRole } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
-// export { runImportCommand } from './import.command.ts';
+export { runImportCommand } from './import.command.ts';
 export * as evidencePolicy from './evidence.policy.ts';
 // For the insight module: definitions, scoring and the write path it keeps summaries on.
 export { evidenceChanged, type EvidenceChange } from './evidence.write-path.ts';

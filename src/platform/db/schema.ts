@@ -145,6 +145,7 @@ export interface EvidenceImportRunsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
+  mapping: Json | null;
 }
 
 export interface EvidenceInstrumentsTable {

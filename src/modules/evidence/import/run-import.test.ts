@@ -181,7 +181,7 @@ test('participants: codes, choices, yes/no and dates are read loosely but checke
     "Row 5, column 'Age group': '21' is not one of the choices for the age band. Use one of: 16-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+, Prefer not to say.",
     "Row 5, column 'Consent to record': 'maybe' is not one of the choices for the consent to keep a record. Use one of: Yes, No.",
     "Row 5, column 'Date of consent': '04/02/24' has a two-digit year, so the century is unclear. Write the year in full, for example 04/02/2024.",
-    "Row 6, column 'Consent to share': Consent to share with the network is Yes, but consent to keep a record is No. Sharing needs a record to share; check both answers with the participant.",
+    "Row 6, column 'Consent to record': Consent to keep a record is No, so this person cannot be added. Leave them out of the file, or check the answer with them.",
   ]);
   assert.deepEqual(report.duplicates.map((duplicate) => duplicate.message), [
     'Row 7 is the same as row 2 (participant HS-001), so it was not imported twice. If it is a different record, check its details.',

@@ -25,8 +25,9 @@ export function validateParticipantRow(row: RecordRow, mapping: ColumnMapping, c
     consent_contact: reader.read(field('consent_contact')),
     consent_date: reader.read(field('consent_date')),
   };
-  if (record.consent_network === true && record.consent_record === false) {
-    reader.problem(field('consent_network'), 'Consent to share with the network is Yes, but consent to keep a record is No.', 'Sharing needs a record to share; check both answers with the participant.');
+  // Without consent to keep a record there must be no record at all, so the row is refused.
+  if (record.consent_record === false) {
+    reader.problem(field('consent_record'), 'Consent to keep a record is No, so this person cannot be added.', 'Leave them out of the file, or check the answer with them.');
   }
   return reader.problems.length > 0 ? { problems: reader.problems } : { record: record as ParticipantRecord };
 }

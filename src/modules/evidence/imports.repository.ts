@@ -1,0 +1,84 @@
+// All SQL for imports: remembered column mappings, upload runs and their reports, and the
+// look-ups the import engine asks for. Every query is scoped by org_id.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { ColumnMapping } from './import/column-mapping.ts';
+import type { ImportReport } from './import/import-report.ts';
+import type { ImportTarget } from './import/target-schemas.ts';
+
+export async function findRememberedMapping(db: Kysely<DB>, orgId: string, target: ImportTarget): Promise<ColumnMapping | undefined> {
+  const row = await db.selectFrom('evidence_import_mappings').select('mapping').where('org_id', '=', orgId).where('target', '=', target).executeTakeFirst();
+  return row ? (row.mapping as ColumnMapping) : undefined;
+}
+
+export async function rememberMapping(db: Kysely<DB>, orgId: string, target: ImportTarget, mapping: ColumnMapping): Promise<void> {
+  const value = JSON.stringify(mapping);
+  await db
+    .insertInto('evidence_import_mappings')
+    .values({ org_id: orgId, target, mapping: value })
+    .onConflict((oc) => oc.columns(['org_id', 'target']).doUpdateSet({ mapping: value, updated_at: new Date() }))
+    .execute();
+}
+
+export async function insertImportRun(db: Kysely<DB>, r: { orgId: string; target: ImportTarget; fileName: string; fileKind: 'csv' | 'xlsx'; via: 'web' | 'cli'; createdBy: string | null }): Promise<string> {
+  const row = await db
+    .insertInto('evidence_import_runs')
+    .values({ org_id: r.orgId, target: r.target, file_name: r.fileName, file_kind: r.fileKind, via: r.via, created_by: r.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findImportRun(db: Kysely<DB>, orgId: string, id: string) {
+  return db
+    .selectFrom('evidence_import_runs')
+    .select(['id', 'target', 'file_name', 'file_kind', 'status', 'mode', 'mapping', 'report', 'created_at'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export type ImportRunRow = NonNullable<Awaited<ReturnType<typeof findImportRun>>>;
+
+export async function listImportRuns(db: Kysely<DB>, orgId: string) {
+  return db
+    .selectFrom('evidence_import_runs as r')
+    .leftJoin('people', 'people.id', 'r.created_by')
+    .select(['r.id', 'r.target', 'r.file_name', 'r.status', 'r.rows_read', 'r.imported', 'r.invalid_rows', 'r.duplicates', 'r.via', 'r.created_at', 'people.display_name as by_name'])
+    .where('r.org_id', '=', orgId)
+    .orderBy('r.created_at', 'desc')
+    .limit(20)
+    .execute();
+}
+
+export async function saveRunMapping(db: Kysely<DB>, orgId: string, id: string, mapping: ColumnMapping): Promise<void> {
+  await db.updateTable('evidence_import_runs').set({ mapping: JSON.stringify(mapping) }).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+export async function finishImportRun(db: Kysely<DB>, orgId: string, id: string, report: ImportReport, status: 'uploaded' | 'imported' | 'rejected'): Promise<void> {
+  await db
+    .updateTable('evidence_import_runs')
+    .set({
+      status,
+      mode: report.mode,
+      rows_read: report.rowsRead,
+      imported: report.imported,
+      invalid_rows: report.invalidRows,
+      duplicates: report.duplicateRows.withinFile + report.duplicateRows.alreadyImported,
+      report: JSON.stringify(report),
+      finished_at: status === 'uploaded' ? null : new Date(),
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setImportRunStatus(db: Kysely<DB>, orgId: string, id: string, status: 'cancelled'): Promise<void> {
+  await db.updateTable('evidence_import_runs').set({ status, finished_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+export async function existingActivityKeys(db: Kysely<DB>, orgId: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.selectFrom('evidence_activities').select('natural_key').where('org_id', '=', orgId).where('natural_key', 'in', [...keys]).execute();
+  return new Set(rows.map((r) => r.natural_key));
+}
