@@ -210,6 +210,60 @@ export interface EvidenceVolunteerHoursTable {
   created_at: Generated<Date>;
 }
 
+export interface InsightMeasureRulesTable {
+  org_id: string | null;
+  instrument_key: string;
+  measure_key: string;
+  direction: number;
+  s_diff: number | null;
+  crossing: number | null;
+}
+
+export interface InsightMeasureSummariesTable {
+  org_id: string;
+  instrument_key: string;
+  measure_key: string;
+  network: boolean;
+  people: Generated<number>;
+  paired: Generated<number>;
+  baseline_only: Generated<number>;
+  sum_change: Generated<number>;
+  sum_change_sq: Generated<number>;
+  sum_first: Generated<number>;
+  sum_first_sq: Generated<number>;
+  sum_latest: Generated<number>;
+  sum_latest_sq: Generated<number>;
+  rc_people: Generated<number>;
+  improved: Generated<number>;
+  deteriorated: Generated<number>;
+  crossing_people: Generated<number>;
+  crossing_eligible: Generated<number>;
+  crossed: Generated<number>;
+}
+
+export interface InsightOrgSubmissionsTable {
+  org_id: string;
+  last_assessment_at: Date;
+  assessments_added: Generated<number>;
+}
+
+export interface InsightParticipantMeasuresTable {
+  participant_id: string;
+  instrument_key: string;
+  measure_key: string;
+  org_id: string;
+  network: boolean;
+  assessments: number;
+  first_on: string;
+  first_score: number;
+  latest_on: string;
+  latest_score: number;
+  improved: boolean | null;
+  deteriorated: boolean | null;
+  crossing_eligible: boolean | null;
+  crossed: boolean | null;
+}
+
 export interface InstanceSettingsTable {
   key: string;
   value: Json;
@@ -383,6 +437,10 @@ export interface DB {
   evidence_participants: EvidenceParticipantsTable;
   evidence_summaries: EvidenceSummariesTable;
   evidence_volunteer_hours: EvidenceVolunteerHoursTable;
+  insight_measure_rules: InsightMeasureRulesTable;
+  insight_measure_summaries: InsightMeasureSummariesTable;
+  insight_org_submissions: InsightOrgSubmissionsTable;
+  insight_participant_measures: InsightParticipantMeasuresTable;
   instance_settings: InstanceSettingsTable;
   locations: LocationsTable;
   memberships: MembershipsTable;
