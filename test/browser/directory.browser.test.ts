@@ -41,8 +41,8 @@ test('the coverage map renders, is axe clean, and its table matches its hexes', 
   const rows = await page.$$eval('#coverage-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('a')?.getAttribute('href'), tr.querySelector('td.numeric')?.textContent ?? '']));
   assert.equal(hexes.length, 361);
   assert.equal(rows.length, 361);
-  const byCode = new Map(hexes.map(([code, href, title]) => [code, { href, count: /: (\d+) /.exec(title)?.[1] }]));
-  for (const [code, href, count] of rows) assert.deepEqual(byCode.get(code), { href, count }, String(code));
+  const byCode = new Map(hexes.map(([code, href, title]) => [code ?? '', { href, count: /: (\d+) /.exec(title ?? '')?.[1] }]));
+  for (const [code, href, count] of rows) assert.deepEqual(byCode.get(code ?? ''), { href, count }, String(code));
   const box = await page.locator('svg.hexmap-svg').boundingBox();
   assert.ok(box && box.width > 100 && box.height > 100, 'the map has a size on screen');
   await page.locator('#coverage-table a', { hasText: /^Leeds$/ }).click();

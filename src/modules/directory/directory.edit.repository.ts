@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { bydayString, type Schedule } from './domain/schedule.ts';
 import type { ServiceTypeCode } from './domain/service-types.ts';
+import { PROFILE_COLUMNS } from './directory.repository.ts';
 import type { ServiceMode } from './directory.schemas.ts';
 
 type Db = Kysely<DB>;
@@ -16,14 +17,7 @@ export async function getOwnProfile(db: Db, orgId: string) {
       'o.name',
       'o.summary',
       'o.size_band',
-      'p.founded_year',
-      'p.charity_number',
-      'p.company_number',
-      'p.website',
-      'p.email',
-      'p.phone',
-      'p.social_links',
-      'p.lived_experience',
+      ...PROFILE_COLUMNS,
     ])
     .where('o.id', '=', orgId)
     .executeTakeFirstOrThrow();

@@ -132,6 +132,18 @@ export type ScheduleRow = Awaited<ReturnType<typeof schedulesOfServices>>[number
 
 // ---- member profiles ----
 
+/** The profile's own columns, read by the public page and by the lead's form. */
+export const PROFILE_COLUMNS = [
+  'p.founded_year',
+  'p.charity_number',
+  'p.company_number',
+  'p.website',
+  'p.email',
+  'p.phone',
+  'p.social_links',
+  'p.lived_experience',
+] as const;
+
 /** A member organisation and its profile, by slug; undefined for applicants and lapsed ones. */
 export async function findMemberProfile(db: Db, slug: string) {
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
@@ -147,14 +159,7 @@ export async function findMemberProfile(db: Db, slug: string) {
       'o.region',
       'o.size_band',
       'o.updated_at',
-      'p.founded_year',
-      'p.charity_number',
-      'p.company_number',
-      'p.website',
-      'p.email',
-      'p.phone',
-      'p.social_links',
-      'p.lived_experience',
+      ...PROFILE_COLUMNS,
     ])
     .where('o.slug', '=', slug)
     .where('o.status', '=', 'member')
