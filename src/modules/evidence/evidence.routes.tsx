@@ -10,7 +10,11 @@ import type { OrgRule } from '../../platform/http/access.ts';
 import { countEvidence } from './evidence.repository.ts';
 import { contributeSummaries, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
 import { syncShippedInstruments } from './instruments.repository.ts';
+import { activityRoutes } from './activities.routes.tsx';
+import { exportRoutes } from './export.routes.tsx';
 import { importRoutes } from './imports.routes.tsx';
+import { instrumentRoutes } from './instruments.routes.tsx';
+import { summaryRoutes } from './summaries.routes.tsx';
 import { participantRoutes } from './participants.routes.tsx';
 import { EvidenceHomePage } from './participants.views.tsx';
 import { selfCompletionRoutes } from './self-completion.routes.tsx';
@@ -55,6 +59,10 @@ export function evidenceRoutes(deps: Deps) {
     await app.register(participantRoutes(deps));
     await app.register(selfCompletionRoutes(deps));
     await app.register(importRoutes(deps));
+    await app.register(activityRoutes(deps));
+    await app.register(summaryRoutes(deps));
+    await app.register(instrumentRoutes(deps));
+    await app.register(exportRoutes(deps));
   };
 }
 

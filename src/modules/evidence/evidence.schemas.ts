@@ -113,3 +113,72 @@ export const LinkForm = z
   .refine((f) => f.time_point !== 'other' || f.time_point_other.trim() !== '', { message: 'Say what the time point is, for example "3 months"', path: ['time_point_other'] });
 
 export const EraseForm = z.object({ confirm_code: z.string({ error: 'Type the participant’s code to confirm' }).transform((v) => v.trim().toUpperCase()) });
+
+const wholeNumber = (what: string, max: number) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .regex(/^\d+$/, `The ${what} must be a whole number, like 12`)
+    .transform(Number)
+    .refine((n) => n <= max, `The ${what} must be ${max} or fewer`);
+const optionalWhole = (what: string, max: number) => wholeNumber(what, max).optional();
+const decimal = (what: string) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .regex(/^\d+(\.\d{1,2})?$/, `The ${what} must be a number, like 2.5`)
+    .transform(Number);
+
+export const ActivityForm = z
+  .object({
+    held_on: dateField('date of the session'),
+    activity_type: z.string({ error: 'Choose or type the activity' }).max(100, 'The activity name must be 100 characters or fewer'),
+    attendance: wholeNumber('attendance', 100000),
+    first_time_attendees: optionalWhole('number of first-timers', 100000),
+    volunteers: optionalWhole('number of volunteers', 10000),
+    volunteer_hours: decimal('volunteer hours').optional(),
+  })
+  .refine((f) => f.first_time_attendees === undefined || f.first_time_attendees <= f.attendance, { message: 'First-timers are counted in the attendance, so there cannot be more of them', path: ['first_time_attendees'] })
+  .refine((f) => f.volunteer_hours === undefined || f.volunteers === undefined || f.volunteer_hours <= f.volunteers * 24, { message: 'That is more hours than the volunteers could give in a day', path: ['volunteer_hours'] });
+
+export const VolunteerHoursForm = z
+  .object({
+    worked_on: dateField('date'),
+    volunteer_label: z.string().max(100, 'Keep the name or initials to 100 characters').optional().default(''),
+    volunteers: wholeNumber('number of volunteers', 10000).optional().default(1),
+    hours: decimal('hours').refine((h) => h > 0, 'The hours must be more than 0'),
+    note: z.string().max(200, 'Keep the note to 200 characters').optional().default(''),
+  })
+  .refine((f) => f.hours <= f.volunteers * 24, { message: 'That is more hours than the volunteers could give in a day', path: ['hours'] });
+
+const number = (what: string) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .regex(/^-?\d+(\.\d+)?$/, `The ${what} must be a number, like 1.5 or -0.8`)
+    .transform(Number);
+
+export const SummaryForm = z
+  .object({
+    measure: z.string({ error: 'Choose the questionnaire and measure' }).regex(/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/, 'Choose the questionnaire and measure'),
+    period_start: dateField('start of the period'),
+    period_end: dateField('end of the period'),
+    n_paired: wholeNumber('number of people with scores at both times', 1000000).refine((n) => n >= 2, 'At least 2 people need scores at both times'),
+    mean_change: number('mean change'),
+    sd_change: number('standard deviation of the change').refine((n) => n > 0, 'The standard deviation must be more than 0'),
+    baseline_mean: number('mean at the start').optional(),
+    baseline_sd: number('standard deviation at the start')
+      .refine((n) => n > 0, 'The standard deviation at the start must be more than 0')
+      .optional(),
+    collection_method: z.string({ error: 'Say how the answers were collected' }).max(500, 'Keep this to 500 characters'),
+  })
+  .refine((f) => f.period_end >= f.period_start, { message: 'The end of the period must be on or after its start', path: ['period_end'] });
+
+export const MeasureForm = z.object({
+  name: z.string().optional().default(''),
+  purpose: z.string().max(500, 'Keep the purpose to 500 characters').optional().default(''),
+  items: z.string().max(10000, 'That is too long').optional().default(''),
+  min: z.string().optional().default(''),
+  max: z.string().optional().default(''),
+  min_label: z.string().max(60).optional().default(''),
+  max_label: z.string().max(60).optional().default(''),
+  scoring: z.string().optional().default(''),
+  direction: z.string().optional().default(''),
+});
