@@ -48,6 +48,11 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
           rows={view.regions}
         />
       )}
+      <h2>Looking for support?</h2>
+      <p>
+        <a href="/find-support">Find a group near you</a>, or one you can join online. See <a href="/our-network">who is in the
+        network and where</a>, or <a href="/join">ask to join</a>.
+      </p>
       <h2>Already part of a member organisation?</h2>
       <p>
         <a href="/sign-in">Sign in</a> to record your activities and outcomes, and to see your organisation's figures.
