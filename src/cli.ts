@@ -15,7 +15,8 @@ Commands:
   serve [--demo]                         Start the web server (--demo: demo data and banner)
   migrate                                Apply database migrations
   seed demo                              Add the fictional demo network to an empty database
-  seed synthetic --orgs N --people M     Add a large synthetic network (for benchmarks)
+  seed synthetic --orgs N --people M [--assessments K]
+                                         Add a large synthetic network (for benchmarks)
   pool FILE.csv [--method REML|DL] [--ci hk|wald] [--json]
                                          Pool per-organisation mean changes (random effects)
   import participants|assessments|activities --org SLUG FILE [--dry-run] [--skip-invalid] [--mapping FILE.json]
@@ -67,7 +68,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
         io.err('Say what to seed: `connectors seed demo` or `connectors seed synthetic --orgs N --people M`.');
         return 2;
       }
-      const { values } = parseArgs({ args: opts, options: { orgs: { type: 'string' }, people: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({ args: opts, options: { orgs: { type: 'string' }, people: { type: 'string' }, assessments: { type: 'string' } }, strict: true });
       const database = await openDatabase(databaseTarget(config));
       try {
         await migrate(database.pool);
@@ -87,8 +88,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
             return 2;
           }
           const started = Date.now();
-          const c = await seedSynthetic(database.db, { orgs, people, prefix: `s${Date.now().toString(36)}` });
-          io.out(`Synthetic network added: ${c.organisations} organisations, ${c.people} people in ${Date.now() - started} ms.`);
+          const assessments = Number(values.assessments ?? '0');
+          const c = await seedSynthetic(database.db, { orgs, people, assessments, prefix: `s${Date.now().toString(36)}` });
+          io.out(`Synthetic network added: ${c.organisations} organisations, ${c.people} people, ${c.assessments} questionnaires in ${Date.now() - started} ms.`);
         }
       } finally {
         await database.close();

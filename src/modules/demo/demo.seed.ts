@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { seedDirectoryDemo } from '../directory/index.ts';
+import { seedEvidenceDemo } from '../evidence/index.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPeople } from './demo.data.ts';
 
 export async function hasAnyOrganisation(db: Kysely<DB>): Promise<boolean> {
@@ -27,7 +28,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ organisations: number;
           summary: o.summary,
         })),
       )
-      .returning(['id', 'slug'])
+      .returning(['id', 'slug', 'name', 'status'])
       .execute();
     const orgId = new Map(inserted.map((r) => [r.slug, r.id]));
     const personRows = await tx
@@ -40,6 +41,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ organisations: number;
       p.memberships.map((m) => ({ org_id: orgId.get(m.orgSlug)!, person_id: personId.get(p.email)!, role: m.role })),
     );
     await tx.insertInto('memberships').values(memberships).execute();
+    await seedEvidenceDemo(tx, inserted);
     await seedDirectoryDemo(
       tx,
       orgs.map((o) => ({ id: orgId.get(o.slug)!, slug: o.slug, name: o.name, town: o.town, outcode: o.outcode, sizeBand: o.sizeBand })),

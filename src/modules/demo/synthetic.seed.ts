@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { seedEvidenceSynthetic } from '../evidence/index.ts';
 
 const REGIONS = ['North East', 'North West', 'Yorkshire and The Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West'];
 const ROLES = ['lead', 'worker', 'volunteer', 'volunteer', 'peer_researcher'] as const;
@@ -11,11 +12,13 @@ const BATCH = 5000;
 export interface SyntheticOptions {
   orgs: number;
   people: number;
+  /** Questionnaires to add across the new organisations (for evidence benchmarks). */
+  assessments?: number;
   /** Prefix for slugs and emails, so several synthetic sets can sit side by side. */
   prefix?: string;
 }
 
-export async function seedSynthetic(db: Kysely<DB>, options: SyntheticOptions): Promise<{ organisations: number; people: number }> {
+export async function seedSynthetic(db: Kysely<DB>, options: SyntheticOptions): Promise<{ organisations: number; people: number; assessments: number }> {
   const prefix = options.prefix ?? 'synthetic';
   const passwordHash = await hashPassword('synthetic-password-2026');
   await db.transaction().execute(async (tx) => {
@@ -46,5 +49,10 @@ export async function seedSynthetic(db: Kysely<DB>, options: SyntheticOptions): 
         select o, p, r from unnest(${idx.map((i) => orgIds[i % orgIds.length]!)}::uuid[], ${ids}::uuid[], ${idx.map((i) => ROLES[i % ROLES.length]!)}::text[]) as t(o, p, r)`.execute(tx);
     }
   });
-  return { organisations: options.orgs, people: options.people };
+  let assessments = 0;
+  if (options.assessments) {
+    const orgs = await db.selectFrom('organisations').select('id').where('slug', 'like', `${prefix}-org-%`).orderBy('slug').execute();
+    assessments = await seedEvidenceSynthetic(db, { orgIds: orgs.map((o) => o.id), assessments: options.assessments, prefix });
+  }
+  return { organisations: options.orgs, people: options.people, assessments };
 }

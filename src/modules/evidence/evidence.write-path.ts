@@ -67,42 +67,37 @@ export function naturalKeyOf(a: Pick<AssessmentToStore, 'participantCode' | 'def
   return a.keySuffix ? `${key}|${a.keySuffix}` : key;
 }
 
-const INSERT_BATCH = 1000;
+const INSERT_BATCH = 5000;
+const PARTICIPANT_BATCH = 1000; // 13 parameters a row: stays under PostgreSQL's 65,535
 
 /**
  * Stores assessments, scoring each from its responses with the domain code (scores are never
  * accepted from outside). One that is already stored (same natural key) is skipped. Returns
- * the natural keys actually inserted.
+ * the natural keys actually inserted. Rows go in with unnest(), a batch per statement.
  */
 export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessments: readonly AssessmentToStore[]): Promise<Set<string>> {
   const inserted = new Set<string>();
   const keys = new Set<string>();
   for (let start = 0; start < assessments.length; start += INSERT_BATCH) {
-    const rows = assessments.slice(start, start + INSERT_BATCH).map((a) => {
+    const batch = assessments.slice(start, start + INSERT_BATCH);
+    const scores = batch.map((a) => {
       const scored = scoreAssessment(a.definition, a.responses);
       if (!scored.ok) throw new ScoringError(scored.errors);
       keys.add(a.definition.key);
-      return {
-        org_id: orgId,
-        participant_id: a.participantId,
-        instrument_key: a.definition.key,
-        instrument_version: a.definition.version,
-        assessed_on: a.assessedOn,
-        time_point: a.timePoint,
-        responses: JSON.stringify(a.responses),
-        scores: JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score]))),
-        source: a.source,
-        natural_key: naturalKeyOf(a),
-        recorded_by: a.recordedBy,
-      };
+      return JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score])));
     });
-    const done = await tx
-      .insertInto('evidence_assessments')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['org_id', 'natural_key']).doNothing())
-      .returning('natural_key')
-      .execute();
-    for (const r of done) inserted.add(r.natural_key);
+    const col = <T,>(f: (a: AssessmentToStore) => T) => batch.map(f);
+    const done = await sql<{ natural_key: string }>`
+      insert into evidence_assessments
+        (org_id, participant_id, instrument_key, instrument_version, assessed_on, time_point, responses, scores, source, natural_key, recorded_by)
+      select ${orgId}, p, ik, iv, d, tp, r::jsonb, s::jsonb, src, nk, rb
+      from unnest(${col((a) => a.participantId)}::uuid[], ${col((a) => a.definition.key)}::text[], ${col((a) => a.definition.version)}::text[],
+                  ${col((a) => a.assessedOn)}::date[], ${col((a) => a.timePoint)}::text[], ${col((a) => JSON.stringify(a.responses))}::text[],
+                  ${scores}::text[], ${col((a) => a.source)}::text[], ${col(naturalKeyOf)}::text[], ${col((a) => a.recordedBy)}::uuid[])
+        as t(p, ik, iv, d, tp, r, s, src, nk, rb)
+      on conflict (org_id, natural_key) do nothing
+      returning natural_key`.execute(tx);
+    for (const r of done.rows) inserted.add(r.natural_key);
   }
   if (inserted.size > 0) await evidenceChanged(tx, { orgId, instrumentKeys: [...keys], reason: 'assessments_added' });
   return inserted;
@@ -140,8 +135,8 @@ export interface ParticipantToStore {
  */
 export async function insertParticipants(tx: Kysely<DB>, orgId: string, participants: readonly ParticipantToStore[], recordedBy: string | null): Promise<Map<string, string>> {
   const added = new Map<string, string>();
-  for (let start = 0; start < participants.length; start += INSERT_BATCH) {
-    const batch = participants.slice(start, start + INSERT_BATCH);
+  for (let start = 0; start < participants.length; start += PARTICIPANT_BATCH) {
+    const batch = participants.slice(start, start + PARTICIPANT_BATCH);
     const rows = await tx
       .insertInto('evidence_participants')
       .values(

@@ -12,7 +12,7 @@ export { findInstrumentForOrg, listInstrumentsForOrg, syncShippedInstruments, ty
 export type { InstrumentDefinition, Measure } from './domain/instrument-definition.ts';
 export { SHIPPED_INSTRUMENTS, ONS4, BARC10 } from './domain/shipped-instruments.ts';
 export { scoreAssessment } from './domain/scoring.ts';
-// export { seedEvidenceDemo, seedEvidenceSynthetic } from './evidence.demo.ts';
+export { seedEvidenceDemo, seedEvidenceSynthetic } from './evidence.demo.ts';
 
 export const evidenceWorkspaceLinks: WorkspaceLink[] = [
   {
