@@ -12,6 +12,7 @@ import { directoryRoutes, directoryWorkspaceLinks } from './modules/directory/in
 import { findOrgBySlug, networkRoutes } from './modules/network/index.ts';
 import { siteRoutes } from './modules/site/index.ts';
 import { evidenceRoutes, evidenceWorkspaceLinks } from './modules/evidence/index.ts';
+import { insightRoutes, insightWorkspaceLinks } from './modules/insight/index.ts';
 import path from 'node:path';
 
 export interface AppOptions {
@@ -59,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   workspaceLinks.push(...directoryWorkspaceLinks);
   await app.register(evidenceRoutes(deps));
   workspaceLinks.push(...evidenceWorkspaceLinks);
+  await app.register(insightRoutes(deps));
+  workspaceLinks.push(...insightWorkspaceLinks);
   await app.register(networkRoutes(deps, { workspaceLinks }));
   return app;
 }

@@ -80,6 +80,7 @@ function SiteHeader({ ctx }: { ctx: PageContext }) {
     { href: '/', label: 'Home' },
     { href: '/find-support', label: 'Find support' },
     { href: '/our-network', label: 'Our network' },
+    { href: '/impact', label: 'Our impact' },
   ];
   if (isSignedIn(actor)) {
     links.push({ href: '/account', label: 'Your account' });

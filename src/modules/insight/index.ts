@@ -1,2 +1,18 @@
-// The insight module: statistics, pooling and disclosure control over recorded outcomes.
+// The insight module: statistics, pooling and disclosure control over recorded outcomes,
+// dashboards, social value and evidence packs. Its only public entry.
+import type { WorkspaceLink } from '../../platform/http/access.ts';
+import { viewOrgInsight } from './insight.policy.ts';
+
 export { runPoolCommand } from './pool.command.ts';
+export { insightRoutes } from './insight.routes.tsx';
+export { rebuildSummaries } from './summaries.repository.ts';
+export * as insightPolicy from './insight.policy.ts';
+
+export const insightWorkspaceLinks: WorkspaceLink[] = [
+  {
+    label: 'Insight',
+    description: 'Your reach and outcomes with their uncertainty, social value, and evidence packs for commissioners.',
+    href: (org) => `/orgs/${org.slug}/insight`,
+    rule: viewOrgInsight,
+  },
+];

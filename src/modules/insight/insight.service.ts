@@ -1,0 +1,233 @@
+// Builds what the insight pages show. An organisation sees its own exact figures; everything
+// else (network, consortium, public, open data) passes domain/disclosure.ts and counts only
+// network-consented participants (the summaries' network rows).
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { SHIPPED_INSTRUMENTS, listInstrumentsForOrg, type InstrumentDefinition } from '../evidence/index.ts';
+import { addSums, statisticsFromSums, ZERO_SUMS, type ChangeSums, type MeasureStatistics } from './domain/measure-summary.ts';
+import { discloseCount, discloseProportion, discloseStatistic, selectForNetworkPooling, type Disclosed } from './domain/disclosure.ts';
+import { poolRandomEffects, type PoolingResult } from './domain/random-effects.ts';
+import { tCritical } from './domain/t-distribution.ts';
+import { readNetworkSums, readOrgSums, readOrgStates } from './summaries.repository.ts';
+import { readContributedSummaries, readNetworkReach, readOrgQuarters, readOrgReach, readOrgScoreTrends, type QuarterRow, type Reach } from './reach.repository.ts';
+
+export interface MeasureLabel {
+  instrumentKey: string;
+  instrumentName: string;
+  shortName: string;
+  measureKey: string;
+  measureName: string;
+  direction: 'higher_is_better' | 'lower_is_better';
+  range: { min: number; max: number };
+  citation: string;
+}
+
+function labelsOf(definitions: readonly InstrumentDefinition[]): Map<string, MeasureLabel> {
+  const out = new Map<string, MeasureLabel>();
+  for (const d of definitions) {
+    for (const m of d.measures) {
+      out.set(`${d.key}|${m.key}`, {
+        instrumentKey: d.key, instrumentName: d.name, shortName: d.short_name, measureKey: m.key, measureName: m.name,
+        direction: m.direction, range: m.range, citation: d.citation,
+      });
+    }
+  }
+  return out;
+}
+
+function fallbackLabel(instrumentKey: string, measureKey: string): MeasureLabel {
+  return { instrumentKey, instrumentName: instrumentKey, shortName: instrumentKey, measureKey, measureName: measureKey, direction: 'higher_is_better', range: { min: 0, max: 10 }, citation: '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The organisation's own view
+// ---------------------------------------------------------------------------------------------
+
+export interface DistributionBin { label: string; before: number; after: number }
+
+export interface OrgMeasureView {
+  label: MeasureLabel;
+  people: number;
+  networkPaired: number;
+  stats: MeasureStatistics | null;
+  distribution: DistributionBin[];
+  trend: { quarter: string; n: number; mean: number }[];
+}
+
+export interface OrgDashboard {
+  reach: Reach;
+  quarters: QuarterRow[];
+  measures: OrgMeasureView[];
+}
+
+/** Before (first) and after (latest) scores of paired people, in whole-point bins across the range. */
+export function distributionOf(pairs: readonly { first: number; latest: number }[], range: { min: number; max: number }): DistributionBin[] {
+  const width = Math.max(1, Math.ceil((range.max - range.min + 1) / 12));
+  const bins: DistributionBin[] = [];
+  for (let low = range.min; low <= range.max; low += width) {
+    const high = Math.min(range.max, low + width - 1);
+    bins.push({ label: width === 1 ? String(low) : `${low}–${high}`, before: 0, after: 0 });
+  }
+  const binOf = (score: number) => Math.min(bins.length - 1, Math.max(0, Math.floor((score - range.min) / width)));
+  for (const p of pairs) {
+    bins[binOf(p.first)]!.before += 1;
+    bins[binOf(p.latest)]!.after += 1;
+  }
+  return bins;
+}
+
+export async function buildOrgDashboard(db: Kysely<DB>, orgId: string): Promise<OrgDashboard> {
+  const [reach, quarters, sums, states, trends, instruments] = await Promise.all([
+    readOrgReach(db, orgId), readOrgQuarters(db, orgId), readOrgSums(db, orgId), readOrgStates(db, orgId), readOrgScoreTrends(db, orgId),
+    listInstrumentsForOrg(db, orgId),
+  ]);
+  const labels = labelsOf([...SHIPPED_INSTRUMENTS, ...instruments.map((i) => i.definition)]);
+  const byMeasure = new Map<string, { all: ChangeSums; network: ChangeSums }>();
+  for (const row of sums) {
+    const key = `${row.instrumentKey}|${row.measureKey}`;
+    const entry = byMeasure.get(key) ?? { all: ZERO_SUMS, network: ZERO_SUMS };
+    entry.all = addSums(entry.all, row);
+    if (row.network) entry.network = addSums(entry.network, row);
+    byMeasure.set(key, entry);
+  }
+  const measures: OrgMeasureView[] = [];
+  for (const [key, entry] of byMeasure) {
+    const [instrumentKey, measureKey] = key.split('|') as [string, string];
+    const label = labels.get(key) ?? fallbackLabel(instrumentKey, measureKey);
+    const pairs = states.filter((s) => s.instrumentKey === instrumentKey && s.measureKey === measureKey && s.assessments >= 2).map((s) => ({ first: s.firstScore, latest: s.latestScore }));
+    measures.push({
+      label,
+      people: entry.all.people,
+      networkPaired: entry.network.paired,
+      stats: statisticsFromSums(entry.all),
+      distribution: distributionOf(pairs, label.range),
+      trend: trends.filter((t) => t.instrumentKey === instrumentKey && t.measureKey === measureKey).map(({ quarter, n, mean }) => ({ quarter, n, mean })),
+    });
+  }
+  measures.sort((a, b) => a.label.shortName.localeCompare(b.label.shortName) || a.label.measureName.localeCompare(b.label.measureName));
+  return { reach, quarters, measures };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outside views: network, consortium, public
+// ---------------------------------------------------------------------------------------------
+
+export interface ForestRow {
+  label: string;
+  kind: 'own records' | 'contributed summary';
+  n: Disclosed<number>;
+  mean: number;
+  ciLow: number;
+  ciHigh: number;
+  /** Random-effects weight in percent, when pooled. */
+  weight: number | null;
+}
+
+export interface PooledMeasureView {
+  label: MeasureLabel;
+  rows: ForestRow[];
+  excludedOrganisations: Disclosed<number>;
+  pooled: PoolingResult | null;
+  people: Disclosed<number>;
+  organisations: number;
+  attrition: Disclosed<number>;
+  sentence: string;
+}
+
+export interface OutsideTotals {
+  organisations: number;
+  participants: Disclosed<number>;
+  sessions: Disclosed<number>;
+  attendance: Disclosed<number>;
+  volunteerHours: Disclosed<number>;
+  volunteerHoursValue: number;
+}
+
+export interface OutsideView {
+  totals: OutsideTotals;
+  measures: PooledMeasureView[];
+}
+
+const fmt = (v: number, digits = 1) => v.toFixed(digits);
+
+/** The sentence a journalist could quote, from disclosed figures only. */
+export function quotableSentence(label: MeasureLabel, pooled: PoolingResult | null, people: Disclosed<number>, organisations: number): string {
+  if (!pooled || !people.shown) return `Not enough people yet to publish a network figure for ${label.measureName} (${label.shortName}).`;
+  const d = pooled.estimate;
+  const better = label.direction === 'higher_is_better' ? d > 0 : d < 0;
+  const moved = Math.abs(d) < 0.05 ? 'about the same' : `${fmt(Math.abs(d))} points ${d > 0 ? 'higher' : 'lower'}`;
+  const what = label.measureName.toLowerCase();
+  return `People supported by member organisations rated their ${what} (${label.shortName}, ${label.range.min} to ${label.range.max}) ${moved} at their latest questionnaire than at their first${
+    Math.abs(d) >= 0.05 ? ` (${better ? 'an improvement' : 'a deterioration'})` : ''}; 95% CI ${fmt(pooled.ci_low)} to ${fmt(pooled.ci_high)}; about ${people.display} people in ${organisations} organisations.`;
+}
+
+/**
+ * Pooled figures per measure, for the whole network or a chosen group of organisations, from the
+ * maintained summaries (network-consented people only) and contributed summaries side by side.
+ */
+export async function buildOutsideView(db: Kysely<DB>, orgIds?: readonly string[]): Promise<OutsideView> {
+  const [sums, contributed, reach] = await Promise.all([readNetworkSums(db, orgIds), readContributedSummaries(db, orgIds), readNetworkReach(db, orgIds)]);
+  const labels = labelsOf(SHIPPED_INSTRUMENTS);
+  type Candidate = { orgId: string; label: string; kind: ForestRow['kind']; n: number; mean: number; sd: number; baselineOnly: number };
+  const candidates = new Map<string, Candidate[]>();
+  const add = (key: string, c: Candidate) => candidates.set(key, [...(candidates.get(key) ?? []), c]);
+  for (const s of sums) {
+    if (s.paired < 2) continue;
+    const stats = statisticsFromSums(s)!;
+    add(`${s.instrumentKey}|${s.measureKey}`, { orgId: s.orgId, label: s.orgName, kind: 'own records', n: s.paired, mean: stats.meanChange, sd: stats.sdChange, baselineOnly: s.baselineOnly });
+  }
+  for (const c of contributed) {
+    const key = `${c.instrumentKey}|${c.measureKey}`;
+    // An organisation with enough records of its own is pooled from them, not twice.
+    if ((candidates.get(key) ?? []).some((o) => o.orgId === c.orgId && o.n >= 8)) continue;
+    const own = candidates.get(key) ?? [];
+    candidates.set(key, own.filter((o) => o.orgId !== c.orgId));
+    add(key, { orgId: c.orgId, label: `${c.orgName} (${c.periodStart} to ${c.periodEnd})`, kind: 'contributed summary', n: c.n, mean: c.meanChange, sd: c.sdChange, baselineOnly: 0 });
+  }
+  const measures: PooledMeasureView[] = [];
+  for (const [key, list] of candidates) {
+    const label = labels.get(key);
+    if (!label) continue; // only network instruments are pooled
+    // An organisation whose people all changed by exactly the same amount has no sampling
+    // variance to weight by; it is left out like a small one (and counted with them).
+    const selected = selectForNetworkPooling(list.filter((c) => c.sd > 0));
+    const included = selected.included;
+    const excluded = discloseCount(list.length - included.length);
+    let pooled: PoolingResult | null = null;
+    let weights: number[] = [];
+    if (included.length >= 2) {
+      pooled = poolRandomEffects({ yi: included.map((c) => c.mean), vi: included.map((c) => (c.sd * c.sd) / c.n) }, { method: 'REML', ci: 'hk' });
+      const w = included.map((c) => 1 / ((c.sd * c.sd) / c.n + pooled!.tau2));
+      const total = w.reduce((a, b) => a + b, 0);
+      weights = w.map((x) => (100 * x) / total);
+    }
+    const rows: ForestRow[] = included.map((c, i) => {
+      const half = tCritical(0.95, c.n - 1) * (c.sd / Math.sqrt(c.n));
+      const mean = discloseStatistic(c.mean, c.n, (v) => v.toFixed(2));
+      if (!mean.shown) throw new Error('a forest row below the minimum group size');
+      return { label: c.label, kind: c.kind, n: discloseCount(c.n), mean: mean.value, ciLow: c.mean - half, ciHigh: c.mean + half, weight: pooled ? weights[i]! : null };
+    }).sort((a, b) => a.label.localeCompare(b.label));
+    const paired = included.reduce((a, c) => a + c.n, 0);
+    const baselineOnly = included.reduce((a, c) => a + c.baselineOnly, 0);
+    const people = discloseCount(paired);
+    measures.push({
+      label, rows, excludedOrganisations: excluded, pooled, people, organisations: included.length,
+      attrition: discloseProportion(baselineOnly, baselineOnly + paired),
+      sentence: quotableSentence(label, pooled, people, included.length),
+    });
+  }
+  measures.sort((a, b) => a.label.shortName.localeCompare(b.label.shortName) || a.label.measureName.localeCompare(b.label.measureName));
+  const total = (pick: (r: Reach) => number) => reach.reduce((a, r) => a + pick(r), 0);
+  const hours = Math.round(total((r) => r.volunteerHours));
+  return {
+    totals: {
+      organisations: reach.filter((r) => r.participants > 0 || r.sessions > 0).length,
+      participants: discloseCount(total((r) => r.participants)),
+      sessions: discloseCount(total((r) => r.sessions)),
+      attendance: discloseCount(total((r) => r.attendance)),
+      volunteerHours: discloseCount(hours),
+      volunteerHoursValue: discloseCount(hours).shown ? (discloseCount(hours) as { value: number }).value : 0,
+    },
+    measures,
+  };
+}

@@ -1,0 +1,48 @@
+// The open-data CSV: one row per measure and organisation (plus the pooled row), with only
+// disclosed values, and its codebook. Suppressed like every outside view.
+import type { OutsideView } from './insight.service.ts';
+
+export const OPEN_DATA_CODEBOOK: { column: string; meaning: string }[] = [
+  { column: 'scope', meaning: 'network, group or organisation: whose figures the file holds' },
+  { column: 'row_type', meaning: '"organisation" for one organisation\'s figures, "pooled" for the random-effects estimate across organisations, "totals" for reach' },
+  { column: 'organisation', meaning: 'Organisation name (organisation rows), or empty' },
+  { column: 'data_source', meaning: '"own records" (recorded on the platform) or "contributed summary" (sent by an organisation that keeps records elsewhere)' },
+  { column: 'instrument', meaning: 'Questionnaire short name, e.g. ONS4, BARC-10' },
+  { column: 'measure', meaning: 'Measure within the questionnaire, e.g. Life satisfaction' },
+  { column: 'people', meaning: 'People with a first and a later score who agreed to network use: "fewer than 8", or rounded to the nearest 5' },
+  { column: 'organisations', meaning: 'Organisations pooled (pooled rows)' },
+  { column: 'mean_change', meaning: 'Mean of latest minus first score; empty when withheld' },
+  { column: 'ci_low, ci_high', meaning: '95% confidence interval of the mean change (t for one organisation, Hartung-Knapp for pooled)' },
+  { column: 'pi_low, pi_high', meaning: '95% prediction interval of a new organisation\'s true change (pooled rows)' },
+  { column: 'tau2, i2', meaning: 'Between-organisation variance (REML) and I2 in percent (pooled rows)' },
+  { column: 'weight_percent', meaning: 'Random-effects weight of the organisation in the pooled estimate' },
+  { column: 'lost_to_follow_up', meaning: 'Share of people with a first score but no later one, as a percentage of rounded counts, or "fewer than 8"/"suppressed"' },
+  { column: 'value', meaning: 'For totals rows: the rounded count ("fewer than 8" for 1 to 7)' },
+];
+
+function csvCell(v: string | number | null | undefined): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : v;
+  // Guard against formula injection in spreadsheets as well as quoting.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function openDataCsv(scope: string, v: OutsideView): string {
+  const head = ['scope', 'row_type', 'organisation', 'data_source', 'instrument', 'measure', 'people', 'organisations', 'mean_change', 'ci_low', 'ci_high', 'pi_low', 'pi_high', 'tau2', 'i2', 'weight_percent', 'lost_to_follow_up', 'value'];
+  const lines = [head.join(',')];
+  const push = (cells: (string | number | null | undefined)[]) => lines.push(cells.map(csvCell).join(','));
+  const t = v.totals;
+  for (const [name, d] of [['participants', t.participants], ['sessions', t.sessions], ['attendances', t.attendance], ['volunteer_hours', t.volunteerHours]] as const) {
+    push([scope, 'totals', '', '', '', name, '', t.organisations, '', '', '', '', '', '', '', '', '', d.display]);
+  }
+  for (const m of v.measures) {
+    const p = m.pooled;
+    push([scope, 'pooled', '', '', m.label.shortName, m.label.measureName, m.people.display, m.organisations, p?.estimate, p?.ci_low, p?.ci_high, p?.pi_low, p?.pi_high, p?.tau2, p?.i2, '', m.attrition.display, '']);
+    for (const r of m.rows) push([scope, 'organisation', r.label, r.kind, m.label.shortName, m.label.measureName, r.n.display, '', r.mean, r.ciLow, r.ciHigh, '', '', '', '', r.weight, '', '']);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function codebookCsv(): string {
+  return `column,meaning\r\n${OPEN_DATA_CODEBOOK.map((c) => `${csvCell(c.column)},${csvCell(c.meaning)}`).join('\r\n')}\r\n`;
+}
