@@ -75,11 +75,17 @@ export function toApiResponse(query: SearchQuery, outcome: Extract<SearchOutcome
 }
 
 /**
- * onSend hook for JSON responses: writes <, > and & as \u003c, \u003e and \u0026. The JSON
- * means exactly the same, but text from the database can never be read as markup, even by a
- * client that sniffs content or pastes the JSON into a page.
+ * Writes <, > and & as \u003c, \u003e and \u0026. The JSON means exactly the same, but text
+ * from the database can never be read as markup, even by a client that sniffs content or
+ * pastes the JSON into a page.
  */
+export function jsonForHtmlContexts(json: string): string {
+  return json.replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** onSend hook applying jsonForHtmlContexts to a route's JSON responses. */
 export async function htmlSafeJson(_req: unknown, reply: { getHeader(name: string): unknown }, payload: unknown) {
   if (typeof payload !== 'string' || !/json/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-  return payload.replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return jsonForHtmlContexts(payload);
 }
+

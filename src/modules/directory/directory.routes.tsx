@@ -18,7 +18,7 @@ import { parseProfileForm, parseSearchQuery, parseServiceForm, serviceParam, typ
 import * as service from './directory.service.ts';
 import { ProfileEditPage, ServiceFormPage, ServicesPage } from './directory.edit.views.tsx';
 import { AreaPage, FindSupportPage, NetworkMapPage, ProfilePage } from './directory.views.tsx';
-import { htmlSafeJson, searchResponseSchema, toApiResponse } from './directory.api.ts';
+import { jsonForHtmlContexts, searchResponseSchema, toApiResponse } from './directory.api.ts';
 
 /** How long search results and the map may be served from memory: the same for everyone. */
 const PUBLIC_CACHE_MS = 30_000;
@@ -86,13 +86,31 @@ export function directoryPublicRoutes(deps: Deps) {
       return sendPage(reply, <FindSupportPage ctx={ctx(req, reply)} view={{ values, errors, outcome, hrefFor }} />, status);
     });
 
-    app.get('/api/v1/directory', { ...open, schema: { response: { 200: searchResponseSchema } }, onSend: htmlSafeJson }, async (req, reply) => {
+    // Every visitor asking the same question gets the same bytes: the finished JSON is cached
+    // per normalised question (a full postcode counts as its district), so a busy API mostly
+    // serves a string from memory.
+    const apiAnswers = new SharedCache<string>(PUBLIC_CACHE_MS);
+    app.get('/api/v1/directory', { ...open, schema: { response: { 200: searchResponseSchema } } }, async (req, reply) => {
       const parsed = parseSearchQuery(req.query);
       if (!parsed.ok) throw new AppError('validation', 'Some query parameters are not right.', parsed.fields);
-      const outcome = await search(parsed.query);
-      if (outcome.kind === 'place-problem') throw new AppError('validation', outcome.message, { near: outcome.message });
-      reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=30');
-      return toApiResponse(parsed.query, outcome, deps.config.publicUrl);
+      const query = parsed.query;
+      let district: string | undefined;
+      if (query.near !== undefined) {
+        const found = service.lookUpPlace(query.near);
+        if (found.kind !== 'found') throw new AppError('validation', found.message, { near: found.message });
+        district = found.place.outcode;
+      }
+      const key = JSON.stringify([district, query.radius_km, query.type, query.day, query.mode, query.q?.toLowerCase(), query.page, query.per_page]);
+      const body = await apiAnswers.get(key, async () => {
+        const outcome = await search(query);
+        if (outcome.kind === 'place-problem') throw new AppError('validation', outcome.message, { near: outcome.message });
+        return jsonForHtmlContexts(JSON.stringify(toApiResponse(query, outcome, deps.config.publicUrl)));
+      });
+      return reply
+        .header('access-control-allow-origin', '*')
+        .header('cache-control', 'public, max-age=30')
+        .type('application/json; charset=utf-8')
+        .send(body);
     });
 
     app.get('/organisations/:slug', open, async (req, reply) => {
