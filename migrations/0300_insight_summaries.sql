@@ -29,7 +29,9 @@ create table insight_participant_measures (
   participant_id     uuid not null,
   instrument_key     text not null,
   measure_key        text not null,
-  org_id             uuid not null references organisations (id) on delete cascade,
+  -- No foreign keys here: a per-row check would cost more than the rest of a rebuild, and
+  -- rows leave with their assessments (deleting an organisation cascades to those).
+  org_id             uuid not null,
   network            boolean not null,
   assessments        integer not null,
   first_on           date not null,

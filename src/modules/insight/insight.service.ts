@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { SHIPPED_INSTRUMENTS, listInstrumentsForOrg, type InstrumentDefinition } from '../evidence/index.ts';
-import { addSums, statisticsFromSums, ZERO_SUMS, type ChangeSums, type MeasureStatistics } from './domain/measure-summary.ts';
+import { addSums, changeFromSums, statisticsFromSums, ZERO_SUMS, type ChangeSums, type MeasureStatistics } from './domain/measure-summary.ts';
 import { discloseCount, discloseProportion, discloseStatistic, selectForNetworkPooling, type Disclosed } from './domain/disclosure.ts';
 import { poolRandomEffects, type PoolingResult } from './domain/random-effects.ts';
 import { tCritical } from './domain/t-distribution.ts';
@@ -173,8 +173,8 @@ export async function buildOutsideView(db: Kysely<DB>, orgIds?: readonly string[
   const add = (key: string, c: Candidate) => candidates.set(key, [...(candidates.get(key) ?? []), c]);
   for (const s of sums) {
     if (s.paired < 2) continue;
-    const stats = statisticsFromSums(s)!;
-    add(`${s.instrumentKey}|${s.measureKey}`, { orgId: s.orgId, label: s.orgName, kind: 'own records', n: s.paired, mean: stats.meanChange, sd: stats.sdChange, baselineOnly: s.baselineOnly });
+    const change = changeFromSums(s)!;
+    add(`${s.instrumentKey}|${s.measureKey}`, { orgId: s.orgId, label: s.orgName, kind: 'own records', n: s.paired, mean: change.mean, sd: change.sd, baselineOnly: s.baselineOnly });
   }
   for (const c of contributed) {
     const key = `${c.instrumentKey}|${c.measureKey}`;

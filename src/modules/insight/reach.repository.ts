@@ -32,16 +32,19 @@ export async function readOrgReach(db: Kysely<DB>, orgId: string): Promise<Reach
   return r.rows[0]!;
 }
 
-/** Per organisation: network-consented participants, sessions, attendance, volunteer hours. */
+/**
+ * Per organisation: network-consented people with questionnaire results (from the maintained
+ * summaries: the most on any one measure, so no table of participants is scanned), sessions,
+ * attendance and volunteer hours.
+ */
 export async function readNetworkReach(db: Kysely<DB>, orgIds?: readonly string[]): Promise<(Reach & { orgId: string; region: string })[]> {
   if (orgIds && orgIds.length === 0) return [];
   const r = await sql<Reach & { orgId: string; region: string }>`
     select o.id as "orgId", o.region,
-      coalesce(p.n, 0)::integer as participants, coalesce(s.n, 0)::integer as assessed,
+      coalesce(s.n, 0)::integer as participants, coalesce(s.n, 0)::integer as assessed,
       coalesce(a.sessions, 0)::integer as sessions, coalesce(a.attendance, 0)::integer as attendance,
       (coalesce(a.hours, 0) + coalesce(v.hours, 0))::float8 as "volunteerHours"
     from organisations o
-    left join (select org_id, count(*) n from evidence_participants where consent_network group by org_id) p on p.org_id = o.id
     left join (select org_id, max(people) n from insight_measure_summaries where network group by org_id) s on s.org_id = o.id
     left join (select org_id, count(*) sessions, sum(attendance) attendance, sum(volunteer_hours) hours from evidence_activities group by org_id) a on a.org_id = o.id
     left join (select org_id, sum(hours) hours from evidence_volunteer_hours group by org_id) v on v.org_id = o.id

@@ -60,6 +60,13 @@ function spread(n: number, sum: number, sumSq: number): MeanAndSpread {
   return { mean, sd: Math.sqrt(variance) };
 }
 
+/** Just n, mean and SD of change (what pooling needs; cheap, no effect-size interval). */
+export function changeFromSums(s: Pick<ChangeSums, 'paired' | 'sumChange' | 'sumChangeSq'>): { n: number; mean: number; sd: number } | null {
+  if (s.paired < 2) return null;
+  const change = spread(s.paired, s.sumChange, s.sumChangeSq);
+  return { n: s.paired, mean: change.mean, sd: change.sd };
+}
+
 /** Everything the pages show for one measure; null when fewer than 2 people have paired scores. */
 export function statisticsFromSums(s: ChangeSums, level = 0.95): MeasureStatistics | null {
   const n = s.paired;
