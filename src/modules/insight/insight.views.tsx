@@ -18,7 +18,8 @@ export function BlockView({ block }: { block: Block }) {
       return <figure class="chart-figure">{block.svg}</figure>;
     case 'table':
       return (
-        <div class="table-wrap">
+        // Focusable, named region: a wide table scrolls sideways on a phone, by keyboard too.
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={block.caption}>
           <table class="table">
             <caption>{block.caption}</caption>
             <thead><tr>{block.head.map((h) => <th scope="col">{h}</th>)}</tr></thead>

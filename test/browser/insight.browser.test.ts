@@ -1,0 +1,47 @@
+// Insight pages in Chromium with axe: the organisation's dashboard, social value form (with an
+// error), its evidence pack, the network dashboard and the public impact page, at desktop and
+// phone widths, and printed.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
+import { expectAccessible, launchBrowser, newSession, startBrowserServer, visit, type BrowserServer } from './support.ts';
+
+let s: BrowserServer;
+let browser: Browser;
+before(async () => {
+  s = await startBrowserServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+test('the public impact page is accessible, at phone width too, and names its figures', async () => {
+  for (const width of [1200, 375]) {
+    const { context, page } = await newSession(browser, s.baseUrl, { width });
+    await visit(page, '/impact');
+    assert.match(await page.locator('h1').innerText(), /Our impact/);
+    await context.close();
+  }
+});
+
+test('a lead\'s insight dashboard, social value and evidence pack are accessible, and print', async () => {
+  const { context, page } = await newSession(browser, s.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD });
+  for (const url of ['/orgs/leeds-recovery-cafe/insight', '/orgs/leeds-recovery-cafe/insight/social-value?costs=20000', '/orgs/leeds-recovery-cafe/insight/pack']) await visit(page, url);
+  await visit(page, '/orgs/leeds-recovery-cafe/insight/social-value?deadweight=140', 400);
+  await page.goto('/orgs/leeds-recovery-cafe/insight');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.site-header nav').isVisible(), false, 'navigation is hidden in print');
+  assert.ok(await page.locator('table').first().isVisible(), 'tables print');
+  await context.close();
+});
+
+test('the network insight page is accessible to a coordinator', async () => {
+  const { context, page } = await newSession(browser, s.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD });
+  await visit(page, '/network/insight');
+  await visit(page, '/network/insight/pack');
+  await expectAccessible(page, 'network pack');
+  await context.close();
+});
