@@ -34,6 +34,8 @@ test('a worker adds a participant with consent, and the page view is audited', a
     consent_contact: 'no',
     consent_date: '2026-01-05',
     gender: 'Woman',
+    age_band: '',
+    ethnicity: '',
   });
   assert.equal(res.statusCode, 303, res.body);
   const p = await db().selectFrom('evidence_participants').selectAll().where('org_id', '=', org.id).where('first_name', '=', 'Sam').executeTakeFirstOrThrow();

@@ -43,6 +43,9 @@ test('a worker records a session and volunteer hours; the same session twice is 
   assert.deepEqual(a, [{ held_on: '2026-01-06', attendance: 12, first_time_attendees: 2, volunteers: 3, volunteer_hours: 7.5 }]);
   const h = await db().selectFrom('evidence_volunteer_hours').select(['volunteer_label', 'hours']).where('org_id', '=', org.id).execute();
   assert.deepEqual(h, [{ volunteer_label: 'JB', hours: 3.5 }]);
+  // optional fields left blank, as a browser sends them
+  const blanks = await worker.post(`/orgs/${org.slug}/activities`, { held_on: '2026-01-08', activity_type: 'Walk', attendance: '4', first_time_attendees: '', volunteers: '', volunteer_hours: '' });
+  assert.equal(blanks.statusCode, 303, blanks.body);
 });
 
 test('summaries: n of 2 or more, SD above 0, change within the range', async () => {

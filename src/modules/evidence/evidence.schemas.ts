@@ -22,6 +22,11 @@ export function dateField(what: string) {
   });
 }
 
+/** An empty field is a missing one (browsers send '' for an untouched input or "Not given"). */
+function blankAsMissing<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema);
+}
+
 const optionalText = (max: number, what: string) => z.string().max(max, `The ${what} must be ${max} characters or fewer`).optional().default('');
 
 // ONS 2021 Census categories (England), plus "prefer not to say".
@@ -62,9 +67,9 @@ export const NewParticipantForm = z.object({
       message: 'Codes use letters, digits, hyphens, underscores, dots or slashes, with no spaces, and at most 40 characters',
     }),
   first_name: optionalText(100, 'first name or nickname'),
-  age_band: z.enum(AGE_BANDS.map((b) => b.value) as [string, ...string[]], { error: 'Choose an age band' }).optional().default(''),
-  gender: z.enum(GENDERS, { error: 'Choose a gender from the list' }).optional().default('' as never),
-  ethnicity: z.enum(ETHNICITIES, { error: 'Choose an ethnic group from the list' }).optional().default('' as never),
+  age_band: blankAsMissing(z.enum(AGE_BANDS.map((b) => b.value) as [string, ...string[]], { error: 'Choose an age band' }).optional()).transform((v) => v ?? ''),
+  gender: blankAsMissing(z.enum(GENDERS, { error: 'Choose a gender from the list' }).optional()).transform((v): string => v ?? ''),
+  ethnicity: blankAsMissing(z.enum(ETHNICITIES, { error: 'Choose an ethnic group from the list' }).optional()).transform((v): string => v ?? ''),
   local_authority: optionalText(100, 'local authority'),
   consent_record: z.literal('yes', { error: 'We can only keep a record if the person agrees. Without that, please don’t add them.' }),
   consent_network: yesNo('Say whether they agree to be included in network evidence'),
@@ -120,7 +125,7 @@ const wholeNumber = (what: string, max: number) =>
     .regex(/^\d+$/, `The ${what} must be a whole number, like 12`)
     .transform(Number)
     .refine((n) => n <= max, `The ${what} must be ${max} or fewer`);
-const optionalWhole = (what: string, max: number) => wholeNumber(what, max).optional();
+const optionalWhole = (what: string, max: number) => blankAsMissing(wholeNumber(what, max).optional());
 const decimal = (what: string) =>
   z
     .string({ error: `Enter the ${what}` })
@@ -134,7 +139,7 @@ export const ActivityForm = z
     attendance: wholeNumber('attendance', 100000),
     first_time_attendees: optionalWhole('number of first-timers', 100000),
     volunteers: optionalWhole('number of volunteers', 10000),
-    volunteer_hours: decimal('volunteer hours').optional(),
+    volunteer_hours: blankAsMissing(decimal('volunteer hours').optional()),
   })
   .refine((f) => f.first_time_attendees === undefined || f.first_time_attendees <= f.attendance, { message: 'First-timers are counted in the attendance, so there cannot be more of them', path: ['first_time_attendees'] })
   .refine((f) => f.volunteer_hours === undefined || f.volunteers === undefined || f.volunteer_hours <= f.volunteers * 24, { message: 'That is more hours than the volunteers could give in a day', path: ['volunteer_hours'] });
@@ -143,7 +148,7 @@ export const VolunteerHoursForm = z
   .object({
     worked_on: dateField('date'),
     volunteer_label: z.string().max(100, 'Keep the name or initials to 100 characters').optional().default(''),
-    volunteers: wholeNumber('number of volunteers', 10000).optional().default(1),
+    volunteers: blankAsMissing(wholeNumber('number of volunteers', 10000).optional()).transform((v) => v ?? 1),
     hours: decimal('hours').refine((h) => h > 0, 'The hours must be more than 0'),
     note: z.string().max(200, 'Keep the note to 200 characters').optional().default(''),
   })
@@ -163,10 +168,12 @@ export const SummaryForm = z
     n_paired: wholeNumber('number of people with scores at both times', 1000000).refine((n) => n >= 2, 'At least 2 people need scores at both times'),
     mean_change: number('mean change'),
     sd_change: number('standard deviation of the change').refine((n) => n > 0, 'The standard deviation must be more than 0'),
-    baseline_mean: number('mean at the start').optional(),
-    baseline_sd: number('standard deviation at the start')
-      .refine((n) => n > 0, 'The standard deviation at the start must be more than 0')
-      .optional(),
+    baseline_mean: blankAsMissing(number('mean at the start').optional()),
+    baseline_sd: blankAsMissing(
+      number('standard deviation at the start')
+        .refine((n) => n > 0, 'The standard deviation at the start must be more than 0')
+        .optional(),
+    ),
     collection_method: z.string({ error: 'Say how the answers were collected' }).max(500, 'Keep this to 500 characters'),
   })
   .refine((f) => f.period_end >= f.period_start, { message: 'The end of the period must be on or after its start', path: ['period_end'] });

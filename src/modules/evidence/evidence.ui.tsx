@@ -6,7 +6,7 @@ import { Breadcrumbs, fieldId } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import type { InstrumentItem } from './domain/instrument-definition.ts';
 
-export const EVIDENCE_CSS = '/evidence/assets/evidence.css?v=1';
+export const EVIDENCE_CSS = '/evidence/assets/evidence.css?v=2';
 
 export function EvidenceLayout({ ctx, title, crumbs = [], children }: { ctx: PageContext; title: string; crumbs?: { href: string; label: string }[]; children: ComponentChildren }) {
   return (

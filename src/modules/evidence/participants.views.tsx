@@ -61,8 +61,15 @@ export function ParticipantsPage({ ctx, view }: { ctx: PageContext; view: Partic
         caption={view.q ? `${view.total} found for “${view.q}”` : `${view.total} participants`}
         empty={view.q ? `Nobody matches “${view.q}”.` : 'Nobody has been added yet.'}
         columns={[
-          { header: 'Code', cell: (r: ParticipantListView['rows'][number]) => <a href={`${base}/${r.id}`}>{r.code}</a> },
-          { header: 'First name', cell: (r) => r.firstName || '—' },
+          {
+            header: 'Participant',
+            cell: (r: ParticipantListView['rows'][number]) => (
+              <>
+                <a href={`${base}/${r.id}`}>{r.code}</a>
+                {r.firstName && ` ${r.firstName}`}
+              </>
+            ),
+          },
           { header: 'Consent', cell: (r) => (r.consentRecord ? (r.consentNetwork ? 'Record and network' : 'Record only') : 'No record consent') },
           { header: 'Last questionnaire', cell: (r) => (r.lastAssessedOn ? ukDate(r.lastAssessedOn) : 'None yet') },
         ]}
@@ -163,31 +170,26 @@ export function ParticipantPage({ ctx, view, errors = {}, values = {} }: { ctx: 
       )}
 
       <h2 id="history">Questionnaires</h2>
-      <Table
-        caption={`Questionnaires for ${p.code}`}
-        empty="No questionnaires yet."
-        columns={[
-          { header: 'Date', cell: (a: ParticipantView['assessments'][number]) => ukDate(a.date) },
-          { header: 'Questionnaire', cell: (a) => a.instrument },
-          { header: 'Time point', cell: (a) => a.timePoint || '—' },
-          {
-            header: 'Scores',
-            cell: (a) => (
+      {view.assessments.length === 0 ? (
+        <p class="empty">No questionnaires yet.</p>
+      ) : (
+        <ul class="history">
+          {view.assessments.map((a) => (
+            <li class="history-item">
+              <h3 class="history-title">
+                {a.instrument}, {ukDate(a.date)}
+                {a.timePoint && ` (${a.timePoint})`}
+              </h3>
               <ul class="score-list">
-                {a.scores.map((s) => (
+                {a.scores.map((sc) => (
                   <li>
-                    {s.name}: <strong>{s.score}</strong>
-                    {s.band && ` (${s.band})`}
-                    {s.lowerIsBetter && <span class="hint"> lower is better</span>}
+                    {sc.name}: <strong>{sc.score}</strong>
+                    {sc.band && ` (${sc.band})`}
+                    {sc.lowerIsBetter && <span class="hint"> lower is better</span>}
                   </li>
                 ))}
               </ul>
-            ),
-          },
-          { header: 'How', cell: (a) => SOURCE_LABEL[a.source] ?? a.source },
-          {
-            header: 'Change',
-            cell: (a) => (
+              <p class="hint">{SOURCE_LABEL[a.source] ?? a.source}</p>
               <form method="post" action={`${base}/assessments/${a.id}/delete`} class="inline-form">
                 <CsrfField token={ctx.csrfToken()} />
                 <button type="submit" class="button button-secondary">
@@ -197,11 +199,10 @@ export function ParticipantPage({ ctx, view, errors = {}, values = {} }: { ctx: 
                   </span>
                 </button>
               </form>
-            ),
-          },
-        ]}
-        rows={view.assessments}
-      />
+            </li>
+          ))}
+        </ul>
+      )}
 
       {p.consent.record && view.instruments.length > 0 && (
         <>
@@ -260,9 +261,15 @@ export function ParticipantPage({ ctx, view, errors = {}, values = {} }: { ctx: 
         caption="Consent history"
         columns={[
           { header: 'Date', cell: (c: ParticipantView['consents'][number]) => ukDate(c.decidedOn) },
-          { header: 'Consent', cell: (c) => CONSENT_WORDING[c.kind].label },
-          { header: 'Decision', cell: (c) => (c.given ? 'Agreed' : 'Withdrawn or declined') },
-          { header: 'Wording', cell: (c) => `Version ${c.wordingVersion}` },
+          {
+            header: 'Decision',
+            cell: (c) => (
+              <>
+                {CONSENT_WORDING[c.kind].label}: {c.given ? 'agreed' : 'withdrawn or declined'}
+                <span class="hint"> (wording {c.wordingVersion})</span>
+              </>
+            ),
+          },
           { header: 'Recorded by', cell: (c) => c.recordedBy },
         ]}
         rows={view.consents}

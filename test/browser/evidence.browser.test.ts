@@ -1,0 +1,108 @@
+// Evidence in a real browser at phone width (375 px): a worker records ONS4 and BARC-10 with
+// taps, makes a self-completion link, and a participant answers through it on their own phone;
+// the link then refuses a second use. axe-core runs on every page visited.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
+import { expectAccessible, launchBrowser, newSession, startBrowserServer, visit, type BrowserServer } from './support.ts';
+
+let s: BrowserServer;
+let browser: Browser;
+before(async () => {
+  s = await startBrowserServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+const PHONE = 375;
+
+async function fitsThePhone(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE, `${page.url()} is ${width}px wide`);
+}
+
+/** Taps the answer at this position for one question (the radio button covers its box). */
+async function answer(page: Page, itemKey: string, index: number) {
+  await page.locator(`#f-${itemKey}${index === 0 ? '' : `-${index}`}`).click();
+}
+
+test('a worker records ONS4 and BARC-10 on a phone; a participant completes one by link, once', async () => {
+  const { context, page } = await newSession(browser, s.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  await visit(page, '/orgs/leeds-recovery-cafe/evidence');
+  await fitsThePhone(page);
+  await page.getByRole('link', { name: 'Participants' }).first().click();
+  await expectAccessible(page, 'participants');
+  await fitsThePhone(page);
+
+  // a new participant, so the history holds only what this test records
+  await page.getByRole('link', { name: 'Add a participant' }).click();
+  await expectAccessible(page, 'add a participant');
+  await page.getByLabel('First name or nickname (optional)').fill('Browser');
+  for (const name of ['consent_record', 'consent_network', 'consent_contact']) await page.locator(`label[for="f-${name}"]`).click(); // "Yes"
+  await page.getByRole('button', { name: 'Add participant' }).click();
+  await page.waitForURL(/\/participants\/[0-9a-f-]{36}$/);
+  await expectAccessible(page, 'participant page');
+  await fitsThePhone(page);
+  const participantUrl = page.url();
+
+  await page.getByRole('link', { name: /Record ONS4/ }).click();
+  await expectAccessible(page, 'ONS4 entry');
+  await fitsThePhone(page);
+  for (const [key, value] of [['ons4_satis', 6], ['ons4_worth', 7], ['ons4_happy', 5], ['ons4_anxious', 8]] as const) await answer(page, key, value);
+  await page.getByRole('button', { name: 'Save ONS4' }).click();
+  await page.waitForURL(/#history$/);
+  await expectAccessible(page, 'after ONS4');
+  assert.match(await page.locator('.banner').innerText(), /Life satisfaction 6, Worthwhile 7, Happiness 5, Anxiety 8/);
+
+  await page.getByRole('link', { name: /Record BARC-10/ }).click();
+  await expectAccessible(page, 'BARC-10 entry');
+  await fitsThePhone(page);
+  // one tap per question
+  const values = [6, 5, 4, 3, 2, 1, 6, 5, 4, 3];
+  for (const [i, v] of values.entries()) await answer(page, `barc10_${i + 1}`, v - 1);
+  await page.getByRole('button', { name: 'Save BARC-10' }).click();
+  await page.waitForURL(/#history$/);
+  assert.match(await page.locator('.banner').innerText(), /Recovery capital \(BARC-10 total\) 39/);
+
+  // a link for them to fill in ONS4 on their own phone
+  await page.locator('input[name="instrument"][value="ons4"]').check();
+  await page.getByRole('button', { name: 'Make a link' }).click();
+  await expectAccessible(page, 'link made');
+  await fitsThePhone(page);
+  const link = (await page.locator('.link-box').innerText()).trim();
+  assert.match(link, /\/complete\/[A-Za-z0-9_-]{40,}$/);
+  await context.close();
+
+  const phone = await newSession(browser, s.baseUrl, { width: PHONE });
+  const path = new URL(link).pathname;
+  await visit(phone.page, path);
+  await fitsThePhone(phone.page);
+  assert.doesNotMatch(await phone.page.locator('main').innerText(), /Browser|LRC-/);
+  const box = await phone.page.locator('#f-ons4_satis-9').boundingBox();
+  assert.ok(box && box.height >= 44 && box.width >= 44, `tap targets are at least 44px (${JSON.stringify(box)})`);
+  // without answering everything: an error summary linking to the missing question
+  await answer(phone.page, 'ons4_satis', 9);
+  await phone.page.getByRole('button', { name: 'Send my answers' }).click();
+  await expectAccessible(phone.page, 'self-completion with errors');
+  assert.match(await phone.page.locator('.error-summary').innerText(), /question 2/);
+  for (const [key, value] of [['ons4_worth', 8], ['ons4_happy', 7], ['ons4_anxious', 1]] as const) await answer(phone.page, key, value);
+  await phone.page.getByRole('button', { name: 'Send my answers' }).click();
+  await expectAccessible(phone.page, 'thank you');
+  assert.match(await phone.page.locator('h1').innerText(), /Thank you/);
+  await visit(phone.page, path, 410);
+  assert.match(await phone.page.locator('h1').innerText(), /already been used/);
+  await phone.context.close();
+
+  // the worker sees all three, scored
+  const again = await newSession(browser, s.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  await visit(again.page, participantUrl);
+  const history = await again.page.locator('#history + .history').innerText();
+  assert.match(history, /Life satisfaction: 9/);
+  assert.match(history, /Filled in by them/);
+  assert.match(history, /BARC-10 total\): 39/);
+  await again.context.close();
+});
