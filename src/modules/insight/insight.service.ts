@@ -150,6 +150,18 @@ export interface OutsideView {
 
 const fmt = (v: number, digits = 1) => v.toFixed(digits);
 
+// The 97.5th t percentile by degrees of freedom, remembered: a network page needs one per
+// forest row, and hundreds of organisations share a handful of sizes.
+const criticalTs = new Map<number, number>();
+function criticalT(df: number): number {
+  let t = criticalTs.get(df);
+  if (t === undefined) {
+    t = tCritical(0.95, df);
+    if (criticalTs.size < 10_000) criticalTs.set(df, t);
+  }
+  return t;
+}
+
 /** The sentence a journalist could quote, from disclosed figures only. */
 export function quotableSentence(label: MeasureLabel, pooled: PoolingResult | null, people: Disclosed<number>, organisations: number): string {
   if (!pooled || !people.shown) return `Not enough people yet to publish a network figure for ${label.measureName} (${label.shortName}).`;
@@ -202,7 +214,7 @@ export async function buildOutsideView(db: Kysely<DB>, orgIds?: readonly string[
       weights = w.map((x) => (100 * x) / total);
     }
     const rows: ForestRow[] = included.map((c, i) => {
-      const half = tCritical(0.95, c.n - 1) * (c.sd / Math.sqrt(c.n));
+      const half = criticalT(c.n - 1) * (c.sd / Math.sqrt(c.n));
       const mean = discloseStatistic(c.mean, c.n, (v) => v.toFixed(2));
       if (!mean.shown) throw new Error('a forest row below the minimum group size');
       return { label: c.label, kind: c.kind, n: discloseCount(c.n), mean: mean.value, ciLow: c.mean - half, ciHigh: c.mean + half, weight: pooled ? weights[i]! : null };

@@ -2,29 +2,15 @@
 // keeps them current with triggers; this file reads them, and rebuilds them from scratch.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { ChangeSums } from './domain/measure-summary.ts';
 
 /** One row of insight_measure_summaries: sums for one organisation, measure and consent flag. */
-export interface MeasureSums {
+export type MeasureSums = ChangeSums & {
   orgId: string;
   instrumentKey: string;
   measureKey: string;
   network: boolean;
-  people: number;
-  paired: number;
-  baselineOnly: number;
-  sumChange: number;
-  sumChangeSq: number;
-  sumFirst: number;
-  sumFirstSq: number;
-  sumLatest: number;
-  sumLatestSq: number;
-  rcPeople: number;
-  improved: number;
-  deteriorated: number;
-  crossingPeople: number;
-  crossingEligible: number;
-  crossed: number;
-}
+};
 
 const SUM_COLUMNS = sql`org_id as "orgId", instrument_key as "instrumentKey", measure_key as "measureKey", network,
   people, paired, baseline_only as "baselineOnly", sum_change as "sumChange", sum_change_sq as "sumChangeSq",

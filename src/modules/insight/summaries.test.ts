@@ -10,6 +10,7 @@ import { buildOrg } from '../../../test/support/factories.ts';
 import { BARC10, ONS4, syncShippedInstruments, type InstrumentDefinition } from '../evidence/index.ts';
 import { deleteAssessment, eraseParticipantRecord, insertAssessments, insertParticipants, recordConsentDecisions } from '../evidence/evidence.write-path.ts';
 import { summariseReliableChange } from './domain/reliable-change.ts';
+import { ZERO_SUMS } from './domain/measure-summary.ts';
 import { summariseThresholdCrossing } from './domain/threshold-crossing.ts';
 import { rebuildSummaries, unsafeReadAllStates, unsafeReadAllSums, type MeasureSums, type ParticipantMeasureState } from './summaries.repository.ts';
 
@@ -104,7 +105,7 @@ async function fromScratch(): Promise<{ states: ParticipantMeasureState[]; sums:
   const sums = new Map<string, MeasureSums>();
   for (const s of states) {
     const key = `${s.orgId}|${s.instrumentKey}|${s.measureKey}|${s.network}`;
-    const t = sums.get(key) ?? { orgId: s.orgId, instrumentKey: s.instrumentKey, measureKey: s.measureKey, network: s.network, people: 0, paired: 0, baselineOnly: 0, sumChange: 0, sumChangeSq: 0, sumFirst: 0, sumFirstSq: 0, sumLatest: 0, sumLatestSq: 0, rcPeople: 0, improved: 0, deteriorated: 0, crossingPeople: 0, crossingEligible: 0, crossed: 0 };
+    const t = sums.get(key) ?? { orgId: s.orgId, instrumentKey: s.instrumentKey, measureKey: s.measureKey, network: s.network, ...ZERO_SUMS };
     t.people += 1;
     if (s.assessments === 1) t.baselineOnly += 1;
     else {
