@@ -182,7 +182,12 @@ begin
   delete from insight_measure_rules;
   insert into insight_measure_rules select * from insight_measure_rules_source;
   truncate insight_participant_measures, insight_measure_summaries;
+  -- Building the indexes once on the full table is cheaper than keeping them row by row.
+  alter table insight_participant_measures drop constraint insight_participant_measures_pkey;
+  drop index insight_participant_measures_org;
   insert into insight_participant_measures select * from insight_participant_measures_source;
+  alter table insight_participant_measures add constraint insight_participant_measures_pkey primary key (participant_id, instrument_key, measure_key);
+  create index insight_participant_measures_org on insight_participant_measures (org_id, instrument_key, measure_key);
   perform insight_apply_contributions(null, 1);
 end $$;
 
