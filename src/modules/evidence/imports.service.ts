@@ -20,6 +20,9 @@ import { existingActivityKeys } from './imports.repository.ts';
 import { listInstrumentsForOrg } from './instruments.repository.ts';
 import { existingParticipantCodes, participantIdsByCode } from './participants.repository.ts';
 
+/** Rows validated, looked up and written per round trip. */
+const IMPORT_BATCH = 2000;
+
 export const IMPORT_TARGETS: readonly ImportTarget[] = ['participants', 'assessments', 'activities'];
 /** Consent decisions that arrive in a spreadsheet are recorded with this wording version. */
 export const IMPORTED_CONSENT_WORDING = 'imported';
@@ -183,7 +186,7 @@ export async function importFile(db: Kysely<DB>, o: ImportFileOptions): Promise<
     const instruments = o.target === 'assessments' ? (await listInstrumentsForOrg(tx, o.orgId)).map((i) => i.definition) : [];
     const schema = schemaFor(o.target, instruments);
     const headers = await readHeader(source(o.file));
-    const common = { rows: readRows(source(o.file)), headers, mapping: o.mapping, lookups: lookupsFor(tx, o.orgId, instruments), mode: o.mode, dryRun: o.dryRun };
+    const common = { rows: readRows(source(o.file)), headers, mapping: o.mapping, lookups: lookupsFor(tx, o.orgId, instruments), mode: o.mode, dryRun: o.dryRun, batchSize: IMPORT_BATCH };
     switch (schema.target) {
       case 'participants':
         return runImport({ ...common, target: { ...schema, target: 'participants' }, sink: participantSink(tx, o.orgId, o.actorId) });
