@@ -238,7 +238,8 @@ export interface Column<T> {
 export function Table<T>({ caption, columns, rows, empty }: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string }) {
   if (rows.length === 0 && empty) return <p class="empty">{empty}</p>;
   return (
-    <div class="table-wrap">
+    // Focusable and labelled, so a table wider than a phone can be scrolled with the keyboard.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table class="table">
         <caption>{caption}</caption>
         <thead>

@@ -248,11 +248,11 @@ export function NetworkMapPage({ ctx, view }: { ctx: PageContext; view: NetworkM
       <p>
         <a href="/find-support">Find support near you</a> · <a href="/join">Join the network</a>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Map of member organisations by local authority">
         <HexMap title="Member organisations serving each local authority" counts={view.counts} hrefFor={view.hrefFor} />
       </div>
       <h2>Every local authority</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Member organisations by local authority">
         <CoverageTable caption="Number of member organisations serving each local authority in the United Kingdom" counts={view.counts} hrefFor={view.hrefFor} />
       </div>
     </Layout>
