@@ -1,14 +1,10 @@
 // Who may change what in the directory. Pure and synchronous; deny by default. Reading the
 // public directory needs no rule: public routes show only member organisations' public data.
-import { roleIn, type SignedInActor } from '../../platform/auth/actor.ts';
-import type { OrgRule, OrgTarget } from '../../platform/http/access.ts';
+import { orgRoleRule } from '../../platform/http/access.ts';
 import { networkPolicy } from '../network/index.ts';
 
 /** Edit the organisation's public profile, services, places and times: its leads. */
-export const editOrgDirectory: OrgRule = {
-  name: 'directory.org.edit',
-  allows: (actor: SignedInActor, org: OrgTarget) => roleIn(actor, org.id) === 'lead',
-};
+export const editOrgDirectory = orgRoleRule('directory.org.edit', ['lead']);
 
 /** Review expressions of interest (ask, approve, decline): network coordinators. */
 export const reviewApplications = networkPolicy.coordinateNetwork;

@@ -5,32 +5,22 @@
 // - erasing a participant, exporting everything, subject access exports and building the
 //   organisation's own measures: leads only;
 // - peer researchers review standards and never see participants' records.
-import { roleIn, type OrgRole, type SignedInActor } from '../../platform/auth/actor.ts';
-import type { OrgRule, OrgTarget } from '../../platform/http/access.ts';
-
-function orgRoles(name: string, roles: readonly OrgRole[]): OrgRule {
-  return {
-    name,
-    allows: (actor: SignedInActor, org: OrgTarget) => {
-      const role = roleIn(actor, org.id);
-      return role !== undefined && roles.includes(role);
-    },
-  };
-}
+import type { OrgRole } from '../../platform/auth/actor.ts';
+import { orgRoleRule } from '../../platform/http/access.ts';
 
 const RECORDERS: readonly OrgRole[] = ['lead', 'worker', 'volunteer'];
 
 /** See participants (codes, first names, answers) and record evidence about them. */
-export const recordEvidence = orgRoles('evidence.record', RECORDERS);
+export const recordEvidence = orgRoleRule('evidence.record', RECORDERS);
 /** Record sessions, attendance and volunteer hours (no personal data). */
-export const recordActivities = orgRoles('evidence.activities.record', RECORDERS);
+export const recordActivities = orgRoleRule('evidence.activities.record', RECORDERS);
 /** Import spreadsheets of participants, assessments or activities. */
-export const importEvidence = orgRoles('evidence.import', ['lead', 'worker']);
+export const importEvidence = orgRoleRule('evidence.import', ['lead', 'worker']);
 /** Contribute summaries from another system. */
-export const contributeSummaries = orgRoles('evidence.summaries.contribute', ['lead', 'worker']);
+export const contributeSummaries = orgRoleRule('evidence.summaries.contribute', ['lead', 'worker']);
 /** Erase a participant and everything about them. */
-export const eraseParticipant = orgRoles('evidence.participant.erase', ['lead']);
+export const eraseParticipant = orgRoleRule('evidence.participant.erase', ['lead']);
 /** Download a participant's whole record (subject access request) or the organisation's data. */
-export const exportEvidence = orgRoles('evidence.export', ['lead']);
+export const exportEvidence = orgRoleRule('evidence.export', ['lead']);
 /** Create the organisation's own measures. */
-export const manageMeasures = orgRoles('evidence.measures.manage', ['lead']);
+export const manageMeasures = orgRoleRule('evidence.measures.manage', ['lead']);

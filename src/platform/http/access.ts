@@ -2,7 +2,7 @@
 // refuses to start when one does not (fail closed), and a single preHandler enforces it,
 // loading the organisation named in the URL once and handing it to the handler.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isSignedIn, type SignedInActor } from '../auth/actor.ts';
+import { isSignedIn, roleIn, type OrgRole, type SignedInActor } from '../auth/actor.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 
 export interface OrgTarget {
@@ -16,6 +16,11 @@ export interface OrgTarget {
 export interface OrgRule {
   readonly name: string;
   allows(actor: SignedInActor, org: OrgTarget): boolean;
+}
+
+/** A rule allowing people who hold one of these roles in the organisation. */
+export function orgRoleRule(name: string, roles: readonly OrgRole[]): OrgRule {
+  return { name, allows: (actor, org) => roles.includes(roleIn(actor, org.id) as OrgRole) };
 }
 
 /** A named rule about the person alone (network-wide roles). */
