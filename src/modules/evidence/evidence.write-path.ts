@@ -1,29 +1,14 @@
 // The evidence write path: EVERY change to assessments, or to who counts in network figures,
-// goes through these functions, each taking the caller's transaction. They end by calling
-// `evidenceChanged`, the one place where derived data (the insight module's per-organisation,
-// per-instrument summaries) is to be kept up to date inside the same transaction.
-// See docs/ARCHITECTURE.md, "Evidence write path".
+// goes through these functions, each taking the caller's transaction. The insight module's
+// per-organisation summaries follow these tables through database triggers
+// (migrations/0300_insight_summaries.sql), so they change in the same transaction, whichever
+// way a row is written. See docs/ARCHITECTURE.md, "Evidence write path".
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { scoreAssessment } from './domain/scoring.ts';
 import { assessmentKey } from './import/natural-keys.ts';
 import type { ConsentKind } from './participants.repository.ts';
-
-/** What changed, for whoever keeps summaries: which organisation and which instruments. */
-export interface EvidenceChange {
-  orgId: string;
-  /** Instrument keys whose figures may have changed. */
-  instrumentKeys: readonly string[];
-  reason: 'assessments_added' | 'assessment_deleted' | 'participant_erased' | 'consent_changed' | 'participants_added';
-}
-
-/**
- * Called inside the transaction after every change on the write path. Nothing is derived yet;
- * the statistics issue keeps its summaries current here, so they can never disagree with the
- * rows they summarise.
- */
-export async function evidenceChanged(_tx: Kysely<DB>, _change: EvidenceChange): Promise<void> {}
 
 export type AssessmentSource = 'staff' | 'self' | 'import' | 'demo';
 
@@ -77,13 +62,11 @@ const PARTICIPANT_BATCH = 1000; // 13 parameters a row: stays under PostgreSQL's
  */
 export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessments: readonly AssessmentToStore[]): Promise<Set<string>> {
   const inserted = new Set<string>();
-  const keys = new Set<string>();
   for (let start = 0; start < assessments.length; start += INSERT_BATCH) {
     const batch = assessments.slice(start, start + INSERT_BATCH);
     const scores = batch.map((a) => {
       const scored = scoreAssessment(a.definition, a.responses);
       if (!scored.ok) throw new ScoringError(scored.errors);
-      keys.add(a.definition.key);
       return JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score])));
     });
     const col = <T,>(f: (a: AssessmentToStore) => T) => batch.map(f);
@@ -99,14 +82,12 @@ export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessmen
       returning natural_key`.execute(tx);
     for (const r of done.rows) inserted.add(r.natural_key);
   }
-  if (inserted.size > 0) await evidenceChanged(tx, { orgId, instrumentKeys: [...keys], reason: 'assessments_added' });
   return inserted;
 }
 
 /** Deletes one assessment; returns its instrument key, or undefined if it is not the organisation's. */
 export async function deleteAssessment(tx: Kysely<DB>, orgId: string, assessmentId: string): Promise<string | undefined> {
   const row = await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('id', '=', assessmentId).returning('instrument_key').executeTakeFirst();
-  if (row) await evidenceChanged(tx, { orgId, instrumentKeys: [row.instrument_key], reason: 'assessment_deleted' });
   return row?.instrument_key;
 }
 
@@ -168,7 +149,6 @@ export async function insertParticipants(tx: Kysely<DB>, orgId: string, particip
     });
     if (history.length > 0) await tx.insertInto('evidence_consents').values(history).execute();
   }
-  if (added.size > 0) await evidenceChanged(tx, { orgId, instrumentKeys: [], reason: 'participants_added' });
   return added;
 }
 
@@ -191,9 +171,6 @@ export async function recordConsentDecisions(tx: Kysely<DB>, orgId: string, part
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
   await tx.insertInto('evidence_consents').values(decisions.map((d) => consentRow(orgId, participantId, d, recordedBy))).execute();
-  if (decisions.some((d) => d.kind === 'network' || d.kind === 'record')) {
-    await evidenceChanged(tx, { orgId, instrumentKeys: await instrumentKeysOf(tx, orgId, participantId), reason: 'consent_changed' });
-  }
   return true;
 }
 
@@ -202,21 +179,13 @@ export async function recordConsentDecisions(tx: Kysely<DB>, orgId: string, part
  * self-completion links) in the caller's transaction. Returns false if not the organisation's.
  */
 export async function eraseParticipantRecord(tx: Kysely<DB>, orgId: string, participantId: string): Promise<boolean> {
-  const keys = await instrumentKeysOf(tx, orgId, participantId);
   const r = await tx.deleteFrom('evidence_participants').where('org_id', '=', orgId).where('id', '=', participantId).executeTakeFirst();
   if (Number(r.numDeletedRows) !== 1) return false;
   // Foreign keys cascade, but say it explicitly so nothing depends on a schema detail.
   await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
   await tx.deleteFrom('evidence_consents').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
   await tx.deleteFrom('evidence_completion_links').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
-  await evidenceChanged(tx, { orgId, instrumentKeys: keys, reason: 'participant_erased' });
   return true;
-}
-
-async function instrumentKeysOf(tx: Kysely<DB>, orgId: string, participantId: string): Promise<string[]> {
-  const rows = await sql<{ instrument_key: string }>`
-    select distinct instrument_key from evidence_assessments where org_id = ${orgId} and participant_id = ${participantId}`.execute(tx);
-  return rows.rows.map((r) => r.instrument_key);
 }
 
 function currentConsent(decisions: readonly ConsentDecision[]): Record<ConsentKind, boolean> {

@@ -8,7 +8,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { buildOrg } from '../../../test/support/factories.ts';
 import { BARC10, ONS4, syncShippedInstruments, type InstrumentDefinition } from '../evidence/index.ts';
-import { deleteAssessment, eraseParticipantRecord, insertAssessments, insertParticipants, recordConsentDecisions } from '../evidence/evidence.write-path.ts';
+import { deleteAssessment, eraseParticipantRecord, insertAssessments, insertParticipants, recordConsentDecisions } from '../evidence/index.ts';
 import { summariseReliableChange } from './domain/reliable-change.ts';
 import { ZERO_SUMS } from './domain/measure-summary.ts';
 import { summariseThresholdCrossing } from './domain/threshold-crossing.ts';

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { ONS4 } from '../../evidence/index.ts';
-import { insertAssessments, insertParticipants } from '../../evidence/evidence.write-path.ts';
+import { insertAssessments, insertParticipants } from '../../evidence/index.ts';
 
 let seq = 0;
 
