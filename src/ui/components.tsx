@@ -134,8 +134,8 @@ export function Select(p: FieldProps & { options: Option[]; value?: string | und
   );
 }
 
-/** Radio buttons in a fieldset; the legend is the question. */
-export function Radios(p: FieldProps & { options: (Option & { hint?: string })[]; value?: string | undefined; inline?: boolean }) {
+/** A question answered by choosing: a fieldset whose legend is the question. */
+function ChoiceFieldset(p: FieldProps & { inline?: boolean | undefined; children: ComponentChildren }) {
   const id = fieldId(p.name);
   return (
     <div class={p.error ? 'field field-error' : 'field'}>
@@ -151,33 +151,55 @@ export function Radios(p: FieldProps & { options: (Option & { hint?: string })[]
             <span class="visually-hidden">Error:</span> {p.error}
           </p>
         )}
-        <div class={p.inline ? 'radios radios-inline' : 'radios'}>
-          {p.options.map((o, i) => {
-            const optionId = i === 0 ? id : `${id}-${i}`;
-            return (
-              <div class="radio">
-                <input
-                  type="radio"
-                  id={optionId}
-                  name={p.name}
-                  value={o.value}
-                  checked={o.value === p.value}
-                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-                />
-                <div>
-                  <label for={optionId}>{o.label}</label>
-                  {o.hint && (
-                    <p class="hint radio-hint" id={`${optionId}-hint`}>
-                      {o.hint}
-                    </p>
-                  )}
-                </div>
-              </div>
-            );
-          })}
-        </div>
+        <div class={p.inline ? 'radios radios-inline' : 'radios'}>{p.children}</div>
       </fieldset>
     </div>
+  );
+}
+
+/** One radio button or checkbox with its label, and its hint outside the label. */
+function Choice(p: { type: 'radio' | 'checkbox'; id: string; name: string; value: string; checked: boolean; label: string; hint?: string | undefined }) {
+  return (
+    <div class="radio">
+      <input type={p.type} id={p.id} name={p.name} value={p.value} checked={p.checked} aria-describedby={p.hint ? `${p.id}-hint` : undefined} />
+      <div>
+        <label for={p.id}>{p.label}</label>
+        {p.hint && (
+          <p class="hint radio-hint" id={`${p.id}-hint`}>
+            {p.hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const choiceId = (name: string, i: number) => (i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`);
+
+/** Radio buttons: choose one. */
+export function Radios(p: FieldProps & { options: (Option & { hint?: string })[]; value?: string | undefined; inline?: boolean }) {
+  return (
+    <ChoiceFieldset {...p}>
+      {p.options.map((o, i) => (
+        <Choice type="radio" id={choiceId(p.name, i)} name={p.name} value={o.value} checked={o.value === p.value} label={o.label} hint={o.hint} />
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
+/**
+ * Checkboxes: choose any. By default every box shares the field's name (the form sends each
+ * chosen value); `nameFor` gives each box a name of its own instead.
+ */
+export function Checkboxes(
+  p: FieldProps & { options: (Option & { hint?: string })[]; checked: (value: string) => boolean; nameFor?: (value: string) => string; inline?: boolean },
+) {
+  return (
+    <ChoiceFieldset {...p}>
+      {p.options.map((o, i) => (
+        <Choice type="checkbox" id={choiceId(p.name, i)} name={p.nameFor ? p.nameFor(o.value) : p.name} value={o.value} checked={p.checked(o.value)} label={o.label} hint={o.hint} />
+      ))}
+    </ChoiceFieldset>
   );
 }
 

@@ -2,24 +2,14 @@
 // table matches its hexes), and an expression of interest going from the public form to
 // approval to the new lead signing in.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
-import { expectAccessible, launchBrowser, newSession, startBrowserServer, visit, type BrowserServer } from './support.ts';
+import { expectAccessible, newSession, visit, useBrowserSuite } from './support.ts';
 
-let s: BrowserServer;
-let browser: Browser;
-before(async () => {
-  s = await startBrowserServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const suite = useBrowserSuite();
 
 test('find support: results near LS6, and a clear message for a postcode outside Great Britain', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl);
+  const { context, page } = await newSession(suite.browser, suite.baseUrl);
   await visit(page, '/find-support');
   await page.getByLabel('Postcode').fill('LS6 3HN');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -35,7 +25,7 @@ test('find support: results near LS6, and a clear message for a postcode outside
 });
 
 test('the coverage map renders, is axe clean, and its table matches its hexes', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl);
+  const { context, page } = await newSession(suite.browser, suite.baseUrl);
   await visit(page, '/our-network');
   const hexes = await page.$$eval('svg.hexmap-svg a', (as) => as.map((a) => [a.getAttribute('data-code'), a.getAttribute('href'), a.querySelector('title')?.textContent ?? '']));
   const rows = await page.$$eval('#coverage-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('a')?.getAttribute('href'), tr.querySelector('td.numeric')?.textContent ?? '']));
@@ -52,7 +42,7 @@ test('the coverage map renders, is axe clean, and its table matches its hexes', 
 });
 
 test('an expression of interest goes from the public form to approval to the new lead signing in', async () => {
-  const applicant = await newSession(browser, s.baseUrl);
+  const applicant = await newSession(suite.browser, suite.baseUrl);
   await visit(applicant.page, '/join');
   await applicant.page.getByRole('button', { name: 'Send expression of interest' }).click();
   await expectAccessible(applicant.page, 'join form with errors');
@@ -70,7 +60,7 @@ test('an expression of interest goes from the public form to approval to the new
   await applicant.page.waitForURL(/\/join\/thank-you/);
   await expectAccessible(applicant.page, 'thank you page');
 
-  const coordinator = await newSession(browser, s.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD });
+  const coordinator = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD });
   await visit(coordinator.page, '/network/applications');
   await coordinator.page.getByRole('link', { name: 'Halifax Hope Café' }).click();
   await expectAccessible(coordinator.page, 'application page');
@@ -94,7 +84,7 @@ test('an expression of interest goes from the public form to approval to the new
   await applicant.context.close();
 
   // later, the new lead signs in with the password they chose
-  const again = await newSession(browser, s.baseUrl, { email: 'robin@halifax-hope.example', password: 'hope grows here 2026' });
+  const again = await newSession(suite.browser, suite.baseUrl, { email: 'robin@halifax-hope.example', password: 'hope grows here 2026' });
   await visit(again.page, '/orgs/halifax-hope-cafe');
   await again.context.close();
   await coordinator.context.close();

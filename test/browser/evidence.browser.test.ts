@@ -2,21 +2,12 @@
 // taps, makes a self-completion link, and a participant answers through it on their own phone;
 // the link then refuses a second use. axe-core runs on every page visited.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
-import { expectAccessible, launchBrowser, newSession, startBrowserServer, visit, type BrowserServer } from './support.ts';
+import { expectAccessible, newSession, visit, useBrowserSuite } from './support.ts';
 
-let s: BrowserServer;
-let browser: Browser;
-before(async () => {
-  s = await startBrowserServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const suite = useBrowserSuite();
 
 const PHONE = 375;
 
@@ -31,7 +22,7 @@ async function answer(page: Page, itemKey: string, index: number) {
 }
 
 test('a worker records ONS4 and BARC-10 on a phone; a participant completes one by link, once', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
   await visit(page, '/orgs/leeds-recovery-cafe/evidence');
   await fitsThePhone(page);
   await page.getByRole('link', { name: 'Participants' }).first().click();
@@ -77,7 +68,7 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
   assert.match(link, /\/complete\/[A-Za-z0-9_-]{40,}$/);
   await context.close();
 
-  const phone = await newSession(browser, s.baseUrl, { width: PHONE });
+  const phone = await newSession(suite.browser, suite.baseUrl, { width: PHONE });
   const path = new URL(link).pathname;
   await visit(phone.page, path);
   await fitsThePhone(phone.page);
@@ -98,7 +89,7 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
   await phone.context.close();
 
   // the worker sees all three, scored
-  const again = await newSession(browser, s.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  const again = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
   await visit(again.page, participantUrl);
   const history = await again.page.locator('#history + .history').innerText();
   assert.match(history, /Life satisfaction: 9/);

@@ -2,25 +2,15 @@
 // error), its evidence pack, the network dashboard and the public impact page, at desktop and
 // phone widths, and printed.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
-import { expectAccessible, launchBrowser, newSession, startBrowserServer, visit, type BrowserServer } from './support.ts';
+import { expectAccessible, newSession, visit, useBrowserSuite } from './support.ts';
 
-let s: BrowserServer;
-let browser: Browser;
-before(async () => {
-  s = await startBrowserServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const suite = useBrowserSuite();
 
 test('the public impact page is accessible, at phone width too, and names its figures', async () => {
   for (const width of [1200, 375]) {
-    const { context, page } = await newSession(browser, s.baseUrl, { width });
+    const { context, page } = await newSession(suite.browser, suite.baseUrl, { width });
     await visit(page, '/impact');
     assert.match(await page.locator('h1').innerText(), /Our impact/);
     await context.close();
@@ -28,7 +18,7 @@ test('the public impact page is accessible, at phone width too, and names its fi
 });
 
 test('a lead\'s insight dashboard, social value and evidence pack are accessible, and print', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD });
   for (const url of ['/orgs/leeds-recovery-cafe/insight', '/orgs/leeds-recovery-cafe/insight/social-value?costs=20000', '/orgs/leeds-recovery-cafe/insight/pack']) await visit(page, url);
   await visit(page, '/orgs/leeds-recovery-cafe/insight/social-value?deadweight=140', 400);
   await page.goto('/orgs/leeds-recovery-cafe/insight');
@@ -39,7 +29,7 @@ test('a lead\'s insight dashboard, social value and evidence pack are accessible
 });
 
 test('the network insight page is accessible to a coordinator', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD });
   await visit(page, '/network/insight');
   await visit(page, '/network/insight/pack');
   await expectAccessible(page, 'network pack');

@@ -1,25 +1,15 @@
 // The platform in a real browser: public pages, signing in as each kind of person, a lead
 // inviting someone who joins through the emailed link, and stored scripts never running.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
 import { poisonTextColumns } from '../support/xss.ts';
-import { expectAccessible, launchBrowser, newSession, startBrowserServer, visit, type BrowserServer } from './support.ts';
+import { expectAccessible, newSession, visit, useBrowserSuite } from './support.ts';
 
-let s: BrowserServer;
-let browser: Browser;
-before(async () => {
-  s = await startBrowserServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const suite = useBrowserSuite();
 
 test('public pages are accessible, with the demo banner and a skip link', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl);
+  const { context, page } = await newSession(suite.browser, suite.baseUrl);
   for (const url of ['/', '/about', '/about/data', '/privacy', '/accessibility', '/sign-in', '/sign-in/email', '/password/forgot', '/dev/outbox']) {
     await visit(page, url);
     assert.equal(await page.locator('.demo-banner').count(), 1, `${url} shows the demo banner`);
@@ -32,7 +22,7 @@ test('public pages are accessible, with the demo banner and a skip link', async 
 });
 
 test('a wrong password shows an error summary that links to the field', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl);
+  const { context, page } = await newSession(suite.browser, suite.baseUrl);
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill('lead@demo.example');
   await page.getByLabel('Password').fill('not the password');
@@ -48,18 +38,18 @@ for (const [email, pages] of [
   ['volunteer@demo.example', ['/account', '/orgs/leeds-recovery-cafe']],
 ] as const) {
   test(`${email} signs in and their pages are accessible`, async () => {
-    const { context, page } = await newSession(browser, s.baseUrl, { email, password: DEMO_PASSWORD });
+    const { context, page } = await newSession(suite.browser, suite.baseUrl, { email, password: DEMO_PASSWORD });
     for (const url of pages) await visit(page, url);
     await page.goto('/account');
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await page.waitForURL(`${s.baseUrl}/`);
+    await page.waitForURL(`${suite.baseUrl}/`);
     assert.match(await page.locator('main').innerText(), /You've signed out/);
     await context.close();
   });
 }
 
 test('a lead invites a new volunteer, who joins through the emailed link', async () => {
-  const lead = await newSession(browser, s.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD });
+  const lead = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD });
   await lead.page.goto('/orgs/leeds-recovery-cafe');
   await lead.page.getByLabel('Email address').fill('new.friend@test.example');
   await lead.page.getByLabel('Volunteer', { exact: true }).check();
@@ -67,7 +57,7 @@ test('a lead invites a new volunteer, who joins through the emailed link', async
   await expectAccessible(lead.page, 'workspace after inviting');
   assert.match(await lead.page.locator('.banner').innerText(), /sent an invitation to new.friend@test.example/);
 
-  const invitee = await newSession(browser, s.baseUrl);
+  const invitee = await newSession(suite.browser, suite.baseUrl);
   await visit(invitee.page, '/dev/outbox');
   const link = await invitee.page.locator('.outbox-message', { hasText: 'new.friend@test.example' }).first().getByRole('link').getAttribute('href');
   await visit(invitee.page, new URL(link!).pathname);
@@ -86,7 +76,7 @@ test('a lead invites a new volunteer, who joins through the emailed link', async
 });
 
 test('the account and workspace pages work on a 375-pixel phone screen', async () => {
-  const { context, page } = await newSession(browser, s.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: 375 });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: 375 });
   for (const url of ['/', '/account', '/orgs/leeds-recovery-cafe']) {
     await visit(page, url);
     const overflow = await page.evaluate(() => {
@@ -100,16 +90,16 @@ test('the account and workspace pages work on a 375-pixel phone screen', async (
 
 // Last: it writes a script payload into every text field.
 test('scripts stored in any text field never run in the browser', async () => {
-  await poisonTextColumns(s.server.database.db);
-  const { context, page } = await newSession(browser, s.baseUrl); // a dialog would throw
+  await poisonTextColumns(suite.server.server.database.db);
+  const { context, page } = await newSession(suite.browser, suite.baseUrl); // a dialog would throw
   const fired: string[] = [];
   page.on('dialog', (d) => {
     fired.push(d.message());
     void d.dismiss();
   });
-  const coordinator = await s.server.database.db.selectFrom('people').select('id').where('email', 'like', '%coordinator@demo.example').executeTakeFirstOrThrow();
+  const coordinator = await suite.server.server.database.db.selectFrom('people').select('id').where('email', 'like', '%coordinator@demo.example').executeTakeFirstOrThrow();
   const { createSession } = await import('../../src/platform/auth/session.store.ts');
-  await context.addCookies([{ name: 'rc_session', value: await createSession(s.server.database.db, coordinator.id, 'browser test'), url: s.baseUrl }]);
+  await context.addCookies([{ name: 'rc_session', value: await createSession(suite.server.server.database.db, coordinator.id, 'browser test'), url: suite.baseUrl }]);
   for (const url of ['/dev/outbox', '/', '/account', '/network/orgs/leeds-recovery-cafe', '/network']) {
     await page.goto(url);
     await page.waitForLoadState('load');

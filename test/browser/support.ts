@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/platform/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
@@ -102,4 +103,22 @@ export async function newSession(browser: Browser, baseUrl: string, opts: { emai
     await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
   }
   return { context, page };
+}
+
+/**
+ * One server and one browser for a test file: started before its tests, closed after.
+ * Read `suite.server` and `suite.browser` inside tests (they are set by then).
+ */
+export function useBrowserSuite(): { server: BrowserServer; browser: Browser; baseUrl: string } {
+  const suite = {} as { server: BrowserServer; browser: Browser; baseUrl: string };
+  before(async () => {
+    suite.server = await startBrowserServer();
+    suite.baseUrl = suite.server.baseUrl;
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -1,13 +1,12 @@
 // The lead's pages for the organisation's directory entry: profile, services, one service.
 import type { OrgTarget } from '../../platform/http/access.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, Select, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import { Breadcrumbs, Button, Checkboxes, CsrfField, ErrorSummary, Radios, Select, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import type { LocalAuthority } from './domain/places.ts';
 import { DAY_NAMES } from './domain/schedule.describe.ts';
 import { WEEKDAYS } from './domain/schedule.ts';
 import { SERVICE_TYPES } from './domain/service-types.ts';
-import { Checkboxes } from './directory.fields.tsx';
 import { SERVICE_FIELD_ORDER, SIZE_BAND_LABEL, SIZE_BANDS } from './directory.schemas.ts';
 import { MODE_LABEL } from './directory.views.tsx';
 
@@ -60,7 +59,7 @@ export function ProfileEditPage(p: {
                 {g.region}
                 {chosen > 0 && ` (${chosen} chosen)`}
               </summary>
-              <Checkboxes name={`areas-${i}`} prefix="area_" label={`Local authorities in ${g.region}`} options={g.areas.map((a) => ({ value: a.code, label: a.name }))} values={values} />
+              <Checkboxes name={`areas-${i}`} nameFor={(v) => `area_${v}`} checked={(v) => !!values[`area_${v}`]} label={`Local authorities in ${g.region}`} options={g.areas.map((a) => ({ value: a.code, label: a.name }))} />
             </details>
           );
         })}
@@ -115,7 +114,7 @@ export function ServiceFormPage(p: { ctx: PageContext; org: OrgTarget; serviceId
         <CsrfField token={ctx.csrfToken()} />
         <TextInput name="name" label="Name" hint="For example: Tuesday peer support group" value={values.name} error={errors.name} />
         <TextArea name="description" label="What happens" value={values.description} error={errors.description} />
-        <Checkboxes name="types" prefix="type_" label="Kind of support" hint="Choose all that apply." values={values} error={errors.types} options={SERVICE_TYPES.map((t) => ({ value: t.code, label: t.name }))} />
+        <Checkboxes name="types" nameFor={(v) => `type_${v}`} checked={(v) => !!values[`type_${v}`]} label="Kind of support" hint="Choose all that apply." error={errors.types} options={SERVICE_TYPES.map((t) => ({ value: t.code, label: t.name }))} />
         <TextArea name="who_for" label="Who it is for (optional)" value={values.who_for} error={errors.who_for} rows={3} />
         <TextArea name="how_to_join" label="How to take part (optional)" hint="For example: just turn up, or call first." value={values.how_to_join} error={errors.how_to_join} rows={3} />
         <Radios name="mode" label="In person or online?" value={values.mode ?? 'in_person'} error={errors.mode} options={(['in_person', 'online', 'both'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
@@ -140,7 +139,7 @@ export function ServiceFormPage(p: { ctx: PageContext; org: OrgTarget; serviceId
         <h2>When</h2>
         <p class="hint">Times are UK time.</p>
         <Radios name="freq" label="How often?" inline value={values.freq ?? 'WEEKLY'} error={errors.freq} options={[{ value: 'WEEKLY', label: 'Weekly' }, { value: 'MONTHLY', label: 'Monthly' }]} />
-        <Checkboxes name="days" prefix="day_" label="Which days?" inline values={values} error={errors.days} options={WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))} />
+        <Checkboxes name="days" nameFor={(v) => `day_${v}`} checked={(v) => !!values[`day_${v}`]} label="Which days?" inline error={errors.days} options={WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))} />
         <Select name="nth" label="For monthly: which week of the month?" value={values.nth ?? ''} error={errors.nth} options={[{ value: '', label: 'Not monthly' }, { value: '1', label: 'First' }, { value: '2', label: 'Second' }, { value: '3', label: 'Third' }, { value: '4', label: 'Fourth' }, { value: '-1', label: 'Last' }]} />
         <TextInput name="opens_at" label="Starts at" hint="24-hour time, like 18:30" value={values.opens_at} error={errors.opens_at} width="short" />
         <TextInput name="closes_at" label="Finishes at" hint="24-hour time, like 20:00" value={values.closes_at} error={errors.closes_at} width="short" />

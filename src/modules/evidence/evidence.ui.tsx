@@ -92,26 +92,3 @@ export function AnswerScale({ item, number, value, error }: { item: InstrumentIt
   );
 }
 
-export function Checkboxes({ name, label, hint, options, values }: { name: string; label: string; hint?: string; options: readonly string[]; values: readonly string[] }) {
-  const id = fieldId(name);
-  return (
-    <div class="field">
-      <fieldset class="fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
-        <legend class="label">{label}</legend>
-        {hint && (
-          <p class="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        <div class="checkboxes">
-          {options.map((o, i) => (
-            <div class="checkbox">
-              <input type="checkbox" id={i === 0 ? id : `${id}-${i}`} name={name} value={o} checked={values.includes(o)} />
-              <label for={i === 0 ? id : `${id}-${i}`}>{o}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}

@@ -1,8 +1,8 @@
 // Pages for participants: the evidence home, the list, adding one, one person's page, erasure.
 import type { OrgTarget } from '../../platform/http/access.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, Card, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
-import { Checkboxes, EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
+import { Button, Card, Checkboxes, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import { EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
 import { AGE_BAND_OPTIONS, ETHNICITIES, GENDERS, SUBSTANCES, TIME_POINTS } from './evidence.schemas.ts';
 import { CONSENT_WORDING } from './participants.service.ts';
 
@@ -106,7 +106,7 @@ export function NewParticipantPage({ ctx, org, errors = {}, values = {}, substan
         <Select name="age_band" label="Age" options={[{ value: '', label: 'Not given' }, ...AGE_BAND_OPTIONS]} value={values.age_band} error={errors.age_band} />
         <Select name="gender" label="Gender" options={[{ value: '', label: 'Not given' }, ...GENDERS.map((g) => ({ value: g, label: g }))]} value={values.gender} error={errors.gender} />
         <Select name="ethnicity" label="Ethnic group" options={[{ value: '', label: 'Not given' }, ...ETHNICITIES.map((g) => ({ value: g, label: g }))]} value={values.ethnicity} error={errors.ethnicity} />
-        <Checkboxes name="main_substances" label="Main substances or behaviours" hint="Choose any that apply." options={SUBSTANCES} values={substances} />
+        <Checkboxes name="main_substances" label="Main substances or behaviours" hint="Choose any that apply." options={SUBSTANCES.map((v) => ({ value: v, label: v }))} checked={(v) => substances.includes(v)} />
         <TextInput name="local_authority" label="Local authority where they live" value={values.local_authority} error={errors.local_authority} width="medium" />
         <Button>Add participant</Button>
       </form>

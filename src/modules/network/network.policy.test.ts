@@ -1,5 +1,6 @@
 // Table-driven: every role against every rule of this module.
 import assert from 'node:assert/strict';
+import { actorWith } from '../../../test/support/actors.ts';
 import { test } from 'node:test';
 import type { NetworkRole, OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
@@ -7,17 +8,7 @@ import { coordinateNetwork, coordinateOrganisation, manageOrgTeam, readOrgAudit,
 
 const org: OrgTarget = { id: 'org-a', slug: 'a', name: 'A', status: 'member' };
 
-function actor(role: OrgRole | null, networkRole: NetworkRole | null = null, orgId = org.id): SignedInActor {
-  return {
-    kind: 'person',
-    personId: 'p',
-    email: 'p@test.example',
-    displayName: 'P',
-    networkRole,
-    memberships: role ? [{ orgId, orgSlug: 'x', orgName: 'X', role }] : [],
-    sessionHash: 'h',
-  };
-}
+const actor = (role: OrgRole | null, networkRole: NetworkRole | null = null, orgId = org.id) => actorWith(role, networkRole, orgId);
 
 const actors: Record<string, SignedInActor> = {
   lead: actor('lead'),
