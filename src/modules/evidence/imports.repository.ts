@@ -1,10 +1,11 @@
 // All SQL for imports: remembered column mappings, upload runs and their reports, and the
 // look-ups the import engine asks for. Every query is scoped by org_id.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ColumnMapping } from './import/column-mapping.ts';
 import type { ImportReport } from './import/import-report.ts';
 import type { ImportTarget } from './import/target-schemas.ts';
+import type { SeenKeyStore } from './import/run-import.ts';
 
 export async function findRememberedMapping(db: Kysely<DB>, orgId: string, target: ImportTarget): Promise<ColumnMapping | undefined> {
   const row = await db.selectFrom('evidence_import_mappings').select('mapping').where('org_id', '=', orgId).where('target', '=', target).executeTakeFirst();
@@ -81,4 +82,38 @@ export async function existingActivityKeys(db: Kysely<DB>, orgId: string, keys: 
   if (keys.length === 0) return new Set();
   const rows = await db.selectFrom('evidence_activities').select('natural_key').where('org_id', '=', orgId).where('natural_key', 'in', [...keys]).execute();
   return new Set(rows.map((r) => r.natural_key));
+}
+
+/**
+ * The keys an import has met, in a temporary table that lives as long as its transaction,
+ * so a file of a million rows costs the server a little disk rather than the app memory.
+ */
+export async function databaseSeenKeys(tx: Kysely<DB>): Promise<SeenKeyStore> {
+  await sql`create temporary table import_seen_keys (hash text primary key, row_number integer not null) on commit drop`.execute(tx);
+  return {
+    async remember(entries) {
+      const inserted = await sql<{ hash: string }>`
+        insert into import_seen_keys (hash, row_number)
+        select * from unnest(${entries.map((e) => e.hash)}::text[], ${entries.map((e) => e.row)}::int[])
+        on conflict (hash) do nothing
+        returning hash`.execute(tx);
+      const isNew = new Set(inserted.rows.map((r) => r.hash));
+      const firstInBatch = new Map<string, number>();
+      const earlier: string[] = [];
+      for (const e of entries) {
+        if (!firstInBatch.has(e.hash)) firstInBatch.set(e.hash, e.row);
+        if (!isNew.has(e.hash)) earlier.push(e.hash);
+      }
+      const before = earlier.length
+        ? await sql<{ hash: string; row_number: number }>`select hash, row_number from import_seen_keys where hash = any(${earlier}::text[])`.execute(tx)
+        : { rows: [] };
+      const firstRow = new Map(before.rows.map((r) => [r.hash, r.row_number]));
+      const duplicates = new Map<number, number>();
+      for (const e of entries) {
+        const first = isNew.has(e.hash) ? firstInBatch.get(e.hash)! : firstRow.get(e.hash)!;
+        if (first !== e.row) duplicates.set(e.row, first);
+      }
+      return duplicates;
+    },
+  };
 }

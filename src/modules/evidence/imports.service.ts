@@ -16,7 +16,7 @@ import { todayIso } from './import/parse-date.ts';
 import { readHeader, readRows } from './import/read-rows.ts';
 import { runImport, type ImportLookups, type ImportSink } from './import/run-import.ts';
 import { schemaFor, type ImportTarget, type TargetSchema } from './import/target-schemas.ts';
-import { existingActivityKeys } from './imports.repository.ts';
+import { databaseSeenKeys, existingActivityKeys } from './imports.repository.ts';
 import { listInstrumentsForOrg } from './instruments.repository.ts';
 import { existingParticipantCodes, participantIdsByCode } from './participants.repository.ts';
 
@@ -183,10 +183,11 @@ class RollBack extends Error {
  */
 export async function importFile(db: Kysely<DB>, o: ImportFileOptions): Promise<ImportReport> {
   const run = async (tx: Kysely<DB>): Promise<ImportReport> => {
+    const seenKeys = await databaseSeenKeys(tx);
     const instruments = o.target === 'assessments' ? (await listInstrumentsForOrg(tx, o.orgId)).map((i) => i.definition) : [];
     const schema = schemaFor(o.target, instruments);
     const headers = await readHeader(source(o.file));
-    const common = { rows: readRows(source(o.file)), headers, mapping: o.mapping, lookups: lookupsFor(tx, o.orgId, instruments), mode: o.mode, dryRun: o.dryRun, batchSize: IMPORT_BATCH };
+    const common = { rows: readRows(source(o.file)), headers, mapping: o.mapping, lookups: lookupsFor(tx, o.orgId, instruments), seenKeys, mode: o.mode, dryRun: o.dryRun, batchSize: IMPORT_BATCH };
     switch (schema.target) {
       case 'participants':
         return runImport({ ...common, target: { ...schema, target: 'participants' }, sink: participantSink(tx, o.orgId, o.actorId) });
@@ -197,7 +198,8 @@ export async function importFile(db: Kysely<DB>, o: ImportFileOptions): Promise<
     }
   };
   try {
-    if (o.dryRun) return await run(db);
+    // A check runs in a transaction too (always rolled back), so its look-ups and the keys it
+    // remembers share one connection and one snapshot.
     return await db.transaction().execute(async (tx) => {
       const report = await run(tx);
       if (report.outcome !== 'imported') throw new RollBack(report);

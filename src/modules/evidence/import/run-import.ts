@@ -10,8 +10,8 @@
 // dryRun first and import only if it is clean - the same two-pass result, at twice the reading.)
 //
 // Memory: rows are processed in batches of `batchSize`; the report keeps a bounded number of
-// problems. The only state that grows with the file is the set of natural keys seen so far (to
-// spot duplicates within the file), held as short hashes - about 100 bytes per valid row.
+// problems. The natural keys seen so far (to spot duplicates within the file) are kept by a
+// SeenKeyStore: the database's, for real imports, so memory does not grow with the file.
 
 import { createHash } from 'node:crypto';
 import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
@@ -39,6 +39,32 @@ export interface ImportLookups {
   existingRecordKeys(target: ImportTarget, keys: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
+/**
+ * Remembers the natural keys met so far in one import and the row each was first met on, to
+ * report duplicates within the file. The database keeps them for real imports (a temporary
+ * table), so memory stays flat however long the file; `memorySeenKeys` serves small runs.
+ */
+export interface SeenKeyStore {
+  /** Notes each key (a short hash) at its row; returns, for the entries met before, the row they were first met on. */
+  remember(entries: readonly { hash: string; row: number }[]): Promise<Map<number, number>>;
+}
+
+/** Keeps the keys in memory: about 100 bytes a row. */
+export function memorySeenKeys(): SeenKeyStore {
+  const first = new Map<string, number>();
+  return {
+    async remember(entries) {
+      const duplicates = new Map<number, number>();
+      for (const { hash, row } of entries) {
+        const seen = first.get(hash);
+        if (seen === undefined) first.set(hash, row);
+        else duplicates.set(row, seen);
+      }
+      return duplicates;
+    },
+  };
+}
+
 export interface ImportSink<T> {
   /** Receives valid, new records in file order. Never called in a dry run. */
   write(records: ImportedRecord<T>[]): Promise<void>;
@@ -52,6 +78,8 @@ export interface RunImportOptions<K extends ImportTarget> {
   /** From schemaFor(); for assessments it lists the organisation's instruments' item columns. */
   target: TargetSchema & { target: K };
   lookups: ImportLookups;
+  /** Where the keys met so far are kept; in memory unless given. */
+  seenKeys?: SeenKeyStore;
   sink: ImportSink<RecordsByTarget[K]>;
   mode: ImportMode;
   dryRun: boolean;
@@ -72,7 +100,7 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
   const batchSize = options.batchSize ?? 500;
   const report = new ImportReportBuilder(schema.target, mode, dryRun, options.limits ?? DEFAULT_REPORT_LIMITS);
   const context: FieldContext = { dates: { today: options.today ?? todayIso(), earliest: DEFAULT_EARLIEST_DATE } };
-  const seenKeys = new Map<string, number>();
+  const seenKeys = options.seenKeys ?? memorySeenKeys();
   const instrumentCache = new Map<string, InstrumentDefinition | null>();
   const reportedMissingColumns = new Set<string>();
   let mappingChecked = false;
@@ -121,13 +149,14 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
   const processBatch = async (batch: RecordRow[]): Promise<void> => {
     const validated = await validateBatch(batch);
     const fresh: Array<Extract<Validated, { record: unknown }>> = [];
+    const valid: Array<Extract<Validated, { record: unknown }>> = [];
     for (const item of validated) {
-      if ('problems' in item) {
-        report.rowInvalid(item.problems);
-        continue;
-      }
-      const hash = shortHash(item.naturalKey);
-      const firstRow = seenKeys.get(hash);
+      if ('problems' in item) report.rowInvalid(item.problems);
+      else valid.push(item);
+    }
+    const duplicates = valid.length > 0 ? await seenKeys.remember(valid.map((item) => ({ hash: shortHash(item.naturalKey), row: item.rowNumber }))) : new Map<number, number>();
+    for (const item of valid) {
+      const firstRow = duplicates.get(item.rowNumber);
       if (firstRow !== undefined) {
         report.duplicate({
           row: item.rowNumber,
@@ -137,7 +166,6 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
         });
         continue;
       }
-      seenKeys.set(hash, item.rowNumber);
       fresh.push(item);
     }
     const existing = fresh.length > 0 ? await lookups.existingRecordKeys(schema.target, fresh.map((item) => item.naturalKey)) : new Set<string>();
