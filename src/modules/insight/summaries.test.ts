@@ -145,8 +145,17 @@ test('maintained summaries equal a from-scratch computation after random writes,
   const date = () => `2025-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 4) * 7).padStart(2, '0')}`;
   let code = 0;
 
-  const participants = async () => (await db.selectFrom('evidence_participants').select(['id', 'org_id', 'code']).execute());
-  const assessments = async () => (await db.selectFrom('evidence_assessments').select(['id', 'org_id', 'participant_id', 'instrument_key']).execute());
+  // Ordered by what the seeded history itself decides (never by random ids), so the same
+  // steps happen on both engines.
+  const participants = async () => (await db.selectFrom('evidence_participants').select(['id', 'org_id', 'code']).orderBy('code').execute());
+  const assessments = async () =>
+    await db
+      .selectFrom('evidence_assessments as a')
+      .innerJoin('evidence_participants as p', 'p.id', 'a.participant_id')
+      .select(['a.id', 'a.org_id', 'a.participant_id', 'a.instrument_key'])
+      .orderBy('p.code')
+      .orderBy('a.natural_key')
+      .execute();
 
   const operations: Record<string, () => Promise<void>> = {
     'add participants (write path)': async () => {
