@@ -1,4 +1,5 @@
 import { NETWORK_ROLE_LABEL, ORG_ROLE_LABEL, type NetworkRole, type OrgRole } from '../../platform/auth/actor.ts';
+import { formatDateTime } from '../../ui/format.ts';
 import { MIN_PASSWORD_LENGTH } from '../../platform/auth/passwords.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { Button, CsrfField, ErrorSummary, SummaryList, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
@@ -176,7 +177,7 @@ export function AccountPage({ ctx, errors = {}, view }: FormPageProps & { view: 
         caption="Your sessions"
         columns={[
           { header: 'Device', cell: (s: AccountView['sessions'][number]) => (s.current ? `${s.userAgent || 'Unknown'} (this one)` : s.userAgent || 'Unknown') },
-          { header: 'Last active', cell: (s) => s.lastSeen.toLocaleString('en-GB', { timeZone: 'Europe/London' }) },
+          { header: 'Last active', cell: (s) => formatDateTime(s.lastSeen) },
         ]}
         rows={view.sessions}
       />

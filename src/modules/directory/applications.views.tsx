@@ -1,5 +1,6 @@
 // Joining the network: the public expression-of-interest form, and the coordinators' review
 // queue with one page per application.
+import { formatDateTime } from '../../ui/format.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, SummaryList, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
@@ -7,7 +8,7 @@ import { SafeLink } from './directory.fields.tsx';
 import { APPLICATION_FIELD_ORDER } from './directory.schemas.ts';
 import type { ApplicationEventKind, ApplicationStatus } from './applications.repository.ts';
 
-const when = (d: Date) => d.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
+const when = formatDateTime;
 
 export const APPLICATION_STATUS_LABEL: Record<ApplicationStatus, string> = {
   waiting: 'Waiting for review',

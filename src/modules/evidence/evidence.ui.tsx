@@ -1,5 +1,6 @@
 // Building blocks shared by the evidence pages: the page frame (with the evidence stylesheet),
 // an answer scale with large tap targets, and small formatters.
+import { formatShortDate } from '../../ui/format.ts';
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, fieldId } from '../../ui/components.tsx';
@@ -32,7 +33,7 @@ export function orgCrumbs(org: { slug: string; name: string }, ...more: { href: 
 
 export const ukDate = (iso: string | Date) => {
   const d = typeof iso === 'string' ? new Date(`${iso}T12:00:00Z`) : iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+  return formatShortDate(d);
 };
 
 /**

@@ -1,4 +1,5 @@
 import { ORG_ROLE_LABEL, ORG_ROLES, type OrgRole } from '../../platform/auth/actor.ts';
+import { formatDate, formatDateTime } from '../../ui/format.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
 import {
@@ -20,7 +21,7 @@ import type { OrgStatus } from './network.repository.ts';
 
 export const STATUS_LABEL: Record<OrgStatus, string> = { applicant: 'Applicant', member: 'Member', lapsed: 'Lapsed' };
 const roleOptions = ORG_ROLES.map((r) => ({ value: r, label: ORG_ROLE_LABEL[r] }));
-const date = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const date = formatDate;
 
 export function StatusTag({ status }: { status: OrgStatus }) {
   return <span class={`tag tag-${status}`}>{STATUS_LABEL[status]}</span>;
@@ -169,7 +170,7 @@ export function AuditPage({ ctx, view }: { ctx: PageContext; view: AuditView }) 
         caption="Latest 100 entries"
         empty="Nothing has been recorded yet."
         columns={[
-          { header: 'When', cell: (e: AuditView['entries'][number]) => e.at.toLocaleString('en-GB', { timeZone: 'Europe/London' }) },
+          { header: 'When', cell: (e: AuditView['entries'][number]) => formatDateTime(e.at) },
           { header: 'Who', cell: (e) => e.actor },
           { header: 'What', cell: (e) => e.action },
           { header: 'About', cell: (e) => e.subject },

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../platform/http/page-context.ts';
+import { formatDateTime } from '../../ui/format.ts';
 import type { OutboxEntry } from '../../platform/mail/mailer.ts';
 import { Table } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
@@ -189,7 +190,7 @@ export function OutboxPage({ ctx, entries }: { ctx: PageContext; entries: Outbox
         <article class="card outbox-message">
           <h2 class="card-title">{e.subject}</h2>
           <p>
-            To {e.to}, {new Date(e.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })}
+            To {e.to}, {formatDateTime(new Date(e.at))}
           </p>
           <pre class="mail-body">
             {e.text.split(/(https?:\/\/\S+)/).map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part))}

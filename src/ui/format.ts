@@ -1,0 +1,20 @@
+// Dates and times as people in the UK read them, in UK time. The formatters are made once:
+// `toLocaleString` with options builds a new one on every call, which cost a signed-in page
+// more than its database query.
+const dateLong = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateShort = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** 27 November 2026 */
+export const formatDate = (d: Date): string => dateLong.format(d);
+/** 27 Nov 2026 */
+export const formatShortDate = (d: Date): string => dateShort.format(d);
+/** 27 November 2026 at 15:40 */
+export const formatDateTime = (d: Date): string => dateTime.format(d);
