@@ -1,11 +1,11 @@
 // Builds the web app from its parts: platform first, then each module, passed what it needs.
-import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import type { WorkspaceLink } from './platform/http/access.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { directoryRoutes, directoryWorkspaceLinks } from './modules/directory/index.ts';
@@ -34,21 +34,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    // Public data feeds are read by other sites' pages.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    hsts: config.secureCookies,
+  const headers = securityHeaders(config);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await registerPlatform(app, { config, db: database.db, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
 
