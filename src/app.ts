@@ -15,6 +15,11 @@ import { evidenceRoutes, evidenceWorkspaceLinks } from './modules/evidence/index
 import { insightRoutes, insightWorkspaceLinks } from './modules/insight/index.ts';
 import path from 'node:path';
 
+/** One-time links carry their token in the path; logs show the route, never the token. */
+export function redactTokens(url: string): string {
+  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete)\/)[^/?#]+/, '$1[token]');
+}
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -29,7 +34,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps: Deps = { db: database.db, mailer, config };
 
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) } },
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
