@@ -71,6 +71,13 @@ test('a lead invites a new volunteer, who joins through the emailed link', async
   await invitee.page.waitForURL(/\/orgs\/leeds-recovery-cafe/);
   await expectAccessible(invitee.page, 'workspace of the new volunteer');
   assert.match(await invitee.page.locator('main').innerText(), /You are volunteer here/);
+
+  // the lead removes them again, after being asked
+  await lead.page.goto('/orgs/leeds-recovery-cafe');
+  await lead.page.getByRole('link', { name: 'Remove Fran Friend' }).click();
+  await expectAccessible(lead.page, 'remove confirmation');
+  await lead.page.getByRole('button', { name: 'Yes, remove Fran Friend' }).click();
+  assert.match(await lead.page.locator('.banner').innerText(), /Fran Friend is no longer part of Leeds Recovery Café/);
   await lead.context.close();
   await invitee.context.close();
 });

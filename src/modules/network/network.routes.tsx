@@ -13,7 +13,7 @@ import { coordinateNetwork, coordinateOrganisation, manageOrgTeam, readOrgAudit,
 import * as repo from './network.repository.ts';
 import { InviteForm, OrgListQuery, personParam, RoleForm, StatusForm } from './network.schemas.ts';
 import * as service from './network.service.ts';
-import { AuditPage, NetworkOrgPage, NetworkPage, WorkspacePage, type TeamMemberView, type WorkspaceView } from './network.views.tsx';
+import { AuditPage, NetworkOrgPage, NetworkPage, RemoveMemberPage, WorkspacePage, type TeamMemberView, type WorkspaceView } from './network.views.tsx';
 
 const PER_PAGE = 25;
 
@@ -86,6 +86,14 @@ export function networkRoutes(deps: Deps, options: { workspaceLinks: WorkspaceLi
       await service.changeMemberRole(deps, personOf(req), org, personId, form.data.role);
       setFlash(reply, { kind: 'success', text: 'Role saved.' });
       return reply.redirect(`/orgs/${org.slug}#team`, 303);
+    });
+
+    app.get('/orgs/:org/team/:person/remove', { config: { access: access.org(manageOrgTeam) } }, async (req, reply) => {
+      const org = orgOf(req);
+      const personId = personIdFrom(req);
+      const member = await repo.findMembership(deps.db, org.id, personId);
+      if (!member) throw notFound('person');
+      return sendPage(reply, <RemoveMemberPage ctx={ctx(req, reply)} org={org} member={{ personId, name: member.display_name, role: member.role as OrgRole }} />);
     });
 
     app.post('/orgs/:org/team/:person/remove', { config: { access: access.org(manageOrgTeam) } }, async (req, reply) => {

@@ -102,3 +102,18 @@ test('someone without a network role is refused the network pages', async () => 
   assert.equal((await c.get(`/network/orgs/${org.slug}`)).statusCode, 404);
   assert.equal((await c.post(`/network/orgs/${org.slug}/status`, { status: 'lapsed' })).statusCode, 404);
 });
+
+test('removing someone asks first, then removes them and records it', async () => {
+  const org = await buildOrg(t.database.db, { name: 'Harbour Lights' });
+  const lead = await buildPerson(t.database.db, { memberships: [{ orgId: org.id, role: 'lead' }] });
+  const vol = await buildPerson(t.database.db, { name: 'Robin Volunteer', memberships: [{ orgId: org.id, role: 'volunteer' }] });
+  const c = await signedIn(lead.email);
+  const ask = await c.get(`/orgs/${org.slug}/team/${vol.id}/remove`);
+  assert.equal(ask.statusCode, 200);
+  assert.match(ask.body, /Remove Robin Volunteer from Harbour Lights\?/);
+  assert.ok(await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', vol.id).executeTakeFirst(), 'asking changes nothing');
+  assert.equal((await c.post(`/orgs/${org.slug}/team/${vol.id}/remove`)).statusCode, 303);
+  assert.equal(await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', vol.id).executeTakeFirst(), undefined);
+  assert.match((await c.get(`/orgs/${org.slug}/audit`)).body, /team.removed/);
+  assert.equal((await c.get(`/orgs/${org.slug}/team/${vol.id}/remove`)).statusCode, 404, 'no longer a member');
+});

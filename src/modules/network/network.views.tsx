@@ -146,13 +146,32 @@ function MemberActions({ ctx, org, member }: { ctx: PageContext; org: OrgTarget;
           Save<span class="visually-hidden"> role for {member.name}</span>
         </button>
       </form>
-      <form method="post" action={`${base}/remove`} class="inline-form">
-        <CsrfField token={ctx.csrfToken()} />
-        <button type="submit" class="button button-warning">
-          Remove<span class="visually-hidden"> {member.name}</span>
-        </button>
-      </form>
+      <a href={`${base}/remove`} class="button button-warning">
+        Remove<span class="visually-hidden"> {member.name}</span>
+      </a>
     </div>
+  );
+}
+
+/** Asks before removing someone: one click on a shared laptop shouldn't lock a person out. */
+export function RemoveMemberPage({ ctx, org, member }: { ctx: PageContext; org: OrgTarget; member: { personId: string; name: string; role: OrgRole } }) {
+  return (
+    <Layout ctx={ctx} title={`Remove ${member.name}`} before={<Breadcrumbs items={[{ href: `/orgs/${org.slug}`, label: org.name }]} />}>
+      <h1>
+        Remove {member.name} from {org.name}?
+      </h1>
+      <p class="lede">
+        They are {ORG_ROLE_LABEL[member.role].toLowerCase()} here now. Once removed, they can no longer see or record anything of{' '}
+        {org.name}'s. Nothing they recorded is deleted, and you can invite them again at any time.
+      </p>
+      <form method="post" action={`/orgs/${org.slug}/team/${member.personId}/remove`}>
+        <CsrfField token={ctx.csrfToken()} />
+        <div class="button-row">
+          <Button variant="warning">Yes, remove {member.name}</Button>
+          <a href={`/orgs/${org.slug}#team`}>No, go back</a>
+        </div>
+      </form>
+    </Layout>
   );
 }
 
