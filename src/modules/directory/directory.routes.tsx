@@ -10,7 +10,7 @@ import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import { loadGeoData } from './domain/geo.data.ts';
 import { slugify, type LocalAuthority } from './domain/places.ts';
-import { SharedCache } from './directory.cache.ts';
+import { TtlCache } from '../../platform/http/page-cache.ts';
 import { editOrgDirectory } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import * as edit from './directory.edit.repository.ts';
@@ -64,8 +64,8 @@ export function directoryPublicRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const open = { config: { access: access.public } };
-    const searches = new SharedCache<service.SearchOutcome>(PUBLIC_CACHE_MS);
-    const shared = new SharedCache<unknown>(PUBLIC_CACHE_MS);
+    const searches = new TtlCache<service.SearchOutcome>(PUBLIC_CACHE_MS);
+    const shared = new TtlCache<unknown>(PUBLIC_CACHE_MS);
     const search = (q: SearchQuery) => searches.get(cacheKey(q), () => service.findSupport(deps.db, q));
 
     app.get('/find-support', open, async (req, reply) => {
@@ -89,7 +89,7 @@ export function directoryPublicRoutes(deps: Deps) {
     // Every visitor asking the same question gets the same bytes: the finished JSON is cached
     // per normalised question (a full postcode counts as its district), so a busy API mostly
     // serves a string from memory.
-    const apiAnswers = new SharedCache<string>(PUBLIC_CACHE_MS);
+    const apiAnswers = new TtlCache<string>(PUBLIC_CACHE_MS);
     app.get('/api/v1/directory', { ...open, schema: { response: { 200: searchResponseSchema } } }, async (req, reply) => {
       const parsed = parseSearchQuery(req.query);
       if (!parsed.ok) throw new AppError('validation', 'Some query parameters are not right.', parsed.fields);

@@ -10,7 +10,7 @@ import * as oruk from './domain/oruk.serialise.ts';
 import { SERVICE_TYPE_TAXONOMY, SERVICE_TYPES, serviceTypeById } from './domain/service-types.ts';
 import { isUuid } from './domain/uuid.ts';
 import { htmlSafeJson } from './directory.api.ts';
-import { SharedCache } from './directory.cache.ts';
+import { TtlCache } from '../../platform/http/page-cache.ts';
 import * as repo from './oruk.repository.ts';
 import { orgForFeed, servicesForFeed } from './oruk.service.ts';
 
@@ -40,7 +40,7 @@ function idParam(req: FastifyRequest): string {
 export function orukRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     const open = { config: { access: access.public } };
-    const cache = new SharedCache<unknown>(FEED_CACHE_MS);
+    const cache = new TtlCache<unknown>(FEED_CACHE_MS);
     const publicUrl = deps.config.publicUrl;
 
     app.addHook('onSend', async (req, reply, payload) => {
