@@ -39,6 +39,11 @@ export class RowReader {
     this.problems.push({ row: this.row.rowNumber, column: field ? this.columnOf(field) : null, problem, howToFix });
   }
 
+  /** Every field read in turn, keyed by field key. */
+  readAll(fields: readonly TargetField[]): Record<string, unknown> {
+    return Object.fromEntries(fields.map((f) => [f.key, this.read(f)]));
+  }
+
   /** The parsed value, null for an empty optional cell, or undefined after recording a problem. */
   read(field: TargetField): unknown {
     const text = this.textOf(field);

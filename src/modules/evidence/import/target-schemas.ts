@@ -124,3 +124,10 @@ export function schemaFor(target: ImportTarget, instruments: readonly Instrument
       return assessmentsSchema(instruments);
   }
 }
+
+/** A schema's field by key (the key must exist: the validators name their own fields). */
+export function fieldOf(schema: TargetSchema, key: string): TargetField {
+  const found = schema.fields.find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`no field ${key} in the ${schema.target} schema`);
+  return found;
+}

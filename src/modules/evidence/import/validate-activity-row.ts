@@ -6,21 +6,14 @@ import type { FieldContext } from './field-values.ts';
 import type { ImportProblem } from './import-problem.ts';
 import type { ActivityRecord } from './import-records.ts';
 import type { RecordRow } from './read-rows.ts';
-import { ACTIVITIES_SCHEMA } from './target-schemas.ts';
+import { ACTIVITIES_SCHEMA, fieldOf } from './target-schemas.ts';
 import type { TargetField } from './target-schemas.ts';
 
-const field = (key: string): TargetField => ACTIVITIES_SCHEMA.fields.find((candidate) => candidate.key === key) as TargetField;
+const field = (key: string): TargetField => fieldOf(ACTIVITIES_SCHEMA, key);
 
 export function validateActivityRow(row: RecordRow, mapping: ColumnMapping, context: FieldContext): { record: ActivityRecord } | { problems: ImportProblem[] } {
   const reader = new RowReader(row, mapping, context);
-  const record = {
-    date: reader.read(field('date')),
-    activity_type: reader.read(field('activity_type')),
-    attendance: reader.read(field('attendance')),
-    first_time_attendees: reader.read(field('first_time_attendees')),
-    volunteers: reader.read(field('volunteers')),
-    volunteer_hours: reader.read(field('volunteer_hours')),
-  } as Record<keyof ActivityRecord, unknown>;
+  const record = reader.readAll(ACTIVITIES_SCHEMA.fields) as Record<keyof ActivityRecord, unknown>;
 
   if (typeof record.first_time_attendees === 'number' && typeof record.attendance === 'number' && record.first_time_attendees > record.attendance) {
     reader.problem(field('first_time_attendees'), `${record.first_time_attendees} first-time attendees is more than the attendance of ${record.attendance}.`, 'First-time attendees are counted within the attendance, so check both numbers.');

@@ -12,7 +12,7 @@ import type { ImportProblem } from './import-problem.ts';
 import type { AssessmentRecord } from './import-records.ts';
 import { parseChoice } from './parse-choice.ts';
 import type { RecordRow } from './read-rows.ts';
-import type { TargetField, TargetSchema } from './target-schemas.ts';
+import { fieldOf, type TargetField, type TargetSchema } from './target-schemas.ts';
 
 export interface AssessmentLookupResults {
   /** Upper-case participant codes known to exist. */
@@ -44,7 +44,7 @@ export function validateAssessmentRow(
   context: FieldContext,
   lookups: AssessmentLookupResults,
 ): { record: AssessmentRecord; instrument: InstrumentDefinition } | { problems: ImportProblem[] } {
-  const field = (key: string): TargetField => schema.fields.find((candidate) => candidate.key === key) as TargetField;
+  const field = (key: string): TargetField => fieldOf(schema, key);
   const reader = new RowReader(row, mapping, context);
 
   const code = reader.read(field('participant_code')) as string | undefined;

@@ -6,28 +6,17 @@ import type { FieldContext } from './field-values.ts';
 import type { ImportProblem } from './import-problem.ts';
 import type { ParticipantRecord } from './import-records.ts';
 import type { RecordRow } from './read-rows.ts';
-import { PARTICIPANTS_SCHEMA } from './target-schemas.ts';
+import { PARTICIPANTS_SCHEMA, fieldOf } from './target-schemas.ts';
 import type { TargetField } from './target-schemas.ts';
 
-const field = (key: string): TargetField => PARTICIPANTS_SCHEMA.fields.find((candidate) => candidate.key === key) as TargetField;
+const field = (key: string): TargetField => fieldOf(PARTICIPANTS_SCHEMA, key);
 
 export function validateParticipantRow(row: RecordRow, mapping: ColumnMapping, context: FieldContext): { record: ParticipantRecord } | { problems: ImportProblem[] } {
   const reader = new RowReader(row, mapping, context);
-  const record = {
-    code: reader.read(field('code')),
-    first_name: reader.read(field('first_name')),
-    age_band: reader.read(field('age_band')),
-    gender: reader.read(field('gender')),
-    ethnicity: reader.read(field('ethnicity')),
-    local_authority: reader.read(field('local_authority')),
-    consent_record: reader.read(field('consent_record')),
-    consent_network: reader.read(field('consent_network')),
-    consent_contact: reader.read(field('consent_contact')),
-    consent_date: reader.read(field('consent_date')),
-  };
+  const record = reader.readAll(PARTICIPANTS_SCHEMA.fields) as Record<keyof ParticipantRecord, unknown>;
   // Without consent to keep a record there must be no record at all, so the row is refused.
   if (record.consent_record === false) {
     reader.problem(field('consent_record'), 'Consent to keep a record is No, so this person cannot be added.', 'Leave them out of the file, or check the answer with them.');
   }
-  return reader.problems.length > 0 ? { problems: reader.problems } : { record: record as ParticipantRecord };
+  return reader.problems.length > 0 ? { problems: reader.problems } : { record: record as unknown as ParticipantRecord };
 }
