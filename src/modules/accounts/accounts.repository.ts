@@ -41,3 +41,7 @@ export async function recentTokenCount(db: Kysely<DB>, email: string, purpose: '
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function findOrgName(db: Kysely<DB>, orgId: string) {
+  return db.selectFrom('organisations').select(['name', 'slug']).where('id', '=', orgId).executeTakeFirstOrThrow();
+}

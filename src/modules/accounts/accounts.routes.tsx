@@ -104,7 +104,7 @@ export function accountRoutes(deps: Deps) {
 
     async function invitationView(token: string) {
       const row = await service.checkLink(deps, 'invitation', token);
-      const org = await deps.db.selectFrom('organisations').select('name').where('id', '=', row.org_id!).executeTakeFirstOrThrow();
+      const org = await repo.findOrgName(deps.db, row.org_id!);
       const person = await repo.findPersonByEmail(deps.db, row.email);
       return { orgName: org.name, role: row.role as OrgRole, email: row.email, hasAccount: !!person };
     }
@@ -127,7 +127,7 @@ export function accountRoutes(deps: Deps) {
       }
       const { sessionToken, orgId } = await service.acceptInvitation(deps, token, newAccount, ua(req));
       startSession(reply, sessionToken);
-      const org = await deps.db.selectFrom('organisations').select('slug').where('id', '=', orgId).executeTakeFirstOrThrow();
+      const org = await repo.findOrgName(deps.db, orgId);
       setFlash(reply, { kind: 'success', text: `Welcome to ${view.orgName}.` });
       return reply.redirect(`/orgs/${org.slug}`, 303);
     });

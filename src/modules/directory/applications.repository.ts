@@ -49,7 +49,13 @@ export async function listApplications(db: Db, open: boolean) {
 }
 
 export async function findApplication(db: Db, id: string) {
-  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('applications as a')
+    .leftJoin('organisations as o', 'o.id', 'a.org_id')
+    .selectAll('a')
+    .select('o.slug as org_slug')
+    .where('a.id', '=', id)
+    .executeTakeFirst();
 }
 
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;

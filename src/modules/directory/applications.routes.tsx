@@ -60,7 +60,7 @@ export function applicationRoutes(deps: Deps) {
       const a = await repo.findApplication(deps.db, id);
       if (!a) throw notFound('application');
       const history = await repo.applicationHistory(deps.db, id);
-      const orgSlug = a.org_id ? (await deps.db.selectFrom('organisations').select('slug').where('id', '=', a.org_id).executeTakeFirst())?.slug : undefined;
+      const orgSlug = a.org_slug ?? undefined;
       return {
         id: a.id,
         kind: a.kind as 'organisation' | 'individual',

@@ -1,3 +1,2 @@
 // Site-wide public pages, health check and assets.
 export { siteRoutes } from './site.routes.tsx';
-export { isDemoInstance } from './site.repository.ts';

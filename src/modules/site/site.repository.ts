@@ -11,8 +11,3 @@ export async function memberCountsByRegion(db: Kysely<DB>) {
     .orderBy(sql`region collate "und-x-icu"`)
     .execute();
 }
-
-export async function isDemoInstance(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('instance_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
-  return row?.value === true;
-}
