@@ -32,11 +32,14 @@ function classify(err: FastifyError): AppError {
         'This form has expired or did not come from this site. Please go back, reload the page and try again.',
       );
   }
-  if (err.statusCode === 400 || err instanceof SyntaxError) {
-    return new AppError('bad_request', 'We could not read what was sent. Please check it and try again.');
-  }
-  if (err.statusCode === 413) return new AppError('payload_too_large', 'What you sent was larger than we accept.');
-  return new AppError('bad_request', ''); // placeholder, replaced below for 5xx
+  // Any other client error keeps its status where we have a code for it.
+  const byStatus: Partial<Record<number, AppError>> = {
+    404: new AppError('not_found', "We couldn't find that."),
+    413: new AppError('payload_too_large', 'What you sent was larger than we accept.'),
+    415: new AppError('unsupported_media_type', 'We could not read that: it was sent in a format we do not accept.'),
+    429: new AppError('too_many_requests', 'Too many requests. Please wait a moment and try again.'),
+  };
+  return byStatus[err.statusCode ?? 400] ?? new AppError('bad_request', 'We could not read what was sent. Please check it and try again.');
 }
 
 export function registerErrorHandling(app: FastifyInstance, demo: boolean): void {
