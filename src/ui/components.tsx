@@ -251,6 +251,20 @@ export function Card({ title, href, children }: { title: string; href?: string; 
   );
 }
 
+/** A grid of cards, each a link with a line about where it goes. */
+export function LinkCards({ links }: { links: { href: string; label: string; description: string }[] }) {
+  if (links.length === 0) return null;
+  return (
+    <div class="cards">
+      {links.map((l) => (
+        <Card title={l.label} href={l.href}>
+          <p>{l.description}</p>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
 export interface Column<T> {
   header: string;
   cell: (row: T) => ComponentChildren;

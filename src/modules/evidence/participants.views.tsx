@@ -1,7 +1,7 @@
 // Pages for participants: the evidence home, the list, adding one, one person's page, erasure.
 import type { OrgTarget } from '../../platform/http/access.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, Card, Checkboxes, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import { Button, Checkboxes, LinkCards, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
 import { AGE_BAND_OPTIONS, ETHNICITIES, GENDERS, SUBSTANCES, TIME_POINTS } from './evidence.schemas.ts';
 import { CONSENT_WORDING } from './participants.service.ts';
@@ -22,13 +22,7 @@ export function EvidenceHomePage({ ctx, view }: { ctx: PageContext; view: Eviden
       <p class="lede">
         {view.counts.participants} participants, {view.counts.assessments} questionnaires and {view.counts.activities} sessions recorded so far.
       </p>
-      <div class="cards">
-        {view.links.map((l) => (
-          <Card title={l.label} href={l.href}>
-            <p>{l.description}</p>
-          </Card>
-        ))}
-      </div>
+      <LinkCards links={view.links} />
     </EvidenceLayout>
   );
 }

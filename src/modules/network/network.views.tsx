@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/http/page-context.ts';
 import {
   Breadcrumbs,
   Button,
-  Card,
+  LinkCards,
   CsrfField,
   ErrorSummary,
   Pagination,
@@ -65,15 +65,7 @@ export function WorkspacePage({
         <StatusTag status={org.status} /> You are {ORG_ROLE_LABEL[view.myRole].toLowerCase()} here.
       </p>
       {org.summary && <p class="lede">{org.summary}</p>}
-      {view.links.length > 0 && (
-        <div class="cards">
-          {view.links.map((l) => (
-            <Card title={l.label} href={l.href}>
-              <p>{l.description}</p>
-            </Card>
-          ))}
-        </div>
-      )}
+      <LinkCards links={view.links} />
 
       <h2 id="team">Your team</h2>
       <Table
