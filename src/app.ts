@@ -6,18 +6,24 @@ import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
-import type { WorkspaceLink } from './platform/http/access.ts';
-import { accountRoutes } from './modules/accounts/index.ts';
-import { directoryRoutes, directoryWorkspaceLinks } from './modules/directory/index.ts';
-import { findOrgBySlug, networkRoutes } from './modules/network/index.ts';
-import { siteRoutes } from './modules/site/index.ts';
-import { evidenceRoutes, evidenceWorkspaceLinks } from './modules/evidence/index.ts';
-import { insightRoutes, insightWorkspaceLinks } from './modules/insight/index.ts';
+import type { ModuleDefinition } from './platform/modules.ts';
+import { createInlineJobQueue } from './platform/jobs/inline-queue.ts';
+import { accountsModule } from './modules/accounts/index.ts';
+import { directoryModule } from './modules/directory/index.ts';
+import { findOrgBySlug, networkModule } from './modules/network/index.ts';
+import { siteModule } from './modules/site/index.ts';
+import { evidenceModule } from './modules/evidence/index.ts';
+import { insightModule } from './modules/insight/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
 export function redactTokens(url: string): string {
   return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete)\/)[^/?#]+/, '$1[token]');
+}
+
+/** Every module of the app. Adding a module is one line here; the order does not matter. */
+export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDefinition[] {
+  return [siteModule(database), accountsModule, networkModule, directoryModule, evidenceModule, insightModule];
 }
 
 export interface AppOptions {
@@ -31,7 +37,21 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });
-  const deps: Deps = { db: database.db, mailer, config };
+  const modules = appModules(database);
+  const jobs = createInlineJobQueue(
+    modules.flatMap((m) => m.jobs ?? []),
+    () => deps,
+  );
+  const deps: Deps = {
+    db: database.db,
+    mailer,
+    config,
+    jobs,
+    links: {
+      workspace: modules.flatMap((m) => m.workspaceLinks ?? []),
+      network: modules.flatMap((m) => m.networkLinks ?? []),
+    },
+  };
 
   const app = Fastify({
     logger:
@@ -49,16 +69,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerPlatform(app, { config, db: database.db, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
 
-  await app.register(siteRoutes({ ...deps, database }));
-  await app.register(accountRoutes(deps));
-  // Each module's links on an organisation's workspace page.
-  const workspaceLinks: WorkspaceLink[] = [];
-  await app.register(directoryRoutes(deps));
-  workspaceLinks.push(...directoryWorkspaceLinks);
-  await app.register(evidenceRoutes(deps));
-  workspaceLinks.push(...evidenceWorkspaceLinks);
-  await app.register(insightRoutes(deps));
-  workspaceLinks.push(...insightWorkspaceLinks);
-  await app.register(networkRoutes(deps, { workspaceLinks }));
+  for (const module of modules) await app.register(module.routes(deps));
   return app;
 }

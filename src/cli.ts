@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runPoolCommand } from './modules/insight/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { appModules } from './app.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { hasAnyOrganisation, seedDemo, seedSynthetic } from './modules/demo/index.ts';
@@ -77,7 +78,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
             io.err('The database already has organisations; the demo network goes only into an empty one.');
             return 1;
           }
-          const c = await seedDemo(database.db);
+          const c = await seedDemo(database.db, appModules(database));
           io.out(`Demo network created: ${c.organisations} organisations, ${c.people} people.`);
           for (const line of demoSignInLines()) io.out(line);
         } else {

@@ -1,6 +1,6 @@
 // Starts the platform: open the database, migrate, (demo) seed, build the app, listen.
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { appModules, buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -25,7 +25,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const applied = await migrate(database.pool);
     if (applied.length) log(`Database (${database.kind}): applied migrations ${applied.join(', ')}.`);
     if (config.demo && !(await hasAnyOrganisation(database.db))) {
-      const counts = await seedDemo(database.db);
+      const counts = await seedDemo(database.db, appModules(database));
       log(`Demo network created: ${counts.organisations} organisations, ${counts.people} people.`);
     }
     const app = await buildApp({ config, database });

@@ -1,5 +1,6 @@
 // A script payload stored in every text field of the demo is printed as text on every page
 // that anonymous visitors, members and coordinators can open, never as markup.
+import { appModules } from '../src/app.ts';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedDemo } from '../src/modules/demo/index.ts';
@@ -11,7 +12,7 @@ let t: TestApp;
 let poisoned: string[];
 before(async () => {
   t = await startTestApp({ demo: true });
-  await seedDemo(t.database.db);
+  await seedDemo(t.database.db, appModules(t.database));
   const leeds = await t.database.db.selectFrom('organisations').select('slug').where('name', '=', 'Leeds Recovery Café').executeTakeFirstOrThrow();
   // the lead invites someone, so pending invitations hold text as well
   const lead = new Client(t.app);

@@ -4,13 +4,18 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { seedDirectoryDemo } from '../directory/index.ts';
 import { seedEvidenceDemo } from '../evidence/index.ts';
+import type { ModuleDefinition } from '../../platform/modules.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPeople } from './demo.data.ts';
 
 export async function hasAnyOrganisation(db: Kysely<DB>): Promise<boolean> {
   return !!(await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst());
 }
 
-export async function seedDemo(db: Kysely<DB>): Promise<{ organisations: number; people: number }> {
+/** The core demo (organisations, people, directory, evidence), then each module's own demo data. */
+export async function seedDemo(
+  db: Kysely<DB>,
+  modules: readonly ModuleDefinition[],
+): Promise<{ organisations: number; people: number }> {
   const orgs = demoOrganisations();
   const people = demoPeople(orgs);
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash serves every demo account
@@ -47,6 +52,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ organisations: number;
       orgs.map((o) => ({ id: orgId.get(o.slug)!, slug: o.slug, name: o.name, town: o.town, outcode: o.outcode, sizeBand: o.sizeBand })),
       { coordinatorId: personId.get('coordinator@demo.example') },
     );
+    const context = {
+      organisations: new Map(inserted.map((r) => [r.slug, r])),
+      people: personId,
+    };
+    for (const module of modules) await module.seedDemo?.(tx, context);
     await tx
       .insertInto('instance_settings')
       .values({ key: 'demo', value: JSON.stringify(true) })

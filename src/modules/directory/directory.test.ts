@@ -1,5 +1,6 @@
 // Find support (page and API), public profiles, the coverage map, and a lead editing their
 // entry, through HTTP over the demo network.
+import { appModules } from '../../app.ts';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedDemo } from '../demo/index.ts';
@@ -10,7 +11,7 @@ import { coverageData } from './directory.hexmap.tsx';
 let t: TestApp;
 before(async () => {
   t = await startTestApp({ demo: true });
-  await seedDemo(t.database.db);
+  await seedDemo(t.database.db, appModules(t.database));
 });
 after(() => t.close());
 

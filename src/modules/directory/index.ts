@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import type { WorkspaceLink } from '../../platform/http/access.ts';
+import type { ModuleDefinition } from '../../platform/modules.ts';
 import { applicationRoutes } from './applications.routes.tsx';
 import { editOrgDirectory } from './directory.policy.ts';
 import { directoryEditRoutes, directoryPublicRoutes } from './directory.routes.tsx';
@@ -33,3 +34,10 @@ export const directoryWorkspaceLinks: WorkspaceLink[] = [
 ];
 
 export { seedDirectoryDemo, seedDirectorySynthetic } from './directory.seed.ts';
+
+export const directoryModule: ModuleDefinition = {
+  name: 'directory',
+  routes: directoryRoutes,
+  workspaceLinks: directoryWorkspaceLinks,
+  migrationsRange: [100, 199],
+};

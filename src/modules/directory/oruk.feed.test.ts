@@ -1,5 +1,6 @@
 // The whole demo Open Referral UK feed, every endpoint, every page and every item, validates
 // against the shipped ORUK 3.0 schemas; unknown ids give 404; only members' active services.
+import { appModules } from '../../app.ts';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedDemo } from '../demo/index.ts';
@@ -9,7 +10,7 @@ import { assertValidOruk, type OrukResponseKind } from './domain/oruk.validate.t
 let t: TestApp;
 before(async () => {
   t = await startTestApp({ demo: true });
-  await seedDemo(t.database.db);
+  await seedDemo(t.database.db, appModules(t.database));
 });
 after(() => t.close());
 

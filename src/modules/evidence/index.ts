@@ -1,7 +1,8 @@
 // The evidence module: instruments, participants and consent, assessments, self-completion,
 // activities, imports and exports. Its only public entry.
 import type { WorkspaceLink } from '../../platform/http/access.ts';
-import { anyEvidenceRole } from './evidence.routes.tsx';
+import type { ModuleDefinition } from '../../platform/modules.ts';
+import { anyEvidenceRole, evidenceRoutes } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
 export { runImportCommand } from './import.command.ts';
@@ -22,3 +23,10 @@ export const evidenceWorkspaceLinks: WorkspaceLink[] = [
     rule: anyEvidenceRole,
   },
 ];
+
+export const evidenceModule: ModuleDefinition = {
+  name: 'evidence',
+  routes: evidenceRoutes,
+  workspaceLinks: evidenceWorkspaceLinks,
+  migrationsRange: [200, 299],
+};

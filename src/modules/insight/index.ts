@@ -1,6 +1,8 @@
 // The insight module: statistics, pooling and disclosure control over recorded outcomes,
 // dashboards, social value and evidence packs. Its only public entry.
 import type { WorkspaceLink } from '../../platform/http/access.ts';
+import type { ModuleDefinition } from '../../platform/modules.ts';
+import { insightRoutes } from './insight.routes.tsx';
 import { viewOrgInsight } from './insight.policy.ts';
 
 export { runPoolCommand } from './pool.command.ts';
@@ -16,3 +18,10 @@ export const insightWorkspaceLinks: WorkspaceLink[] = [
     rule: viewOrgInsight,
   },
 ];
+
+export const insightModule: ModuleDefinition = {
+  name: 'insight',
+  routes: insightRoutes,
+  workspaceLinks: insightWorkspaceLinks,
+  migrationsRange: [300, 399],
+};

@@ -4,7 +4,7 @@ import type { OrgRole } from '../../platform/auth/actor.ts';
 import { roleIn } from '../../platform/auth/actor.ts';
 import { listAuditForOrg } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { access, orgOf, personOf, type OrgTarget, type WorkspaceLink } from '../../platform/http/access.ts';
+import { access, orgOf, personOf, type OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
@@ -17,7 +17,7 @@ import { AuditPage, NetworkOrgPage, NetworkPage, RemoveMemberPage, WorkspacePage
 
 const PER_PAGE = 25;
 
-export function networkRoutes(deps: Deps, options: { workspaceLinks: WorkspaceLink[] }) {
+export function networkRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
 
@@ -38,7 +38,7 @@ export function networkRoutes(deps: Deps, options: { workspaceLinks: WorkspaceLi
       const canManageTeam = manageOrgTeam.allows(actor, org);
       return {
         org: { ...org, summary: details.summary, town: details.town },
-        links: options.workspaceLinks
+        links: deps.links.workspace
           .filter((l) => l.rule.allows(actor, org))
           .map((l) => ({ href: l.href(org), label: l.label, description: l.description })),
         myRole: roleIn(actor, org.id)!,

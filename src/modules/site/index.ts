@@ -1,2 +1,11 @@
 // Site-wide public pages, health check and assets.
-export { siteRoutes } from './site.routes.tsx';
+import type { Database } from '../../platform/db/database.ts';
+import type { ModuleDefinition } from '../../platform/modules.ts';
+import { siteRoutes } from './site.routes.tsx';
+
+export { siteRoutes };
+
+/** The site module needs the database itself for the health check. */
+export function siteModule(database: Pick<Database, 'kind' | 'pool'>): ModuleDefinition {
+  return { name: 'site', routes: (deps) => siteRoutes({ ...deps, database }), migrationsRange: [1, 99] };
+}
