@@ -41,3 +41,4 @@ export const directoryModule: ModuleDefinition = {
   workspaceLinks: directoryWorkspaceLinks,
   migrationsRange: [100, 199],
 };
+export { listMemberRegistrations, type MemberRegistration } from './registrations.repository.ts';

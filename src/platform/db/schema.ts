@@ -210,6 +210,150 @@ export interface EvidenceVolunteerHoursTable {
   created_at: Generated<Date>;
 }
 
+export interface FundingBidDocumentsTable {
+  id: Generated<string>;
+  bid_id: string;
+  org_id: string;
+  document_key: string;
+  version: number;
+  title: string;
+  body: string;
+  added_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface FundingBidNotesTable {
+  id: Generated<string>;
+  bid_id: string;
+  org_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface FundingBidPartnersTable {
+  bid_id: string;
+  org_id: string;
+  role: Generated<string>;
+  status: Generated<string>;
+  invited_at: Generated<Date>;
+  responded_at: Date | null;
+  responded_by: string | null;
+}
+
+export interface FundingBidSignoffsTable {
+  document_id: string;
+  org_id: string;
+  signed_by: string | null;
+  signed_at: Generated<Date>;
+}
+
+export interface FundingBidTasksTable {
+  id: Generated<string>;
+  bid_id: string;
+  org_id: string;
+  title: string;
+  due_on: string | null;
+  done: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface FundingBidsTable {
+  id: Generated<string>;
+  org_id: string;
+  opportunity_id: string | null;
+  title: string;
+  total_amount: string;
+  currency: Generated<string>;
+  running_costs: string | null;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface FundingBudgetLinesTable {
+  id: Generated<string>;
+  bid_id: string;
+  org_id: string;
+  description: Generated<string>;
+  amount: string;
+}
+
+export interface FundingGrantsTable {
+  grant_id: string;
+  source_id: string;
+  title: string;
+  description: string;
+  currency: string;
+  amount_awarded: string;
+  award_date: string;
+  funder_id: string;
+  funder_name: string;
+  recipient_id: Generated<string>;
+  recipient_name: string;
+  recipient_charity: Generated<string>;
+  recipient_company: Generated<string>;
+  programme: Generated<string>;
+  area: Generated<string>;
+  keyword: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface FundingInterestsTable {
+  opportunity_id: string;
+  org_id: string;
+  marked_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface FundingKeywordsTable {
+  keyword: string;
+  added_by: string | null;
+  added_at: Generated<Date>;
+}
+
+export interface FundingOpportunitiesTable {
+  id: Generated<string>;
+  funder: string;
+  programme: string;
+  amount_min: string | null;
+  amount_max: string | null;
+  currency: Generated<string>;
+  deadline: string;
+  eligibility: Generated<string>;
+  areas: Generated<string>;
+  link: Generated<string>;
+  notes: Generated<string>;
+  added_by: string | null;
+  added_by_org: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface FundingOrgSettingsTable {
+  org_id: string;
+  show_grants: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface FundingRemindersTable {
+  opportunity_id: string;
+  org_id: string;
+  days_before: number;
+  sent_at: Generated<Date>;
+}
+
+export interface FundingSourcesTable {
+  id: Generated<string>;
+  title: string;
+  publisher_name: string;
+  publisher_identifier: Generated<string>;
+  licence: string;
+  file_name: string;
+  grant_count: Generated<number>;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
 export interface InsightMeasureRulesTable {
   org_id: string | null;
   instrument_key: string;
@@ -437,6 +581,20 @@ export interface DB {
   evidence_participants: EvidenceParticipantsTable;
   evidence_summaries: EvidenceSummariesTable;
   evidence_volunteer_hours: EvidenceVolunteerHoursTable;
+  funding_bid_documents: FundingBidDocumentsTable;
+  funding_bid_notes: FundingBidNotesTable;
+  funding_bid_partners: FundingBidPartnersTable;
+  funding_bid_signoffs: FundingBidSignoffsTable;
+  funding_bid_tasks: FundingBidTasksTable;
+  funding_bids: FundingBidsTable;
+  funding_budget_lines: FundingBudgetLinesTable;
+  funding_grants: FundingGrantsTable;
+  funding_interests: FundingInterestsTable;
+  funding_keywords: FundingKeywordsTable;
+  funding_opportunities: FundingOpportunitiesTable;
+  funding_org_settings: FundingOrgSettingsTable;
+  funding_reminders: FundingRemindersTable;
+  funding_sources: FundingSourcesTable;
   insight_measure_rules: InsightMeasureRulesTable;
   insight_measure_summaries: InsightMeasureSummariesTable;
   insight_org_submissions: InsightOrgSubmissionsTable;
