@@ -17,7 +17,7 @@ import { migrate } from '../../platform/db/migrate.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { insertAssessments } from './evidence.write-path.ts';
 import { BARC10 } from './domain/shipped-instruments.ts';
-import { syncShippedInstruments } from './instruments.repository.ts';
+import { syncShippedInstruments } from './instruments/instruments.repository.ts';
 import { buildParticipant, multipart } from './test/evidence-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

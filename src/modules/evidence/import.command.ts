@@ -12,7 +12,7 @@ import type { ImportReport } from './import/import-report.ts';
 import type { ImportTarget } from './import/target-schemas.ts';
 import { fileKindOf, importFile, IMPORT_TARGETS, proposeMapping, readFileHeader, targetSchema } from './imports.service.ts';
 import * as importsRepo from './imports.repository.ts';
-import { syncShippedInstruments } from './instruments.repository.ts';
+import { syncShippedInstruments } from './instruments/instruments.repository.ts';
 
 export interface CommandIo {
   out: (s: string) => void;

@@ -4,8 +4,8 @@
 import { createReadStream } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { insertActivities, ensureActivityTypes } from './activities.repository.ts';
-import { existingAssessmentKeys } from './assessments.repository.ts';
+import { insertActivities, ensureActivityTypes } from './activities/activities.repository.ts';
+import { existingAssessmentKeys } from './assessments/assessments.repository.ts';
 import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { insertAssessments, insertParticipants, type ConsentDecision } from './evidence.write-path.ts';
 import { checkMapping, suggestMapping, type ColumnMapping } from './import/column-mapping.ts';
@@ -17,8 +17,8 @@ import { readHeader, readRows } from './import/read-rows.ts';
 import { runImport, type ImportLookups, type ImportSink } from './import/run-import.ts';
 import { schemaFor, type ImportTarget, type TargetSchema } from './import/target-schemas.ts';
 import { databaseSeenKeys, existingActivityKeys } from './imports.repository.ts';
-import { listInstrumentsForOrg } from './instruments.repository.ts';
-import { existingParticipantCodes, participantIdsByCode } from './participants.repository.ts';
+import { listInstrumentsForOrg } from './instruments/instruments.repository.ts';
+import { existingParticipantCodes, participantIdsByCode } from './participants/participants.repository.ts';
 
 /** Rows validated, looked up and written per round trip. */
 const IMPORT_BATCH = 2000;

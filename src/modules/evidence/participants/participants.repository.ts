@@ -1,7 +1,7 @@
 // All SQL for reading participants and their consents. Every query is scoped by org_id.
 // Writes that change who counts go through evidence.write-path.ts.
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 
 export type ConsentKind = 'record' | 'network' | 'contact';
 export const CONSENT_KINDS: readonly ConsentKind[] = ['record', 'network', 'contact'];

@@ -3,20 +3,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
-import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import type { OrgTarget } from '../../platform/http/access.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
-import type { FieldErrors } from '../../ui/components.tsx';
-import type { InstrumentDefinition } from './domain/instrument-definition.ts';
-import { scoreAssessment, type AssessmentScore } from './domain/scoring.ts';
+import type { SignedInActor } from '../../../platform/auth/actor.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import { AppError, notFound } from '../../../platform/http/errors.ts';
+import type { FieldErrors } from '../../../ui/components.tsx';
+import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
+import { scoreAssessment, type AssessmentScore } from '../domain/scoring.ts';
 import * as repo from './assessments.repository.ts';
-import { deleteAssessment, insertAssessments, naturalKeyOf, type AssessmentSource } from './evidence.write-path.ts';
-import type { InstrumentRow } from './instruments.repository.ts';
-import { findInstrumentForOrg } from './instruments.repository.ts';
-import type { ParticipantRow } from './participants.repository.ts';
-import { findParticipant } from './participants.repository.ts';
+import { deleteAssessment, insertAssessments, naturalKeyOf, type AssessmentSource } from '../evidence.write-path.ts';
+import type { InstrumentRow } from '../instruments/instruments.repository.ts';
+import { findInstrumentForOrg } from '../instruments/instruments.repository.ts';
+import type { ParticipantRow } from '../participants/participants.repository.ts';
+import { findParticipant } from '../participants/participants.repository.ts';
 
 export const LINK_DAYS = 7;
 

@@ -1,15 +1,15 @@
 // HTTP routes for summaries contributed by organisations that keep records elsewhere.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { access, orgOf, personOf } from '../../platform/http/access.ts';
-import { formValues, parseForm } from '../../platform/http/forms.ts';
-import { pageContext, setFlash } from '../../platform/http/page-context.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import type { FieldErrors } from '../../ui/components.tsx';
-import { contributeSummaries } from './evidence.policy.ts';
-import { SummaryForm } from './evidence.schemas.ts';
-import { listInstrumentsForOrg } from './instruments.repository.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { access, orgOf, personOf } from '../../../platform/http/access.ts';
+import { formValues, parseForm } from '../../../platform/http/forms.ts';
+import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
+import { sendPage } from '../../../platform/http/render.ts';
+import type { FieldErrors } from '../../../ui/components.tsx';
+import { contributeSummaries } from '../evidence.policy.ts';
+import { SummaryForm } from '../evidence.schemas.ts';
+import { listInstrumentsForOrg } from '../instruments/instruments.repository.ts';
 import { insertSummary, listSummaries } from './summaries.repository.ts';
 import { checkSummaryAgainstMeasure, SummariesPage, type SummariesView } from './summaries.views.tsx';
 

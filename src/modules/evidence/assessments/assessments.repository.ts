@@ -1,7 +1,7 @@
 // All SQL for reading assessments and self-completion links. Every query is scoped by org_id.
 // Writes that change assessments go through evidence.write-path.ts.
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 
 export async function listAssessmentsForParticipant(db: Kysely<DB>, orgId: string, participantId: string) {
   return db

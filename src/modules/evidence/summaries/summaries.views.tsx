@@ -1,9 +1,9 @@
 // The page for contributing a summary of change from another system, and its range checks.
-import type { OrgTarget } from '../../platform/http/access.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, Select, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
-import type { Measure } from './domain/instrument-definition.ts';
-import { EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
+import { Button, CsrfField, ErrorSummary, Select, Table, TextArea, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import type { Measure } from '../domain/instrument-definition.ts';
+import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 
 /** A mean change cannot exceed the measure's span; a baseline mean must lie inside its range. */
 export function checkSummaryAgainstMeasure(measure: Measure, f: { mean_change: number; baseline_mean?: number | undefined; sd_change: number }): FieldErrors {

@@ -1,6 +1,6 @@
 // All SQL for activity types, sessions and volunteer hours. Every query is scoped by org_id.
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 
 export async function listActivityTypes(db: Kysely<DB>, orgId: string) {
   return db.selectFrom('evidence_activity_types').select(['id', 'name']).where('org_id', '=', orgId).orderBy(sql`lower(name)`).execute();

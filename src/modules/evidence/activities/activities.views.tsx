@@ -1,9 +1,9 @@
 // The sessions and volunteering page: record a session, log volunteer hours, see recent ones.
-import type { OrgTarget } from '../../platform/http/access.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, Pagination, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
-import { fieldId } from '../../ui/components.tsx';
-import { EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
+import { Button, CsrfField, ErrorSummary, Pagination, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import { fieldId } from '../../../ui/components.tsx';
+import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 
 export interface ActivitiesView {
   org: OrgTarget;

@@ -1,7 +1,7 @@
 // The organisation's export: one CSV per table plus a codebook, streamed in batches.
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 import { EXPORT_TABLES, type ExportTable } from './export.repository.ts';
 
 const BATCH = 2000;

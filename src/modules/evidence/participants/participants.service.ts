@@ -2,15 +2,15 @@
 // export (audited) and erasure (audited without personal data). Access has been checked by
 // the route's rule; these keep the data rules (consent order, codes unique, nothing half-written).
 import type { Kysely } from 'kysely';
-import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import type { OrgTarget } from '../../platform/http/access.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
-import * as assessmentsRepo from './assessments.repository.ts';
+import type { SignedInActor } from '../../../platform/auth/actor.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import { AppError, notFound } from '../../../platform/http/errors.ts';
+import * as assessmentsRepo from '../assessments/assessments.repository.ts';
 import * as repo from './participants.repository.ts';
 import type { ConsentKind } from './participants.repository.ts';
-import { eraseParticipantRecord, insertParticipants, recordConsentDecisions, type ConsentDecision } from './evidence.write-path.ts';
+import { eraseParticipantRecord, insertParticipants, recordConsentDecisions, type ConsentDecision } from '../evidence.write-path.ts';
 
 /** The consent wording in force; stored with every decision so it can be shown later. */
 export const CONSENT_WORDING_VERSION = '2026-1';

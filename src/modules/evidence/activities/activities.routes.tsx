@@ -1,16 +1,16 @@
 // HTTP routes for sessions and volunteer hours.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../platform/deps.ts';
-import { access, orgOf, personOf } from '../../platform/http/access.ts';
-import { formValues, parseForm } from '../../platform/http/forms.ts';
-import { pageContext, setFlash } from '../../platform/http/page-context.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import type { FieldErrors } from '../../ui/components.tsx';
+import type { Deps } from '../../../platform/deps.ts';
+import { access, orgOf, personOf } from '../../../platform/http/access.ts';
+import { formValues, parseForm } from '../../../platform/http/forms.ts';
+import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
+import { sendPage } from '../../../platform/http/render.ts';
+import type { FieldErrors } from '../../../ui/components.tsx';
 import * as repo from './activities.repository.ts';
 import { ActivitiesPage, type ActivitiesView } from './activities.views.tsx';
-import { recordActivities } from './evidence.policy.ts';
-import { ActivityForm, ListQuery, VolunteerHoursForm } from './evidence.schemas.ts';
-import { activityKey } from './import/natural-keys.ts';
+import { recordActivities } from '../evidence.policy.ts';
+import { ActivityForm, ListQuery, VolunteerHoursForm } from '../evidence.schemas.ts';
+import { activityKey } from '../import/natural-keys.ts';
 
 const PER_PAGE = 25;
 const prefixed = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`vh_${k}`, v]));

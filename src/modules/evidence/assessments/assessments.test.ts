@@ -2,9 +2,9 @@
 // withdrawal and erasure, each checked in the database.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts';
-import { buildOrg, buildPerson } from '../../../test/support/factories.ts';
-import { buildParticipant } from './test/evidence-helpers.ts';
+import { Client, startTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { buildOrg, buildPerson } from '../../../../test/support/factories.ts';
+import { buildParticipant } from '../test/evidence-helpers.ts';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof buildOrg>>;

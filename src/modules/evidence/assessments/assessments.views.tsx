@@ -1,11 +1,11 @@
 // Pages for questionnaires: staff entry (one questionnaire per page), the link and QR code made
 // for self-completion, and the pages a participant sees when they follow their link.
-import type { OrgTarget } from '../../platform/http/access.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, TextInput, type FieldErrors } from '../../ui/components.tsx';
-import type { InstrumentDefinition } from './domain/instrument-definition.ts';
-import { AnswerScale, EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
-import { TIME_POINTS } from './evidence.schemas.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
+import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
+import { AnswerScale, EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
+import { TIME_POINTS } from '../evidence.schemas.ts';
 
 type Values = Record<string, string>;
 

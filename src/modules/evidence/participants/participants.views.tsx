@@ -1,9 +1,9 @@
 // Pages for participants: the evidence home, the list, adding one, one person's page, erasure.
-import type { OrgTarget } from '../../platform/http/access.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, Checkboxes, LinkCards, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
-import { EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
-import { AGE_BAND_OPTIONS, ETHNICITIES, GENDERS, SUBSTANCES, TIME_POINTS } from './evidence.schemas.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
+import { Button, Checkboxes, LinkCards, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
+import { AGE_BAND_OPTIONS, ETHNICITIES, GENDERS, SUBSTANCES, TIME_POINTS } from '../evidence.schemas.ts';
 import { CONSENT_WORDING } from './participants.service.ts';
 
 type Values = Record<string, string>;

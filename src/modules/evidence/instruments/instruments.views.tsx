@@ -1,10 +1,10 @@
 // Pages for an organisation's own measures and the network's instruments.
-import type { OrgTarget } from '../../platform/http/access.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, Radios, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
-import { fieldId } from '../../ui/components.tsx';
-import { Layout } from '../../ui/layout.tsx';
-import { EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
+import { Button, CsrfField, ErrorSummary, Radios, Table, TextArea, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import { fieldId } from '../../../ui/components.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 
 export function MeasuresPage({ ctx, org, measures, errors, values }: { ctx: PageContext; org: OrgTarget; measures: { name: string; items: number; scoring: string; createdAt: Date }[]; errors: FieldErrors; values: Record<string, string> }) {
   return (

@@ -1,15 +1,15 @@
 // The organisation's export: a page of downloads, one CSV per table plus a codebook. Audited.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { access, orgOf, personOf } from '../../platform/http/access.ts';
-import { notFound } from '../../platform/http/errors.ts';
-import { pageContext } from '../../platform/http/page-context.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
-import type { OrgTarget } from '../../platform/http/access.ts';
-import { exportEvidence } from './evidence.policy.ts';
-import { EvidenceLayout, orgCrumbs } from './evidence.ui.tsx';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { access, orgOf, personOf } from '../../../platform/http/access.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { pageContext } from '../../../platform/http/page-context.ts';
+import { sendPage } from '../../../platform/http/render.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import { exportEvidence } from '../evidence.policy.ts';
+import { EvidenceLayout, orgCrumbs } from '../evidence.ui.tsx';
 import { codebookCsv, exportTableCsv, exportTables, isExportTable } from './export.service.ts';
 
 function ExportPage({ ctx, org }: { ctx: PageContext; org: OrgTarget }) {

@@ -1,7 +1,7 @@
 // SQL for the organisation's export: every table it holds, read in keyset-paged batches so a
 // large organisation streams out without being held in memory. Every query is scoped by org_id.
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 
 export type ExportTable = 'participants' | 'consents' | 'assessments' | 'assessment_answers' | 'assessment_scores' | 'activities' | 'volunteer_hours' | 'summaries' | 'measures';
 

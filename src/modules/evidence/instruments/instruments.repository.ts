@@ -1,9 +1,9 @@
 // All SQL for instrument definitions: shipped ones synced from the code, licensed ones
 // installed by a coordinator (network-wide), and organisations' own measures.
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import type { InstrumentDefinition } from './domain/instrument-definition.ts';
-import { SHIPPED_INSTRUMENTS } from './domain/shipped-instruments.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
+import { SHIPPED_INSTRUMENTS } from '../domain/shipped-instruments.ts';
 
 export type InstrumentOrigin = 'shipped' | 'licensed' | 'custom';
 

@@ -1,6 +1,6 @@
 // SQL for summaries contributed by organisations that keep their records elsewhere.
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 
 export interface SummaryToStore {
   instrumentKey: string;

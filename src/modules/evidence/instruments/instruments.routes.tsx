@@ -3,18 +3,18 @@
 // definition file with the licence reference, and turns instruments on or off.
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { access, orgOf, personOf } from '../../platform/http/access.ts';
-import { notFound } from '../../platform/http/errors.ts';
-import { formValues, parseForm } from '../../platform/http/forms.ts';
-import { pageContext, setFlash } from '../../platform/http/page-context.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import { networkPolicy } from '../network/index.ts';
-import { buildCustomMeasureDefinition } from './domain/custom-measure.ts';
-import { parseUploadedInstrumentDefinition } from './domain/parse-uploaded-definition.ts';
-import { manageMeasures } from './evidence.policy.ts';
-import { idParam, MeasureForm } from './evidence.schemas.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { access, orgOf, personOf } from '../../../platform/http/access.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { formValues, parseForm } from '../../../platform/http/forms.ts';
+import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
+import { sendPage } from '../../../platform/http/render.ts';
+import { networkPolicy } from '../../network/index.ts';
+import { buildCustomMeasureDefinition } from '../domain/custom-measure.ts';
+import { parseUploadedInstrumentDefinition } from '../domain/parse-uploaded-definition.ts';
+import { manageMeasures } from '../evidence.policy.ts';
+import { idParam, MeasureForm } from '../evidence.schemas.ts';
 import * as repo from './instruments.repository.ts';
 import { MeasuresPage, NetworkInstrumentsPage } from './instruments.views.tsx';
 
