@@ -30,3 +30,4 @@ export const evidenceModule: ModuleDefinition = {
   workspaceLinks: evidenceWorkspaceLinks,
   migrationsRange: [200, 299],
 };
+export { evidenceFiguresForOrg, type EvidenceFigures } from './figures.repository.ts';
