@@ -2,6 +2,7 @@
 // activities, imports and exports. Its only public entry.
 import type { WorkspaceLink } from '../../platform/http/access.ts';
 import type { ModuleDefinition } from '../../platform/modules.ts';
+import { evidenceJobs } from './evidence.jobs.ts';
 import { anyEvidenceRole, evidenceRoutes } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
@@ -28,5 +29,6 @@ export const evidenceModule: ModuleDefinition = {
   name: 'evidence',
   routes: evidenceRoutes,
   workspaceLinks: evidenceWorkspaceLinks,
+  jobs: evidenceJobs,
   migrationsRange: [200, 299],
 };
