@@ -5,7 +5,7 @@ import type { ModuleDefinition } from '../../platform/modules.ts';
 import { anyEvidenceRole, evidenceRoutes } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
-export { runImportCommand } from './import.command.ts';
+export { runImportCommand } from './imports/import.command.ts';
 export * as evidencePolicy from './evidence.policy.ts';
 // For the insight module: definitions, scoring and the write path its summaries follow.
 export { deleteAssessment, eraseParticipantRecord, insertAssessments, insertParticipants, recordConsentDecisions } from './evidence.write-path.ts';
