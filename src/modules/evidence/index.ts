@@ -2,10 +2,11 @@
 // activities, imports and exports. Its only public entry.
 import type { WorkspaceLink } from '../../platform/http/access.ts';
 import type { ModuleDefinition } from '../../platform/modules.ts';
+import { evidenceJobs } from './evidence.jobs.ts';
 import { anyEvidenceRole, evidenceRoutes } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
-export { runImportCommand } from './import.command.ts';
+export { runImportCommand } from './imports/import.command.ts';
 export * as evidencePolicy from './evidence.policy.ts';
 // For the insight module: definitions, scoring and the write path its summaries follow.
 export { deleteAssessment, eraseParticipantRecord, insertAssessments, insertParticipants, recordConsentDecisions } from './evidence.write-path.ts';
@@ -28,6 +29,7 @@ export const evidenceModule: ModuleDefinition = {
   name: 'evidence',
   routes: evidenceRoutes,
   workspaceLinks: evidenceWorkspaceLinks,
+  jobs: evidenceJobs,
   migrationsRange: [200, 299],
 };
 export { evidenceFiguresForOrg, type EvidenceFigures } from './figures.repository.ts';
