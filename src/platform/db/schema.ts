@@ -309,7 +309,7 @@ export interface OrgProfilesTable {
   phone: Generated<string>;
   social_links: Generated<string>;
   lived_experience: Generated<string>;
-  logo: string | null;
+  logo: Buffer | null;
   logo_type: string | null;
   updated_at: Generated<Date>;
 }
@@ -475,7 +475,7 @@ export interface StandardsEvidenceFilesTable {
   standard_key: string;
   filename: string;
   content_type: string;
-  data: string;
+  data: Buffer;
   uploaded_by: string | null;
   created_at: Generated<Date>;
 }
