@@ -9,7 +9,7 @@ import { buildCustomMeasureDefinition } from './domain/custom-measure.ts';
 import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { BARC10, ONS4 } from './domain/shipped-instruments.ts';
 import { insertAssessments, insertParticipants, type AssessmentToStore, type ParticipantToStore } from './evidence.write-path.ts';
-import { activityKey } from './import/natural-keys.ts';
+import { activityKey } from './imports/engine/natural-keys.ts';
 import { insertInstrument, syncShippedInstruments } from './instruments/instruments.repository.ts';
 import { codePrefix } from './participants/participants.service.ts';
 import { insertSummary } from './summaries/summaries.repository.ts';

@@ -12,7 +12,7 @@ import { contributeSummaries, exportEvidence, importEvidence, manageMeasures, re
 import { syncShippedInstruments } from './instruments/instruments.repository.ts';
 import { activityRoutes } from './activities/activities.routes.tsx';
 import { exportRoutes } from './export/export.routes.tsx';
-import { importRoutes } from './imports.routes.tsx';
+import { importRoutes } from './imports/imports.routes.tsx';
 import { instrumentRoutes } from './instruments/instruments.routes.tsx';
 import { summaryRoutes } from './summaries/summaries.routes.tsx';
 import { participantRoutes } from './participants/participants.routes.tsx';

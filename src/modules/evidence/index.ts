@@ -6,7 +6,7 @@ import { evidenceJobs } from './evidence.jobs.ts';
 import { anyEvidenceRole, evidenceRoutes } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
-export { runImportCommand } from './import.command.ts';
+export { runImportCommand } from './imports/import.command.ts';
 export * as evidencePolicy from './evidence.policy.ts';
 // For the insight module: definitions, scoring and the write path its summaries follow.
 export { deleteAssessment, eraseParticipantRecord, insertAssessments, insertParticipants, recordConsentDecisions } from './evidence.write-path.ts';

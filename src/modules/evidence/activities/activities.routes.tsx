@@ -10,7 +10,7 @@ import * as repo from './activities.repository.ts';
 import { ActivitiesPage, type ActivitiesView } from './activities.views.tsx';
 import { recordActivities } from '../evidence.policy.ts';
 import { ActivityForm, ListQuery, VolunteerHoursForm } from '../evidence.schemas.ts';
-import { activityKey } from '../import/natural-keys.ts';
+import { activityKey } from '../imports/engine/natural-keys.ts';
 
 const PER_PAGE = 25;
 const prefixed = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`vh_${k}`, v]));

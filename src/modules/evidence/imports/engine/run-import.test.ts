@@ -9,7 +9,7 @@ import { suggestMapping } from './column-mapping.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { formatImportProblem } from './import-problem.ts';
 import type { ActivityRecord, AssessmentRecord, ParticipantRecord } from './import-records.ts';
-import { SHIPPED_INSTRUMENTS } from '../domain/shipped-instruments.ts';
+import { SHIPPED_INSTRUMENTS } from '../../domain/shipped-instruments.ts';
 import { fixtureStream, memoryLookups, memorySink } from './test-support.ts';
 
 const TODAY = '2024-06-30';

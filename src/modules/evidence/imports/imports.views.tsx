@@ -1,12 +1,12 @@
 // Pages for importing a spreadsheet: upload, choose columns (with a preview), the report.
-import type { OrgTarget } from '../../platform/http/access.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, Table, type FieldErrors } from '../../ui/components.tsx';
-import { fieldId } from '../../ui/components.tsx';
-import { EvidenceLayout, orgCrumbs, ukDate } from './evidence.ui.tsx';
-import type { ImportProblem } from './import/import-problem.ts';
-import type { ImportReport } from './import/import-report.ts';
-import type { ImportTarget } from './import/target-schemas.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
+import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, Table, type FieldErrors } from '../../../ui/components.tsx';
+import { fieldId } from '../../../ui/components.tsx';
+import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
+import type { ImportProblem } from './engine/import-problem.ts';
+import type { ImportReport } from './engine/import-report.ts';
+import type { ImportTarget } from './engine/target-schemas.ts';
 
 export const TARGET_LABEL: Record<ImportTarget, string> = { participants: 'Participants', assessments: 'Questionnaires', activities: 'Sessions' };
 const TARGET_HINT: Record<ImportTarget, string> = {

@@ -4,15 +4,15 @@
 import { access as fileAccess, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../platform/config.ts';
-import { openDatabase, type DatabaseTarget } from '../../platform/db/database.ts';
-import { migrate } from '../../platform/db/migrate.ts';
-import { formatImportProblem } from './import/import-problem.ts';
-import type { ImportReport } from './import/import-report.ts';
-import type { ImportTarget } from './import/target-schemas.ts';
+import { loadConfig } from '../../../platform/config.ts';
+import { openDatabase, type DatabaseTarget } from '../../../platform/db/database.ts';
+import { migrate } from '../../../platform/db/migrate.ts';
+import { formatImportProblem } from './engine/import-problem.ts';
+import type { ImportReport } from './engine/import-report.ts';
+import type { ImportTarget } from './engine/target-schemas.ts';
 import { fileKindOf, importFile, IMPORT_TARGETS, proposeMapping, readFileHeader, targetSchema } from './imports.service.ts';
 import * as importsRepo from './imports.repository.ts';
-import { syncShippedInstruments } from './instruments/instruments.repository.ts';
+import { syncShippedInstruments } from '../instruments/instruments.repository.ts';
 
 export interface CommandIo {
   out: (s: string) => void;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkMapping, similarity, suggestMapping } from './column-mapping.ts';
 import { ACTIVITIES_SCHEMA, PARTICIPANTS_SCHEMA, schemaFor } from './target-schemas.ts';
-import { SHIPPED_INSTRUMENTS } from '../domain/shipped-instruments.ts';
+import { SHIPPED_INSTRUMENTS } from '../../domain/shipped-instruments.ts';
 
 test('loose heading matches', () => {
   assert.equal(similarity('Timepoint', 'time point'), 0.95);

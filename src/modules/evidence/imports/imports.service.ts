@@ -3,22 +3,22 @@
 // transaction that is rolled back unless the outcome is 'imported', so nothing is half-written.
 import { createReadStream } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import { insertActivities, ensureActivityTypes } from './activities/activities.repository.ts';
-import { existingAssessmentKeys } from './assessments/assessments.repository.ts';
-import type { InstrumentDefinition } from './domain/instrument-definition.ts';
-import { insertAssessments, insertParticipants, type ConsentDecision } from './evidence.write-path.ts';
-import { checkMapping, suggestMapping, type ColumnMapping } from './import/column-mapping.ts';
-import { FileReadError } from './import/file-read-error.ts';
-import type { ActivityRecord, AssessmentRecord, ImportedRecord, ParticipantRecord } from './import/import-records.ts';
-import { ImportReportBuilder, type ImportMode, type ImportReport } from './import/import-report.ts';
-import { todayIso } from './import/parse-date.ts';
-import { readHeader, readRows } from './import/read-rows.ts';
-import { runImport, type ImportLookups, type ImportSink } from './import/run-import.ts';
-import { schemaFor, type ImportTarget, type TargetSchema } from './import/target-schemas.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { insertActivities, ensureActivityTypes } from '../activities/activities.repository.ts';
+import { existingAssessmentKeys } from '../assessments/assessments.repository.ts';
+import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
+import { insertAssessments, insertParticipants, type ConsentDecision } from '../evidence.write-path.ts';
+import { checkMapping, suggestMapping, type ColumnMapping } from './engine/column-mapping.ts';
+import { FileReadError } from './engine/file-read-error.ts';
+import type { ActivityRecord, AssessmentRecord, ImportedRecord, ParticipantRecord } from './engine/import-records.ts';
+import { ImportReportBuilder, type ImportMode, type ImportReport } from './engine/import-report.ts';
+import { todayIso } from './engine/parse-date.ts';
+import { readHeader, readRows } from './engine/read-rows.ts';
+import { runImport, type ImportLookups, type ImportSink } from './engine/run-import.ts';
+import { schemaFor, type ImportTarget, type TargetSchema } from './engine/target-schemas.ts';
 import { databaseSeenKeys, existingActivityKeys } from './imports.repository.ts';
-import { listInstrumentsForOrg } from './instruments/instruments.repository.ts';
-import { existingParticipantCodes, participantIdsByCode } from './participants/participants.repository.ts';
+import { listInstrumentsForOrg } from '../instruments/instruments.repository.ts';
+import { existingParticipantCodes, participantIdsByCode } from '../participants/participants.repository.ts';
 
 /** Rows validated, looked up and written per round trip. */
 const IMPORT_BATCH = 2000;

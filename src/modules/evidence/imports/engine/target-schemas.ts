@@ -1,7 +1,7 @@
 // What each kind of import expects: its fields, which are required, how to read them, and other
 // names people commonly give those columns (used to suggest a column mapping).
 
-import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
+import type { InstrumentDefinition } from '../../domain/instrument-definition.ts';
 import type { Choice } from './parse-choice.ts';
 
 export type ImportTarget = 'participants' | 'assessments' | 'activities';

@@ -3,7 +3,7 @@
 
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
+import type { InstrumentDefinition } from '../../domain/instrument-definition.ts';
 import type { ImportedRecord } from './import-records.ts';
 import type { ImportLookups, ImportSink } from './run-import.ts';
 import type { ImportTarget } from './target-schemas.ts';

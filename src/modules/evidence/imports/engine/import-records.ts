@@ -1,7 +1,7 @@
 // The typed records an import produces; the sink stores them. Field names match the columns of
 // the import files (and are meant to match the database columns).
 
-import type { MeasureScore } from '../domain/scoring.ts';
+import type { MeasureScore } from '../../domain/scoring.ts';
 
 export interface ParticipantRecord {
   /** Upper case: codes are compared without regard to capitals. */

@@ -14,7 +14,7 @@
 // SeenKeyStore: the database's, for real imports, so memory does not grow with the file.
 
 import { createHash } from 'node:crypto';
-import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
+import type { InstrumentDefinition } from '../../domain/instrument-definition.ts';
 import { checkMapping } from './column-mapping.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import type { FieldContext } from './field-values.ts';

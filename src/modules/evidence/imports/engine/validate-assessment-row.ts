@@ -3,8 +3,8 @@
 // asks for the codes and instrument names it will need (assessmentLookupsNeeded) for a whole
 // batch of rows at once, then validates each row with the answers.
 
-import type { InstrumentDefinition, InstrumentItem } from '../domain/instrument-definition.ts';
-import { scoreAssessment } from '../domain/scoring.ts';
+import type { InstrumentDefinition, InstrumentItem } from '../../domain/instrument-definition.ts';
+import { scoreAssessment } from '../../domain/scoring.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { parseParticipantCode, RowReader } from './field-values.ts';
 import type { FieldContext } from './field-values.ts';

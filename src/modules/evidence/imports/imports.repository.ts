@@ -1,11 +1,11 @@
 // All SQL for imports: remembered column mappings, upload runs and their reports, and the
 // look-ups the import engine asks for. Every query is scoped by org_id.
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import type { ColumnMapping } from './import/column-mapping.ts';
-import type { ImportReport } from './import/import-report.ts';
-import type { ImportTarget } from './import/target-schemas.ts';
-import type { SeenKeyStore } from './import/run-import.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { ColumnMapping } from './engine/column-mapping.ts';
+import type { ImportReport } from './engine/import-report.ts';
+import type { ImportTarget } from './engine/target-schemas.ts';
+import type { SeenKeyStore } from './engine/run-import.ts';
 
 export async function findRememberedMapping(db: Kysely<DB>, orgId: string, target: ImportTarget): Promise<ColumnMapping | undefined> {
   const row = await db.selectFrom('evidence_import_mappings').select('mapping').where('org_id', '=', orgId).where('target', '=', target).executeTakeFirst();

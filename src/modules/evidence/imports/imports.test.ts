@@ -9,19 +9,19 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts';
-import { freshDatabase, testDatabaseUrl } from '../../../test/support/database.ts';
-import { buildOrg, buildPerson } from '../../../test/support/factories.ts';
-import { openDatabase } from '../../platform/db/database.ts';
-import { migrate } from '../../platform/db/migrate.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { insertAssessments } from './evidence.write-path.ts';
-import { BARC10 } from './domain/shipped-instruments.ts';
-import { syncShippedInstruments } from './instruments/instruments.repository.ts';
-import { buildParticipant, multipart } from './test/evidence-helpers.ts';
+import { Client, startTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { freshDatabase, testDatabaseUrl } from '../../../../test/support/database.ts';
+import { buildOrg, buildPerson } from '../../../../test/support/factories.ts';
+import { openDatabase } from '../../../platform/db/database.ts';
+import { migrate } from '../../../platform/db/migrate.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { insertAssessments } from '../evidence.write-path.ts';
+import { BARC10 } from '../domain/shipped-instruments.ts';
+import { syncShippedInstruments } from '../instruments/instruments.repository.ts';
+import { buildParticipant, multipart } from '../test/evidence-helpers.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MESSY = fileURLToPath(new URL('./import/fixtures/messy-assessments.csv', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const MESSY = fileURLToPath(new URL('./engine/fixtures/messy-assessments.csv', import.meta.url));
 const run = promisify(execFile);
 
 const EXPECTED_PROBLEMS = [
