@@ -6,6 +6,7 @@ import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { ErrorPage } from './ui/error-page.tsx';
 import type { ModuleDefinition } from './platform/modules.ts';
 import { createJobQueue, type PlatformJobQueue } from './platform/jobs/job-queue.ts';
 import { accountsModule } from './modules/accounts/index.ts';
@@ -86,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.headers(headers);
     done();
   });
-  await registerPlatform(app, { config, db: database.db, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
+  await registerPlatform(app, { config, db: database.db, errorPage: ErrorPage, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
 
   for (const module of modules) await app.register(module.routes(deps));
   return app;

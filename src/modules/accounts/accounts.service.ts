@@ -7,7 +7,7 @@ import { countRecentFailures, isThrottled, recordAttempt } from '../../platform/
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { upsertMembership } from '../network/network.repository.ts';
+import { upsertMembership } from '../network/index.ts';
 import * as repo from './accounts.repository.ts';
 
 /** At most this many sign-in or reset emails to one address an hour. */

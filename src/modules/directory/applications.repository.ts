@@ -1,11 +1,11 @@
 // All SQL for expressions of interest in joining the network. Only coordinators read these.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { ApplicationEventKind, ApplicationStatus } from './domain/application-states.ts';
+
+export type { ApplicationEventKind, ApplicationStatus };
 
 type Db = Kysely<DB>;
-
-export type ApplicationStatus = 'waiting' | 'questioned' | 'approved' | 'declined';
-export type ApplicationEventKind = 'submitted' | 'question' | 'approved' | 'declined';
 
 export interface NewApplication {
   kind: 'organisation' | 'individual';

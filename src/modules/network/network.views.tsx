@@ -17,7 +17,7 @@ import {
   type FieldErrors,
 } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
-import type { OrgStatus } from './network.repository.ts';
+type OrgStatus = OrgTarget['status'];
 
 export const STATUS_LABEL: Record<OrgStatus, string> = { applicant: 'Applicant', member: 'Member', lapsed: 'Lapsed' };
 const roleOptions = ORG_ROLES.map((r) => ({ value: r, label: ORG_ROLE_LABEL[r] }));
