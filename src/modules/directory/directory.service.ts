@@ -127,7 +127,29 @@ function venueView(l: repo.LocationRow): VenueView {
   };
 }
 
-/** The search behind /find-support and /api/v1/directory. */
+/** Search results as cards: each service with its types, its venue nearest the point, and its times. */
+export async function hitsFrom(db: Db, rows: readonly repo.SearchRow[], point: { lat: number; lon: number } | undefined): Promise<SearchHit[]> {
+  const parts = await loadServiceParts(db, rows.map((r) => r.id));
+  return rows.map((r): SearchHit => {
+    const locations = parts.locations.get(r.id) ?? [];
+    const nearest = point ? [...locations].sort((a, b) => haversineKm(point, a) - haversineKm(point, b))[0] : locations[0];
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      mode: r.mode,
+      free: r.free,
+      costNote: r.cost_note,
+      org: { slug: r.org_slug, name: r.org_name },
+      distanceKm: r.distance_km === null ? null : Math.round(Number(r.distance_km) * 10) / 10,
+      types: (parts.types.get(r.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
+      venue: nearest ? venueView(nearest) : undefined,
+      times: (parts.schedules.get(r.id) ?? []).map((s) => describeSchedule(scheduleFromRow(s))),
+    };
+  });
+}
+
+/** The search behind /api/v1/directory: one list, nearest first, online services after. */
 export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOutcome> {
   let place: OutcodePlace | undefined;
   if (query.near !== undefined) {
@@ -146,31 +168,11 @@ export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOut
     limit: perPage,
     offset: (query.page - 1) * perPage,
   });
-  const parts = await loadServiceParts(db, rows.map((r) => r.id));
   const total = rows[0] ? Number(rows[0].total) : 0;
-  const hits = rows.map((r): SearchHit => {
-    const locations = parts.locations.get(r.id) ?? [];
-    const nearest = place
-      ? [...locations].sort((a, b) => haversineKm(place!, a) - haversineKm(place!, b))[0]
-      : locations[0];
-    return {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      mode: r.mode,
-      free: r.free,
-      costNote: r.cost_note,
-      org: { slug: r.org_slug, name: r.org_name },
-      distanceKm: r.distance_km === null ? null : Math.round(Number(r.distance_km) * 10) / 10,
-      types: (parts.types.get(r.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
-      venue: nearest ? venueView(nearest) : undefined,
-      times: (parts.schedules.get(r.id) ?? []).map((s) => describeSchedule(scheduleFromRow(s))),
-    };
-  });
   return {
     kind: 'results',
     place: place ? { outcode: place.outcode, areaName: place.ladName, lat: place.lat, lon: place.lon } : undefined,
-    hits,
+    hits: await hitsFrom(db, rows, place),
     total,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / perPage)),
