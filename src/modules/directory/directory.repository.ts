@@ -165,6 +165,7 @@ export async function findMemberProfile(db: Db, slug: string) {
       'o.region',
       'o.size_band',
       'o.updated_at',
+      'p.updated_at as profile_updated_at',
       ...PROFILE_COLUMNS,
     ])
     .where('o.slug', '=', slug)

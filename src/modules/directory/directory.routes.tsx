@@ -119,7 +119,7 @@ export function directoryPublicRoutes(deps: Deps) {
 
     app.get('/organisations/:slug', open, async (req, reply) => {
       const slug = String((req.params as { slug: string }).slug);
-      const { profile: p, areas: served, services } = await service.loadPublicProfile(deps.db, slug);
+      const { profile: p, areas: served, services, lastUpdated } = await service.loadPublicProfile(deps.db, slug);
       const view = {
         slug: p.slug,
         name: p.name,
@@ -136,6 +136,8 @@ export function directoryPublicRoutes(deps: Deps) {
         socialLinks: (p.social_links ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
         livedExperience: p.lived_experience ?? '',
         areas: served.map((a) => ({ name: a.name, slug: a.slug })),
+        lastUpdated,
+        helpNow: await loadHelpNow(deps.db),
         services: services.map((s) => ({
           id: s.row.id,
           name: s.row.name,
@@ -149,6 +151,7 @@ export function directoryPublicRoutes(deps: Deps) {
           types: s.types,
           venues: s.venues,
           times: s.times,
+          nextSession: s.nextSession,
         })),
       };
       return sendPage(reply, <ProfilePage ctx={ctx(req, reply)} view={view} />);

@@ -3,7 +3,8 @@
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, ErrorSummary, Pagination, Select, SummaryList, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
-import { HelpNow, type HelpNowLine } from '../../ui/help-now.tsx';
+import { HelpNow, telHref, type HelpNowLine } from '../../ui/help-now.tsx';
+import { formatDate } from '../../ui/format.ts';
 import { CoverageTable, HexMap } from './directory.hexmap.tsx';
 import { DAY_NAMES } from './domain/schedule.describe.ts';
 import { WEEKDAYS } from './domain/schedule.ts';
@@ -13,6 +14,10 @@ import { SIZE_BAND_LABEL, type ServiceMode } from './directory.schemas.ts';
 import type { SearchHit } from './directory.service.ts';
 import type { FindSupportOutcome, OnlineEntry } from './find-support.service.ts';
 import type { PlaceChoice } from './domain/search-place.ts';
+
+const sessionStart = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+/** "Monday 7 December, 10:00 am" in UK time. */
+const formatSessionStart = (d: Date): string => sessionStart.format(d).replace(/ at /, ', ');
 
 export const MODE_LABEL: Record<ServiceMode, string> = { in_person: 'In person', online: 'Online', both: 'In person and online' };
 
@@ -218,6 +223,8 @@ export interface ProfileView {
   socialLinks: string[];
   livedExperience: string;
   areas: { name: string; slug: string }[];
+  lastUpdated: Date | null;
+  helpNow: HelpNowLine[];
   services: {
     id: string;
     name: string;
@@ -229,8 +236,9 @@ export interface ProfileView {
     costNote: string;
     url: string;
     types: ServiceTypeCode[];
-    venues: { name: string; address: string; town: string; postcodeDistrict: string }[];
+    venues: { name: string; address: string; town: string; postcodeDistrict: string; mapHref?: string }[];
     times: { text: string; attending: string }[];
+    nextSession: Date | null;
   }[];
 }
 
@@ -243,7 +251,7 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
     ...(view.companyNumber ? [{ key: 'Company number', value: view.companyNumber }] : []),
     ...(view.website ? [{ key: 'Website', value: <SafeLink href={view.website} /> }] : []),
     ...(view.email ? [{ key: 'Email', value: <a href={`mailto:${view.email}`}>{view.email}</a> }] : []),
-    ...(view.phone ? [{ key: 'Phone', value: view.phone }] : []),
+    ...(view.phone ? [{ key: 'Phone', value: <a href={telHref(view.phone)}>{view.phone}</a> }] : []),
     ...(view.socialLinks.length ? [{ key: 'Social media', value: <ul class="inline-list">{view.socialLinks.map((l) => <li><SafeLink href={l} /></li>)}</ul> }] : []),
     ...(view.areas.length ? [{ key: 'Areas served', value: <ul class="inline-list">{view.areas.map((a) => <li><a href={`/areas/${a.slug}`}>{a.name}</a></li>)}</ul> }] : []),
   ];
@@ -272,7 +280,23 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
             items={[
               { key: 'How', value: MODE_LABEL[s.mode] },
               ...s.times.map((t) => ({ key: 'When', value: t.attending ? `${t.text}. ${t.attending}` : t.text })),
-              ...s.venues.map((v) => ({ key: 'Where', value: [v.name, v.address, v.town, v.postcodeDistrict].filter(Boolean).join(', ') })),
+              ...(s.nextSession ? [{ key: 'Next session', value: formatSessionStart(s.nextSession) }] : []),
+              ...s.venues.map((v) => ({
+                key: 'Where',
+                value: (
+                  <>
+                    {[v.name, v.address, v.town, v.postcodeDistrict].filter(Boolean).join(', ')}
+                    {v.mapHref && (
+                      <>
+                        {' '}
+                        <a href={v.mapHref}>
+                          Map<span class="visually-hidden"> of {v.name}</span>
+                        </a>
+                      </>
+                    )}
+                  </>
+                ),
+              })),
               ...(s.whoFor ? [{ key: 'Who it is for', value: s.whoFor }] : []),
               ...(s.howToJoin ? [{ key: 'How to take part', value: s.howToJoin }] : []),
               { key: 'Cost', value: s.free ? `Free${s.costNote ? ` (${s.costNote})` : ''}` : s.costNote || 'Ask about cost' },
@@ -281,6 +305,11 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
           />
         </section>
       ))}
+      <p class="hint">
+        {view.lastUpdated ? `This listing was last updated on ${formatDate(view.lastUpdated)}. ` : ''}
+        <a href={`/organisations/${view.slug}/report`}>Report a problem with this listing</a>
+      </p>
+      <HelpNow lines={view.helpNow} />
     </Layout>
   );
 }

@@ -59,7 +59,8 @@ test('near Edinburgh: "nothing in person within 15 miles", with the next distanc
   assert.match(p.text, /Nothing in person within 15 miles of EH1 \(City of Edinburgh\)/);
   const m = /There (?:is 1 group or service|are (\d+) groups and services) meeting in person within (\d+) miles/.exec(p.text);
   assert.ok(m, 'offers the next distance up');
-  const wider = await page(`near=EH1&radius_km=${{ '30': 50, '60': 100, '125': 200 }[m[2]!]}`);
+  const radius = ({ 30: 50, 60: 100, 125: 200 } as Record<string, number>)[m[2]!];
+  const wider = await page(`near=EH1&radius_km=${radius}`);
   assert.match(wider.text, new RegExp(`${m[1] ?? 1} in person within ${m[2]} miles`), 'the count matches what the wider search finds');
   assert.match(p.text, /You can also join these online/);
 });
@@ -70,7 +71,7 @@ test('a town, a suburb and a Welsh name search by place', async () => {
     ['Headingley', 'Headingley, Leeds, West Yorkshire'],
     ['Caerdydd', 'Cardiff'],
   ]) {
-    const p = await page(`near=${encodeURIComponent(near)}`);
+    const p = await page(`near=${encodeURIComponent(near!)}`);
     assert.equal(p.status, 200, near);
     assert.match(p.text, new RegExp(`Support near ${label}`), near);
   }

@@ -9,6 +9,7 @@ import { editOrgDirectory } from './directory.policy.ts';
 import { directoryEditRoutes, directoryPublicRoutes } from './directory.routes.tsx';
 import { orukRoutes } from './oruk.routes.ts';
 import { helpLineRoutes } from './help-lines/help-lines.routes.tsx';
+import { listingReportRoutes } from './listing-report/listing-report.routes.tsx';
 import { editHelpLines, reviewApplications } from './directory.policy.ts';
 import type { NetworkLink } from '../../platform/modules.ts';
 
@@ -19,6 +20,7 @@ export function directoryRoutes(deps: Deps) {
     await app.register(orukRoutes(deps));
     await app.register(applicationRoutes(deps));
     await app.register(helpLineRoutes(deps));
+    await app.register(listingReportRoutes(deps));
   };
 }
 
