@@ -30,6 +30,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
     const app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
+    await app.jobs.start(); // app.close() stops it
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
