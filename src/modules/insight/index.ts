@@ -3,6 +3,9 @@
 import type { WorkspaceLink } from '../../platform/http/access.ts';
 import type { ModuleDefinition, NetworkLink } from '../../platform/modules.ts';
 import { insightRoutes } from './insight.routes.tsx';
+import { methodsRoutes } from './methods/methods.routes.tsx';
+import type { Deps } from '../../platform/deps.ts';
+import type { FastifyInstance } from 'fastify';
 import { viewNetworkInsight, viewOrgInsight } from './insight.policy.ts';
 
 export { runPoolCommand } from './pool.command.ts';
@@ -30,7 +33,10 @@ export const insightNetworkLinks: NetworkLink[] = [
 
 export const insightModule: ModuleDefinition = {
   name: 'insight',
-  routes: insightRoutes,
+  routes: (deps: Deps) => async (app: FastifyInstance) => {
+    await app.register(insightRoutes(deps));
+    await app.register(methodsRoutes(deps));
+  },
   workspaceLinks: insightWorkspaceLinks,
   networkLinks: insightNetworkLinks,
   migrationsRange: [300, 399],
