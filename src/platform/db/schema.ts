@@ -210,6 +210,18 @@ export interface EvidenceVolunteerHoursTable {
   created_at: Generated<Date>;
 }
 
+export interface HelpLinesTable {
+  id: Generated<string>;
+  position: number;
+  name: string;
+  number: Generated<string>;
+  purpose: string;
+  nations: Generated<string>;
+  last_checked_on: string | null;
+  checked_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface InsightMeasureRulesTable {
   org_id: string | null;
   instrument_key: string;
@@ -437,6 +449,7 @@ export interface DB {
   evidence_participants: EvidenceParticipantsTable;
   evidence_summaries: EvidenceSummariesTable;
   evidence_volunteer_hours: EvidenceVolunteerHoursTable;
+  help_lines: HelpLinesTable;
   insight_measure_rules: InsightMeasureRulesTable;
   insight_measure_summaries: InsightMeasureSummariesTable;
   insight_org_submissions: InsightOrgSubmissionsTable;
