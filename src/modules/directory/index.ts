@@ -34,6 +34,7 @@ export const directoryWorkspaceLinks: WorkspaceLink[] = [
 ];
 
 export { seedDirectoryDemo, seedDirectorySynthetic } from './directory.seed.ts';
+export { listOrgPlaces, type OrgPlace } from './places.repository.ts';
 
 export const directoryModule: ModuleDefinition = {
   name: 'directory',

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
+import { listOrgPlaces } from '../directory/index.ts';
 import { csvLine } from './domain/csv.ts';
 import * as events from './events.repository.ts';
 import type { EventFields, EventRow } from './events.repository.ts';
@@ -168,3 +169,10 @@ export async function exportRegisterCsv(deps: Deps, actor: SignedInActor, host: 
   }
   return { filename: `register-${e.starts_at.toISOString().slice(0, 10)}.csv`, csv: lines.join('') };
 }
+
+/** Venues an organiser may pick: the organisation's places in the directory (none for the network). */
+export async function placesFor(deps: Deps, host: Host) {
+  return host.kind === 'org' ? listOrgPlaces(deps.db, host.org.id) : [];
+}
+
+export { decideRequest, addWalkIn } from './registration.service.ts';

@@ -12,7 +12,8 @@ import { shortWhen } from './domain/uk-time.ts';
 import * as events from './events.repository.ts';
 import type { EventRow } from './events.repository.ts';
 import { mayAttend, type Audience } from './events.policy.ts';
-import { sendRegistrationEmail, type MessageKind } from './messages.ts';
+import { joinLinkFor, sendRegistrationEmail, type MessageKind } from './messages.ts';
+import { venueLine } from './event-calendar.ts';
 import { registrationToken, registrationTokenHash } from './registration-link.ts';
 import { hashToken } from '../../platform/auth/tokens.ts';
 import * as regs from './registrations.repository.ts';
@@ -255,4 +256,29 @@ export async function addWalkIn(deps: Deps, eventId: string, name: string, place
       token_hash: registrationTokenHash(deps.config.sessionSecret, id),
     });
   });
+}
+
+/** The page behind the emailed link. */
+export async function loadBookingPage(deps: Deps, token: string, now = new Date()) {
+  const r = await findByToken(deps, token);
+  const e = (await events.findEvent(deps.db, r.event_id))!;
+  return {
+    token,
+    eventId: e.id,
+    title: e.title,
+    startsAt: e.starts_at,
+    endsAt: e.ends_at,
+    where: venueLine(e),
+    status: r.status as regs.RegistrationStatus,
+    places: r.places,
+    mode: r.mode as Mode,
+    offerExpiresAt: r.offer_expires_at,
+    joinUrl: joinLinkFor(e, r),
+    eventCancelled: e.status === 'cancelled',
+    eventStarted: e.starts_at <= now,
+    accessNeeds: r.access_needs,
+    dietaryNeeds: r.dietary_needs,
+    customQuestion: e.custom_question,
+    customAnswer: r.custom_answer,
+  };
 }
