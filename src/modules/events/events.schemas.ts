@@ -11,7 +11,7 @@ import type { FeedbackFields } from './registrations.repository.ts';
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer.`).default('');
 const count = (what: string, max: number) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? '0' : v),
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? '0' : v),
     z.coerce.number({ error: `${what} must be a whole number.` }).int(`${what} must be a whole number.`).min(0, `${what} cannot be negative.`).max(max, `${what} must be ${max} or fewer.`),
   );
 
