@@ -30,7 +30,10 @@ export async function sendReminders(deps: Deps, now = new Date()): Promise<numbe
       const hoursLeft = (d.starts_at.getTime() - now.getTime()) / 3600_000;
       // The nearest set time already passed: one reminder per window, never a burst of old ones.
       const passed = d.reminder_hours.filter((h) => hoursLeft <= h).sort((a, b) => a - b)[0];
-      return passed === undefined ? undefined : `reminder-${passed}h`;
+      if (passed === undefined) return undefined;
+      // Booked after that time had already come: the confirmation was the reminder.
+      const bookedHoursBefore = (d.starts_at.getTime() - d.created_at.getTime()) / 3600_000;
+      return bookedHoursBefore < passed ? undefined : `reminder-${passed}h`;
     },
     'reminder',
   );

@@ -127,7 +127,7 @@ export async function dueReminders(db: Db, now: Date) {
   return db
     .selectFrom('event_registrations as r')
     .innerJoin('events as e', 'e.id', 'r.event_id')
-    .select(['r.id', 'r.event_id', 'e.reminder_hours', 'e.starts_at'])
+    .select(['r.id', 'r.event_id', 'r.created_at', 'e.reminder_hours', 'e.starts_at'])
     .where('r.status', '=', 'confirmed')
     .where('r.email', '<>', '')
     .where('e.status', '=', 'published')
