@@ -58,6 +58,7 @@ export const directoryNetworkLinks: NetworkLink[] = [
 export { loadHelpNow } from './help-lines/help-lines.service.ts';
 
 export { seedDirectoryDemo, seedDirectorySynthetic } from './directory.seed.ts';
+export { listOrgPlaces, type OrgPlace } from './places.repository.ts';
 
 export const directoryModule: ModuleDefinition = {
   name: 'directory',
