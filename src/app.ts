@@ -6,6 +6,7 @@ import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { ErrorPage } from './ui/error-page.tsx';
 import type { ModuleDefinition } from './platform/modules.ts';
 import { createJobQueue, type PlatformJobQueue } from './platform/jobs/job-queue.ts';
 import { accountsModule } from './modules/accounts/index.ts';
@@ -15,16 +16,26 @@ import { siteModule } from './modules/site/index.ts';
 import { evidenceModule } from './modules/evidence/index.ts';
 import { insightModule } from './modules/insight/index.ts';
 import { standardsModule } from './modules/standards/index.ts';
+import { eventsModule } from './modules/events/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
 export function redactTokens(url: string): string {
-  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete)\/)[^/?#]+/, '$1[token]');
+  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete|events\/r)\/)[^/?#]+/, '$1[token]');
 }
 
 /** Every module of the app. Adding a module is one line here; the order does not matter. */
 export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDefinition[] {
-  return [siteModule(database), accountsModule, networkModule, directoryModule, evidenceModule, insightModule, standardsModule];
+  return [
+    siteModule(database),
+    accountsModule,
+    networkModule,
+    directoryModule,
+    evidenceModule,
+    insightModule,
+    eventsModule,
+    standardsModule,
+  ];
 }
 
 export interface AppOptions {
@@ -87,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.headers(headers);
     done();
   });
-  await registerPlatform(app, { config, db: database.db, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
+  await registerPlatform(app, { config, db: database.db, errorPage: ErrorPage, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
 
   for (const module of modules) await app.register(module.routes(deps));
   return app;

@@ -58,6 +58,79 @@ export interface EmailTokensTable {
   used_at: Date | null;
 }
 
+export interface EventEmailsSentTable {
+  registration_id: string;
+  kind: string;
+  sent_at: Generated<Date>;
+}
+
+export interface EventFeedbackTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string | null;
+  registration_id: string | null;
+  rating: number | null;
+  struck_chord: Generated<string>;
+  could_be_better: Generated<string>;
+  quote_consent: string;
+  first_name: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface EventRegistrationsTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string | null;
+  arrival: GeneratedAlways<number>;
+  person_id: string | null;
+  name: string;
+  email: Generated<string>;
+  places: number;
+  mode: string;
+  status: string;
+  offer_expires_at: Date | null;
+  walk_in: Generated<boolean>;
+  access_needs: Generated<string>;
+  dietary_needs: Generated<string>;
+  heard_from: Generated<string>;
+  custom_answer: Generated<string>;
+  token_hash: string;
+  attended_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  title: string;
+  description_md: Generated<string>;
+  kind: string;
+  location_id: string | null;
+  venue_name: Generated<string>;
+  venue_address: Generated<string>;
+  venue_postcode: Generated<string>;
+  starts_at: Date;
+  ends_at: Date;
+  capacity_in_person: Generated<number>;
+  capacity_online: Generated<number>;
+  registration_opens_at: Date | null;
+  registration_closes_at: Date | null;
+  audience: Generated<string>;
+  needs_approval: Generated<boolean>;
+  max_places_per_registration: Generated<number>;
+  offer_hold_hours: Generated<number>;
+  reminder_hours: Generated<number[]>;
+  join_url: Generated<string>;
+  custom_question: Generated<string>;
+  status: Generated<string>;
+  cancel_reason: Generated<string>;
+  sequence: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface EvidenceActivitiesTable {
   id: Generated<string>;
   org_id: string;
@@ -208,6 +281,18 @@ export interface EvidenceVolunteerHoursTable {
   note: Generated<string>;
   recorded_by: string | null;
   created_at: Generated<Date>;
+}
+
+export interface HelpLinesTable {
+  id: Generated<string>;
+  position: number;
+  name: string;
+  number: Generated<string>;
+  purpose: string;
+  nations: Generated<string>;
+  last_checked_on: string | null;
+  checked_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface InsightMeasureRulesTable {
@@ -523,6 +608,10 @@ export interface DB {
   applications: ApplicationsTable;
   audit_log: AuditLogTable;
   email_tokens: EmailTokensTable;
+  event_emails_sent: EventEmailsSentTable;
+  event_feedback: EventFeedbackTable;
+  event_registrations: EventRegistrationsTable;
+  events: EventsTable;
   evidence_activities: EvidenceActivitiesTable;
   evidence_activity_types: EvidenceActivityTypesTable;
   evidence_assessments: EvidenceAssessmentsTable;
@@ -534,6 +623,7 @@ export interface DB {
   evidence_participants: EvidenceParticipantsTable;
   evidence_summaries: EvidenceSummariesTable;
   evidence_volunteer_hours: EvidenceVolunteerHoursTable;
+  help_lines: HelpLinesTable;
   insight_measure_rules: InsightMeasureRulesTable;
   insight_measure_summaries: InsightMeasureSummariesTable;
   insight_org_submissions: InsightOrgSubmissionsTable;

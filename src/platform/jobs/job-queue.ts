@@ -103,15 +103,16 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
     async start() {
       if (state === 'working') return;
       await prepare();
+      // Schedules first, so the timekeeper's first look (as it starts) already sees them.
+      for (const d of byName.values()) if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: UK_TIME_ZONE });
+      // A schedule a module no longer declares stops recurring.
+      for (const s of await boss.getSchedules()) if (!byName.get(s.name)?.schedule) await boss.unschedule(s.name);
       await boss.start();
       for (const d of byName.values()) {
         await boss.work(d.name, { pollingIntervalSeconds: polling, batchSize: 1 }, async ([job]) => {
           await d.run(options.deps(), (job?.data ?? {}) as Record<string, unknown>);
         });
-        if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: UK_TIME_ZONE });
       }
-      // A schedule a module no longer declares stops recurring.
-      for (const s of await boss.getSchedules()) if (!byName.get(s.name)?.schedule) await boss.unschedule(s.name);
       state = 'working';
     },
     async stop() {
