@@ -283,6 +283,18 @@ export interface EvidenceVolunteerHoursTable {
   created_at: Generated<Date>;
 }
 
+export interface HelpLinesTable {
+  id: Generated<string>;
+  position: number;
+  name: string;
+  number: Generated<string>;
+  purpose: string;
+  nations: Generated<string>;
+  last_checked_on: string | null;
+  checked_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface InsightMeasureRulesTable {
   org_id: string | null;
   instrument_key: string;
@@ -382,7 +394,7 @@ export interface OrgProfilesTable {
   phone: Generated<string>;
   social_links: Generated<string>;
   lived_experience: Generated<string>;
-  logo: string | null;
+  logo: Buffer | null;
   logo_type: string | null;
   updated_at: Generated<Date>;
 }
@@ -494,6 +506,103 @@ export interface SignInAttemptsTable {
   at: Generated<Date>;
 }
 
+export interface StandardsAnswersTable {
+  assessment_id: string;
+  org_id: string;
+  standard_key: string;
+  level: string | null;
+  narrative: Generated<string>;
+  links: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface StandardsAssessmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  framework_id: string;
+  kind: Generated<string>;
+  status: Generated<string>;
+  live_figures: Json | null;
+  created_by: string | null;
+  submitted_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StandardsDecisionsTable {
+  assessment_id: string;
+  org_id: string;
+  outcome: string;
+  feedback: string;
+  action_plan: Generated<string>;
+  review_by: string | null;
+  panel: string[];
+  decided_by: string | null;
+  decided_at: Generated<Date>;
+  renewal_due: string | null;
+  org_response: Generated<string>;
+  responded_at: Date | null;
+  reminded_at: Date | null;
+}
+
+export interface StandardsDeclaredInterestsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  reason: string;
+  declared_at: Generated<Date>;
+}
+
+export interface StandardsEvidenceFilesTable {
+  id: Generated<string>;
+  assessment_id: string;
+  org_id: string;
+  standard_key: string;
+  filename: string;
+  content_type: string;
+  data: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface StandardsFrameworksTable {
+  id: Generated<string>;
+  version: number;
+  title: string;
+  status: Generated<string>;
+  definition: Json;
+  published_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StandardsReviewsTable {
+  id: Generated<string>;
+  org_id: string;
+  assessment_id: string;
+  reviewer_id: string;
+  assigned_by: string | null;
+  override_reason: Generated<string>;
+  status: Generated<string>;
+  findings: Generated<Json>;
+  visit_date: string | null;
+  visit_who: Generated<string>;
+  visit_seen: Generated<string>;
+  submitted_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface StandardsTrainingTable {
+  id: Generated<string>;
+  person_id: string;
+  course: string;
+  completed_on: string;
+  expires_on: string;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   application_events: ApplicationEventsTable;
   applications: ApplicationsTable;
@@ -514,6 +623,7 @@ export interface DB {
   evidence_participants: EvidenceParticipantsTable;
   evidence_summaries: EvidenceSummariesTable;
   evidence_volunteer_hours: EvidenceVolunteerHoursTable;
+  help_lines: HelpLinesTable;
   insight_measure_rules: InsightMeasureRulesTable;
   insight_measure_summaries: InsightMeasureSummariesTable;
   insight_org_submissions: InsightOrgSubmissionsTable;
@@ -533,4 +643,12 @@ export interface DB {
   services: ServicesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  standards_answers: StandardsAnswersTable;
+  standards_assessments: StandardsAssessmentsTable;
+  standards_decisions: StandardsDecisionsTable;
+  standards_declared_interests: StandardsDeclaredInterestsTable;
+  standards_evidence_files: StandardsEvidenceFilesTable;
+  standards_frameworks: StandardsFrameworksTable;
+  standards_reviews: StandardsReviewsTable;
+  standards_training: StandardsTrainingTable;
 }
