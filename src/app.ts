@@ -14,6 +14,7 @@ import { findOrgBySlug, networkModule } from './modules/network/index.ts';
 import { siteModule } from './modules/site/index.ts';
 import { evidenceModule } from './modules/evidence/index.ts';
 import { insightModule } from './modules/insight/index.ts';
+import { learningModule } from './modules/learning/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
@@ -23,7 +24,7 @@ export function redactTokens(url: string): string {
 
 /** Every module of the app. Adding a module is one line here; the order does not matter. */
 export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDefinition[] {
-  return [siteModule(database), accountsModule, networkModule, directoryModule, evidenceModule, insightModule];
+  return [siteModule(database), accountsModule, networkModule, directoryModule, evidenceModule, insightModule, learningModule];
 }
 
 export interface AppOptions {
