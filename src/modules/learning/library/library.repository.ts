@@ -264,7 +264,7 @@ export async function searchResources(db: Kysely<DB>, input: SearchInput): Promi
       ? sql`(case when r.search @@ ${tsq} then 1 + ts_rank_cd(r.search, ${tsq}, 32) else 0 end
              + word_similarity(${input.loose}, r.search_title))`
       : sql`0`;
-    const order = text ? sql`score desc, r.title` : sql`r.published_at desc nulls last, r.title`;
+    const order = text ? sql`m.score desc, m.title` : sql`m.published_at desc nulls last, m.title`;
     const matched = sql`select r.id, r.title, r.summary, r.kind, r.language, r.visibility, r.chime, r.topics,
         r.service_types, r.reviewed_on, r.body_text, r.published_at, o.name as org_name, o.slug as org_slug,
         o.region, r.org_id, ${score}::float8 as score
