@@ -48,6 +48,8 @@ for (const who of ['anonymous', 'lead@demo.example', 'coordinator@demo.example']
     let escapedSeen = 0;
     for (const url of await pagesFor(c, leeds.slug)) {
       const res = await c.get(url);
+      // Only HTML is rendered as markup; calendars, CSV and JSON go out with their own type and nosniff.
+      if (!String(res.headers['content-type'] ?? '').startsWith('text/html')) continue;
       for (const raw of RAW_PAYLOAD_PATTERNS) assert.doesNotMatch(res.body, raw, `${url} printed the payload as markup`);
       if (res.body.includes('&lt;script>alert(&quot;xss&quot;)&lt;/script>')) escapedSeen++;
     }

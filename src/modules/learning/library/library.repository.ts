@@ -148,7 +148,7 @@ export async function orgLeadEmails(db: Kysely<DB>, orgId: string): Promise<stri
 export async function insertAttachment(db: Kysely<DB>, a: { orgId: string; resourceId: string; fileName: string; mediaType: string; data: Buffer }) {
   const row = await db
     .insertInto('learning_attachments')
-    .values({ org_id: a.orgId, resource_id: a.resourceId, file_name: a.fileName, media_type: a.mediaType, size_bytes: a.data.length, data: a.data as unknown as string })
+    .values({ org_id: a.orgId, resource_id: a.resourceId, file_name: a.fileName, media_type: a.mediaType, size_bytes: a.data.length, data: a.data })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,0 +1,34 @@
+// The rules of the cycle that are not about who: a complete submission, enough reviews,
+// and a panel independent of the reviewers.
+import type { FrameworkDefinition, Level } from './framework.ts';
+
+export const MIN_REVIEWERS = 2;
+
+export interface AnswerFacts {
+  standardKey: string;
+  level: Level | null;
+}
+
+/** Standards still without a level, in framework order. */
+export function missingLevels(definition: FrameworkDefinition, answers: readonly AnswerFacts[]): string[] {
+  const answered = new Set(answers.filter((a) => a.level).map((a) => a.standardKey));
+  return definition.standards.filter((s) => !answered.has(s.key)).map((s) => s.key);
+}
+
+export interface DecisionFacts {
+  submittedReviewerIds: readonly string[];
+  assignedReviewerIds: readonly string[];
+  panelIds: readonly string[];
+}
+
+/** Why a decision can't be made yet, or undefined when it can. */
+export function decisionBlocker(facts: DecisionFacts): string | undefined {
+  if (facts.submittedReviewerIds.length < MIN_REVIEWERS) {
+    return `A decision needs at least ${MIN_REVIEWERS} finished peer reviews.`;
+  }
+  if (facts.panelIds.length === 0) return 'Choose at least one coordinator for the panel.';
+  if (facts.panelIds.some((id) => facts.assignedReviewerIds.includes(id))) {
+    return 'Nobody who reviewed this assessment can sit on the panel that decides it.';
+  }
+  return undefined;
+}
