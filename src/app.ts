@@ -17,6 +17,7 @@ import { evidenceModule } from './modules/evidence/index.ts';
 import { insightModule } from './modules/insight/index.ts';
 import { standardsModule } from './modules/standards/index.ts';
 import { eventsModule } from './modules/events/index.ts';
+import { learningModule } from './modules/learning/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
@@ -35,6 +36,7 @@ export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDef
     insightModule,
     eventsModule,
     standardsModule,
+    learningModule,
   ];
 }
 

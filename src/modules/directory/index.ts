@@ -67,3 +67,7 @@ export const directoryModule: ModuleDefinition = {
   networkLinks: directoryNetworkLinks,
   migrationsRange: [100, 199],
 };
+
+// For the learning module: facts for mentor matching, and organisations that offer a kind of support.
+export { findOrgFacts, findOrgsOffering, type OrgFacts } from './org-facts.repository.ts';
+export { SERVICE_TYPES } from './domain/service-types.ts';

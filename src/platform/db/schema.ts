@@ -354,6 +354,141 @@ export interface InstanceSettingsTable {
   value: Json;
 }
 
+export interface LearningAnswerHelpedTable {
+  org_id: string;
+  answer_id: string;
+  person_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface LearningAnswersTable {
+  id: Generated<string>;
+  org_id: string;
+  question_id: string;
+  person_id: string | null;
+  body: string;
+  hidden: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface LearningAttachmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  resource_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  data: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface LearningDigestSendsTable {
+  person_id: string;
+  week_start: string;
+  sent_at: Generated<Date>;
+}
+
+export interface LearningDigestSubscriptionsTable {
+  person_id: string;
+  subscribed: Generated<boolean>;
+  unsubscribe_token: string;
+  updated_at: Generated<Date>;
+}
+
+export interface LearningFollowsTable {
+  person_id: string;
+  tag: string;
+}
+
+export interface LearningHelpersTable {
+  person_id: string;
+  org_id: string;
+  can_offer: Generated<string>;
+  looking_for: Generated<string>;
+  updated_at: Generated<Date>;
+  search: GeneratedAlways<string | null>;
+}
+
+export interface LearningMentorOffersTable {
+  org_id: string;
+  capacity: Generated<number>;
+  note: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface LearningMentorRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  mentor_org_id: string;
+  status: Generated<string>;
+  message: Generated<string>;
+  reasons: Generated<string[]>;
+  made_by_coordinator: Generated<boolean>;
+  asked_by: string | null;
+  created_at: Generated<Date>;
+  decided_at: Date | null;
+}
+
+export interface LearningPathwayStepsTable {
+  org_id: string;
+  step: string;
+  done_by: string | null;
+  note: Generated<string>;
+  done_at: Generated<Date>;
+}
+
+export interface LearningQuestionsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string | null;
+  title: string;
+  body: Generated<string>;
+  tags: Generated<string[]>;
+  accepted_answer_id: string | null;
+  hidden: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface LearningReportsTable {
+  id: Generated<string>;
+  org_id: string;
+  question_id: string | null;
+  answer_id: string | null;
+  person_id: string | null;
+  reason: string;
+  resolved_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface LearningResourcesTable {
+  id: Generated<string>;
+  org_id: string;
+  author_id: string | null;
+  kind: string;
+  language: Generated<string>;
+  title: string;
+  summary: Generated<string>;
+  body: Generated<string>;
+  story: Json | null;
+  body_text: Generated<string>;
+  licence: Generated<string>;
+  links: Generated<string[]>;
+  chime: Generated<string[]>;
+  service_types: Generated<string[]>;
+  topics: Generated<string[]>;
+  tags_text: Generated<string>;
+  visibility: Generated<string>;
+  status: Generated<string>;
+  review_note: Generated<string>;
+  reviewed_on: Generated<string>;
+  review_reminded_at: Date | null;
+  published_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search_title: GeneratedAlways<string | null>;
+  search: GeneratedAlways<string | null>;
+}
+
 export interface LocationsTable {
   id: Generated<string>;
   org_id: string;
@@ -629,6 +764,19 @@ export interface DB {
   insight_org_submissions: InsightOrgSubmissionsTable;
   insight_participant_measures: InsightParticipantMeasuresTable;
   instance_settings: InstanceSettingsTable;
+  learning_answer_helped: LearningAnswerHelpedTable;
+  learning_answers: LearningAnswersTable;
+  learning_attachments: LearningAttachmentsTable;
+  learning_digest_sends: LearningDigestSendsTable;
+  learning_digest_subscriptions: LearningDigestSubscriptionsTable;
+  learning_follows: LearningFollowsTable;
+  learning_helpers: LearningHelpersTable;
+  learning_mentor_offers: LearningMentorOffersTable;
+  learning_mentor_requests: LearningMentorRequestsTable;
+  learning_pathway_steps: LearningPathwayStepsTable;
+  learning_questions: LearningQuestionsTable;
+  learning_reports: LearningReportsTable;
+  learning_resources: LearningResourcesTable;
   locations: LocationsTable;
   memberships: MembershipsTable;
   org_areas: OrgAreasTable;
