@@ -13,9 +13,9 @@ import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { BARC10 } from '../src/modules/evidence/domain/shipped-instruments.ts';
 import { insertParticipants } from '../src/modules/evidence/evidence.write-path.ts';
-import { readRows } from '../src/modules/evidence/import/read-rows.ts';
-import { importFile, type ImportFile } from '../src/modules/evidence/imports.service.ts';
-import { syncShippedInstruments } from '../src/modules/evidence/instruments.repository.ts';
+import { readRows } from '../src/modules/evidence/imports/engine/read-rows.ts';
+import { importFile, type ImportFile } from '../src/modules/evidence/imports/imports.service.ts';
+import { syncShippedInstruments } from '../src/modules/evidence/instruments/instruments.repository.ts';
 import { createReadStream } from 'node:fs';
 import { engineLabel, saveResult } from './harness.ts';
 

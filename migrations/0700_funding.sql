@@ -22,7 +22,7 @@ create table funding_grants (
   title                  text not null,
   description            text not null,
   currency               text not null,
-  amount_awarded         numeric(16, 2) not null,
+  amount_pence           bigint not null,         -- in the currency's hundredths
   award_date             date not null,
   funder_id              text not null,
   funder_name            text not null,
@@ -52,6 +52,9 @@ insert into funding_keywords (keyword) values
 create table funding_org_settings (
   org_id       uuid primary key references organisations (id) on delete cascade,
   show_grants  boolean not null default false,
+  -- What a year of the organisation's work costs to run, for its value statement: null until entered.
+  running_costs_pence  bigint check (running_costs_pence is null or running_costs_pence > 0),
+  costs_year   text not null default '',
   updated_at   timestamptz not null default now()
 );
 
@@ -59,8 +62,8 @@ create table funding_opportunities (
   id             uuid primary key default gen_random_uuid(),
   funder         text not null,
   programme      text not null,
-  amount_min     numeric(14, 2),
-  amount_max     numeric(14, 2),
+  amount_min_pence  bigint check (amount_min_pence is null or amount_min_pence >= 0),
+  amount_max_pence  bigint check (amount_max_pence is null or amount_max_pence >= 0),
   currency       text not null default 'GBP',
   deadline       date not null,
   eligibility    text not null default '',
@@ -70,7 +73,7 @@ create table funding_opportunities (
   added_by       uuid references people (id) on delete set null,
   added_by_org   uuid references organisations (id) on delete set null,
   created_at     timestamptz not null default now(),
-  check (amount_min is null or amount_max is null or amount_min <= amount_max)
+  check (amount_min_pence is null or amount_max_pence is null or amount_min_pence <= amount_max_pence)
 );
 create index funding_opportunities_deadline on funding_opportunities (deadline);
 
@@ -98,10 +101,11 @@ create table funding_bids (
   org_id          uuid not null references organisations (id) on delete cascade,  -- the lead
   opportunity_id  uuid references funding_opportunities (id) on delete set null,
   title           text not null,
-  total_amount    numeric(14, 2) not null check (total_amount > 0),
+  total_pence     bigint not null check (total_pence > 0),
   currency        text not null default 'GBP',
-  running_costs   numeric(14, 2) check (running_costs is null or running_costs > 0),
+  running_costs_pence bigint check (running_costs_pence is null or running_costs_pence > 0),
   status          text not null default 'drafting' check (status in ('drafting', 'submitted', 'won', 'lost')),
+  summary         text not null default '',
   created_by      uuid references people (id) on delete set null,
   created_at      timestamptz not null default now()
 );
@@ -124,7 +128,7 @@ create table funding_budget_lines (
   bid_id       uuid not null references funding_bids (id) on delete cascade,
   org_id       uuid not null references organisations (id) on delete cascade,  -- the partner
   description  text not null default '',
-  amount       numeric(14, 2) not null check (amount >= 0),
+  amount_pence bigint not null check (amount_pence >= 0),
   unique (bid_id, org_id)
 );
 

@@ -4,15 +4,15 @@
 // has its own measure. Deterministic (a seeded PRNG) and written through the write path.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { ensureActivityTypes, insertActivities, insertVolunteerHours, type ActivityToStore } from './activities.repository.ts';
+import { ensureActivityTypes, insertActivities, insertVolunteerHours, type ActivityToStore } from './activities/activities.repository.ts';
 import { buildCustomMeasureDefinition } from './domain/custom-measure.ts';
 import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { BARC10, ONS4 } from './domain/shipped-instruments.ts';
 import { insertAssessments, insertParticipants, type AssessmentToStore, type ParticipantToStore } from './evidence.write-path.ts';
-import { activityKey } from './import/natural-keys.ts';
-import { insertInstrument, syncShippedInstruments } from './instruments.repository.ts';
-import { codePrefix } from './participants.service.ts';
-import { insertSummary } from './summaries.repository.ts';
+import { activityKey } from './imports/engine/natural-keys.ts';
+import { insertInstrument, syncShippedInstruments } from './instruments/instruments.repository.ts';
+import { codePrefix } from './participants/participants.service.ts';
+import { insertSummary } from './summaries/summaries.repository.ts';
 
 /** mulberry32: small, fast, good enough for made-up data, and the same every run. */
 export function seededRandom(seed: number): () => number {

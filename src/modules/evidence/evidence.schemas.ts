@@ -1,7 +1,7 @@
 // Form and query schemas for the evidence pages. Empty strings count as missing (parseForm).
 import { z } from 'zod';
-import { DEFAULT_EARLIEST_DATE, parseDate, todayIso } from './import/parse-date.ts';
-import { AGE_BANDS } from './import/target-schemas.ts';
+import { DEFAULT_EARLIEST_DATE, parseDate, todayIso } from './imports/engine/parse-date.ts';
+import { AGE_BANDS } from './imports/engine/target-schemas.ts';
 
 export const participantParam = z.object({ participant: z.uuid() });
 export const assessmentParam = z.object({ assessment: z.uuid() });

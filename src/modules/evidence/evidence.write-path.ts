@@ -7,8 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { scoreAssessment } from './domain/scoring.ts';
-import { assessmentKey } from './import/natural-keys.ts';
-import type { ConsentKind } from './participants.repository.ts';
+import { assessmentKey } from './imports/engine/natural-keys.ts';
+import type { ConsentKind } from './participants/participants.repository.ts';
 
 export type AssessmentSource = 'staff' | 'self' | 'import' | 'demo';
 

@@ -5,9 +5,9 @@ import { access } from '../../platform/http/access.ts';
 import { formValues } from '../../platform/http/forms.ts';
 import { pageContext } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { completeByLink, openCompletionLink } from './assessments.service.ts';
-import { CompleteDonePage, CompletePage, CompleteRefusedPage } from './assessments.views.tsx';
-import { todayIso } from './import/parse-date.ts';
+import { completeByLink, openCompletionLink } from './assessments/assessments.service.ts';
+import { CompleteDonePage, CompletePage, CompleteRefusedPage } from './assessments/assessments.views.tsx';
+import { todayIso } from './imports/engine/parse-date.ts';
 
 const STATUS = { used: 410, expired: 410, missing: 404 } as const;
 

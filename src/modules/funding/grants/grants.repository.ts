@@ -1,7 +1,6 @@
 // All SQL about imported grants, their sources and the keyword list.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { numericOf } from '../domain/money.ts';
 import type { GrantRecord } from '../import/to-record.ts';
 
 export interface SourceInput {
@@ -56,7 +55,7 @@ export async function upsertGrants(db: Kysely<DB>, sourceId: string, records: re
         title: r.title,
         description: r.description,
         currency: r.currency,
-        amount_awarded: numericOf(r.amountPence),
+        amount_pence: r.amountPence,
         award_date: r.awardDate,
         funder_id: r.funderId,
         funder_name: r.funderName,
@@ -76,7 +75,7 @@ export async function upsertGrants(db: Kysely<DB>, sourceId: string, records: re
           title: eb.ref('excluded.title'),
           description: eb.ref('excluded.description'),
           currency: eb.ref('excluded.currency'),
-          amount_awarded: eb.ref('excluded.amount_awarded'),
+          amount_pence: eb.ref('excluded.amount_pence'),
           award_date: eb.ref('excluded.award_date'),
           funder_id: eb.ref('excluded.funder_id'),
           funder_name: eb.ref('excluded.funder_name'),
@@ -89,11 +88,11 @@ export async function upsertGrants(db: Kysely<DB>, sourceId: string, records: re
           updated_at: sql`now()`,
         }))
         .where(
-          sql<boolean>`(funding_grants.title, funding_grants.description, funding_grants.currency, funding_grants.amount_awarded,
+          sql<boolean>`(funding_grants.title, funding_grants.description, funding_grants.currency, funding_grants.amount_pence,
             funding_grants.award_date, funding_grants.funder_id, funding_grants.funder_name, funding_grants.recipient_id,
             funding_grants.recipient_name, funding_grants.recipient_charity, funding_grants.recipient_company,
             funding_grants.programme, funding_grants.area)
-          is distinct from (excluded.title, excluded.description, excluded.currency, excluded.amount_awarded,
+          is distinct from (excluded.title, excluded.description, excluded.currency, excluded.amount_pence,
             excluded.award_date, excluded.funder_id, excluded.funder_name, excluded.recipient_id, excluded.recipient_name,
             excluded.recipient_charity, excluded.recipient_company, excluded.programme, excluded.area)`,
         ),
@@ -151,13 +150,13 @@ export async function listRecoveryFunders(db: Kysely<DB>, memberIds: readonly st
       sql<string>`min(g.funder_name)`.as('funder_name'),
       'g.currency',
       sql<string>`count(*)`.as('grants'),
-      sql<string>`sum(g.amount_awarded)`.as('total'),
+      sql<string>`sum(g.amount_pence)`.as('total'),
       sql<string>`count(*) filter (where g.recipient_id = any(${sql.val([...memberIds, ''])}::text[]) and g.recipient_id <> '')`.as('member_grants'),
       sql<Date>`max(g.award_date)`.as('latest'),
     ])
     .where(recoveryFilter(memberIds))
     .groupBy(['g.funder_id', 'g.currency'])
-    .orderBy(sql`sum(g.amount_awarded)`, 'desc')
+    .orderBy(sql`sum(g.amount_pence)`, 'desc')
     .execute();
 }
 
@@ -168,7 +167,7 @@ export async function funderTotalsByYear(db: Kysely<DB>, funderId: string, membe
       sql<number>`extract(year from g.award_date)::int`.as('year'),
       'g.currency',
       sql<string>`count(*)`.as('grants'),
-      sql<string>`sum(g.amount_awarded)`.as('total'),
+      sql<string>`sum(g.amount_pence)`.as('total'),
     ])
     .where('g.funder_id', '=', funderId)
     .where(recoveryFilter(memberIds))
@@ -180,11 +179,11 @@ export async function funderTotalsByYear(db: Kysely<DB>, funderId: string, membe
 export async function funderTotalsByArea(db: Kysely<DB>, funderId: string, memberIds: readonly string[]) {
   return db
     .selectFrom('funding_grants as g')
-    .select([sql<string>`coalesce(nullif(g.area, ''), 'Not stated')`.as('area'), 'g.currency', sql<string>`count(*)`.as('grants'), sql<string>`sum(g.amount_awarded)`.as('total')])
+    .select([sql<string>`coalesce(nullif(g.area, ''), 'Not stated')`.as('area'), 'g.currency', sql<string>`count(*)`.as('grants'), sql<string>`sum(g.amount_pence)`.as('total')])
     .where('g.funder_id', '=', funderId)
     .where(recoveryFilter(memberIds))
     .groupBy([sql`coalesce(nullif(g.area, ''), 'Not stated')`, 'g.currency'])
-    .orderBy(sql`sum(g.amount_awarded)`, 'desc')
+    .orderBy(sql`sum(g.amount_pence)`, 'desc')
     .limit(30)
     .execute();
 }
@@ -213,7 +212,7 @@ export async function funderRecoveryGrants(db: Kysely<DB>, funderId: string, mem
   return db
     .selectFrom('funding_grants as g')
     .innerJoin('funding_sources as s', 's.id', 'g.source_id')
-    .select(['g.grant_id', 'g.title', 'g.currency', 'g.amount_awarded', 'g.award_date', 'g.recipient_id', 'g.recipient_name', 'g.keyword', 'g.area'])
+    .select(['g.grant_id', 'g.title', 'g.currency', 'g.amount_pence', 'g.award_date', 'g.recipient_id', 'g.recipient_name', 'g.keyword', 'g.area'])
     .where('g.funder_id', '=', funderId)
     .where(recoveryFilter(memberIds))
     .orderBy(sql`(g.recipient_id = any(${sql.val([...memberIds, ''])}::text[]) and g.recipient_id <> '')`, 'desc')
@@ -234,7 +233,7 @@ export async function grantsToRecipients(db: Kysely<DB>, recipientIds: readonly 
   return db
     .selectFrom('funding_grants as g')
     .innerJoin('funding_sources as s', 's.id', 'g.source_id')
-    .select(['g.grant_id', 'g.title', 'g.currency', 'g.amount_awarded', 'g.award_date', 'g.funder_id', 'g.funder_name', 'g.recipient_id', 'g.programme', 's.publisher_name', 's.licence'])
+    .select(['g.grant_id', 'g.title', 'g.currency', 'g.amount_pence', 'g.award_date', 'g.funder_id', 'g.funder_name', 'g.recipient_id', 'g.programme', 's.publisher_name', 's.licence'])
     .where('g.recipient_id', '=', sql<string>`any(${sql.val([...recipientIds])}::text[])`)
     .orderBy('g.award_date', 'desc')
     .execute();

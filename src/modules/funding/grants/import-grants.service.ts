@@ -1,16 +1,17 @@
-// Importing a 360Giving file: read, check every grant against the standard, then write all of
-// them in one transaction, or nothing when any is invalid. Used by the web page and the CLI.
+// Importing a 360Giving file into the grants the funding pages show.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import { checkPackage } from '../import/check-package.ts';
+import { checkGrantFile } from '../import/check-package.ts';
 import type { GrantProblem } from '../import/problems.ts';
-import { GrantFileError, grantFileKind, readGrantFile } from '../import/read-file.ts';
+import { GrantFileError, grantFileKind, readGrantFile, type OpenFile } from '../import/read-file.ts';
+import { toGrantRecord, type GrantRecord } from '../import/to-record.ts';
 import * as repo from './grants.repository.ts';
 
 export interface GrantImportInput {
   fileName: string;
-  content: Buffer;
+  /** The file, opened afresh for each pass: once to check it, once to write it. */
+  open: OpenFile;
   /** Who published the data and its licence, when the file itself does not say (spreadsheets). */
   publisherName?: string | undefined;
   licence?: string | undefined;
@@ -23,20 +24,23 @@ export type GrantImportReport =
 
 const BATCH = 1000;
 
+/**
+ * Imports a 360Giving file: checks every grant against the standard first, then writes them
+ * all in one transaction, or nothing when any is invalid. Used by the web page and the CLI.
+ */
 export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Promise<GrantImportReport> {
   const kind = grantFileKind(input.fileName);
   if (!kind) return fileProblem('Only 360Giving files can be imported: a .json package, or a .csv or .xlsx spreadsheet.');
-  let pkg;
+  let checked;
   try {
-    pkg = await readGrantFile(kind, input.content);
+    checked = await checkGrantFile(kind, input.open);
   } catch (err) {
     if (err instanceof GrantFileError) return fileProblem(err.message);
     throw err;
   }
-  const checked = checkPackage(pkg);
   if (checked.problemCount > 0) return { ok: false, problems: checked.problems, problemCount: checked.problemCount };
 
-  const meta = pkg.meta as { title?: string; publisher?: { name?: string; identifier?: string }; license?: string };
+  const meta = checked.details.meta as { title?: string; publisher?: { name?: string; identifier?: string }; license?: string };
   const publisher = (input.publisherName || meta.publisher?.name || '').trim();
   const licence = (input.licence || meta.license || '').trim();
   if (!publisher || !licence) {
@@ -45,25 +49,32 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
         '(for example https://creativecommons.org/licenses/by/4.0/), so every grant can carry its attribution.',
     );
   }
-  const records = checked.records;
+  if (!/^https?:\/\/\S+$/.test(licence)) return fileProblem('The licence should be the web address of the licence, for example https://creativecommons.org/licenses/by/4.0/.');
   const result = await db.transaction().execute(async (tx) => {
     const sourceId = await repo.upsertSource(tx, {
-      title: (meta.title || input.fileName).trim(),
-      publisherName: publisher,
-      publisherIdentifier: meta.publisher?.identifier ?? '',
-      licence,
-      fileName: input.fileName,
+      title: String(meta.title || input.fileName).trim().slice(0, 300),
+      publisherName: publisher.slice(0, 300),
+      publisherIdentifier: String(meta.publisher?.identifier ?? '').slice(0, 100),
+      licence: licence.slice(0, 500),
+      fileName: input.fileName.slice(0, 300),
       importedBy: input.importedBy,
     });
     let added = 0;
     let changed = 0;
-    for (let i = 0; i < records.length; i += BATCH) {
-      const batch = records.slice(i, i + BATCH);
+    let batch: GrantRecord[] = [];
+    const flush = async () => {
       const r = await repo.upsertGrants(tx, sourceId, batch);
       added += r.added;
       changed += r.changed;
       if (r.added + r.changed > 0) await repo.flagByKeywords(tx, batch.map((g) => g.grantId));
+      batch = [];
+    };
+    // The second pass: the file was checked whole, so every grant here is valid.
+    for await (const { grant } of readGrantFile(kind, input.open, { meta: {}, ignoredColumns: [] })) {
+      batch.push(toGrantRecord(grant));
+      if (batch.length === BATCH) await flush();
     }
+    if (batch.length) await flush();
     await repo.refreshSourceCount(tx, sourceId);
     await recordAudit(tx, {
       orgId: null,
@@ -71,18 +82,18 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
       action: 'funding.grants_imported',
       subjectType: 'funding_source',
       subjectId: sourceId,
-      detail: { file: input.fileName, grants: records.length, added, changed },
+      detail: { file: input.fileName, grants: checked.grants, added, changed },
     });
     return { added, changed };
   });
   return {
     ok: true,
-    grants: records.length,
+    grants: checked.grants,
     ...result,
-    unchanged: records.length - result.added - result.changed,
+    unchanged: checked.grants - result.added - result.changed,
     publisher,
     licence,
-    ignoredColumns: pkg.ignoredColumns,
+    ignoredColumns: checked.details.ignoredColumns,
   };
 }
 

@@ -1,33 +1,38 @@
-// Checks a read package against the standard: every grant on its own (so a problem names its
-// grant), duplicate ids, and the metadata. Pure: no database.
+// Checks a grants file against the standard, one grant at a time (so a problem names its
+// grant and a big file is never held whole): each grant's schema, duplicate ids, and the
+// package metadata. Reads the file; writes nothing.
 import { describeGrantErrors, grantIdOf, type GrantProblem } from './problems.ts';
-import type { ReadPackage } from './read-file.ts';
+import { readGrantFile, UnreadableGrant, type FileDetails, type GrantFileKind, type OpenFile } from './read-file.ts';
 import { validateGrant, validatePackageMeta } from './schema.ts';
-import { toGrantRecord, type GrantRecord } from './to-record.ts';
 
-export interface PackageCheck {
-  records: GrantRecord[];
+export interface FileCheck {
+  details: FileDetails;
+  /** How many grants the file holds. */
+  grants: number;
+  /** The first MAX_PROBLEMS problems. */
   problems: GrantProblem[];
-  /** How many problems there were in all; `problems` keeps the first MAX_PROBLEMS. */
+  /** How many problems there were in all. */
   problemCount: number;
 }
 
 export const MAX_PROBLEMS = 50;
 
-export function checkPackage(pkg: ReadPackage): PackageCheck {
+export async function checkGrantFile(kind: GrantFileKind, open: OpenFile): Promise<FileCheck> {
   const problems: GrantProblem[] = [];
   let problemCount = 0;
   const add = (p: GrantProblem[]) => {
     problemCount += p.length;
     for (const one of p) if (problems.length < MAX_PROBLEMS) problems.push(one);
   };
-  for (const e of validatePackageMeta(pkg.meta)) {
-    add([{ where: 'Package details', grantId: '-', field: e.instancePath.slice(1) || 'package', message: e.message ?? 'is not valid' }]);
-  }
-  if (pkg.grants.length === 0) add([{ where: 'File', grantId: '-', field: 'Grants (grants)', message: 'has no grants in it' }]);
+  const details: FileDetails = { meta: {}, ignoredColumns: [] };
   const seen = new Map<string, string>();
-  const records: GrantRecord[] = [];
-  for (const { where, grant } of pkg.grants) {
+  let grants = 0;
+  for await (const { where, grant } of readGrantFile(kind, open, details)) {
+    grants++;
+    if (grant instanceof UnreadableGrant) {
+      add([{ where, grantId: '(no id)', field: 'the whole grant', message: grant.reason }]);
+      continue;
+    }
     const errors = validateGrant(grant);
     if (errors.length > 0) {
       add(describeGrantErrors(errors, grant, where));
@@ -40,7 +45,10 @@ export function checkPackage(pkg: ReadPackage): PackageCheck {
       continue;
     }
     seen.set(id, where);
-    records.push(toGrantRecord(grant));
   }
-  return { records, problems, problemCount };
+  for (const e of validatePackageMeta(details.meta)) {
+    add([{ where: 'Package details', grantId: '-', field: e.instancePath.slice(1) || 'package', message: e.message ?? 'is not valid' }]);
+  }
+  if (grants === 0) add([{ where: 'File', grantId: '-', field: 'Grants (grants)', message: 'has no grants in it' }]);
+  return { details, grants, problems, problemCount };
 }

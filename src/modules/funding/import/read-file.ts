@@ -4,15 +4,16 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { headingColumns, normaliseHeading, type Column, grantFromRow } from './headings.ts';
+import { JsonPackageError, scanJsonPackage } from './json-stream.ts';
 
 export interface ReadGrant {
   where: string;
   grant: unknown;
 }
 
-export interface ReadPackage {
+/** What a file says besides its grants, filled in as it is read. */
+export interface FileDetails {
   meta: Record<string, unknown>;
-  grants: ReadGrant[];
   /** Column headings that are not in the standard, left out. */
   ignoredColumns: string[];
 }
@@ -23,85 +24,150 @@ export class GrantFileError extends Error {
 
 export type GrantFileKind = 'json' | 'csv' | 'xlsx';
 
+/** Opens the file from its start; called once for each pass over it. */
+export type OpenFile = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
 export function grantFileKind(fileName: string): GrantFileKind | undefined {
   const m = /\.(json|csv|xlsx)$/i.exec(fileName);
   return m ? (m[1]!.toLowerCase() as GrantFileKind) : undefined;
 }
 
-export async function readGrantFile(kind: GrantFileKind, content: Buffer): Promise<ReadPackage> {
-  if (kind === 'json') return readJson(content);
-  const rows = kind === 'csv' ? await csvRows(content) : await xlsxRows(content);
-  return fromRows(rows);
+/** A file held in memory, handed out in 64 kB pieces as a stream would. */
+export function openBuffer(content: Buffer): OpenFile {
+  return function* () {
+    for (let at = 0; at < content.length; at += 65_536) yield content.subarray(at, at + 65_536);
+  };
 }
 
-function readJson(content: Buffer): ReadPackage {
-  let data: unknown;
-  try {
-    data = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new GrantFileError(`This is not valid JSON: ${(err as Error).message}`);
+/** The grants of a file one at a time, each with where it was; `details` is complete once they are all read. */
+export async function* readGrantFile(kind: GrantFileKind, open: OpenFile, details: FileDetails): AsyncGenerator<ReadGrant> {
+  if (kind === 'json') {
+    try {
+      for await (const item of scanJsonPackage(open())) {
+        if (item.type === 'meta') {
+          details.meta[item.key] = item.value;
+          continue;
+        }
+        let grant: unknown;
+        try {
+          grant = JSON.parse(item.text);
+        } catch (err) {
+          // Each grant is parsed on its own, so a broken one is named by its place.
+          grant = new UnreadableGrant(err instanceof RangeError ? 'is nested too deeply to read' : 'is not valid JSON');
+        }
+        yield { where: `Grant ${item.index + 1}`, grant };
+      }
+    } catch (err) {
+      if (err instanceof JsonPackageError) throw new GrantFileError(err.message);
+      throw err;
+    }
+    return;
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new GrantFileError('A 360Giving JSON file is one object with a "grants" list; this file is something else.');
+  const rows = kind === 'csv' ? csvRows(open) : xlsxRows(open);
+  let columns: (Column | undefined)[] | undefined;
+  for await (const row of rows) {
+    if (!columns) {
+      const map = headingColumns();
+      columns = row.cells.map((h) => map.get(normaliseHeading(h)));
+      details.ignoredColumns = row.cells.filter((h, i) => h.trim() && !columns![i]);
+      if (!columns.some((c) => c?.path[0] === 'id')) {
+        throw new GrantFileError('The first row has no "Identifier" column, so these are not 360Giving column headings.');
+      }
+      continue;
+    }
+    if (!row.cells.some((c) => c.trim() !== '')) continue;
+    yield { where: `Row ${row.rowNumber}`, grant: grantFromRow(columns, row.cells) };
   }
-  const { grants, ...meta } = data as { grants?: unknown };
-  if (!Array.isArray(grants)) throw new GrantFileError('This file has no "grants" list, so it is not a 360Giving package.');
-  return { meta, grants: grants.map((grant, i) => ({ where: `Grant ${i + 1}`, grant })), ignoredColumns: [] };
+  if (!columns) throw new GrantFileError('The file is empty: the first row should be the 360Giving column headings.');
+}
+
+/** A grant that could not be read at all, so the check names it rather than the whole file. */
+export class UnreadableGrant {
+  constructor(readonly reason: string) {}
 }
 
 type Row = { rowNumber: number; cells: string[] };
 
-function fromRows(rows: Row[]): ReadPackage {
-  const [header, ...data] = rows;
-  if (!header) throw new GrantFileError('The file is empty: the first row should be the 360Giving column headings.');
-  const map = headingColumns();
-  const columns: (Column | undefined)[] = header.cells.map((h) => map.get(normaliseHeading(h)));
-  const ignoredColumns = header.cells.filter((h, i) => h.trim() && !columns[i]);
-  if (!columns.some((c) => c?.path[0] === 'id')) {
-    throw new GrantFileError('The first row has no "Identifier" column, so these are not 360Giving column headings.');
-  }
-  const grants = data
-    .filter((r) => r.cells.some((c) => c.trim() !== ''))
-    .map((r) => ({ where: `Row ${r.rowNumber}`, grant: grantFromRow(columns, r.cells) }));
-  return { meta: {}, grants, ignoredColumns };
-}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function csvRows(content: Buffer): Promise<Row[]> {
-  const rows: Row[] = [];
-  const parser = Readable.from([content]).pipe(parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true }));
+async function* csvRows(open: OpenFile): AsyncGenerator<Row> {
+  // A CSV is read as UTF-8, as the standard asks; a file saved in another encoding is refused
+  // (with the row it went wrong on) instead of importing names with broken letters.
+  const parser = parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true, max_record_size: 1_000_000 });
+  const feed = (async () => {
+    let first = true;
+    let carry = new Uint8Array(0);
+    for await (const piece of open()) {
+      let bytes: Uint8Array = carry.length ? Buffer.concat([carry, piece]) : piece;
+      if (first) {
+        first = false;
+        if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+          parser.destroy(new GrantFileError('This file is saved as UTF-16. Save it again as "CSV UTF-8" and import it again.'));
+          return;
+        }
+      }
+      // Keep an incomplete UTF-8 character at the end for the next piece.
+      let cut = bytes.length;
+      for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+        const b = bytes[bytes.length - k]!;
+        if ((b & 0xc0) === 0xc0) {
+          const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+          if (k < need) cut = bytes.length - k;
+          break;
+        }
+        if ((b & 0x80) === 0) break;
+      }
+      carry = bytes.slice(cut);
+      bytes = bytes.subarray(0, cut);
+      let text: string;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        parser.destroy(new GrantFileError('This file is not saved as UTF-8, so names and places would come out with broken letters. Save it again as "CSV UTF-8" and import it again.'));
+        return;
+      }
+      if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
+    }
+    if (carry.length) {
+      parser.destroy(new GrantFileError('This file is not saved as UTF-8: it ends part-way through a letter.'));
+      return;
+    }
+    parser.end();
+  })();
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      rows.push({ rowNumber: info.lines, cells: record });
+      yield { rowNumber: info.lines, cells: record };
     }
   } catch (err) {
+    if (err instanceof GrantFileError) throw err;
     throw new GrantFileError(`This is not a readable CSV file: ${(err as Error).message}`);
+  } finally {
+    await feed.catch(() => undefined);
   }
-  return rows;
 }
 
-async function xlsxRows(content: Buffer): Promise<Row[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+async function* xlsxRows(open: OpenFile): AsyncGenerator<Row> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(open()), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const rows: Row[] = [];
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = row.values as unknown[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        rows.push({ rowNumber: row.number, cells });
+        yield { rowNumber: row.number, cells };
       }
       break; // the first sheet holds the grants
     }
   } catch (err) {
+    if (err instanceof GrantFileError) throw err;
     throw new GrantFileError(`This is not a readable Excel (.xlsx) file: ${(err as Error).message}`);
   }
-  return rows;
 }
 
 /**
