@@ -9,6 +9,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { jobsReport } from './platform/jobs/jobs.command.ts';
 import { hasAnyOrganisation, seedDemo, seedSynthetic } from './modules/demo/index.ts';
 import { runImportCommand } from './modules/evidence/index.ts';
+import { runGrantImportCommand } from './modules/funding/index.ts';
 import { databaseTarget, demoSignInLines, firstStartLines, startServer } from './server.ts';
 
 const HELP = `Usage: connectors <command> [options]
@@ -22,6 +23,7 @@ Commands:
   pool FILE.csv [--method REML|DL] [--ci hk|wald] [--json]
                                          Pool per-organisation mean changes (random effects)
   import participants|assessments|activities --org SLUG FILE [--dry-run] [--skip-invalid] [--mapping FILE.json]
+  import grants FILE [--publisher NAME] [--licence URL]   a funder's 360Giving file (JSON, CSV or XLSX)
                                          Import a CSV or XLSX file (all or nothing unless --skip-invalid)
   jobs                                   List the scheduled and one-off jobs and their last runs
   help                                   Show this message
@@ -113,6 +115,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       return 0;
     }
     case 'import':
+      if (rest[0] === 'grants') return runGrantImportCommand(rest.slice(1), env, io);
       return runImportCommand(rest, env, io);
     case 'pool':
       return runPoolCommand(rest, { stdout: io.out, stderr: io.err, readFile: (f) => readFile(f, 'utf8') });

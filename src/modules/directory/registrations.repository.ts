@@ -21,3 +21,8 @@ export async function listMemberRegistrations(db: Kysely<DB>): Promise<MemberReg
     .execute();
   return rows.map((r) => ({ orgId: r.id, slug: r.slug, name: r.name, charityNumber: r.charity_number, companyNumber: r.company_number }));
 }
+
+/** Sets an organisation's registered numbers (the demo seed; people edit them on the profile form). */
+export async function setRegistrationNumbers(db: Kysely<DB>, orgId: string, charityNumber: string, companyNumber: string): Promise<void> {
+  await db.updateTable('org_profiles').set({ charity_number: charityNumber, company_number: companyNumber }).where('org_id', '=', orgId).execute();
+}

@@ -20,7 +20,12 @@ const PURPOSES: { title: string; text: string; href?: string; linkText?: string 
     href: '/impact',
     linkText: 'See what the network has found so far',
   },
-  { title: 'Find the money', text: 'Show commissioners what we achieve and what it is worth, and bid together.' },
+  {
+    title: 'Find the money',
+    text: 'Show commissioners what we achieve and what it is worth, and bid together.',
+    href: '/funding',
+    linkText: 'See who funds recovery, open opportunities and bids',
+  },
   { title: 'Learn from each other', text: 'Pass on what works, and help new groups get started.' },
   { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.' },
 ];
@@ -140,6 +145,18 @@ export function AboutDataPage({ ctx }: { ctx: PageContext }) {
     <Layout ctx={ctx} title="About the data">
       <h1>About the data</h1>
       <p class="lede">Where the maps, places and directory standards in this platform come from, and the credit they are due.</p>
+      <h2 id="grants">Grants data</h2>
+      <p>
+        Grants are read in the 360Giving Data Standard 1.4.3 © 360Giving (
+        <a href="https://www.threesixtygiving.org/">threesixtygiving.org</a>), from{' '}
+        <a href="https://github.com/ThreeSixtyGiving/standard">github.com/ThreeSixtyGiving/standard</a>, licensed under{' '}
+        <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. Unmodified.
+      </p>
+      <p>
+        Each funder publishes its own grants under its own licence. Every page that shows grants names the publisher and the
+        licence of the data it shows. The demo's grants are made up, and released under{' '}
+        <a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>.
+      </p>
       <h2>Postcodes, places and local authorities</h2>
       <p>Contains OS data © Crown copyright and database right 2025.</p>
       <p>Contains Royal Mail data © Royal Mail copyright and database right 2025.</p>

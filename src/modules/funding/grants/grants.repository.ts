@@ -139,7 +139,7 @@ export async function listSources(db: Kysely<DB>) {
 
 /** A grant is "about recovery" when it went to a member (by identifier) or a keyword matched. */
 function recoveryFilter(memberIds: readonly string[]) {
-  return sql<boolean>`(g.keyword is not null or g.recipient_id = any(${sql.val([...memberIds, ''])}::text[]))`;
+  return sql<boolean>`(g.keyword is not null or g.recipient_id = any(${sql.val([...memberIds])}::text[]))`;
 }
 
 export async function listRecoveryFunders(db: Kysely<DB>, memberIds: readonly string[]) {
@@ -151,7 +151,7 @@ export async function listRecoveryFunders(db: Kysely<DB>, memberIds: readonly st
       'g.currency',
       sql<string>`count(*)`.as('grants'),
       sql<string>`sum(g.amount_pence)`.as('total'),
-      sql<string>`count(*) filter (where g.recipient_id = any(${sql.val([...memberIds, ''])}::text[]) and g.recipient_id <> '')`.as('member_grants'),
+      sql<string>`count(*) filter (where g.recipient_id = any(${sql.val([...memberIds])}::text[]) and g.recipient_id <> '')`.as('member_grants'),
       sql<Date>`max(g.award_date)`.as('latest'),
     ])
     .where(recoveryFilter(memberIds))
@@ -215,7 +215,7 @@ export async function funderRecoveryGrants(db: Kysely<DB>, funderId: string, mem
     .select(['g.grant_id', 'g.title', 'g.currency', 'g.amount_pence', 'g.award_date', 'g.recipient_id', 'g.recipient_name', 'g.keyword', 'g.area'])
     .where('g.funder_id', '=', funderId)
     .where(recoveryFilter(memberIds))
-    .orderBy(sql`(g.recipient_id = any(${sql.val([...memberIds, ''])}::text[]) and g.recipient_id <> '')`, 'desc')
+    .orderBy(sql`(g.recipient_id = any(${sql.val([...memberIds])}::text[]) and g.recipient_id <> '')`, 'desc')
     .orderBy('g.award_date', 'desc')
     .limit(limit)
     .execute();
@@ -250,4 +250,26 @@ export async function setShowGrants(db: Kysely<DB>, orgId: string, show: boolean
     .values({ org_id: orgId, show_grants: show })
     .onConflict((oc) => oc.column('org_id').doUpdateSet({ show_grants: show, updated_at: sql`now()` }))
     .execute();
+}
+
+export async function getOrgCosts(db: Kysely<DB>, orgId: string): Promise<{ pence: number | null; year: string }> {
+  const r = await db.selectFrom('funding_org_settings').select(['running_costs_pence', 'costs_year']).where('org_id', '=', orgId).executeTakeFirst();
+  return { pence: r?.running_costs_pence ?? null, year: r?.costs_year ?? '' };
+}
+
+export async function setOrgCosts(db: Kysely<DB>, orgId: string, pence: number | null, year: string): Promise<void> {
+  await db
+    .insertInto('funding_org_settings')
+    .values({ org_id: orgId, running_costs_pence: pence, costs_year: year })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet({ running_costs_pence: pence, costs_year: year, updated_at: sql`now()` }))
+    .execute();
+}
+
+export async function findOrgForGrants(db: Kysely<DB>, slug: string) {
+  return db
+    .selectFrom('organisations as o')
+    .leftJoin('funding_org_settings as s', 's.org_id', 'o.id')
+    .select(['o.id', 'o.name', 'o.slug', 'o.status', 's.show_grants'])
+    .where('o.slug', '=', slug)
+    .executeTakeFirst();
 }

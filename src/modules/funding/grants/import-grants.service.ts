@@ -50,7 +50,9 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
     );
   }
   if (!/^https?:\/\/\S+$/.test(licence)) return fileProblem('The licence should be the web address of the licence, for example https://creativecommons.org/licenses/by/4.0/.');
-  const result = await db.transaction().execute(async (tx) => {
+  // Inside a caller's transaction (the demo seed) it writes there; otherwise in its own.
+  const inTransaction = <T>(fn: (tx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  const result = await inTransaction(async (tx) => {
     const sourceId = await repo.upsertSource(tx, {
       title: String(meta.title || input.fileName).trim().slice(0, 300),
       publisherName: publisher.slice(0, 300),

@@ -179,7 +179,8 @@ export function cellText(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  // An Excel date becomes a date-time at midnight UTC, as 360Giving's own converter writes it.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : `${value.toISOString().slice(0, 19)}+00:00`;
   if (typeof value === 'object') {
     const cell = value as { richText?: { text?: string }[]; formula?: unknown; sharedFormula?: unknown; result?: unknown; text?: unknown };
     if (Array.isArray(cell.richText)) return cell.richText.map((r) => r.text ?? '').join('').trim();
