@@ -24,5 +24,9 @@ export async function listMemberRegistrations(db: Kysely<DB>): Promise<MemberReg
 
 /** Sets an organisation's registered numbers (the demo seed; people edit them on the profile form). */
 export async function setRegistrationNumbers(db: Kysely<DB>, orgId: string, charityNumber: string, companyNumber: string): Promise<void> {
-  await db.updateTable('org_profiles').set({ charity_number: charityNumber, company_number: companyNumber }).where('org_id', '=', orgId).execute();
+  await db
+    .insertInto('org_profiles')
+    .values({ org_id: orgId, charity_number: charityNumber, company_number: companyNumber })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet({ charity_number: charityNumber, company_number: companyNumber }))
+    .execute();
 }

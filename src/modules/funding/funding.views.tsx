@@ -137,8 +137,7 @@ export function ImportPage({ ctx, result, sources }: {
           )}
         </div>
       )}
-      <form method="post" action="/network/funding/import" enctype="multipart/form-data">
-        <CsrfField token={token} />
+      <form method="post" action={`/network/funding/import?_csrf=${encodeURIComponent(token)}`} enctype="multipart/form-data">
         <div class="field">
           <label class="label" for="f-file">The file</label>
           <p class="hint" id="f-file-hint">.json, .csv or .xlsx, up to 50 MB. Everything is checked first; if anything is wrong, nothing is written.</p>

@@ -10,6 +10,7 @@ import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import type { FieldErrors } from '../../../ui/components.tsx';
 import { renderPackPdf } from '../../insight/index.ts';
+import { isRealDate } from '../domain/deadlines.ts';
 import { formatMoney, parseMoney } from '../domain/money.ts';
 import { manageOrgFunding } from '../funding.policy.ts';
 import { listOpenOpportunityChoices } from '../opportunities/opportunities.repository.ts';
@@ -36,7 +37,7 @@ const Invite = z.object({ partner: z.string().trim().min(1, 'Choose a member org
 const Task = z.object({
   task: z.string().trim().min(1, 'Enter the task').max(300, 'Keep the task to 300 characters'),
   owner: z.string().trim().uuid('Choose who owns it'),
-  due: z.string().trim().default('').refine((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), 'Enter the due date as a real date, like 2026-03-31'),
+  due: z.string().trim().default('').refine((s) => s === '' || isRealDate(s), 'Enter the due date as a real date, like 2026-03-31'),
 });
 const Doc = z.object({
   document: z.string().trim().default(''),

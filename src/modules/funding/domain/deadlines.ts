@@ -17,3 +17,8 @@ export function reminderStep(today: string, deadline: string): number | undefine
   if (d <= 14) return 14;
   return undefined;
 }
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isRealDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
+}

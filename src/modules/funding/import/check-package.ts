@@ -33,9 +33,16 @@ export async function checkGrantFile(kind: GrantFileKind, open: OpenFile): Promi
       add([{ where, grantId: '(no id)', field: 'the whole grant', message: grant.reason }]);
       continue;
     }
-    const errors = validateGrant(grant);
-    if (errors.length > 0) {
-      add(describeGrantErrors(errors, grant, where));
+    try {
+      const errors = validateGrant(grant);
+      if (errors.length > 0) {
+        add(describeGrantErrors(errors, grant, where));
+        continue;
+      }
+    } catch (err) {
+      // A hostile grant nested thousands deep exhausts the stack of any validator.
+      if (!(err instanceof RangeError)) throw err;
+      add([{ where, grantId: grantIdOf(grant), field: 'the whole grant', message: 'is nested too deeply to read' }]);
       continue;
     }
     const id = grantIdOf(grant);

@@ -89,8 +89,8 @@ export async function interestsClosingIn(db: Kysely<DB>, today: string, days: nu
     .innerJoin('funding_opportunities as o', 'o.id', 'i.opportunity_id')
     .innerJoin('organisations as g', 'g.id', 'i.org_id')
     .select(['o.id as opportunity_id', 'o.funder', 'o.programme', 'o.deadline', 'o.link', 'g.id as org_id', 'g.name as org_name', 'g.slug'])
-    .where('o.deadline', '>', today)
-    .where('o.deadline', '<=', sql<string>`(${today}::date + ${days}::int)::text`)
+    .where(sql<boolean>`o.deadline > ${today}::date`)
+    .where(sql<boolean>`o.deadline <= ${today}::date + ${days}::int`)
     .where('g.status', '=', 'member')
     .execute();
 }

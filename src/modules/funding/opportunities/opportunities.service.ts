@@ -7,6 +7,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
+import { isRealDate } from '../domain/deadlines.ts';
 import { parseMoney } from '../domain/money.ts';
 import { mayAddOpportunity } from '../funding.policy.ts';
 import * as repo from './opportunities.repository.ts';
@@ -16,7 +17,7 @@ export const OpportunityForm = z
   .object({
     funder: z.string().trim().min(1, 'Enter the funder').max(200, 'Keep the funder to 200 characters'),
     programme: z.string().trim().min(1, 'Enter the programme or fund').max(200, 'Keep the programme to 200 characters'),
-    deadline: z.string().trim().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && s >= '2000-01-01' && s <= '2100-12-31', 'Enter the deadline as a real date, like 2026-03-31'),
+    deadline: z.string().trim().refine((s) => isRealDate(s) && s >= '2000-01-01' && s <= '2100-12-31', 'Enter the deadline as a real date, like 2026-03-31'),
     amount_min: optionalMoney,
     amount_max: optionalMoney,
     eligibility: z.string().trim().max(3000, 'Keep this to 3,000 characters').default(''),
