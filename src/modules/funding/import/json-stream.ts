@@ -88,7 +88,12 @@ export async function* scanJsonPackage(chunks: AsyncIterable<Uint8Array> | Itera
           inString = false;
           if (top === 'key' && depth === 1 && !capturing) {
             keyParts.push(chunk.subarray(keyStart, i));
-            key = decode(concat(keyParts));
+            const raw = decode(concat(keyParts));
+            try {
+              key = JSON.parse(`"${raw}"`) as string;
+            } catch {
+              throw new JsonPackageError('This is not valid JSON: a field name cannot be read.');
+            }
             keyParts = [];
             keyStart = -1;
             top = 'colon';
