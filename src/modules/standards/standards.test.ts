@@ -6,7 +6,8 @@ import { appModules } from '../../app.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { seedDemo } from '../demo/index.ts';
-import { remindRenewals } from './index.ts';
+import { assertValidOruk } from '../directory/index.ts';
+import { RECOGNISED_TERM, remindRenewals } from './index.ts';
 
 let t: TestApp;
 const ids = new Map<string, string>();
@@ -220,6 +221,25 @@ test('the panel decides only after two reviews; recognition shows publicly with 
   assert.match(publicPage.body, /Leeds Recovery Café/);
   const mail = (await t.mailer.outbox()).find((m) => m.to === 'lead@demo.example' && /decision/.test(m.subject));
   assert.ok(mail, 'the lead is told');
+
+  const profile = await new Client(t.app).get(`/organisations/${LEEDS}`);
+  assert.match(profile.body, /Recognised against the network’s quality standards/);
+  assert.match(profile.body, /Next review due by \d{1,2} [A-Z][a-z]+ 20\d\d/);
+  const feed = await new Client(t.app).get(`/oruk/organizations/${orgIds.get(LEEDS)}`);
+  const org = JSON.parse(feed.body) as { attributes?: { taxonomy_term_id: string; link_id: string; taxonomy_term: { description: string } }[] };
+  assertValidOruk('organization', org);
+  assert.equal(org.attributes?.length, 1, 'recognition is an attribute of the organisation');
+  assert.equal(org.attributes[0]!.taxonomy_term_id, RECOGNISED_TERM.id);
+  assert.equal(org.attributes[0]!.link_id, orgIds.get(LEEDS));
+  assert.match(org.attributes[0]!.taxonomy_term.description, /renewal due 20\d\d-\d\d-\d\d/);
+
+  // An organisation that was never recognised carries no mark anywhere.
+  const recognisedIds = new Set((await db().selectFrom('standards_decisions').select('org_id').where('outcome', '=', 'recognised').execute()).map((r) => r.org_id));
+  const other = [...orgIds.entries()].find(([, orgId]) => !recognisedIds.has(orgId))!;
+  const otherProfile = await new Client(t.app).get(`/organisations/${other[0]}`);
+  if (otherProfile.statusCode === 200) assert.doesNotMatch(otherProfile.body, /Recognised against/);
+  const otherFeed = JSON.parse((await new Client(t.app).get(`/oruk/organizations/${other[1]}`)).body) as { attributes?: unknown[] };
+  assert.equal(otherFeed.attributes, undefined);
 
   const lead = await as('lead@demo.example');
   const mine = await lead.get(`/orgs/${LEEDS}/standards/assessments/${id}`);
