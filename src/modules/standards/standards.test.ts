@@ -149,6 +149,22 @@ test('assigning reviewers enforces every conflict; a shared-area override needs 
   assert.match(declared.body, /declared a relationship/);
   await db().deleteFrom('standards_declared_interests').execute();
 
+  // Kim's organisation mentored Leeds two years ago (the learning module's record); four years ago would not count.
+  const kimOrg = (await db().selectFrom('memberships').select('org_id').where('person_id', '=', ids.get('researcher.two@demo.example')!).executeTakeFirstOrThrow()).org_id;
+  await db().deleteFrom('learning_mentor_requests').where('org_id', '=', orgIds.get(LEEDS)!).execute();
+  const match = await db()
+    .insertInto('learning_mentor_requests')
+    .values({ org_id: orgIds.get(LEEDS)!, mentor_org_id: kimOrg, status: 'ended', created_at: new Date(Date.now() - 2 * 365 * 86_400_000), decided_at: new Date(Date.now() - 2 * 365 * 86_400_000) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const mentored = await assign('researcher.two@demo.example');
+  assert.equal(mentored.statusCode, 400);
+  assert.match(mentored.body, /was a mentor of this organisation in the last three years/);
+  const longAgo = new Date(Date.now() - 4 * 365 * 86_400_000);
+  await db().updateTable('learning_mentor_requests').set({ created_at: longAgo, decided_at: longAgo }).where('id', '=', match.id).execute();
+  assert.doesNotMatch((await coordinator.get(`/network/standards/assessments/${id}`)).body, /was a mentor of this organisation/);
+  await db().deleteFrom('learning_mentor_requests').where('id', '=', match.id).execute();
+
   // Training that ran out.
   await db().updateTable('standards_training').set({ expires_on: '2020-01-01', completed_on: '2019-01-01' }).where('person_id', '=', ids.get('researcher.two@demo.example')!).execute();
   const untrained = await assign('researcher.two@demo.example');
