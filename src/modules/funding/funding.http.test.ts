@@ -390,11 +390,11 @@ test('tasks, documents with versions and sign-off by each partner, notes', async
   await partner.get(base);
   assert.equal((await partner.post(`${base}/tasks`, { task: 'Write the plan', owner: orgD.id })).statusCode, 400, 'an outsider cannot own a task');
   assert.equal((await partner.post(`${base}/tasks`, { task: 'Write the plan', owner: orgB.id, due: inDays(5) })).statusCode, 303);
-  assert.equal((await partner.post(`${base}/documents`, { title: 'Project plan', body: 'Version one.' })).statusCode, 303);
+  assert.equal((await partner.post(`${base}/documents`, { doc_title: 'Project plan', doc_body: 'Version one.' })).statusCode, 303);
   const doc1 = await t.database.db.selectFrom('funding_bid_documents').select(['id', 'document_key']).where('bid_id', '=', bidId).executeTakeFirstOrThrow();
   assert.equal((await partner.post(`${base}/documents/${doc1.id}/sign-off`)).statusCode, 303);
   await lead.get(bidUrl);
-  assert.equal((await lead.post(`${bidUrl}/documents`, { document: doc1.document_key, title: 'Project plan', body: 'Version two.' })).statusCode, 303);
+  assert.equal((await lead.post(`${bidUrl}/documents`, { document: doc1.document_key, doc_title: 'Project plan', [`doc_body_${doc1.document_key}`]: 'Version two.' })).statusCode, 303);
   const stale = await lead.post(`${bidUrl}/documents/${doc1.id}/sign-off`);
   assert.equal(stale.statusCode, 400);
   assert.match(stale.body, /Only the latest version/);

@@ -219,7 +219,7 @@ export function OpportunityPage({ ctx, o, interested, myOrgs }: {
       {o.closed && <NotificationBanner kind="info" title="Closed"><p>The deadline for this opportunity has passed. It stays here for reference.</p></NotificationBanner>}
       <SummaryList items={[
         { key: 'Deadline', value: o.deadline }, { key: 'Amount', value: o.amount }, { key: 'Who can apply', value: o.eligibility || 'Not given' },
-        { key: 'Areas', value: o.areas || 'Anywhere' }, { key: 'More from the funder', value: o.link ? <a href={o.link}>{o.link}</a> : 'No link given' },
+        { key: 'Areas', value: o.areas || 'Anywhere' }, { key: 'More from the funder', value: o.link ? <a href={o.link}>The funder’s page ({hostOf(o.link)})</a> : 'No link given' },
         { key: 'Notes', value: o.notes || 'None' }, { key: 'Added by', value: o.addedBy },
       ]} />
       <h2>Who is interested</h2>
@@ -311,3 +311,11 @@ export function OrgFundingPage({ ctx, org, statement, showGrants, costs, errors 
 }
 
 export { SummaryList };
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'link';
+  }
+}

@@ -41,8 +41,8 @@ const Task = z.object({
 });
 const Doc = z.object({
   document: z.string().trim().default(''),
-  title: z.string().trim().min(1, 'Enter a title').max(200, 'Keep the title to 200 characters'),
-  body: z.string().trim().min(1, 'Write the text of the document').max(50_000, 'Keep a document to 50,000 characters'),
+  doc_title: z.string().trim().min(1, 'Enter a title').max(200, 'Keep the title to 200 characters'),
+  doc_body: z.string().trim().min(1, 'Write the text of the document').max(50_000, 'Keep a document to 50,000 characters'),
 });
 const Note = z.object({ note: z.string().trim().min(1, 'Write the note').max(5000, 'Keep a note to 5,000 characters') });
 
@@ -161,9 +161,13 @@ export function bidRoutes(deps: Deps) {
 
     app.post('/orgs/:org/funding/bids/:bid/documents', rule, async (req, reply) => {
       await service.loadBid(deps.db, orgOf(req), bidId(req), 'add-document');
-      const parsed = parseForm(Doc, req.body);
+      // A new version's text comes in a field named for its document, so each form's ids are unique.
+      const body = { ...(req.body as Record<string, unknown>) };
+      const key = typeof body.document === 'string' ? body.document : '';
+      if (key && typeof body[`doc_body_${key}`] === 'string') body.doc_body = body[`doc_body_${key}`];
+      const parsed = parseForm(Doc, body);
       if (!parsed.ok) return page(req, reply, parsed.errors, parsed.values);
-      return attempt(req, reply, () => service.addBidDocument(deps, personOf(req), orgOf(req), bidId(req), { documentKey: parsed.data.document || null, title: parsed.data.title, body: parsed.data.body }), 'The document is saved. Each partner signs off the new version.', '#documents');
+      return attempt(req, reply, () => service.addBidDocument(deps, personOf(req), orgOf(req), bidId(req), { documentKey: parsed.data.document || null, title: parsed.data.doc_title, body: parsed.data.doc_body }), 'The document is saved. Each partner signs off the new version.', '#documents');
     });
 
     app.post('/orgs/:org/funding/bids/:bid/documents/:document/sign-off', rule, async (req, reply) =>

@@ -175,7 +175,7 @@ export function BidPage({ ctx, org, v, errors = {}, values = {} }: { ctx: PageCo
             <div class="card">
               <h3 class="card-title">{d.title}, version {latest.version}</h3>
               <p class="hint">Added by {latest.addedBy}, {formatDateTime(latest.createdAt)}. Signed off by {latest.signedBy.length ? latest.signedBy.join(', ') : 'no one yet'} ({latest.signedBy.length} of {working.length} partners).</p>
-              <div class="prose"><p style="white-space: pre-wrap">{latest.body}</p></div>
+              <div class="prose">{latest.body.split(/\r?\n/).filter((line) => line.trim()).map((line) => <p>{line}</p>)}</div>
               {!signed && (
                 <form method="post" action={`${base}/documents/${latest.id}/sign-off`}>
                   <CsrfField token={token} />
@@ -188,8 +188,8 @@ export function BidPage({ ctx, org, v, errors = {}, values = {} }: { ctx: PageCo
                 <form method="post" action={`${base}/documents`} novalidate>
                   <CsrfField token={token} />
                   <input type="hidden" name="document" value={d.key} />
-                  <input type="hidden" name="title" value={d.title} />
-                  <TextArea name={`body`} label={`New version of ${d.title}`} value={latest.body} rows={6} />
+                  <input type="hidden" name="doc_title" value={d.title} />
+                  <TextArea name={`doc_body_${d.key}`} label={`New version of ${d.title}`} value={latest.body} rows={6} />
                   <Button variant="secondary">Save as version {latest.version + 1}</Button>
                 </form>
               </details>
@@ -199,8 +199,8 @@ export function BidPage({ ctx, org, v, errors = {}, values = {} }: { ctx: PageCo
         <form method="post" action={`${base}/documents`} novalidate>
           <CsrfField token={token} />
           <h3>Add a document</h3>
-          <TextInput name="title" label="Title" hint="For example: Project plan, Partnership agreement" value={values.title} error={errors.title} />
-          <TextArea name="body" label="Text" value={values.body} error={errors.body} rows={6} />
+          <TextInput name="doc_title" label="Title" hint="For example: Project plan, Partnership agreement" value={values.doc_title} error={errors.doc_title} />
+          <TextArea name="doc_body" label="Text" value={values.doc_body} error={errors.doc_body} rows={6} />
           <Button variant="secondary">Add the document</Button>
         </form>
       </section>
