@@ -54,6 +54,15 @@ export async function updateEventRow(db: Db, id: string, f: EventFields, raiseSe
     .execute();
 }
 
+/** A new date for the event (postponed, or brought forward): always a significant change. */
+export async function moveEventRow(db: Db, id: string, startsAt: Date, endsAt: Date, message: string): Promise<void> {
+  await db
+    .updateTable('events')
+    .set({ starts_at: startsAt, ends_at: endsAt, moved_from: sql<Date>`starts_at`, move_message: message, sequence: sql<number>`sequence + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function markEventCancelled(db: Db, id: string, reason: string): Promise<void> {
   await db
     .updateTable('events')

@@ -7,8 +7,9 @@ import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
-import { AnswersForm, eventParam, parseFeedbackForm, parseRegisterForm } from './events.schemas.ts';
+import { AnswersForm, eventParam, pictureParam, parseFeedbackForm, parseRegisterForm } from './events.schemas.ts';
 import { loadFeedbackPage, submitFeedback } from './feedback.service.ts';
+import { listGallery, readGalleryImage } from './gallery.service.ts';
 import { eventCalendarFile, feedCalendarFile, loadEventPage, loadEventsListPage } from './public.service.ts';
 import { BookingPage, EventPage, EventsListPage, FeedbackPage, ThanksPage } from './public.views.tsx';
 import { acceptOffer, cancelRegistration, loadBookingPage, registerForEvent, updateMyAnswers } from './registration.service.ts';
@@ -41,7 +42,18 @@ export function publicEventRoutes(deps: Deps) {
 
     app.get('/events/:event', open, async (req, reply) => {
       const view = await loadEventPage(deps, req.actor, eventId(req));
-      return sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} />);
+      return sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} pictures={await listGallery(deps, view.id)} />);
+    });
+
+    app.get('/events/:event/pictures/:image', open, async (req, reply) => {
+      const p = pictureParam.safeParse(req.params);
+      if (!p.success) throw notFound('picture');
+      const img = await readGalleryImage(deps, req.actor, p.data.event, p.data.image);
+      return reply
+        .type(img.contentType)
+        .header('cache-control', img.membersOnly ? 'private, no-store' : 'public, max-age=3600')
+        .header('content-disposition', 'inline')
+        .send(img.data);
     });
 
     app.get('/events/:event/calendar.ics', open, async (req, reply) => {
@@ -52,8 +64,9 @@ export function publicEventRoutes(deps: Deps) {
     app.post('/events/:event/book', open, async (req, reply) => {
       const id = eventId(req);
       const view = await loadEventPage(deps, req.actor, id);
+      const pictures = await listGallery(deps, id);
       const again = (errors: FieldErrors, status: number) =>
-        sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} errors={errors} values={formValues(req.body)} />, status);
+        sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} pictures={pictures} errors={errors} values={formValues(req.body)} />, status);
       const form = parseRegisterForm(req.body, view.modes[0] ?? 'in_person');
       if (!form.ok) return again(form.errors, 400);
       try {

@@ -68,6 +68,8 @@ export async function loadEventPage(deps: Deps, actor: Actor, eventId: string, n
     host: await hostNameOf(deps.db, e),
     cancelled: e.status === 'cancelled',
     cancelReason: e.cancel_reason,
+    movedFrom: e.moved_from,
+    moveMessage: e.move_message,
     closedReason: closedReason(e, now),
     needsApproval: e.needs_approval,
     membersOnly: e.audience !== 'anyone',
