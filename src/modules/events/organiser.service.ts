@@ -211,3 +211,5 @@ export async function placesFor(deps: Deps, host: Host) {
 }
 
 export { decideRequest, addWalkIn } from './registration.service.ts';
+/** The event's row, as the organiser's views show it. */
+export type { EventRow as OrganiserEvent } from './events.repository.ts';

@@ -4,10 +4,9 @@ import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, Select, SummaryList, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { describeWhen, shortWhen, toUkWallClock } from './domain/uk-time.ts';
-import type { EventRow } from './events.repository.ts';
 import { EVENT_FIELD_ORDER, MOVE_FIELD_ORDER } from './events.schemas.ts';
 import type { GalleryItem } from './gallery.service.ts';
-import { STATUS_LABEL, type OrganiserEventView } from './organiser.service.ts';
+import { STATUS_LABEL, type OrganiserEvent as EventRow, type OrganiserEventView } from './organiser.service.ts';
 import { Gallery } from './public.views.tsx';
 
 export interface HostFrame {
