@@ -23,3 +23,6 @@ create table event_gallery_images (
   created_at       timestamptz not null default now()
 );
 create index event_gallery_images_event_idx on event_gallery_images (event_id, created_at);
+
+-- "Is this email already booked for this event?" on every booking, without reading them all.
+create index event_registrations_email_idx on event_registrations (event_id, email);

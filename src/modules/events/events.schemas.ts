@@ -144,9 +144,10 @@ const RegisterForm = z.object({
   wait_if_full: z.string().default(''),
 });
 
-export function parseRegisterForm(body: unknown, defaultMode: 'in_person' | 'online'): FormResult<RegisterInput> {
+/** The mode comes from the form (a hidden field when the event has only one); the service checks it against the event. */
+export function parseRegisterForm(body: unknown): FormResult<RegisterInput> {
   const values = formValues(body);
-  const result = RegisterForm.safeParse({ mode: defaultMode, places: '1', ...values });
+  const result = RegisterForm.safeParse({ places: '1', ...values });
   if (!result.success) {
     const errors: FieldErrors = {};
     for (const i of result.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.message;

@@ -193,6 +193,7 @@ export function OrganiserEventPage({
   galleryValues?: Record<string, string> | undefined;
 }) {
   const ge = galleryErrors ?? {};
+  const ended = view.event.ends_at <= new Date();
   const e = view.event;
   const base = `${host.base}/${e.id}`;
   const r = view.report;
@@ -214,9 +215,11 @@ export function OrganiserEventPage({
             <li>
               <a href={`${base}/edit`}>Change details</a>
             </li>
-            <li>
-              <a href={`${base}/move`}>Move to a new date</a>
-            </li>
+            {!ended && (
+              <li>
+                <a href={`${base}/move`}>Move to a new date</a>
+              </li>
+            )}
           </>
         )}
         <li>
@@ -305,6 +308,7 @@ export function OrganiserEventPage({
           ))}
         </ul>
       )}
+      <h3>Add a picture</h3>
       <form method="post" action={`${base}/pictures?_csrf=${encodeURIComponent(ctx.csrfToken())}`} enctype="multipart/form-data" novalidate>
         <div class={ge.picture ? 'field field-error' : 'field'}>
           <label class="label" for="f-picture">
@@ -346,7 +350,7 @@ export function OrganiserEventPage({
         </div>
         <Button variant="secondary">Add the picture</Button>
       </form>
-      {e.status === 'published' && (
+      {e.status === 'published' && !ended && (
         <>
           <h2>Cancel the event</h2>
           <p>Everyone booked and everyone waiting gets an email, and calendars show it as cancelled.</p>

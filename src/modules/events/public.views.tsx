@@ -139,7 +139,8 @@ export function EventPage({ ctx, view, pictures, errors = {}, values = {} }: { c
           <Gallery pictures={pictures} />
         </section>
       )}
-      {!view.cancelled && (
+      {!view.cancelled && view.ended && <p>{view.closedReason}</p>}
+      {!view.cancelled && !view.ended && (
         <section aria-labelledby="book-heading">
           <h2 id="book-heading">Book a place</h2>
           {view.closedReason ? (
@@ -202,6 +203,7 @@ export interface BookingView {
   dietaryNeeds: string;
   customQuestion: string;
   customAnswer: string;
+  maxPlaces: number;
 }
 
 const BOOKING_STATUS: Record<BookingView['status'], string> = {
@@ -214,7 +216,7 @@ const BOOKING_STATUS: Record<BookingView['status'], string> = {
   expired: 'We held a place for you, but the time ran out and it passed on.',
 };
 
-export function BookingPage({ ctx, view, errors = {}, values }: { ctx: PageContext; view: BookingView; errors?: FieldErrors; values?: Record<string, string> }) {
+export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { ctx: PageContext; view: BookingView; errors?: FieldErrors; values?: Record<string, string>; placesValue?: string }) {
   const base = `/events/r/${view.token}`;
   const active = ['requested', 'confirmed', 'waiting', 'offered'].includes(view.status) && !view.eventCancelled;
   const v = values ?? { access_needs: view.accessNeeds, dietary_needs: view.dietaryNeeds, custom_answer: view.customAnswer };
@@ -252,6 +254,16 @@ export function BookingPage({ ctx, view, errors = {}, values }: { ctx: PageConte
       )}
       {active && !view.eventStarted && (
         <>
+          {view.maxPlaces > 1 && (
+            <>
+              <h2>{view.status === 'waiting' ? 'How many places you are waiting for' : 'How many places'}</h2>
+              <form method="post" action={`${base}/places`} novalidate>
+                <CsrfField token={ctx.csrfToken()} />
+                <TextInput name="places" label="Places, including you" hint={`Up to ${view.maxPlaces}. Fewer frees places for people waiting.`} type="number" inputMode="numeric" value={placesValue ?? String(view.places)} error={errors.places} width="short" />
+                <Button variant="secondary">Change places</Button>
+              </form>
+            </>
+          )}
           <h2>Change what you told us</h2>
           <form method="post" action={`${base}/answers`} novalidate>
             <CsrfField token={ctx.csrfToken()} />
