@@ -6,7 +6,8 @@ import { appModules } from '../../app.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { seedDemo } from '../demo/index.ts';
-import { remindRenewals } from './index.ts';
+import { assertValidOruk } from '../directory/index.ts';
+import { RECOGNISED_TERM, remindRenewals } from './index.ts';
 
 let t: TestApp;
 const ids = new Map<string, string>();
@@ -148,6 +149,22 @@ test('assigning reviewers enforces every conflict; a shared-area override needs 
   assert.match(declared.body, /declared a relationship/);
   await db().deleteFrom('standards_declared_interests').execute();
 
+  // Kim's organisation mentored Leeds two years ago (the learning module's record); four years ago would not count.
+  const kimOrg = (await db().selectFrom('memberships').select('org_id').where('person_id', '=', ids.get('researcher.two@demo.example')!).executeTakeFirstOrThrow()).org_id;
+  await db().deleteFrom('learning_mentor_requests').where('org_id', '=', orgIds.get(LEEDS)!).execute();
+  const match = await db()
+    .insertInto('learning_mentor_requests')
+    .values({ org_id: orgIds.get(LEEDS)!, mentor_org_id: kimOrg, status: 'ended', created_at: new Date(Date.now() - 2 * 365 * 86_400_000), decided_at: new Date(Date.now() - 2 * 365 * 86_400_000) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const mentored = await assign('researcher.two@demo.example');
+  assert.equal(mentored.statusCode, 400);
+  assert.match(mentored.body, /was a mentor of this organisation in the last three years/);
+  const longAgo = new Date(Date.now() - 4 * 365 * 86_400_000);
+  await db().updateTable('learning_mentor_requests').set({ created_at: longAgo, decided_at: longAgo }).where('id', '=', match.id).execute();
+  assert.doesNotMatch((await coordinator.get(`/network/standards/assessments/${id}`)).body, /was a mentor of this organisation/);
+  await db().deleteFrom('learning_mentor_requests').where('id', '=', match.id).execute();
+
   // Training that ran out.
   await db().updateTable('standards_training').set({ expires_on: '2020-01-01', completed_on: '2019-01-01' }).where('person_id', '=', ids.get('researcher.two@demo.example')!).execute();
   const untrained = await assign('researcher.two@demo.example');
@@ -220,6 +237,25 @@ test('the panel decides only after two reviews; recognition shows publicly with 
   assert.match(publicPage.body, /Leeds Recovery Café/);
   const mail = (await t.mailer.outbox()).find((m) => m.to === 'lead@demo.example' && /decision/.test(m.subject));
   assert.ok(mail, 'the lead is told');
+
+  const profile = await new Client(t.app).get(`/organisations/${LEEDS}`);
+  assert.match(profile.body, /Recognised against the network’s quality standards/);
+  assert.match(profile.body, /Next review due by \d{1,2} [A-Z][a-z]+ 20\d\d/);
+  const feed = await new Client(t.app).get(`/oruk/organizations/${orgIds.get(LEEDS)}`);
+  const org = JSON.parse(feed.body) as { attributes?: { taxonomy_term_id: string; link_id: string; taxonomy_term: { description: string } }[] };
+  assertValidOruk('organization', org);
+  assert.equal(org.attributes?.length, 1, 'recognition is an attribute of the organisation');
+  assert.equal(org.attributes[0]!.taxonomy_term_id, RECOGNISED_TERM.id);
+  assert.equal(org.attributes[0]!.link_id, orgIds.get(LEEDS));
+  assert.match(org.attributes[0]!.taxonomy_term.description, /renewal due 20\d\d-\d\d-\d\d/);
+
+  // An organisation that was never recognised carries no mark anywhere.
+  const recognisedIds = new Set((await db().selectFrom('standards_decisions').select('org_id').where('outcome', '=', 'recognised').execute()).map((r) => r.org_id));
+  const other = [...orgIds.entries()].find(([, orgId]) => !recognisedIds.has(orgId))!;
+  const otherProfile = await new Client(t.app).get(`/organisations/${other[0]}`);
+  if (otherProfile.statusCode === 200) assert.doesNotMatch(otherProfile.body, /Recognised against/);
+  const otherFeed = JSON.parse((await new Client(t.app).get(`/oruk/organizations/${other[1]}`)).body) as { attributes?: unknown[] };
+  assert.equal(otherFeed.attributes, undefined);
 
   const lead = await as('lead@demo.example');
   const mine = await lead.get(`/orgs/${LEEDS}/standards/assessments/${id}`);
