@@ -214,6 +214,15 @@ test('the demo events look right at both widths', async () => {
     await expectAccessible(s.page, `full walk at ${width}`);
     assert.match(await s.page.locator('main').innerText(), /full – you can join the waiting list/);
     await shot(s.page, `demo-walk-${width}`);
+    // "Coming up" on the home page and "Next events" on a member's profile
+    await visit(s.page, '/');
+    await expectAccessible(s.page, `home page at ${width}`);
+    assert.ok((await s.page.getByRole('heading', { name: 'Coming up' }).count()) === 1);
+    await shot(s.page, `home-${width}`);
+    await visit(s.page, '/organisations/leeds-recovery-cafe');
+    await expectAccessible(s.page, `profile at ${width}`);
+    assert.match(await s.page.locator('main').innerText(), /Next events/);
+    await shot(s.page, `profile-${width}`);
     await s.context.close();
   }
 });
