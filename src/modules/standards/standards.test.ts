@@ -79,13 +79,37 @@ test('a lead saves a draft, cannot send it without every level, then sends it wi
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Choose one of the four levels for C1/);
 
+  // Events Leeds hosted: one held last week (two of three places marked present), one called off.
+  const leedsId = orgIds.get(LEEDS)!;
+  const day = 86_400_000;
+  const before = (await db().selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', leedsId).where('status', '=', 'published').where('ends_at', '<=', new Date()).where('ends_at', '>=', new Date(Date.now() - 360 * day)).executeTakeFirstOrThrow()).n;
+  const [held, off] = await db()
+    .insertInto('events')
+    .values([
+      { org_id: leedsId, title: 'Recovery walk', kind: 'in_person', starts_at: new Date(Date.now() - 7 * day), ends_at: new Date(Date.now() - 7 * day + 7_200_000), capacity_in_person: 10 },
+      { org_id: leedsId, title: 'Called off', kind: 'in_person', starts_at: new Date(Date.now() - 6 * day), ends_at: new Date(Date.now() - 6 * day + 7_200_000), capacity_in_person: 10, status: 'cancelled' },
+    ])
+    .returning('id')
+    .execute();
+  const attendedBefore = (await db().selectFrom('event_registrations as r').innerJoin('events as e', 'e.id', 'r.event_id').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('r.places'), eb.lit(0)).as('n')).where('e.org_id', '=', leedsId).where('e.status', '=', 'published').where('r.attended_at', 'is not', null).where('e.ends_at', '<=', new Date()).where('e.ends_at', '>=', new Date(Date.now() - 360 * day)).executeTakeFirstOrThrow()).n;
+  await db()
+    .insertInto('event_registrations')
+    .values([
+      { event_id: held!.id, org_id: leedsId, name: 'A', places: 2, mode: 'in_person', status: 'confirmed', token_hash: 'standards-test-a', attended_at: new Date(Date.now() - 7 * day) },
+      { event_id: held!.id, org_id: leedsId, name: 'B', places: 1, mode: 'in_person', status: 'confirmed', token_hash: 'standards-test-b' },
+      { event_id: off!.id, org_id: leedsId, name: 'C', places: 1, mode: 'in_person', status: 'confirmed', token_hash: 'standards-test-c', attended_at: new Date(Date.now() - 6 * day) },
+    ])
+    .execute();
+
   const all = Object.fromEntries(KEYS.map((k) => [`level_${k}`, 'established']));
   const sent = await lead.post(`/orgs/${LEEDS}/standards/assessments/${id}`, { ...all, action: 'submit' });
   assert.equal(sent.statusCode, 303);
   const after = await leedsAssessment();
   assert.equal(after.status, 'submitted');
-  const figures = after.live_figures as { questionnaires: number };
+  const figures = after.live_figures as { questionnaires: number; eventsHeld: number; eventAttendances: number };
   assert.ok(figures.questionnaires > 0, 'the demo questionnaires are counted and frozen');
+  assert.equal(figures.eventsHeld, Number(before) + 1, 'the walk counts; the called-off event does not');
+  assert.equal(figures.eventAttendances, Number(attendedBefore) + 2, 'people marked present count, only at events held');
 
   const again = await lead.post(`/orgs/${LEEDS}/standards/assessments/${id}`, { ...all, action: 'submit' });
   assert.equal(again.statusCode, 409, 'a replayed submit changes nothing');
