@@ -380,6 +380,11 @@ export function AttendancePage({ ctx, host, view, errors = {}, values = {} }: { 
         <TextInput name="q" label="Find by name" type="search" value={view.q} width="medium" />
         <Button variant="secondary">Find</Button>
       </form>
+      {view.q && (
+        <p>
+          <a href={base}>Show everyone</a>
+        </p>
+      )}
       {view.rows.length === 0 ? (
         <p class="empty">{view.q ? 'Nobody by that name. Add them as a walk-in below.' : 'Nobody is booked yet.'}</p>
       ) : (
