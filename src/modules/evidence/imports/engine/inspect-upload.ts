@@ -1,0 +1,121 @@
+// Looks at an upload's bytes once, as they arrive: which text encoding a CSV uses (valid UTF-8,
+// else Windows-1252, as Excel's "CSV (Comma delimited)" saves it), and whether the file is within
+// the limits - columns per row for a CSV (counted before any parsing, so a heading row of a
+// million columns costs nothing), or sheets and unzipped size for a workbook (from its zip index).
+import { FileReadError } from './file-read-error.ts';
+import { IMPORT_LIMITS } from './import-limits.ts';
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+export interface UploadFacts {
+  encoding: TextEncoding;
+}
+
+const TAIL_BYTES = 1024 * 1024;
+const tooBig = (problem: string, howToFix: string) => new FileReadError({ row: null, column: null, problem, howToFix });
+
+export class UploadInspector {
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private validUtf8 = true;
+  private inQuotes = false;
+  private commas = 0;
+  private line = 1;
+  private tail: Buffer = Buffer.alloc(0);
+
+  constructor(readonly kind: 'csv' | 'xlsx', private readonly limits = IMPORT_LIMITS) {}
+
+  /** Throws FileReadError as soon as the file is known to be over a limit. */
+  feed(chunk: Buffer): void {
+    if (this.kind === 'xlsx') {
+      this.tail = Buffer.concat([this.tail, chunk]);
+      if (this.tail.length > TAIL_BYTES) this.tail = this.tail.subarray(this.tail.length - TAIL_BYTES);
+      return;
+    }
+    if (this.validUtf8) {
+      try {
+        this.utf8.decode(chunk, { stream: true });
+      } catch {
+        this.validUtf8 = false;
+      }
+    }
+    for (let i = 0; i < chunk.length; i += 1) {
+      const byte = chunk[i];
+      if (byte === 0x22) this.inQuotes = !this.inQuotes;
+      else if (this.inQuotes) continue;
+      else if (byte === 0x2c) {
+        this.commas += 1;
+        if (this.commas >= this.limits.columns) {
+          throw tooBig(
+            `Row ${this.line} has more than ${this.limits.columns} columns, which is more than an import can take.`,
+            'Remove the columns you do not need, or check the file is the right one.',
+          );
+        }
+      } else if (byte === 0x0a) {
+        this.line += 1;
+        this.commas = 0;
+        if (this.line > this.limits.rows + 1000) {
+          throw tooBig(`The file has more than ${this.limits.rows.toLocaleString('en-GB')} rows.`, 'Split it into smaller files and import them one at a time.');
+        }
+      }
+    }
+  }
+
+  finish(): UploadFacts {
+    if (this.kind === 'csv') {
+      if (this.validUtf8) {
+        try {
+          this.utf8.decode();
+        } catch {
+          this.validUtf8 = false;
+        }
+      }
+      return { encoding: this.validUtf8 ? 'utf-8' : 'windows-1252' };
+    }
+    checkZipIndex(this.tail, this.limits);
+    return { encoding: 'utf-8' };
+  }
+}
+
+/** Reads the zip's central directory (at its end) for the worksheets and their unzipped size. */
+function checkZipIndex(tail: Buffer, limits: typeof IMPORT_LIMITS): void {
+  const notXlsx = () => FileReadError.notXlsx(new Error('no zip directory'));
+  let end = -1;
+  for (let i = tail.length - 22; i >= 0; i -= 1) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw notXlsx();
+  const entries = tail.readUInt16LE(end + 10);
+  const size = tail.readUInt32LE(end + 12);
+  let at = end - size;
+  if (at < 0 || entries === 0xffff || size === 0xffffffff) {
+    throw tooBig('The workbook is too large to import.', 'Save the sheet you need as CSV, or split it into smaller workbooks.');
+  }
+  let sheets = 0;
+  let unzipped = 0;
+  for (let n = 0; n < entries; n += 1) {
+    if (at + 46 > end || tail.readUInt32LE(at) !== 0x02014b50) throw notXlsx();
+    const uncompressed = tail.readUInt32LE(at + 24);
+    const nameLength = tail.readUInt16LE(at + 28);
+    const extra = tail.readUInt16LE(at + 30);
+    const comment = tail.readUInt16LE(at + 32);
+    const name = tail.toString('utf8', at + 46, at + 46 + nameLength);
+    if (uncompressed === 0xffffffff) unzipped = Infinity;
+    unzipped += uncompressed;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheets += 1;
+    at += 46 + nameLength + extra + comment;
+  }
+  if (sheets === 0) throw notXlsx();
+  if (sheets > limits.sheets) {
+    throw tooBig(`The workbook has ${sheets} sheets; an import can take a workbook of up to ${limits.sheets}.`, 'Copy the sheet you want to import into a new workbook, or save it as CSV.');
+  }
+  if (unzipped > limits.uncompressedBytes) {
+    const mb = (b: number) => `${Math.round(b / (1024 * 1024))} MB`;
+    throw tooBig(
+      `The workbook holds ${Number.isFinite(unzipped) ? mb(unzipped) : 'more than 4 GB'} once unzipped; an import can take up to ${mb(limits.uncompressedBytes)}.`,
+      'Split it into smaller workbooks, or save the sheet you need as CSV.',
+    );
+  }
+}
