@@ -6,24 +6,38 @@ import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { ErrorPage } from './ui/error-page.tsx';
 import type { ModuleDefinition } from './platform/modules.ts';
-import { createInlineJobQueue } from './platform/jobs/inline-queue.ts';
+import { createJobQueue, type PlatformJobQueue } from './platform/jobs/job-queue.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { directoryModule } from './modules/directory/index.ts';
 import { findOrgBySlug, networkModule } from './modules/network/index.ts';
 import { siteModule } from './modules/site/index.ts';
 import { evidenceModule } from './modules/evidence/index.ts';
 import { insightModule } from './modules/insight/index.ts';
+import { standardsModule } from './modules/standards/index.ts';
+import { eventsModule } from './modules/events/index.ts';
+import { learningModule } from './modules/learning/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
 export function redactTokens(url: string): string {
-  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete)\/)[^/?#]+/, '$1[token]');
+  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete|events\/r)\/)[^/?#]+/, '$1[token]');
 }
 
 /** Every module of the app. Adding a module is one line here; the order does not matter. */
 export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDefinition[] {
-  return [siteModule(database), accountsModule, networkModule, directoryModule, evidenceModule, insightModule];
+  return [
+    siteModule(database),
+    accountsModule,
+    networkModule,
+    directoryModule,
+    evidenceModule,
+    insightModule,
+    eventsModule,
+    standardsModule,
+    learningModule,
+  ];
 }
 
 export interface AppOptions {
@@ -32,16 +46,31 @@ export interface AppOptions {
   mailer?: Mailer;
   /** false to silence request logs (tests, benchmarks). */
   logger?: boolean;
+  /** The modules to build from; all of them unless a test says otherwise. */
+  modules?: ModuleDefinition[];
+  /** How often job workers poll, once the queue is started (tests use less than the 5 s default). */
+  jobPollingSeconds?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The job queue: it queues jobs from the start; `start()` makes this instance run them too. */
+    jobs: PlatformJobQueue;
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });
-  const modules = appModules(database);
-  const jobs = createInlineJobQueue(
-    modules.flatMap((m) => m.jobs ?? []),
-    () => deps,
-  );
+  const modules = options.modules ?? appModules(database);
+  const jobs = createJobQueue({
+    pool: database.pool,
+    db: database.db,
+    definitions: modules.flatMap((m) => m.jobs ?? []),
+    deps: () => deps,
+    pollingIntervalSeconds: options.jobPollingSeconds,
+    onError: (err) => app.log.error({ err }, 'job queue'),
+  });
   const deps: Deps = {
     db: database.db,
     mailer,
@@ -62,12 +91,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', () => jobs.prepare());
+  app.addHook('onClose', () => jobs.stop());
+
   const headers = securityHeaders(config);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
   });
-  await registerPlatform(app, { config, db: database.db, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
+  await registerPlatform(app, { config, db: database.db, errorPage: ErrorPage, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
 
   for (const module of modules) await app.register(module.routes(deps));
   return app;

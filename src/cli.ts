@@ -6,9 +6,10 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { appModules } from './app.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { jobsReport } from './platform/jobs/jobs.command.ts';
 import { hasAnyOrganisation, seedDemo, seedSynthetic } from './modules/demo/index.ts';
 import { runImportCommand } from './modules/evidence/index.ts';
-import { databaseTarget, demoSignInLines, startServer } from './server.ts';
+import { databaseTarget, demoSignInLines, firstStartLines, startServer } from './server.ts';
 
 const HELP = `Usage: connectors <command> [options]
 
@@ -22,6 +23,7 @@ Commands:
                                          Pool per-organisation mean changes (random effects)
   import participants|assessments|activities --org SLUG FILE [--dry-run] [--skip-invalid] [--mapping FILE.json]
                                          Import a CSV or XLSX file (all or nothing unless --skip-invalid)
+  jobs                                   List the scheduled and one-off jobs and their last runs
   help                                   Show this message
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
@@ -37,6 +39,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       const config = loadConfig(env, { demo: values.demo });
       const server = await startServer(config, io.out);
       io.out(`Recovery Connectors is running at ${server.url} (database: ${server.database.kind}).`);
+      if (server.firstStart) for (const line of firstStartLines(server.url, config.demo)) io.out(line);
       if (config.demo) for (const line of demoSignInLines()) io.out(line);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
@@ -93,6 +96,17 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
           const c = await seedSynthetic(database.db, { orgs, people, assessments, prefix: `s${Date.now().toString(36)}` });
           io.out(`Synthetic network added: ${c.organisations} organisations, ${c.people} people, ${c.assessments} questionnaires in ${Date.now() - started} ms.`);
         }
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'jobs': {
+      const config = loadConfig({ SESSION_SECRET: 'x'.repeat(32), ...env });
+      const database = await openDatabase(databaseTarget(config));
+      try {
+        await migrate(database.pool);
+        for (const line of await jobsReport(database.db, appModules(database).flatMap((m) => m.jobs ?? []))) io.out(line);
       } finally {
         await database.close();
       }

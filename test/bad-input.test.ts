@@ -63,6 +63,7 @@ test('health check reports the engine and migration version', async () => {
   assert.equal(body.status, 'ok');
   assert.equal(body.database, t.database.kind);
   assert.ok(body.migration >= 1);
+  assert.equal(body.jobs.state, 'sending', 'a test app queues jobs but runs none until started');
 });
 
 test('pages carry security headers', async () => {

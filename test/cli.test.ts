@@ -102,6 +102,14 @@ test('migrate, then migrate again, on an empty database', async () => {
   assert.match(second.out, /up to date/);
 });
 
+test('jobs lists every declared job with its schedule and runs', async () => {
+  const r = await connectors(['jobs'], dbEnv);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^\d+ jobs; 0 waiting; 0 failed in the last day\./);
+  assert.match(r.out, /evidence\.sweep-uploads {2}recurs: 40 3 \* \* \*\n {2}no runs yet/);
+  assert.match(r.out, /evidence\.expire-completion-links {2}recurs: 50 3 \* \* \*/);
+});
+
 test('seed synthetic validates its numbers, then adds a network', async () => {
   const bad = await connectors(['seed', 'synthetic', '--orgs', 'many'], dbEnv);
   assert.equal(bad.code, 2);
@@ -117,6 +125,7 @@ test('production start never seeds demo data; the demo start does, and says whic
   const url = /running at (http:\/\/\S+) /.exec(await prod.waitFor(/running at http/))![1]!;
   const health = await (await fetch(`${url}/healthz`)).json();
   assert.equal(health.database, testDatabaseUrl ? 'postgres' : 'embedded');
+  assert.equal(health.jobs.state, 'working', 'the server runs the job queue');
   assert.doesNotMatch(await (await fetch(url)).text(), /demo-banner/);
   prod.stop();
   const stopped = await prod.exited;
@@ -129,6 +138,8 @@ test('production start never seeds demo data; the demo start does, and says whic
   const demo = start(['serve', '--demo'], { ...demoEnv, PORT: '0' });
   const out = await demo.waitFor(/lead@demo\.example/);
   assert.match(out, /Demo network created: \d+ organisations/);
+  assert.match(out, /Where to go next:/, 'the first start says where to go next');
+  assert.match(out, /\/sign-in {10}sign in/);
   const demoUrl = /running at (http:\/\/\S+) /.exec(out)![1]!;
   assert.match(await (await fetch(demoUrl)).text(), /demo-banner/);
   demo.stop();

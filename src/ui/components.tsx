@@ -2,7 +2,9 @@
 // summary at the top of a form, labels and hints tied to their inputs, clear focus styles.
 import type { ComponentChildren } from 'preact';
 
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from '../platform/http/form-fields.ts';
+
+export type { FieldErrors };
 
 /** Lists a form's errors at the top of the page, each linking to its field. */
 export function ErrorSummary({ errors, order }: { errors: FieldErrors; order?: string[] }) {

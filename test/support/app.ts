@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { buildApp } from '../../src/app.ts';
+import { appModules, buildApp } from '../../src/app.ts';
 import { createSession } from '../../src/platform/auth/session.store.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { createMailer, type Mailer } from '../../src/platform/mail/mailer.ts';
+import type { ModuleDefinition } from '../../src/platform/modules.ts';
 import { freshDatabase, type TestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -21,7 +22,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  demo?: boolean;
+  /** Modules added to the app's own (the job tests add a probe module). */
+  extraModules?: ModuleDefinition[];
+  /** Job workers' polling interval; the queue only runs jobs once the test calls app.jobs.start(). */
+  jobPollingSeconds?: number;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rc-test-'));
   const config = loadConfig(
     { SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent' },
@@ -29,7 +38,14 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
   );
   const database = await freshDatabase();
   const mailer = createMailer({ smtpUrl: undefined, outboxDir: path.join(dataDir, 'outbox') });
-  const app = await buildApp({ config, database, mailer, logger: false });
+  const app = await buildApp({
+    config,
+    database,
+    mailer,
+    logger: false,
+    modules: options.extraModules && [...appModules(database), ...options.extraModules],
+    jobPollingSeconds: options.jobPollingSeconds,
+  });
   await app.ready();
   return {
     app,

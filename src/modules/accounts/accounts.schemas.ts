@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkNewPassword } from '../../platform/auth/passwords.ts';
-import { emailField } from '../network/network.schemas.ts';
+import { emailField } from '../../platform/http/form-fields.ts';
 
 export const SignInForm = z.object({
   email: emailField,

@@ -1,11 +1,11 @@
 // All SQL for expressions of interest in joining the network. Only coordinators read these.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { ApplicationEventKind, ApplicationStatus } from './domain/application-states.ts';
+
+export type { ApplicationEventKind, ApplicationStatus };
 
 type Db = Kysely<DB>;
-
-export type ApplicationStatus = 'waiting' | 'questioned' | 'approved' | 'declined';
-export type ApplicationEventKind = 'submitted' | 'question' | 'approved' | 'declined';
 
 export interface NewApplication {
   kind: 'organisation' | 'individual';
@@ -78,4 +78,10 @@ export async function countOpenApplications(db: Db): Promise<number> {
     .where('status', 'in', ['waiting', 'questioned'])
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Everyone who reviews applications: the network's coordinators and admins. */
+export async function coordinatorEmails(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('people').select('email').where('network_role', 'in', ['coordinator', 'admin']).orderBy('email').execute();
+  return rows.map((r) => r.email);
 }

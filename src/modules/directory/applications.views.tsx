@@ -6,7 +6,7 @@ import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, SummaryList, Tabl
 import { Layout } from '../../ui/layout.tsx';
 import { SafeLink } from './directory.fields.tsx';
 import { APPLICATION_FIELD_ORDER } from './directory.schemas.ts';
-import type { ApplicationEventKind, ApplicationStatus } from './applications.repository.ts';
+import type { ApplicationEventKind, ApplicationStatus } from './domain/application-states.ts';
 
 const when = formatDateTime;
 

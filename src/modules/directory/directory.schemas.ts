@@ -1,7 +1,7 @@
 // Input contracts: the search query (page and API), the profile and service forms, and the
 // joining forms. Messages are written to be shown to people as they are.
 import { z } from 'zod';
-import type { FieldErrors } from '../../ui/components.tsx';
+import { emailField, optionalEmailText, type FieldErrors } from '../../platform/http/form-fields.ts';
 import { formValues, type FormResult } from '../../platform/http/forms.ts';
 import { scheduleSchema, WEEKDAYS, ORDINALS, type Ordinal, type Schedule, type Weekday } from './domain/schedule.ts';
 import { SERVICE_TYPE_CODES, type ServiceTypeCode } from './domain/service-types.ts';
@@ -20,7 +20,7 @@ export const DEFAULT_RADIUS_KM = 25;
 export const MAX_RADIUS_KM = 200;
 
 export const SearchQuery = z.object({
-  near: optional(z.string().trim().max(20, 'A postcode is at most 8 characters, like LS6 3HN.')),
+  near: optional(z.string().trim().max(80, 'That is too long for a postcode or a place name. Try a postcode like LS6 3HN.')),
   radius_km: optional(
     z.coerce
       .number({ error: `radius_km must be a number of kilometres from 1 to ${MAX_RADIUS_KM}.` })
@@ -74,22 +74,9 @@ export const webAddress = (what: string) =>
       }, `Enter the ${what} in the right format, like https://example.org`),
   );
 
-export const optionalEmail = optional(
-  z
-    .string()
-    .trim()
-    .max(254, 'That email address is too long')
-    .transform((s) => s.toLowerCase())
-    .pipe(z.email({ error: 'Enter an email address in the right format, like name@example.org' })),
-);
+export const optionalEmail = optional(optionalEmailText);
 
-export const requiredEmail = z
-  .string({ error: 'Enter an email address' })
-  .trim()
-  .min(1, 'Enter an email address')
-  .max(254, 'That email address is too long')
-  .transform((s) => s.toLowerCase())
-  .pipe(z.email({ error: 'Enter an email address in the right format, like name@example.org' }));
+export const requiredEmail = emailField;
 
 const phone = optional(z.string().trim().max(40, 'That phone number is too long').regex(/^[0-9+() -]{6,}$/, 'Enter a phone number using digits, spaces and +, like 0113 496 0000'));
 

@@ -145,3 +145,14 @@ export async function insertOrganisation(
 export async function slugExists(db: Kysely<DB>, slug: string): Promise<boolean> {
   return !!(await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst());
 }
+
+/** Someone's membership of an organisation, found by their email address. */
+export async function findMembershipByEmail(db: Kysely<DB>, orgId: string, email: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('people', 'people.id', 'memberships.person_id')
+    .select('memberships.role')
+    .where('memberships.org_id', '=', orgId)
+    .where('people.email', '=', email)
+    .executeTakeFirst();
+}

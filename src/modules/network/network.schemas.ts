@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { ORG_ROLES, type OrgRole } from '../../platform/auth/actor.ts';
 
-export const emailField = z
-  .string({ error: 'Enter an email address' })
-  .min(1, 'Enter an email address')
-  .max(254, 'That email address is too long')
-  .transform((s) => s.toLowerCase())
-  .pipe(z.email({ error: 'Enter an email address in the right format, like name@example.org' }));
+import { emailField } from '../../platform/http/form-fields.ts';
 
 export const roleField = z.enum(ORG_ROLES as [OrgRole, ...OrgRole[]], { error: 'Choose a role' });
 

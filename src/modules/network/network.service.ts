@@ -14,13 +14,7 @@ export async function inviteToOrganisation(
   org: OrgTarget,
   input: { email: string; role: OrgRole },
 ): Promise<void> {
-  const existing = await deps.db
-    .selectFrom('memberships')
-    .innerJoin('people', 'people.id', 'memberships.person_id')
-    .select('memberships.role')
-    .where('memberships.org_id', '=', org.id)
-    .where('people.email', '=', input.email)
-    .executeTakeFirst();
+  const existing = await repo.findMembershipByEmail(deps.db, org.id, input.email);
   if (existing) {
     throw new AppError('conflict', `${input.email} is already part of ${org.name}.`, {
       email: `${input.email} is already part of ${org.name}.`,

@@ -1,9 +1,9 @@
 // One error handler: typed errors become a friendly page or a JSON body with a stable code.
 // Anything unexpected is logged and shown as a plain 500, never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorPage } from '../../ui/error-page.tsx';
+import type { VNode } from 'preact';
 import { AppError, type ErrorCode } from './errors.ts';
-import { pageContext } from './page-context.ts';
+import { pageContext, type PageContext } from './page-context.ts';
 import { sendPage } from './render.ts';
 
 export function wantsJson(request: FastifyRequest): boolean {
@@ -42,18 +42,21 @@ function classify(err: FastifyError): AppError {
   return byStatus[err.statusCode ?? 400] ?? new AppError('bad_request', 'We could not read what was sent. Please check it and try again.');
 }
 
-export function registerErrorHandling(app: FastifyInstance, demo: boolean): void {
+/** The page an error is shown on; the app passes ui/'s, so platform/ never imports ui/. */
+export type ErrorPageComponent = (props: { ctx: PageContext; status: number; message: string }) => VNode;
+
+export function registerErrorHandling(app: FastifyInstance, demo: boolean, ErrorPage: ErrorPageComponent): void {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const known = err instanceof AppError || (err.statusCode !== undefined && err.statusCode < 500) || err.code?.startsWith('FST_CSRF');
     if (!known) {
       request.log.error({ err }, 'unhandled error');
-      return respond(request, reply, 500, 'internal', 'Sorry, something went wrong on our side.', {}, demo);
+      return respond(request, reply, 500, 'internal', 'Sorry, something went wrong on our side.', {}, demo, ErrorPage);
     }
     const appErr = classify(err);
     if (appErr.code === 'unauthenticated' && request.method === 'GET' && !wantsJson(request)) {
       return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
-    return respond(request, reply, appErr.status, appErr.code, appErr.message, appErr.fields, demo);
+    return respond(request, reply, appErr.status, appErr.code, appErr.message, appErr.fields, demo, ErrorPage);
   });
 
   app.setNotFoundHandler(async (request, reply) =>
@@ -65,6 +68,7 @@ export function registerErrorHandling(app: FastifyInstance, demo: boolean): void
       'It may have moved, or the address may be mistyped. Check the address, or start again from the home page.',
       {},
       demo,
+      ErrorPage,
     ),
   );
 }
@@ -77,6 +81,7 @@ function respond(
   message: string,
   fields: Record<string, string>,
   demo: boolean,
+  ErrorPage: ErrorPageComponent,
 ) {
   if (wantsJson(request)) {
     return reply.code(status).send({ error: { code, message, ...(Object.keys(fields).length ? { fields } : {}) } });

@@ -1,7 +1,7 @@
 // Form parsing with zod: a valid value, or one plain-English message per field for the
 // error summary. Empty strings count as missing, as people expect.
 import type { z } from 'zod';
-import type { FieldErrors } from '../../ui/components.tsx';
+import type { FieldErrors } from './form-fields.ts';
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 

@@ -10,7 +10,7 @@ import { findSessionActor } from '../auth/session.store.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { registerAccessControl, type AccessOptions } from './access.ts';
-import { registerErrorHandling } from './error-handler.tsx';
+import { registerErrorHandling, type ErrorPageComponent } from './error-handler.tsx';
 import { takeFlash } from './page-context.ts';
 
 export const SESSION_COOKIE = 'rc_session';
@@ -30,7 +30,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function registerPlatform(
   app: FastifyInstance,
-  deps: { config: Config; db: Kysely<DB> } & AccessOptions,
+  deps: { config: Config; db: Kysely<DB>; errorPage: ErrorPageComponent } & AccessOptions,
 ): Promise<void> {
   const { config, db } = deps;
   await app.register(fastifyCookie, { secret: config.sessionSecret });
@@ -66,5 +66,5 @@ export async function registerPlatform(
   });
 
   registerAccessControl(app, deps);
-  registerErrorHandling(app, config.demo);
+  registerErrorHandling(app, config.demo, deps.errorPage);
 }

@@ -82,3 +82,9 @@ export async function listOpenLinks(db: Kysely<DB>, orgId: string, participantId
     .limit(20)
     .execute();
 }
+
+/** Deletes links that expired before `cutoff`, used or not: the hash is no longer needed. */
+export async function deleteLinksExpiredBefore(db: Kysely<DB>, cutoff: Date): Promise<number> {
+  const r = await db.deleteFrom('evidence_completion_links').where('expires_at', '<', cutoff).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -175,3 +175,11 @@ export async function completeByLink(db: Kysely<DB>, token: string, form: Record
     return 'done' as const;
   });
 }
+
+/** How long a spent link is kept after it expired, so its page still says "used" or "expired". */
+export const SPENT_LINK_KEEP_DAYS = 30;
+
+/** The daily job: forgets self-completion links that expired a month ago. Returns how many. */
+export async function expireCompletionLinks(db: Kysely<DB>, now = new Date()): Promise<number> {
+  return repo.deleteLinksExpiredBefore(db, new Date(now.getTime() - SPENT_LINK_KEEP_DAYS * 86_400_000));
+}

@@ -1,0 +1,128 @@
+// The job queue: pg-boss 10 over the app's own connection pool, so both engines work the same
+// way and the embedded engine keeps its single connection. pg-boss takes each job with
+// `for update skip locked`, so a job runs on one instance only; its timekeeper sends a
+// recurring job once per cron slot however many instances run. Why pg-boss 10: see
+// docs/ARCHITECTURE.md, "Scheduled jobs".
+import { CompiledQuery, type Kysely } from 'kysely';
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import type { DB } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import type { JobDefinition, JobQueue, JobQueueStatus, SendOptions } from './job-definition.ts';
+import { countQueueJobs, lockAndFindWaiting } from './jobs.repository.ts';
+
+export const UK_TIME_ZONE = 'Europe/London';
+const SCHEMA = 'pgboss'; // created by migrations/0002_job_queue.sql
+
+export interface JobQueueOptions {
+  pool: pg.Pool;
+  db: Kysely<DB>;
+  definitions: readonly JobDefinition[];
+  deps: () => Deps;
+  /** How often each worker looks for work. Default 5 s; tests use less. */
+  pollingIntervalSeconds?: number;
+  onError?: (err: unknown) => void;
+}
+
+export interface PlatformJobQueue extends JobQueue {
+  /** Creates the named queues (idempotent). Before it, sends wait; app.ready() calls it. */
+  prepare(): Promise<void>;
+  /** Runs workers and the recurring schedule on this instance. */
+  start(): Promise<void>;
+  /** Stops taking work, lets running jobs finish (up to 10 s), and stops the schedule. */
+  stop(): Promise<void>;
+  status(): Promise<JobQueueStatus>;
+  readonly definitions: readonly JobDefinition[];
+}
+
+/** pg-boss's connection contract, over a pool or over a Kysely transaction. */
+function poolExecutor(pool: pg.Pool): PgBoss.Db {
+  return { executeSql: (text, values) => pool.query(text, values) };
+}
+
+function transactionExecutor(tx: Kysely<DB>): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      const result = await tx.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}
+
+export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
+  const byName = new Map<string, JobDefinition>();
+  for (const d of options.definitions) {
+    if (byName.has(d.name)) throw new Error(`Two jobs are named ${d.name}.`);
+    if (!/^[a-z][a-z0-9]*\.[a-z0-9-]+$/.test(d.name)) throw new Error(`Job name ${d.name} is not '<module>.<verb-noun>'.`);
+    byName.set(d.name, d);
+  }
+  const boss = new PgBoss({
+    db: poolExecutor(options.pool),
+    schema: SCHEMA,
+    migrate: true,
+    supervise: true,
+    schedule: true,
+    // Completed and failed jobs stay visible (for `connectors jobs`) for a week, then go.
+    archiveCompletedAfterSeconds: 60 * 60 * 24,
+    archiveFailedAfterSeconds: 60 * 60 * 24 * 7,
+    deleteAfterDays: 7,
+  });
+  boss.on('error', (err) => options.onError?.(err));
+  const polling = Math.max(0.5, options.pollingIntervalSeconds ?? 5);
+  let prepared: Promise<void> | undefined;
+  let state: JobQueueStatus['state'] = 'sending';
+
+  const prepare = () =>
+    (prepared ??= (async () => {
+      for (const d of byName.values()) {
+        const queue = { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay: d.retryDelaySeconds ?? 60, retryBackoff: true };
+        await boss.createQueue(d.name, queue); // does nothing when it exists
+        await boss.updateQueue(d.name, queue); // the definition's retry settings win
+      }
+    })());
+
+  return {
+    definitions: [...byName.values()],
+    prepare,
+    async send(name, payload = {}, sendOptions: SendOptions = {}) {
+      if (!byName.has(name)) throw new Error(`No job named ${name}.`);
+      await prepare();
+      const { startAfter, singletonKey, within } = sendOptions;
+      const insert = (tx?: Kysely<DB>) =>
+        boss.send(name, payload, { startAfter, singletonKey, db: tx ? transactionExecutor(tx) : undefined });
+      if (!singletonKey) {
+        await insert(within);
+        return;
+      }
+      // pg-boss's own singletons are per time slot; ours are "one waiting at a time".
+      const guarded = async (tx: Kysely<DB>) => {
+        if (!(await lockAndFindWaiting(tx, name, singletonKey))) await insert(tx);
+      };
+      await (within ? guarded(within) : options.db.transaction().execute(guarded));
+    },
+    async start() {
+      if (state === 'working') return;
+      await prepare();
+      // Schedules first, so the timekeeper's first look (as it starts) already sees them.
+      for (const d of byName.values()) if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: UK_TIME_ZONE });
+      // A schedule a module no longer declares stops recurring.
+      for (const s of await boss.getSchedules()) if (!byName.get(s.name)?.schedule) await boss.unschedule(s.name);
+      await boss.start();
+      for (const d of byName.values()) {
+        await boss.work(d.name, { pollingIntervalSeconds: polling, batchSize: 1 }, async ([job]) => {
+          await d.run(options.deps(), (job?.data ?? {}) as Record<string, unknown>);
+        });
+      }
+      state = 'working';
+    },
+    async stop() {
+      if (state !== 'working') return;
+      state = 'stopped';
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+    },
+    async status() {
+      const counts = await countQueueJobs(options.db);
+      return { state, ...counts };
+    },
+  };
+}
