@@ -10,14 +10,18 @@ create table evidence_import_uploads (
 );
 create index evidence_import_uploads_created_idx on evidence_import_uploads (created_at);
 
--- How the file's text was decoded ('utf-8' or 'windows-1252'), decided once on upload.
+-- How the file's text was decoded, decided once on upload (Windows-1252 is what Excel's
+-- "CSV (Comma delimited)" writes; UTF-16 what its "Unicode text" writes, with a byte-order mark).
 alter table evidence_import_runs add column encoding text not null default 'utf-8'
-  check (encoding in ('utf-8', 'windows-1252'));
+  check (encoding in ('utf-8', 'windows-1252', 'utf-16le', 'utf-16be'));
 
--- A dry run from the command line is recorded as what it was.
+-- 'receiving' while the bytes arrive and are checked (a run cut off there is never offered for
+-- import; the sweep clears it), and a dry run from the command line recorded as what it was.
 alter table evidence_import_runs drop constraint evidence_import_runs_status_check;
 alter table evidence_import_runs add constraint evidence_import_runs_status_check
-  check (status in ('uploaded', 'imported', 'rejected', 'cancelled', 'dry_run'));
+  check (status in ('receiving', 'uploaded', 'imported', 'rejected', 'cancelled', 'dry_run'));
+create index evidence_import_runs_waiting_idx on evidence_import_runs (created_at)
+  where status in ('receiving', 'uploaded');
 
 -- A remembered mapping is offered again only for a file with exactly these headings.
 alter table evidence_import_mappings add column headings jsonb not null default '[]';

@@ -238,7 +238,7 @@ export interface EvidenceImportUploadsTable {
   run_id: string;
   org_id: string;
   seq: number;
-  bytes: string;
+  bytes: Buffer;
   created_at: Generated<Date>;
 }
 

@@ -1,5 +1,6 @@
 // All SQL for imports: remembered column mappings, upload runs and their reports, and the
 // look-ups the import engine asks for. Every query is scoped by org_id.
+import type { TextEncoding } from './engine/inspect-upload.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { ColumnMapping } from './engine/column-mapping.ts';
@@ -28,7 +29,7 @@ export async function rememberMapping(db: Kysely<DB>, orgId: string, target: Imp
     .execute();
 }
 
-export async function setImportRunEncoding(db: Kysely<DB>, orgId: string, id: string, encoding: 'utf-8' | 'windows-1252'): Promise<void> {
+export async function setImportRunEncoding(db: Kysely<DB>, orgId: string, id: string, encoding: TextEncoding): Promise<void> {
   await db.updateTable('evidence_import_runs').set({ encoding }).where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
@@ -52,7 +53,7 @@ export async function erasedCodeHashes(db: Kysely<DB>, orgId: string, hashes: re
 export async function insertImportRun(db: Kysely<DB>, r: { orgId: string; target: ImportTarget; fileName: string; fileKind: 'csv' | 'xlsx'; via: 'web' | 'cli'; createdBy: string | null }): Promise<string> {
   const row = await db
     .insertInto('evidence_import_runs')
-    .values({ org_id: r.orgId, target: r.target, file_name: r.fileName, file_kind: r.fileKind, via: r.via, created_by: r.createdBy })
+    .values({ org_id: r.orgId, target: r.target, file_name: r.fileName, file_kind: r.fileKind, via: r.via, created_by: r.createdBy, status: 'receiving' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -102,7 +103,24 @@ export async function finishImportRun(db: Kysely<DB>, orgId: string, id: string,
     .execute();
 }
 
-export async function setImportRunStatus(db: Kysely<DB>, orgId: string, id: string, status: 'cancelled'): Promise<void> {
+/** Uploads of the organisation still waiting (being received, or not yet imported) from the last day. */
+export async function countWaitingRuns(db: Kysely<DB>, orgId: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('evidence_import_runs')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['receiving', 'uploaded'])
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Runs still waiting that were started before the cutoff, across organisations (the daily sweep). */
+export async function unsafeAbandonedRuns(db: Kysely<DB>, cutoff: Date): Promise<{ org_id: string; id: string }[]> {
+  return db.selectFrom('evidence_import_runs').select(['org_id', 'id']).where('status', 'in', ['receiving', 'uploaded']).where('created_at', '<', cutoff).execute();
+}
+
+export async function setImportRunStatus(db: Kysely<DB>, orgId: string, id: string, status: 'cancelled' | 'uploaded'): Promise<void> {
   await db.updateTable('evidence_import_runs').set({ status, finished_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 

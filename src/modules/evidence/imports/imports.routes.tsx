@@ -30,7 +30,7 @@ export function importRoutes(deps: Deps) {
       return parsed.data.id;
     };
 
-    async function importsPage(req: FastifyRequest, reply: FastifyReply, error?: string) {
+    async function importsPage(req: FastifyRequest, reply: FastifyReply, error?: string, status = 400) {
       const org = orgOf(req);
       const runs = (await listImports(deps, org)).map((r) => ({
         id: r.id,
@@ -43,7 +43,7 @@ export function importRoutes(deps: Deps) {
         by: r.via === 'cli' ? 'Command line' : (r.by_name ?? 'Someone no longer here'),
         at: r.created_at,
       }));
-      return sendPage(reply, <ImportsPage ctx={ctx(req, reply)} view={{ org, runs }} error={error} />, error ? 400 : 200);
+      return sendPage(reply, <ImportsPage ctx={ctx(req, reply)} view={{ org, runs }} error={error} />, error ? status : 200);
     }
 
     const mappingView = (org: OrgTarget, page: ImportPage): MappingView => ({
@@ -77,7 +77,7 @@ export function importRoutes(deps: Deps) {
         const result = await receiveUpload(deps, actorOf(req), org, { target, fileName: part.filename, bytes: file, truncated: () => file.truncated });
         // Whatever was refused, the rest of the request body is read and dropped.
         file.resume();
-        if (!result.ok) return importsPage(req, reply, result.problem);
+        if (!result.ok) return importsPage(req, reply, result.problem, result.busy ? 503 : 400);
         return reply.redirect(`/orgs/${org.slug}/imports/${result.runId}`, 303);
       }
       return importsPage(req, reply, 'Choose a file to upload');

@@ -18,12 +18,13 @@ import type { ImportProblem } from './engine/import-problem.ts';
 import { todayIso } from './engine/parse-date.ts';
 import { readHeading, readRows, type FileSource } from './engine/read-rows.ts';
 import { UploadInspector, type TextEncoding } from './engine/inspect-upload.ts';
+import { IMPORT_LIMITS } from './engine/import-limits.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { databaseUploadStore, type UploadStore } from './upload-store.ts';
 import { erasedCodesAmong } from './erased-codes.ts';
 import * as repo from './imports.repository.ts';
-import { abandonedUploads } from './uploads.repository.ts';
+import { unsafeDeleteOrphanUploads } from './uploads.repository.ts';
 import { runImport, type ImportLookups, type ImportSink } from './engine/run-import.ts';
 import { schemaFor, type ImportTarget, type TargetSchema } from './engine/target-schemas.ts';
 import { databaseSeenKeys, existingActivityKeys } from './imports.repository.ts';
@@ -163,13 +164,16 @@ interface EngineRun {
   orgId: string;
   actorId: string | null;
   target: ImportTarget;
-  open: () => FileSource;
+  /** A fresh read of the file, through the given connection (the engine's transaction). */
+  open: (db: Kysely<DB>) => FileSource;
   mapping: ColumnMapping;
   mode: ImportMode;
   dryRun: boolean;
   encoding: TextEncoding;
   /** Already loaded for this request; otherwise loaded here. */
   instruments?: InstrumentDefinition[];
+  /** Runs inside the import's transaction once it has succeeded (closing the run, deleting the upload). */
+  onImported?: (tx: Kysely<DB>, report: ImportReport) => Promise<void>;
 }
 
 class RollBack extends Error {
@@ -193,8 +197,8 @@ async function runEngine(db: Kysely<DB>, o: EngineRun): Promise<ImportReport> {
     const seenKeys = await databaseSeenKeys(tx);
     const instruments = o.target !== 'assessments' ? [] : (o.instruments ?? (await listInstrumentsForOrg(tx, o.orgId)).map((i) => i.definition));
     const schema = schemaFor(o.target, instruments);
-    const heading = await readHeading(o.open());
-    const common = { rows: readRows(o.open()), headers: heading.headers, mapping: o.mapping, lookups: lookupsFor(tx, o.orgId, instruments), seenKeys, mode: o.mode, dryRun: o.dryRun, batchSize: IMPORT_BATCH };
+    const heading = await readHeading(o.open(tx));
+    const common = { rows: readRows(o.open(tx)), headers: heading.headers, mapping: o.mapping, lookups: lookupsFor(tx, o.orgId, instruments), seenKeys, mode: o.mode, dryRun: o.dryRun, batchSize: IMPORT_BATCH };
     const withReading = (report: ImportReport): ImportReport => ({ ...report, reading: { headingRow: heading.rowNumber, encoding: o.encoding } });
     switch (schema.target) {
       case 'participants':
@@ -211,6 +215,7 @@ async function runEngine(db: Kysely<DB>, o: EngineRun): Promise<ImportReport> {
     return await db.transaction().execute(async (tx) => {
       const report = await run(tx);
       if (report.outcome !== 'imported') throw new RollBack(report);
+      await o.onImported?.(tx, report);
       return report;
     });
   } catch (err) {
@@ -254,11 +259,27 @@ export interface ImportOrg {
 
 const storeOf = (deps: ImportDeps): UploadStore => deps.uploads ?? databaseUploadStore(deps.db);
 
-export type ReceiveResult = { ok: true; runId: string } | { ok: false; problem: string };
+export type ReceiveResult = { ok: true; runId: string } | { ok: false; problem: string; busy?: boolean };
+
+/** Uploads an organisation may have waiting (not yet imported or cancelled) at once. */
+export const MAX_WAITING_UPLOADS = 10;
+/** Uploads one instance receives at the same time; more are asked to try again shortly. */
+export const MAX_UPLOADS_AT_ONCE = 4;
+const DAY_MS = 24 * 60 * 60 * 1000;
+let receiving = 0;
+
+/** A file name as shown back to people: no control characters, at most 255 characters. */
+export function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '').normalize('NFC').trim();
+  return Array.from(cleaned).slice(0, 255).join('') || 'file';
+}
 
 /**
  * Stores an upload as it streams in, decides its text encoding, and refuses it as soon as it is
- * over a limit (nothing is kept then). `truncated` says whether the sender cut it at the size limit.
+ * over a limit; then reads it through once (in the parsing worker) so that a file which can't be
+ * read, or has too many rows, is refused now rather than offered for import. Nothing is kept of a
+ * refused file. `truncated` says whether the sender cut it at the size limit.
  */
 export async function receiveUpload(
   deps: ImportDeps,
@@ -268,25 +289,42 @@ export async function receiveUpload(
 ): Promise<ReceiveResult> {
   const kind = fileKindOf(input.fileName);
   if (!kind) return { ok: false, problem: 'The file must be a CSV file or an Excel .xlsx file' };
-  const store = storeOf(deps);
-  const runId = await repo.insertImportRun(deps.db, { orgId: org.id, target: input.target, fileName: input.fileName.slice(0, 255), fileKind: kind, via: actor.via, createdBy: actor.personId });
-  const inspector = new UploadInspector(kind);
-  const refuse = async (problem: string): Promise<ReceiveResult> => {
-    await store.remove(org.id, runId);
-    await repo.setImportRunStatus(deps.db, org.id, runId, 'cancelled');
-    return { ok: false, problem };
-  };
+  if (receiving >= MAX_UPLOADS_AT_ONCE) {
+    return { ok: false, busy: true, problem: 'Several files are being uploaded at the moment. Please try again in a minute.' };
+  }
+  receiving += 1;
   try {
-    const size = await store.save(org.id, runId, input.bytes, (chunk) => inspector.feed(chunk));
-    if (input.truncated?.()) return await refuse('The file is larger than 100 MB. Split it into smaller files.');
-    if (size === 0) return await refuse('The file is empty. Choose the file again.');
-    const facts = inspector.finish();
-    await repo.setImportRunEncoding(deps.db, org.id, runId, facts.encoding);
-    return { ok: true, runId };
-  } catch (err) {
-    if (err instanceof FileReadError) return await refuse(`${err.problem.problem} ${err.problem.howToFix}`);
-    await store.remove(org.id, runId).catch(() => undefined);
-    throw err;
+    if ((await repo.countWaitingRuns(deps.db, org.id, new Date(Date.now() - DAY_MS))) >= MAX_WAITING_UPLOADS) {
+      return { ok: false, problem: `Your organisation has ${MAX_WAITING_UPLOADS} uploads waiting. Import or cancel some of them (below) before uploading another.` };
+    }
+    const store = storeOf(deps);
+    const fileName = cleanFileName(input.fileName);
+    const runId = await repo.insertImportRun(deps.db, { orgId: org.id, target: input.target, fileName, fileKind: kind, via: actor.via, createdBy: actor.personId });
+    const inspector = new UploadInspector(kind);
+    const refuse = async (problem: string): Promise<ReceiveResult> => {
+      await store.remove(org.id, runId);
+      await repo.setImportRunStatus(deps.db, org.id, runId, 'cancelled');
+      return { ok: false, problem };
+    };
+    try {
+      const size = await store.save(org.id, runId, input.bytes, (chunk) => inspector.feed(chunk));
+      if (input.truncated?.()) return await refuse(`The file is larger than ${Math.round(IMPORT_LIMITS.uploadBytes / (1024 * 1024))} MB. Split it into smaller files.`);
+      if (size === 0) return await refuse('The file is empty. Choose the file again.');
+      const facts = inspector.finish();
+      // Read through once: every row parsed and the limits checked, in the worker.
+      let rows = 0;
+      for await (const _row of readRows({ kind, stream: store.open(org.id, runId), encoding: facts.encoding }, { header: false })) rows += 1;
+      if (rows === 0) return await refuse('The file has no rows. Choose the file again.');
+      await repo.setImportRunEncoding(deps.db, org.id, runId, facts.encoding);
+      await repo.setImportRunStatus(deps.db, org.id, runId, 'uploaded');
+      return { ok: true, runId };
+    } catch (err) {
+      if (err instanceof FileReadError) return await refuse(`${err.problem.problem} ${err.problem.howToFix}`);
+      await refuse('').catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    receiving -= 1;
   }
 }
 
@@ -301,9 +339,9 @@ async function waitingRun(deps: ImportDeps, org: ImportOrg, runId: string): Prom
   return run;
 }
 
-function opener(deps: ImportDeps, org: ImportOrg, run: repo.ImportRunRow): () => FileSource {
-  const store = storeOf(deps);
-  return () => ({ kind: run.file_kind as 'csv' | 'xlsx', stream: store.open(org.id, run.id) as Readable, encoding: run.encoding as TextEncoding });
+/** Reads the stored upload; inside a transaction, pass it, so the read uses the same connection. */
+function opener(deps: ImportDeps, org: ImportOrg, run: repo.ImportRunRow): (db?: Kysely<DB>) => FileSource {
+  return (db) => ({ kind: run.file_kind as 'csv' | 'xlsx', stream: storeOf({ ...deps, db: db ?? deps.db }).open(org.id, run.id) as Readable, encoding: run.encoding as TextEncoding });
 }
 
 export interface ImportPage {
@@ -377,9 +415,14 @@ function rejectedReport(target: ImportTarget, problems: ImportProblem[]): Import
   return builder.finish('rejected');
 }
 
-async function closeRun(deps: ImportDeps, org: ImportOrg, runId: string, report: ImportReport, status: 'imported' | 'rejected' | 'dry_run'): Promise<void> {
-  await repo.finishImportRun(deps.db, org.id, runId, report, status);
-  await storeOf(deps).remove(org.id, runId);
+/** Ends a run and deletes its upload, in one transaction. */
+async function closeRun(deps: ImportDeps, org: ImportOrg, runId: string, report: ImportReport, status: 'imported' | 'rejected' | 'dry_run', tx?: Kysely<DB>): Promise<void> {
+  const close = async (db: Kysely<DB>) => {
+    await repo.finishImportRun(db, org.id, runId, report, status);
+    await storeOf({ ...deps, db }).remove(org.id, runId);
+  };
+  if (tx) await close(tx);
+  else await deps.db.transaction().execute(close);
 }
 
 /**
@@ -395,10 +438,15 @@ export async function commitImport(
   const run = await waitingRun(deps, org, input.runId);
   const mapping = run.mapping as ColumnMapping | null;
   if (!mapping) return { run, notChecked: true };
-  const report = await runEngine(deps.db, { orgId: org.id, actorId: actor.personId, target: run.target as ImportTarget, open: opener(deps, org, run), mapping, mode: input.mode, dryRun: false, encoding: run.encoding as TextEncoding });
+  // When it succeeds, the run is closed and its upload deleted in the import's own transaction.
+  const report = await runEngine(deps.db, {
+    orgId: org.id, actorId: actor.personId, target: run.target as ImportTarget, open: opener(deps, org, run), mapping, mode: input.mode, dryRun: false,
+    encoding: run.encoding as TextEncoding,
+    onImported: (tx, done) => closeRun(deps, org, run.id, done, 'imported', tx),
+  });
   const imported = report.outcome === 'imported';
-  if (imported || input.onFailure === 'close') await closeRun(deps, org, run.id, report, imported ? 'imported' : 'rejected');
-  else await repo.finishImportRun(deps.db, org.id, run.id, report, 'uploaded');
+  if (!imported && input.onFailure === 'close') await closeRun(deps, org, run.id, report, 'rejected');
+  else if (!imported) await repo.finishImportRun(deps.db, org.id, run.id, report, 'uploaded');
   await recordAudit(deps.db, { orgId: org.id, actorId: actor.personId, action: 'import.committed', subjectType: 'import', subjectId: run.id, detail: { target: run.target, mode: input.mode, imported: report.imported, via: actor.via } });
   return { run, report };
 }
@@ -406,16 +454,27 @@ export async function commitImport(
 /** Deletes a waiting upload and marks its run cancelled. */
 export async function cancelImport(deps: ImportDeps, _actor: ImportActor, org: ImportOrg, input: { runId: string }): Promise<void> {
   const run = await waitingRun(deps, org, input.runId);
-  await storeOf(deps).remove(org.id, run.id);
-  await repo.setImportRunStatus(deps.db, org.id, run.id, 'cancelled');
+  await deps.db.transaction().execute(async (tx) => {
+    await storeOf({ ...deps, db: tx }).remove(org.id, run.id);
+    await repo.setImportRunStatus(tx, org.id, run.id, 'cancelled');
+  });
 }
 
-/** The daily job: uploads left waiting longer than `olderThan` (ms) are deleted and their runs cancelled. */
-export async function sweepAbandonedUploads(deps: ImportDeps, olderThan: number): Promise<number> {
-  const stale = await abandonedUploads(deps.db, new Date(Date.now() - olderThan));
-  for (const u of stale) {
-    await storeOf(deps).remove(u.org_id, u.run_id);
-    await repo.setImportRunStatus(deps.db, u.org_id, u.run_id, 'cancelled');
+/** Uploads left waiting this long were abandoned. */
+export const ABANDONED_AFTER_MS = DAY_MS;
+
+/**
+ * The daily job: uploads left waiting longer than a day are deleted and their runs cancelled, and
+ * any stored bytes whose run has ended are deleted too. Returns how many runs were cancelled.
+ */
+export async function sweepAbandonedUploads(deps: ImportDeps, now = new Date()): Promise<number> {
+  const stale = await repo.unsafeAbandonedRuns(deps.db, new Date(now.getTime() - ABANDONED_AFTER_MS));
+  for (const run of stale) {
+    await deps.db.transaction().execute(async (tx) => {
+      await storeOf({ ...deps, db: tx }).remove(run.org_id, run.id);
+      await repo.setImportRunStatus(tx, run.org_id, run.id, 'cancelled');
+    });
   }
+  await unsafeDeleteOrphanUploads(deps.db);
   return stale.length;
 }

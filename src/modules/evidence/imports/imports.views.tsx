@@ -21,7 +21,7 @@ export interface ImportsView {
   runs: { id: string; target: ImportTarget; fileName: string; status: string; rowsRead: number; imported: number; invalid: number; by: string; at: Date }[];
 }
 
-const STATUS_LABEL: Record<string, string> = { uploaded: 'Not imported yet', imported: 'Imported', rejected: 'Not imported (problems)', cancelled: 'Cancelled', dry_run: 'Checked only (dry run)' };
+const STATUS_LABEL: Record<string, string> = { receiving: 'Being uploaded', uploaded: 'Not imported yet', imported: 'Imported', rejected: 'Not imported (problems)', cancelled: 'Cancelled', dry_run: 'Checked only (dry run)' };
 
 export function ImportsPage({ ctx, view, error }: { ctx: PageContext; view: ImportsView; error?: string }) {
   const base = `/orgs/${view.org.slug}/imports`;

@@ -9,6 +9,8 @@ export const IMPORT_LIMITS = {
   rows: 250_000,
   /** Bytes of an .xlsx once unzipped. */
   uncompressedBytes: 400 * 1024 * 1024,
+  /** Bytes of an .xlsx's shared text (xl/sharedStrings.xml) once unzipped; it is held while reading. */
+  sharedStringsBytes: 64 * 1024 * 1024,
   /** Worksheets in an .xlsx. */
   sheets: 20,
 } as const;

@@ -2,6 +2,7 @@
 // keeps only the first few problems and duplicates in full - the rest are counted - so a file
 // with a million bad rows cannot exhaust memory.
 
+import type { TextEncoding } from './inspect-upload.ts';
 import type { ImportProblem } from './import-problem.ts';
 import type { ImportTarget } from './target-schemas.ts';
 
@@ -41,7 +42,7 @@ export interface ImportReport {
   /** Participant imports: the consent answers that are (or would be) stored with the new people. */
   consents?: ConsentTally;
   /** How the file was read: the heading row used and the text encoding (set by the service). */
-  reading?: { headingRow: number; encoding: 'utf-8' | 'windows-1252' };
+  reading?: { headingRow: number; encoding: TextEncoding };
 }
 
 export interface ConsentTally {
