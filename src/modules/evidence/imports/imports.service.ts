@@ -271,7 +271,7 @@ let receiving = 0;
 /** A file name as shown back to people: no control characters, at most 255 characters. */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '').normalize('NFC').trim();
+  const cleaned = name.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '').normalize('NFC').trim();
   return Array.from(cleaned).slice(0, 255).join('') || 'file';
 }
 
