@@ -11,7 +11,7 @@ import { migrate } from '../../../platform/db/migrate.ts';
 import { formatImportProblem } from './engine/import-problem.ts';
 import type { ImportReport } from './engine/import-report.ts';
 import type { ImportTarget } from './engine/target-schemas.ts';
-import { checkImport, commitImport, fileKindOf, IMPORT_TARGETS, loadImportPage, receiveUpload, type ImportActor } from './imports.service.ts';
+import { checkImport, commitImport, fileKindOf, IMPORT_TARGETS, loadImportPage, receiveUpload, rejectImport, type ImportActor } from './imports.service.ts';
 import { syncShippedInstruments } from '../instruments/instruments.repository.ts';
 
 export interface CommandIo {
@@ -90,7 +90,7 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
     const checked = await checkImport(deps, actor, org, { runId: received.runId, mapping, final: values['dry-run'] });
     if (checked.kind === 'columns') {
       for (const p of checked.problems) io.out(`  ${formatImportProblem(p)}`);
-      if (!values['dry-run']) await commitImport(deps, actor, org, { runId: received.runId, mode: 'all_or_nothing', onFailure: 'close' }).catch(() => undefined);
+      if (!values['dry-run']) await rejectImport(deps, actor, org, { runId: received.runId, problems: checked.problems });
       return 1;
     }
     let report: ImportReport = checked.report;

@@ -451,6 +451,12 @@ export async function commitImport(
   return { run, report };
 }
 
+/** Ends a waiting run whose columns did not fit (the command line): recorded as rejected, upload deleted. */
+export async function rejectImport(deps: ImportDeps, _actor: ImportActor, org: ImportOrg, input: { runId: string; problems: ImportProblem[] }): Promise<void> {
+  const run = await waitingRun(deps, org, input.runId);
+  await closeRun(deps, org, run.id, rejectedReport(run.target as ImportTarget, input.problems), 'rejected');
+}
+
 /** Deletes a waiting upload and marks its run cancelled. */
 export async function cancelImport(deps: ImportDeps, _actor: ImportActor, org: ImportOrg, input: { runId: string }): Promise<void> {
   const run = await waitingRun(deps, org, input.runId);
