@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { name: 'platform', file: 'platform.bench.ts', fn: 'runPlatformBench' },
   { name: 'directory', file: 'directory.bench.ts', fn: 'runDirectoryBench' },
   { name: 'evidence-import', file: 'evidence-import.bench.ts', fn: 'runEvidenceImportBench' },
+  { name: 'import-uploads', file: 'import-uploads.bench.ts', fn: 'runImportUploadsBench' },
   { name: 'insight', file: 'insight.bench.ts', fn: 'runInsightBench' },
   { name: 'events', file: 'events.bench.ts', fn: 'runEventsBench' },
   { name: 'funding-import', file: 'funding-import.bench.ts', fn: 'runFundingImportBench' },

@@ -1,13 +1,17 @@
 // The evidence module's scheduled jobs (UK time), run on the platform's queue.
 import type { JobDefinition } from '../../platform/jobs/job-definition.ts';
 import { expireCompletionLinks } from './assessments/assessments.service.ts';
-import { sweepAbandonedUploads } from './upload-sweep.ts';
+import { sweepAbandonedUploads } from './imports/imports.service.ts';
+import { sweepLegacyUploadFiles } from './upload-sweep.ts';
 
 export const evidenceJobs: JobDefinition[] = [
   {
     name: 'evidence.sweep-uploads',
     schedule: '40 3 * * *',
-    run: async (deps) => void (await sweepAbandonedUploads(deps.config.dataDir)),
+    run: async (deps) => {
+      await sweepAbandonedUploads(deps);
+      await sweepLegacyUploadFiles(deps.config.dataDir);
+    },
   },
   {
     name: 'evidence.expire-completion-links',

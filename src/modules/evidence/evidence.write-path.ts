@@ -9,6 +9,7 @@ import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { scoreAssessment } from './domain/scoring.ts';
 import { assessmentKey } from './imports/engine/natural-keys.ts';
 import type { ConsentKind } from './participants/participants.repository.ts';
+import { rememberErasedCode } from './imports/erased-codes.ts';
 
 export type AssessmentSource = 'staff' | 'self' | 'import' | 'demo';
 
@@ -179,6 +180,10 @@ export async function recordConsentDecisions(tx: Kysely<DB>, orgId: string, part
  * self-completion links) in the caller's transaction. Returns false if not the organisation's.
  */
 export async function eraseParticipantRecord(tx: Kysely<DB>, orgId: string, participantId: string): Promise<boolean> {
+  const person = await tx.selectFrom('evidence_participants').select('code').where('org_id', '=', orgId).where('id', '=', participantId).executeTakeFirst();
+  if (!person) return false;
+  // So an old spreadsheet cannot bring them back (see imports/erased-codes.ts).
+  await rememberErasedCode(tx, orgId, person.code);
   const r = await tx.deleteFrom('evidence_participants').where('org_id', '=', orgId).where('id', '=', participantId).executeTakeFirst();
   if (Number(r.numDeletedRows) !== 1) return false;
   // Foreign keys cascade, but say it explicitly so nothing depends on a schema detail.

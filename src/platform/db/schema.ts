@@ -210,11 +210,23 @@ export interface EvidenceConsentsTable {
   recorded_at: Generated<Date>;
 }
 
+export interface EvidenceErasedCodesTable {
+  org_id: string;
+  code_hash: string;
+  erased_on: Generated<string>;
+}
+
+export interface EvidenceErasureKeysTable {
+  org_id: string;
+  secret: string;
+}
+
 export interface EvidenceImportMappingsTable {
   org_id: string;
   target: string;
   mapping: Json;
   updated_at: Generated<Date>;
+  headings: Generated<Json>;
 }
 
 export interface EvidenceImportRunsTable {
@@ -235,6 +247,15 @@ export interface EvidenceImportRunsTable {
   created_at: Generated<Date>;
   finished_at: Date | null;
   mapping: Json | null;
+  encoding: Generated<string>;
+}
+
+export interface EvidenceImportUploadsTable {
+  run_id: string;
+  org_id: string;
+  seq: number;
+  bytes: Buffer;
+  created_at: Generated<Date>;
 }
 
 export interface EvidenceInstrumentsTable {
@@ -916,8 +937,11 @@ export interface DB {
   evidence_assessments: EvidenceAssessmentsTable;
   evidence_completion_links: EvidenceCompletionLinksTable;
   evidence_consents: EvidenceConsentsTable;
+  evidence_erased_codes: EvidenceErasedCodesTable;
+  evidence_erasure_keys: EvidenceErasureKeysTable;
   evidence_import_mappings: EvidenceImportMappingsTable;
   evidence_import_runs: EvidenceImportRunsTable;
+  evidence_import_uploads: EvidenceImportUploadsTable;
   evidence_instruments: EvidenceInstrumentsTable;
   evidence_participants: EvidenceParticipantsTable;
   evidence_summaries: EvidenceSummariesTable;

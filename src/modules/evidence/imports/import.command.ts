@@ -1,6 +1,7 @@
 // `connectors import participants|assessments|activities --org SLUG FILE [--dry-run]
 // [--skip-invalid] [--mapping FILE.json]`: the same engine as the web import. Prints the report;
 // exits 1 when any row is invalid and nothing was written.
+import { createReadStream } from 'node:fs';
 import { access as fileAccess, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,8 +11,7 @@ import { migrate } from '../../../platform/db/migrate.ts';
 import { formatImportProblem } from './engine/import-problem.ts';
 import type { ImportReport } from './engine/import-report.ts';
 import type { ImportTarget } from './engine/target-schemas.ts';
-import { fileKindOf, importFile, IMPORT_TARGETS, proposeMapping, readFileHeader, targetSchema } from './imports.service.ts';
-import * as importsRepo from './imports.repository.ts';
+import { checkImport, commitImport, fileKindOf, IMPORT_TARGETS, loadImportPage, receiveUpload, rejectImport, type ImportActor } from './imports.service.ts';
 import { syncShippedInstruments } from '../instruments/instruments.repository.ts';
 
 export interface CommandIo {
@@ -74,23 +74,30 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
       return 2;
     }
     const importTarget = target as ImportTarget;
-    const importFileRef = { path: path.resolve(file), kind };
-    const schema = await targetSchema(database.db, org.id, importTarget);
-    const headers = await readFileHeader(importFileRef).catch(() => [] as string[]);
-    const mapping = mappingFromFile ?? proposeMapping(headers, schema, await importsRepo.findRememberedMapping(database.db, org.id, importTarget));
+    const deps = { db: database.db };
+    const actor: ImportActor = { personId: null, via: 'cli' };
+    // The same steps as the web: store the file, check it, then import it.
+    const received = await receiveUpload(deps, actor, org, { target: importTarget, fileName: path.basename(file), bytes: createReadStream(file) });
+    if (!received.ok) {
+      io.err(`${path.basename(file)}: ${received.problem}`);
+      return 1;
+    }
+    const page = await loadImportPage(deps, org, received.runId);
+    const mapping = mappingFromFile ?? page.mapping;
     io.out(`Importing ${importTarget} for ${org.name} from ${path.basename(file)}${values['dry-run'] ? ' (dry run: nothing will be saved)' : ''}.`);
+    if (page.headingRow !== 1 && page.headers.length > 0) io.out(`The headings were found in row ${page.headingRow}.`);
     io.out(`Columns: ${Object.entries(mapping).map(([f, h]) => `${f} <- "${h}"`).join(', ') || 'none matched'}`);
-    const report = await importFile(database.db, {
-      orgId: org.id,
-      actorId: null,
-      target: importTarget,
-      file: importFileRef,
-      mapping,
-      mode: values['skip-invalid'] ? 'skip_invalid' : 'all_or_nothing',
-      dryRun: values['dry-run'],
-    });
-    const runId = await importsRepo.insertImportRun(database.db, { orgId: org.id, target: importTarget, fileName: path.basename(file), fileKind: kind, via: 'cli', createdBy: null });
-    await importsRepo.finishImportRun(database.db, org.id, runId, report, report.outcome === 'imported' ? 'imported' : 'rejected');
+    const checked = await checkImport(deps, actor, org, { runId: received.runId, mapping, final: values['dry-run'] });
+    if (checked.kind === 'columns') {
+      for (const p of checked.problems) io.out(`  ${formatImportProblem(p)}`);
+      if (!values['dry-run']) await rejectImport(deps, actor, org, { runId: received.runId, problems: checked.problems });
+      return 1;
+    }
+    let report: ImportReport = checked.report;
+    if (!values['dry-run']) {
+      const committed = await commitImport(deps, actor, org, { runId: received.runId, mode: values['skip-invalid'] ? 'skip_invalid' : 'all_or_nothing', onFailure: 'close' });
+      if ('report' in committed) report = committed.report;
+    }
     for (const line of describeReport(report)) io.out(line);
     return report.imported === 0 && (report.invalidRows > 0 || report.outcome === 'rejected') ? 1 : 0;
   } finally {
@@ -100,9 +107,14 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
 
 /** The report as plain lines, for the terminal. */
 export function describeReport(r: ImportReport): string[] {
-  const lines = [
+  const lines: string[] = [];
+  if (r.reading?.encoding === 'windows-1252') lines.push('The file was read as Windows-1252 text (how Excel on Windows saves "CSV (Comma delimited)").');
+  if (r.reading && r.reading.headingRow !== 1) lines.push(`The headings were found in row ${r.reading.headingRow}.`);
+  lines.push(
     `Rows read: ${r.rowsRead}. Valid and new: ${r.validRows}. With problems: ${r.invalidRows}. Duplicates skipped: ${r.duplicateRows.withinFile} within the file, ${r.duplicateRows.alreadyImported} already stored.`,
-  ];
+  );
+  if (r.consents) lines.push(consentLine(r.consents, r.outcome === 'imported'));
+  if (r.rowsRead > 0 && r.validRows === 0 && r.invalidRows === 0) lines.push('Everything in this file is already recorded.');
   if (r.outcome === 'imported') lines.push(`Imported ${r.imported} ${r.target}.`);
   else if (r.outcome === 'dry_run') lines.push(`Dry run: nothing was saved. An import would add ${r.validRows}.`);
   else lines.push('Nothing was imported. Fix the problems below and try again, or use --skip-invalid to import only the valid rows.');
@@ -113,4 +125,9 @@ export function describeReport(r: ImportReport): string[] {
   for (const d of r.duplicates) lines.push(`  ${d.message}`);
   if (r.duplicatesNotShown > 0) lines.push(`  …and ${r.duplicatesNotShown} more.`);
   return lines;
+}
+
+function consentLine(c: NonNullable<ImportReport['consents']>, done: boolean): string {
+  return `Consents ${done ? 'stored' : 'to be stored'}: keep a record ${c.record}; share with the network: ${c.networkYes} yes, ${c.networkNo} no; ` +
+    `be contacted: ${c.contactYes} yes, ${c.contactNo} no.`;
 }

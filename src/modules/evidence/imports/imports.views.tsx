@@ -6,6 +6,7 @@ import { fieldId } from '../../../ui/components.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import type { ImportProblem } from './engine/import-problem.ts';
 import type { ImportReport } from './engine/import-report.ts';
+import { describeLimits } from './engine/import-limits.ts';
 import type { ImportTarget } from './engine/target-schemas.ts';
 
 export const TARGET_LABEL: Record<ImportTarget, string> = { participants: 'Participants', assessments: 'Questionnaires', activities: 'Sessions' };
@@ -20,7 +21,7 @@ export interface ImportsView {
   runs: { id: string; target: ImportTarget; fileName: string; status: string; rowsRead: number; imported: number; invalid: number; by: string; at: Date }[];
 }
 
-const STATUS_LABEL: Record<string, string> = { uploaded: 'Not imported yet', imported: 'Imported', rejected: 'Not imported (problems)', cancelled: 'Cancelled' };
+const STATUS_LABEL: Record<string, string> = { receiving: 'Being uploaded', uploaded: 'Not imported yet', imported: 'Imported', rejected: 'Not imported (problems)', cancelled: 'Cancelled', dry_run: 'Checked only (dry run)' };
 
 export function ImportsPage({ ctx, view, error }: { ctx: PageContext; view: ImportsView; error?: string }) {
   const base = `/orgs/${view.org.slug}/imports`;
@@ -36,7 +37,7 @@ export function ImportsPage({ ctx, view, error }: { ctx: PageContext; view: Impo
             The file
           </label>
           <p class="hint" id={`${fieldId('file')}-hint`}>
-            CSV or .xlsx, up to 100 MB. The first row must hold the column headings.
+            CSV or .xlsx. {describeLimits()} The column headings can be below a title; we find them.
           </p>
           {error && (
             <p class="error-message" id={`${fieldId('file')}-error`}>
@@ -69,6 +70,8 @@ export interface MappingView {
   target: ImportTarget;
   fileName: string;
   headers: string[];
+  /** The spreadsheet row the headings were found in. */
+  headingRow: number;
   preview: string[][];
   fields: { key: string; label: string; required: boolean }[];
   mapping: Record<string, string>;
@@ -94,7 +97,8 @@ export function MappingPage({ ctx, view, problems = [] }: { ctx: PageContext; vi
           </ul>
         </div>
       )}
-      <p>We have matched what we could. Check each one; we'll remember your choice for next time.</p>
+      {view.headingRow !== 1 && view.headers.length > 0 && <p>We found the column headings in row {view.headingRow} of your file, and read the rows below them.</p>}
+      <p>We have matched what we could. Check each one; we'll remember your choice for files with the same headings.</p>
       <Table caption="The first rows of your file" columns={view.headers.map((h, i) => ({ header: h, cell: (r: string[]) => r[i] ?? '' }))} rows={view.preview} empty="The file has no rows below the headings." />
       <form method="post" action={`${base}/check`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
@@ -128,6 +132,8 @@ export function ReportPage({ ctx, org, runId, fileName, report, final }: { ctx: 
   const base = `/orgs/${org.slug}/imports/${runId}`;
   const what = TARGET_LABEL[report.target].toLowerCase();
   const dupes = report.duplicateRows.withinFile + report.duplicateRows.alreadyImported;
+  const allRecorded = report.rowsRead > 0 && report.validRows === 0 && report.invalidRows === 0 && report.duplicateRows.alreadyImported > 0;
+  const c = report.consents;
   return (
     <EvidenceLayout ctx={ctx} title="Import report" crumbs={orgCrumbs(org, { href: `/orgs/${org.slug}/imports`, label: 'Imports' })}>
       <span class="caption">
@@ -141,6 +147,15 @@ export function ReportPage({ ctx, org, runId, fileName, report, final }: { ctx: 
           </p>
         </NotificationBanner>
       )}
+      {allRecorded && (
+        <NotificationBanner kind="info" title="Nothing new">
+          <p>Everything in this file is already recorded, so there is nothing to import.</p>
+        </NotificationBanner>
+      )}
+      {report.reading?.encoding === 'windows-1252' && (
+        <p>We read this file as Windows text (Windows-1252), the way Excel on Windows saves "CSV (Comma delimited)". Check that names with accents and £ signs look right below.</p>
+      )}
+      {report.reading && report.reading.headingRow !== 1 && <p>We used row {report.reading.headingRow} as the column headings.</p>}
       <ul>
         <li>{report.rowsRead} rows read</li>
         <li class={report.invalidRows > 0 ? 'report-bad' : 'report-ok'}>
@@ -152,6 +167,16 @@ export function ReportPage({ ctx, org, runId, fileName, report, final }: { ctx: 
           </li>
         )}
       </ul>
+      {c && (
+        <>
+          <h2>Consent {final ? 'stored' : 'to be stored'}</h2>
+          <ul>
+            <li>Keep a record: {c.record} people said yes</li>
+            <li>Share with the network: {c.networkYes} yes, {c.networkNo} no, {c.record - c.networkYes - c.networkNo} not asked</li>
+            <li>Be contacted: {c.contactYes} yes, {c.contactNo} no, {c.record - c.contactYes - c.contactNo} not asked</li>
+          </ul>
+        </>
+      )}
       {report.problems.length > 0 && (
         <Table
           caption="Problems to fix"
@@ -175,10 +200,10 @@ export function ReportPage({ ctx, org, runId, fileName, report, final }: { ctx: 
           </ul>
         </details>
       )}
-      {!final && (
+      {!final && !allRecorded && (
         <form method="post" action={`${base}/commit`}>
           <CsrfField token={ctx.csrfToken()} />
-          {report.invalidRows === 0 && report.outcome !== 'rejected' ? (
+          {report.invalidRows === 0 && report.outcome !== 'rejected' && report.validRows > 0 ? (
             <Button name="mode" value="all_or_nothing">
               Import {report.validRows} {what}
             </Button>

@@ -21,7 +21,7 @@ test('suggestions use each heading once and say what is missing', () => {
   assert.deepEqual(suggestion.missingRequired, []);
   const partial = suggestMapping(['Name', 'Notes'], PARTICIPANTS_SCHEMA);
   assert.deepEqual(partial.mapping, { first_name: 'Name' });
-  assert.deepEqual(partial.missingRequired, ['code']);
+  assert.deepEqual(partial.missingRequired, ['code', 'consent_record']);
 });
 
 test('assessment item columns are recognised by question text, ONS measure names and numbered headings', () => {

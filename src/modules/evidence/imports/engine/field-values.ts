@@ -51,6 +51,11 @@ export class RowReader {
       if (field.required) this.problem(field, `The ${field.label} is missing.`, `Fill in the ${field.label}; every row needs one.`);
       return field.required ? undefined : null;
     }
+    if (text.includes('\uFFFD')) {
+      // A replacement character means the text was already damaged before it reached us.
+      this.problem(field, `The ${field.label} has a character that could not be read (shown as \uFFFD).`, 'Type the text again in the spreadsheet, then save it as "CSV UTF-8" or as an Excel workbook.');
+      return undefined;
+    }
     const result = parseFieldText(field, text, this.context);
     if (!result.ok) {
       this.problem(field, result.problem, result.howToFix);

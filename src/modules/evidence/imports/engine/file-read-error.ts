@@ -18,7 +18,9 @@ export class FileReadError extends Error {
     const near = typeof details?.records === 'number' ? ` near row ${details.records + 1}` : '';
     const problem = details?.code === 'CSV_QUOTE_NOT_CLOSED'
       ? `A quoted value${near} is never closed, so the rest of the file cannot be read.`
-      : `The file could not be read as CSV${near}.`;
+      : details?.code === 'CSV_MAX_RECORD_SIZE'
+        ? `A row${near} is longer than a million characters (or a quote in it is never closed), so the file cannot be read.`
+        : `The file could not be read as CSV${near}.`;
     return new FileReadError({ row: null, column: null, problem, howToFix: 'Open the file in a spreadsheet program and save it again as "CSV UTF-8".' }, { cause: error });
   }
 

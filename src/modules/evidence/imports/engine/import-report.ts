@@ -2,6 +2,7 @@
 // keeps only the first few problems and duplicates in full - the rest are counted - so a file
 // with a million bad rows cannot exhaust memory.
 
+import type { TextEncoding } from './inspect-upload.ts';
 import type { ImportProblem } from './import-problem.ts';
 import type { ImportTarget } from './target-schemas.ts';
 
@@ -38,6 +39,18 @@ export interface ImportReport {
   problemsNotShown: number;
   duplicates: DuplicateNotice[];
   duplicatesNotShown: number;
+  /** Participant imports: the consent answers that are (or would be) stored with the new people. */
+  consents?: ConsentTally;
+  /** How the file was read: the heading row used and the text encoding (set by the service). */
+  reading?: { headingRow: number; encoding: TextEncoding };
+}
+
+export interface ConsentTally {
+  record: number;
+  networkYes: number;
+  networkNo: number;
+  contactYes: number;
+  contactNo: number;
 }
 
 export interface ReportLimits {
@@ -57,6 +70,7 @@ export class ImportReportBuilder {
   private problemsNotShown = 0;
   private readonly duplicates: DuplicateNotice[] = [];
   private duplicatesNotShown = 0;
+  private consents: ConsentTally | undefined;
 
   constructor(
     private readonly target: ImportTarget,
@@ -93,6 +107,16 @@ export class ImportReportBuilder {
     else this.duplicatesNotShown += 1;
   }
 
+  /** Counts one new person's consent answers (null: not given in the file). */
+  consent(network: boolean | null, contact: boolean | null): void {
+    const c = (this.consents ??= { record: 0, networkYes: 0, networkNo: 0, contactYes: 0, contactNo: 0 });
+    c.record += 1;
+    if (network === true) c.networkYes += 1;
+    if (network === false) c.networkNo += 1;
+    if (contact === true) c.contactYes += 1;
+    if (contact === false) c.contactNo += 1;
+  }
+
   get rowsReadSoFar(): number {
     return this.rowsRead;
   }
@@ -116,6 +140,7 @@ export class ImportReportBuilder {
       problemsNotShown: this.problemsNotShown,
       duplicates: [...this.duplicates],
       duplicatesNotShown: this.duplicatesNotShown,
+      ...(this.target === 'participants' ? { consents: this.consents ?? { record: 0, networkYes: 0, networkNo: 0, contactYes: 0, contactNo: 0 } } : {}),
     };
   }
 }

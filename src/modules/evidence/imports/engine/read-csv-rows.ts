@@ -6,6 +6,9 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { FileReadError } from './file-read-error.ts';
 
+/** The longest row read, in characters. */
+export const MAX_ROW_CHARACTERS = 1_000_000;
+
 export interface NumberedCells {
   rowNumber: number;
   cells: string[];
@@ -22,6 +25,8 @@ export async function* readCsvCells(stream: Readable, options: { delimiter?: str
       // Blank lines are kept so row numbers stay true; readRows skips them.
       skip_empty_lines: false,
       info: true,
+      // One row (or a quote never closed) can't grow without end: a real row is a few KB.
+      max_record_size: MAX_ROW_CHARACTERS,
     }),
   );
   // A failing source stream must fail the parse rather than leave it waiting for more data.

@@ -37,6 +37,8 @@ export interface ImportLookups {
   findInstrument(key: string): Promise<InstrumentDefinition | undefined>;
   /** Which of these natural keys (see natural-keys.ts) are already stored. */
   existingRecordKeys(target: ImportTarget, keys: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Which of these participant codes belong to people who were erased; they must not come back. */
+  erasedParticipantCodes?(codes: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 /**
@@ -146,8 +148,29 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
     });
   };
 
+  const refuseErased = async (validated: Validated[]): Promise<Validated[]> => {
+    if (schema.target !== 'participants' || !lookups.erasedParticipantCodes) return validated;
+    const codes = validated.flatMap((item) => ('record' in item ? [(item.record as RecordsByTarget['participants']).code] : []));
+    const erased = codes.length > 0 ? await lookups.erasedParticipantCodes(codes) : new Set<string>();
+    if (erased.size === 0) return validated;
+    return validated.map((item) => {
+      if (!('record' in item)) return item;
+      const code = (item.record as RecordsByTarget['participants']).code;
+      if (!erased.has(code)) return item;
+      return {
+        rowNumber: item.rowNumber,
+        problems: [{
+          row: item.rowNumber,
+          column: mapping.code ?? 'participant code',
+          problem: `Row ${item.rowNumber}: the person with code ${code} asked for their record to be erased, so they cannot be added again.`,
+          howToFix: 'Remove this row from the file. If they have come back and agreed to a new record, give them a new code.',
+        }],
+      };
+    });
+  };
+
   const processBatch = async (batch: RecordRow[]): Promise<void> => {
-    const validated = await validateBatch(batch);
+    const validated = await refuseErased(await validateBatch(batch));
     const fresh: Array<Extract<Validated, { record: unknown }>> = [];
     const valid: Array<Extract<Validated, { record: unknown }>> = [];
     for (const item of validated) {
@@ -176,6 +199,10 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
         continue;
       }
       report.rowValid();
+      if (schema.target === 'participants') {
+        const person = item.record as RecordsByTarget['participants'];
+        report.consent(person.consent_network, person.consent_contact);
+      }
       toWrite.push({ rowNumber: item.rowNumber, naturalKey: item.naturalKey, record: item.record as RecordsByTarget[K] });
     }
     // In all-or-nothing mode, stop writing at the first invalid row; the caller will roll back.

@@ -54,7 +54,7 @@ export const PARTICIPANTS_SCHEMA: TargetSchema = {
     { key: 'gender', label: 'gender', required: false, kind: text(50), synonyms: ['gender', 'sex', 'gender identity'] },
     { key: 'ethnicity', label: 'ethnicity', required: false, kind: text(100), synonyms: ['ethnicity', 'ethnic group', 'ethnic origin'] },
     { key: 'local_authority', label: 'local authority', required: false, kind: text(100), synonyms: ['local authority', 'la', 'council', 'borough', 'local authority area'] },
-    { key: 'consent_record', label: 'consent to keep a record', required: false, kind: { type: 'yes_no' }, synonyms: ['consent record', 'consent to record', 'record consent', 'consent'] },
+    { key: 'consent_record', label: 'consent to keep a record', required: true, kind: { type: 'yes_no' }, synonyms: ['consent record', 'consent to record', 'record consent', 'consent'] },
     { key: 'consent_network', label: 'consent to share with the network', required: false, kind: { type: 'yes_no' }, synonyms: ['consent network', 'consent to share', 'network consent', 'share with network'] },
     { key: 'consent_contact', label: 'consent to be contacted', required: false, kind: { type: 'yes_no' }, synonyms: ['consent contact', 'consent to contact', 'contact consent', 'ok to contact'] },
     { key: 'consent_date', label: 'consent date', required: false, kind: { type: 'date' }, synonyms: ['consent date', 'date of consent', 'date consented', 'consent given on'] },
@@ -66,10 +66,10 @@ export const ACTIVITIES_SCHEMA: TargetSchema = {
   fields: [
     { key: 'date', label: 'date', required: true, kind: { type: 'date' }, synonyms: ['date', 'session date', 'activity date', 'date of session', 'day'] },
     { key: 'activity_type', label: 'activity type', required: true, kind: text(100), synonyms: ['activity type', 'activity', 'type', 'session type', 'session', 'group'] },
-    { key: 'attendance', label: 'attendance', required: true, kind: { type: 'whole_number', min: 0, max: 100_000 }, synonyms: ['attendance', 'attendees', 'attended', 'number attending', 'people', 'headcount'] },
-    { key: 'first_time_attendees', label: 'first-time attendees', required: false, kind: { type: 'whole_number', min: 0, max: 100_000 }, synonyms: ['first time attendees', 'first timers', 'new attendees', 'new people', 'first time'] },
+    { key: 'attendance', label: 'attendance', required: true, kind: { type: 'whole_number', min: 0, max: 100_000 }, synonyms: ['attendance', 'attendees', 'attended', 'number attending', 'no attending', 'no of attendees', 'numbers', 'people', 'headcount'] },
+    { key: 'first_time_attendees', label: 'first-time attendees', required: false, kind: { type: 'whole_number', min: 0, max: 100_000 }, synonyms: ['first time attendees', 'first timers', 'new attendees', 'new people', 'new faces', 'newcomers', 'first time'] },
     { key: 'volunteers', label: 'volunteers', required: false, kind: { type: 'whole_number', min: 0, max: 10_000 }, synonyms: ['volunteers', 'number of volunteers', 'volunteer count'] },
-    { key: 'volunteer_hours', label: 'volunteer hours', required: false, kind: { type: 'decimal', min: 0, max: 100_000 }, synonyms: ['volunteer hours', 'hours volunteered', 'volunteering hours', 'hours'] },
+    { key: 'volunteer_hours', label: 'volunteer hours', required: false, kind: { type: 'decimal', min: 0, max: 100_000 }, synonyms: ['volunteer hours', 'hours volunteered', 'volunteering hours', 'vol hours', 'vol hrs', 'volunteer hrs', 'hours'] },
   ],
 };
 
@@ -77,7 +77,7 @@ const ASSESSMENT_FIXED_FIELDS: readonly TargetField[] = [
   { key: 'participant_code', label: 'participant code', required: true, kind: { type: 'participant_code' }, synonyms: ['participant code', 'participant', 'code', 'participant id', 'client code', 'client id', 'person code', 'id'] },
   { key: 'instrument', label: 'questionnaire', required: true, kind: { type: 'instrument' }, synonyms: ['instrument', 'questionnaire', 'measure', 'tool', 'assessment', 'assessment type'] },
   { key: 'date', label: 'date', required: true, kind: { type: 'date' }, synonyms: ['date', 'assessment date', 'date completed', 'completed on', 'date of assessment'] },
-  { key: 'time_point', label: 'time point', required: false, kind: text(40), synonyms: ['time point', 'timepoint', 'stage', 'wave', 'review point', 'occasion'] },
+  { key: 'time_point', label: 'time point', required: false, kind: text(40), synonyms: ['time point', 'timepoint', 'stage', 'wave', 'review point', 'review', 'occasion'] },
 ];
 
 /**
