@@ -210,6 +210,7 @@ export async function decideAssessment(
     submittedReviewerIds: reviews.filter((r) => r.status === 'submitted').map((r) => r.reviewer_id),
     assignedReviewerIds: reviews.map((r) => r.reviewer_id),
     panelIds: panel,
+    kind: assessment.kind as 'full' | 'renewal',
   });
   if (blocker) throw new AppError('validation', blocker, { outcome: blocker });
   const today = todayInLondon();

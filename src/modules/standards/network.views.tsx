@@ -361,7 +361,8 @@ export function CoordinatorAssessmentPage({
         <form method="post" action={`${base}/decision`} novalidate>
           <CsrfField token={ctx.csrfToken()} />
           <p>
-            {done} of {view.reviews.length} reviews are in. A decision needs at least two. You sit on the panel;
+            {done} of {view.reviews.length} reviews are in.{' '}
+            {a.kind === 'renewal' ? 'A renewal needs one desk review.' : 'A decision needs at least two.'} You sit on the panel;
             nobody who reviewed it can.
           </p>
           <Radios

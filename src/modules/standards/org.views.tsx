@@ -107,6 +107,15 @@ export function OrgStandardsPage({ ctx, view }: { ctx: PageContext; view: OrgSta
           <Button>{view.assessments.length ? 'Start a renewal' : 'Start a self-assessment'}</Button>
         </form>
       )}
+      {view.assessments
+        .filter((a) => a.status === 'draft')
+        .map((a) => (
+          <p>
+            <a class="button button-primary" href={`/orgs/${slug}/standards/assessments/${a.id}`}>
+              Continue your self-assessment
+            </a>
+          </p>
+        ))}
       {!view.frameworkVersion && <p>The network has not published its standards yet.</p>}
       <Table
         caption="Your self-assessments"

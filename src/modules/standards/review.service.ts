@@ -37,7 +37,8 @@ export async function saveAssignedReview(
   if (options.submit) {
     const fields: Record<string, string> = {};
     for (const k of keys) if (!findings[k]!.level) fields[`level_${k}`] = `Recommend a level for standard ${k}`;
-    if (!input.visitDate) fields.visit_date = 'Enter the date of the visit';
+    // A renewal is a desk review: the visit is for full assessments.
+    if (!input.visitDate && assessment.kind === 'full') fields.visit_date = 'Enter the date of the visit';
     if (Object.keys(fields).length) {
       throw new AppError('validation', 'Recommend a level for every standard and record the visit before you send.', fields);
     }

@@ -84,3 +84,9 @@ test('an update keeps the UID and raises SEQUENCE; a cancellation parses as canc
   assert.equal(new ICAL.Event(v).sequence, 2);
   assert.ok(v.getFirstProperty('organizer'));
 });
+
+test('angle brackets never reach a calendar app as markup', () => {
+  const text = buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event({ title: '<script>x</script>', description: '<img src=x>' })] });
+  assert.doesNotMatch(text, /<script|<img/);
+  assert.match(text, /SUMMARY:\u2039script\u203ax/);
+});

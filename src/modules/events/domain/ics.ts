@@ -36,6 +36,14 @@ export interface CalendarOptions {
   now?: Date;
 }
 
+/**
+ * Some calendar apps (Outlook among them) render DESCRIPTION and even SUMMARY as HTML, so angle
+ * brackets from organisers' text become harmless look-alikes rather than markup.
+ */
+export function calendarText(text: string): string {
+  return text.replace(/</g, '\u2039').replace(/>/g, '\u203a');
+}
+
 export const eventUid = (id: string, host: string) => `event-${id}@${host}`;
 
 export function buildCalendar(o: CalendarOptions): string {
@@ -51,12 +59,12 @@ export function buildCalendar(o: CalendarOptions): string {
     const ev = cal.createEvent({
       id: eventUid(e.id, o.host),
       sequence: e.sequence,
-      summary: e.title,
-      description: e.description,
+      summary: calendarText(e.title),
+      description: calendarText(e.description),
       start: ukDateTime(e.starts),
       end: ukDateTime(e.ends),
       timezone: UK,
-      location: e.location || null,
+      location: e.location ? calendarText(e.location) : null,
       url: e.url,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp,

@@ -54,11 +54,14 @@ test('a submission needs a level for every standard; a decision needs two review
   const all = DRAFT_FRAMEWORK.standards.map((s) => ({ standardKey: s.key, level: 'developing' as const }));
   assert.deepEqual(missingLevels(DRAFT_FRAMEWORK, all), []);
   assert.deepEqual(missingLevels(DRAFT_FRAMEWORK, all.slice(1)), ['C1']);
-  const ok = { submittedReviewerIds: ['a', 'b'], assignedReviewerIds: ['a', 'b'], panelIds: ['c'] };
+  const ok = { submittedReviewerIds: ['a', 'b'], assignedReviewerIds: ['a', 'b'], panelIds: ['c'], kind: 'full' as const };
   assert.equal(decisionBlocker(ok), undefined);
   assert.match(decisionBlocker({ ...ok, submittedReviewerIds: ['a'] })!, /at least 2/);
   assert.match(decisionBlocker({ ...ok, panelIds: ['c', 'a'] })!, /Nobody who reviewed/);
   assert.match(decisionBlocker({ ...ok, panelIds: [] })!, /at least one coordinator/);
+  const renewal = { ...ok, kind: 'renewal' as const, submittedReviewerIds: ['a'] };
+  assert.equal(decisionBlocker(renewal), undefined, 'a renewal is a lighter desk review by one reviewer');
+  assert.match(decisionBlocker({ ...renewal, submittedReviewerIds: [] })!, /desk review/);
 });
 
 test('renewal is three years on, and the reminder falls due ninety days before', () => {
