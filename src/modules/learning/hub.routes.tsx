@@ -44,6 +44,7 @@ export function hubRoutes(deps: Deps) {
         { href: '/learning/library?kind=story', label: 'Innovation stories', description: 'What a group tried, what it cost, and how to copy it.' },
         { href: '/learning/start', label: 'Start a recovery group', description: 'The steps from an idea to a group to a charity, and a mentor to help.' },
         { href: '/learning/questions', label: 'Ask the network', description: 'Questions answered by people who have been there. For members.' },
+        { href: '/learning/people', label: 'People who can help', description: 'Members who can offer a skill or some experience, and what they are looking for. For members.' },
       ];
       return sendPage(
         reply,

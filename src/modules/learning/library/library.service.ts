@@ -5,7 +5,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound, type ErrorCode } from '../../../platform/http/errors.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
-import { findOrgsOffering } from '../../directory/index.ts';
+import { findOrgsOffering, findOrgsOfferingEach } from '../../directory/index.ts';
 import { checkAttachment } from '../domain/file-type.ts';
 import { markdownToText, renderMarkdown } from '../domain/markdown.ts';
 import { reviewReminderDue, reviewState, type ReviewState } from '../domain/review.ts';
@@ -27,7 +27,7 @@ export interface SearchPageView {
   query: SearchQuery;
   total: number;
   pages: number;
-  hits: (repo.SearchHit & { kindLabel: string; review: ReviewState })[];
+  hits: (repo.SearchHit & { kindLabel: string; review: ReviewState; whoDoesThis: { slug: string; name: string }[] })[];
   facets: Record<repo.FacetCount['facet'], { value: string; label: string; n: number }[]>;
   member: boolean;
 }
@@ -49,11 +49,18 @@ export async function loadLibraryPage(deps: Deps, actor: Actor, query: SearchQue
     f.facet === 'kind' ? KIND_LABEL[f.value as ResourceKind] : f.facet === 'chime' ? CHIME_LABEL[f.value as ChimeDomain] : f.facet === 'topic' ? TOPIC_LABEL[f.value as Topic] : f.label;
   for (const f of facets) grouped[f.facet].push({ value: f.value, label: label(f) ?? f.value, n: f.n });
   for (const list of Object.values(grouped)) list.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
+  // Each result links to directory profiles of groups offering its kinds of support (one query).
+  const offering = await findOrgsOfferingEach(deps.db, hits.flatMap((h) => h.service_types), 3);
+  const whoDoesThis = (h: repo.SearchHit) => {
+    const seen = new Map<string, { slug: string; name: string }>();
+    for (const o of h.service_types.flatMap((t) => offering.get(t) ?? [])) if (o.slug !== h.org_slug) seen.set(o.slug, o);
+    return [...seen.values()].slice(0, 3);
+  };
   return {
     query,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    hits: hits.map((h) => ({ ...h, kindLabel: KIND_LABEL[h.kind as ResourceKind] ?? h.kind, review: reviewState(new Date(h.reviewed_on), now) })),
+    hits: hits.map((h) => ({ ...h, kindLabel: KIND_LABEL[h.kind as ResourceKind] ?? h.kind, review: reviewState(new Date(h.reviewed_on), now), whoDoesThis: whoDoesThis(h) })),
     facets: grouped,
     member: viewer.member,
   };

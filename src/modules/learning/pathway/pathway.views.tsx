@@ -5,21 +5,39 @@ import { formatShortDate } from '../../../ui/format.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { MentorSuggestion } from '../domain/mentor-matching.ts';
 import { STAGE_LABEL, type PathwayStep } from '../domain/pathway.ts';
+import type { loadStartGuide } from './pathway.service.ts';
 
 const libraryLink = (s: PathwayStep) => `/learning/library?topic=${s.topic}`;
 
-export function StartGuidePage({ ctx, steps }: { ctx: PageContext; steps: readonly PathwayStep[] }) {
+export function StartGuidePage({ ctx, view }: { ctx: PageContext; view: Awaited<ReturnType<typeof loadStartGuide>> }) {
+  const done = view.steps.filter((s) => s.doneAt).length;
   return (
     <Layout ctx={ctx} title="Start a recovery group" before={<Breadcrumbs items={[{ href: '/', label: 'Home' }, { href: '/learning', label: 'Learn from each other' }]} />}>
       <h1>Start a recovery group</h1>
       <p class="lede">Every group in the network started as a few people with an idea. These are the steps most of them took, from an idea to a group to a charity.</p>
-      <p>If you have started, <a href="/join">tell the network about your group</a>. Once you are in touch, you can keep track of these steps here and ask an established group to mentor you.</p>
-      <Steps steps={steps.map((s) => ({ ...s, doneAt: undefined }))} />
+      {view.groups.length > 0 && (
+        <p>
+          Your group’s own progress:{' '}
+          {view.groups.map((g, i) => (<>{i > 0 && ', '}<a href={`/orgs/${g.slug}/pathway`}>{g.name}</a></>))}.
+        </p>
+      )}
+      {view.personal ? (
+        <p id="your-steps">
+          You can tick steps off here while it is just you; only you see these ticks ({done} of {view.steps.length} so far). When you have
+          started, <a href="/join">tell the network about your group</a>: you can bring your ticks across and ask an established group to mentor you.
+        </p>
+      ) : (
+        <p>
+          If you have started, <a href="/join">tell the network about your group</a>. <a href="/sign-in">Sign in</a> to keep track of these
+          steps; once your group is in touch you can ask an established group to mentor you.
+        </p>
+      )}
+      <Steps steps={view.steps} form={view.personal ? { action: (k) => `/learning/start/${k}`, csrf: ctx.csrfToken(), mine: true } : undefined} />
     </Layout>
   );
 }
 
-function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefined })[]; form?: { action: (key: string) => string; csrf: string } }) {
+function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefined })[]; form?: { action: (key: string) => string; csrf: string; mine?: boolean } | undefined }) {
   const stages = ['idea', 'group', 'charity'] as const;
   return (
     <>
@@ -36,7 +54,7 @@ function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefin
                   <form method="post" action={form.action(s.key)} class="inline-form">
                     <CsrfField token={form.csrf} />
                     <input type="hidden" name="done" value={s.doneAt ? 'no' : 'yes'} />
-                    <Button variant="secondary">{s.doneAt ? 'Not done yet' : 'We’ve done this'}<span class="visually-hidden">: {s.title}</span></Button>
+                    <Button variant="secondary">{s.doneAt ? 'Not done yet' : form.mine ? 'I’ve done this' : 'We’ve done this'}<span class="visually-hidden">: {s.title}</span></Button>
                   </form>
                 )}
               </li>
@@ -48,7 +66,7 @@ function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefin
   );
 }
 
-type PathwayView = { steps: (PathwayStep & { doneAt: Date | undefined })[]; doneCount: number; mentor?: { status: string; name: string; slug: string } | undefined; canAsk: boolean };
+type PathwayView = { steps: (PathwayStep & { doneAt: Date | undefined })[]; doneCount: number; mentor?: { status: string; name: string; slug: string } | undefined; canAsk: boolean; ownSteps: number };
 
 export function PathwayPage({ ctx, org, view }: { ctx: PageContext; org: { slug: string; name: string }; view: PathwayView }) {
   return (
@@ -61,6 +79,13 @@ export function PathwayPage({ ctx, org, view }: { ctx: PageContext; org: { slug:
         </p>
       ) : (
         view.canAsk && <p><a class="button button-primary" href={`/orgs/${org.slug}/pathway/mentor`}>Ask for a mentor</a></p>
+      )}
+      {view.ownSteps > 0 && (
+        <form method="post" action={`/orgs/${org.slug}/pathway/bring-steps`} class="inline-form">
+          <CsrfField token={ctx.csrfToken()} />
+          <p>You ticked {view.ownSteps} {view.ownSteps === 1 ? 'step' : 'steps'} on your own before the group was here.</p>
+          <Button variant="secondary">Bring them across to {org.name}</Button>
+        </form>
       )}
       <Steps steps={view.steps} form={{ action: (k) => `/orgs/${org.slug}/pathway/${k}`, csrf: ctx.csrfToken() }} />
     </Layout>
