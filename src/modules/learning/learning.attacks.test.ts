@@ -60,7 +60,7 @@ test('people who can help: members list themselves and find each other; nobody e
   assert.match(found.body, /Bid writing for the lottery/);
   assert.doesNotMatch(found.body, /<script>alert\(1\)/);
   assert.doesNotMatch(found.body, /<img src=x onerror/);
-  assert.match(found.body, /&lt;script&gt;/);
+  assert.match(found.body, /&lt;script>alert\(1\)/, 'shown as text');
   assert.doesNotMatch((await leadB.get('/learning/people?q=plumbing')).body, /Ana Alder/, 'unrelated words find nobody');
   const stems = await leadB.get('/learning/people?q=committees');
   assert.match(stems.body, /Ana Alder/, 'a plural finds the singular');
@@ -144,9 +144,13 @@ test('members-only words, titles and files stay hidden from the public by id, se
     for (const url of ['/learning/library?q=quixotically', '/learning/library?q=quixoticaly', '/learning/library?q=wombat', '/learning/library?q=wombat+salary&page=1', '/learning/library/suggest?q=womb', '/learning/library/suggest?q=wombta']) {
       const r = await c.get(url);
       assert.equal(r.statusCode, 200, url);
-      assert.doesNotMatch(r.body, /Wombat|quixotic/i, `${url} leaked members-only words`);
+      // (the search box shows what was typed, in lower case; the resource's own words never)
+      assert.doesNotMatch(r.body, /Wombat salary bands|Pay for peer workers|specific amount/, `${url} leaked members-only words`);
     }
   }
+  assert.match((await leadB.get('/learning/library?q=quixotically')).body, /Wombat salary bands/, 'members find it by its words (the check is not vacuous)');
+  assert.match((await leadB.get('/learning/library?q=wombat+salry')).body, /Wombat salary bands/, 'and by a misspelt title');
+  assert.match((await leadB.get('/learning/library/suggest?q=womb')).body, /Wombat salary bands/, 'and as they type');
   // Facet counts don't give the members-only resource away either.
   const facetsAnon = await anonymous.get(`/learning/library?org=${orgA.slug}`);
   assert.doesNotMatch(facetsAnon.body, /Wombat/);
@@ -230,4 +234,39 @@ test('the digest from two app instances at once goes once per person; one-click 
     await second.close();
     await t.app.jobs.stop();
   }
+});
+
+test('every learning page, enumerated from the app, keeps B’s progress from A and members-only things from the signed-out', async () => {
+  const db = t.database.db;
+  // B: a new group with progress, a mentor request, and a members-only resource with a file.
+  const groupB = await buildOrg(db, { name: 'Hemlock Hopefuls', status: 'applicant' });
+  const gLead = await buildPerson(db, { memberships: [{ orgId: groupB.id, role: 'lead' }] });
+  await db.insertInto('learning_pathway_steps').values([{ org_id: groupB.id, step: 'bank-account', done_by: gLead.id, note: 'Hemlock progress note' }]).execute();
+  const request = await db.insertInto('learning_mentor_requests').values({ org_id: groupB.id, mentor_org_id: orgB.id, status: 'accepted', message: 'Hemlock asks', asked_by: gLead.id }).returning('id').executeTakeFirstOrThrow();
+  const secret = await db.insertInto('learning_resources').values({ org_id: orgB.id, kind: 'policy', title: 'Hemlock members secret', body: 'Hemlock members body', body_text: 'Hemlock members body', visibility: 'members', status: 'published', published_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+  const file = await db.insertInto('learning_attachments').values({ org_id: orgB.id, resource_id: secret.id, file_name: 'hemlock.pdf', media_type: 'application/pdf', size_bytes: 8, data: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
+  const question = await db.selectFrom('learning_questions').select('id').executeTakeFirst();
+  const fill = (url: string) =>
+    url.replace(':org', groupB.slug).replace(':resource', secret.id).replace(':file', file.id).replace(':request', request.id)
+      .replace(':question', question?.id ?? '00000000-0000-4000-8000-000000000000').replace(':token', 'A'.repeat(32))
+      .replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+  const routes = t.app.routeTable.filter((r) => r.method === 'GET' && /learning|pathway|mentoring/.test(r.url));
+  assert.ok(routes.length >= 15, `learning routes found (${routes.length})`);
+  // A's lead is in a member organisation, so A sees members-only things, but never B's group.
+  for (const r of routes) {
+    const url = fill(r.url);
+    for (const [who, c] of [['signed out', anonymous], ['A', leadA]] as const) {
+      const res = await c.get(url);
+      assert.ok(res.statusCode < 500, `${url} gave ${res.statusCode} to ${who}`);
+      assert.doesNotMatch(res.body, /Hemlock progress note|Hemlock Hopefuls|Hemlock asks/, `${url} showed B’s group to ${who}`);
+      if (who === 'signed out') assert.doesNotMatch(res.body + String(res.headers['content-disposition'] ?? ''), /Hemlock members|hemlock\.pdf|%PDF/, `${url} showed members-only things to ${who}`);
+      if (r.access.kind === 'org') assert.ok([303, 404].includes(res.statusCode), `${url} answered ${who} with ${res.statusCode}`);
+    }
+  }
+  // The same addresses do open for the right people (so the checks are not vacuous).
+  const g = new Client(t.app);
+  await g.signIn(gLead.email, TEST_PASSWORD);
+  assert.match((await g.get(`/orgs/${groupB.slug}/pathway`)).body, /Hemlock Hopefuls/);
+  assert.match((await leadB.get(`/orgs/${orgB.slug}/mentoring/${request.id}`)).body, /Hemlock Hopefuls/, 'its mentor sees its progress');
+  assert.equal((await leadA.get(`/learning/library/${secret.id}/files/${file.id}`)).statusCode, 200, 'a member downloads the file');
 });
