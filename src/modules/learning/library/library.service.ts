@@ -267,3 +267,13 @@ export async function remindReviews(deps: Deps, now = new Date()): Promise<numbe
   }
   return sent;
 }
+
+/** The front door of shared learning: the newest resources and stories this person may see. */
+export async function loadLearningHub(deps: Deps, actor: Actor) {
+  const viewer = await viewerOf(deps, actor);
+  const [resources, stories] = await Promise.all([
+    repo.latestResources(deps.db, { member: viewer.member, kind: 'resource', limit: 5 }),
+    repo.latestResources(deps.db, { member: viewer.member, kind: 'story', limit: 3 }),
+  ]);
+  return { resources, stories, member: viewer.member };
+}
