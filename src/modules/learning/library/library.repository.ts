@@ -272,7 +272,9 @@ async function searchOnce(db: Kysely<DB>, input: SearchInput, typos: boolean): P
     const score = !text
       ? sql`0`
       : typos
-        ? sql`(case when r.search @@ ${tsq} then 1 + ts_rank_cd(r.search, ${tsq}, 32) else 0 end + word_similarity(${input.loose}, r.search_title))`
+        // Typo-only matches: near the title itself first, then near its tags.
+        ? sql`(case when r.search @@ ${tsq} then 2 + ts_rank_cd(r.search, ${tsq}, 32) else 0 end
+            + word_similarity(${input.loose}, r.search_title) + word_similarity(${input.loose}, r.title))`
         : sql`(1 + ts_rank_cd(r.search, ${tsq}, 32))`;
     const order = text ? sql`score desc, title` : sql`published_at desc nulls last, title`;
     const headline = text

@@ -8,6 +8,8 @@ import { STAGE_LABEL, type PathwayStep } from '../domain/pathway.ts';
 import type { loadStartGuide } from './pathway.service.ts';
 
 const libraryLink = (s: PathwayStep) => `/learning/library?topic=${s.topic}`;
+/** A title inside a sentence: "Insurance" becomes "insurance", "DBS checks" stays as it is. */
+const inSentence = (title: string) => (/^\p{Lu}\p{Lu}/u.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1));
 
 export function StartGuidePage({ ctx, view }: { ctx: PageContext; view: Awaited<ReturnType<typeof loadStartGuide>> }) {
   const done = view.steps.filter((s) => s.doneAt).length;
@@ -49,7 +51,7 @@ function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefin
               <li class={s.doneAt ? 'learning-step learning-step-done' : 'learning-step'}>
                 <h3>{s.title} {s.doneAt && <span class="tag">Done {formatShortDate(s.doneAt)}</span>}</h3>
                 <p>{s.guidance}</p>
-                <p><a href={libraryLink(s)}>What other groups have shared about {s.title.toLowerCase()}</a></p>
+                <p><a href={libraryLink(s)}>What other groups have shared about {inSentence(s.title)}</a></p>
                 {form && (
                   <form method="post" action={form.action(s.key)} class="inline-form">
                     <CsrfField token={form.csrf} />
@@ -166,7 +168,7 @@ export function MenteePage({ ctx, org, view }: { ctx: PageContext; org: { slug: 
 type MatchRow = { id: string; group_name: string; mentor_name: string; status: string; made_by_coordinator: boolean; created_at: Date };
 
 export function MatchesPage({ ctx, rows, groups, mentors, errors = {} }: { ctx: PageContext; rows: MatchRow[]; groups: { id: string; name: string }[]; mentors: { id: string; name: string }[]; errors?: FieldErrors }) {
-  const STATUS: Record<string, string> = { asked: 'Asked', accepted: 'Mentoring', declined: 'Said not now', ended: 'Ended' };
+  const STATUS: Record<string, string> = { asked: 'was asked to mentor', accepted: 'is mentoring', declined: 'said not now to', ended: 'has finished mentoring' };
   return (
     <Layout ctx={ctx} title="Mentor matches" before={<Breadcrumbs items={[{ href: '/network', label: 'Network' }]} />}>
       <ErrorSummary errors={errors} />
@@ -174,7 +176,7 @@ export function MatchesPage({ ctx, rows, groups, mentors, errors = {} }: { ctx: 
       {rows.length === 0 && <p class="empty">No requests yet.</p>}
       <ul>
         {rows.map((r) => (
-          <li>{r.group_name} → {r.mentor_name}: {STATUS[r.status] ?? r.status}{r.made_by_coordinator ? ' (matched by hand)' : ''}, {formatShortDate(r.created_at)}</li>
+          <li>{r.mentor_name} {STATUS[r.status] ?? r.status} {r.group_name}{r.made_by_coordinator ? ' (matched by hand)' : ''}, {formatShortDate(r.created_at)}</li>
         ))}
       </ul>
       <h2>Make a match by hand</h2>
