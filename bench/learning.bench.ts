@@ -1,6 +1,7 @@
 // Library search under load, against the bare JSX route in the same run, with 10,000
 // synthetic resources: a rotating set of queries (words, typos, phrases, exclusions, facets),
-// so every request runs full-text and trigram matching, ranking, headlines and facet counts.
+// with repeated questions (shared for 30 s, as the page does) and with every request new, so
+// the whole search runs: full text, the trigram fallback for typos, ranking, headlines, facets.
 import autocannon from 'autocannon';
 import { engineLabel, load, saveResult, startServerProcess, table, type LoadResult } from './harness.ts';
 
@@ -30,7 +31,10 @@ export async function runLearningBench(): Promise<string> {
     const q = (n: number) => encodeURIComponent(QUERIES[n % QUERIES.length]!);
     const results = [
       baseline,
-      await loadPaths('library search, 20 queries rotating', app.url, (n) => `/learning/library?q=${q(n)}`),
+      await loadPaths('library search, 20 queries rotating (shared for 30 s)', app.url, (n) => `/learning/library?q=${q(n)}`),
+      // A made-up word to leave out makes every request a new question: the whole search runs each time.
+      await loadPaths('library search, uncached (every request new)', app.url, (n) => `/learning/library?q=${q(n)}${encodeURIComponent(` -zq${n}x`)}`),
+      await loadPaths('library search, uncached, full-text matches only', app.url, (n) => `/learning/library?q=${encodeURIComponent(['naloxone', 'safeguarding policy', 'grant application', 'volunteer expenses', 'walking group'][n % 5]!)}${encodeURIComponent(` -zq${n}x`)}`),
       await loadPaths('library search with a topic filter', app.url, (n) => `/learning/library?q=${q(n)}&topic=volunteers`),
       await loadPaths('library browse, no words (newest first)', app.url, (n) => `/learning/library?page=${1 + (n % 20)}`),
       await loadPaths('type-ahead suggestions', app.url, (n) => `/learning/library/suggest?q=${q(n).slice(0, 5)}`),

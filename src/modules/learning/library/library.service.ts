@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound, type ErrorCode } from '../../../platform/http/errors.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
+import { TtlCache } from '../../../platform/http/page-cache.ts';
 import { findOrgsOffering, findOrgsOfferingEach } from '../../directory/index.ts';
 import { checkAttachment } from '../domain/file-type.ts';
 import { markdownToText, renderMarkdown } from '../domain/markdown.ts';
@@ -32,10 +33,25 @@ export interface SearchPageView {
   member: boolean;
 }
 
+/**
+ * The same search asked again within 30 seconds is answered from memory (one cache per
+ * database, keyed by the words, filters, page and whether the person may see members-only
+ * resources). A change to the library on this instance clears it at once; other instances
+ * catch up within the 30 seconds.
+ */
+const SEARCH_TTL_MS = 30_000;
+const searchCaches = new WeakMap<object, TtlCache<Awaited<ReturnType<typeof repo.searchResources>>>>();
+const searchCacheOf = (db: object) => {
+  let c = searchCaches.get(db);
+  if (!c) searchCaches.set(db, (c = new TtlCache(SEARCH_TTL_MS)));
+  return c;
+};
+const libraryChanged = (deps: Pick<Deps, 'db'>) => searchCacheOf(deps.db).clear();
+
 export async function loadLibraryPage(deps: Deps, actor: Actor, query: SearchQuery, now = new Date()): Promise<SearchPageView> {
   const viewer = await viewerOf(deps, actor);
   const parsed = parseSearchQuery(query.q);
-  const { hits, total, facets } = await repo.searchResources(deps.db, {
+  const input: repo.SearchInput = {
     q: query.q,
     loose: parsed.loose,
     excluded: parsed.excluded,
@@ -43,7 +59,8 @@ export async function loadLibraryPage(deps: Deps, actor: Actor, query: SearchQue
     member: viewer.member,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
-  });
+  };
+  const { hits, total, facets } = await searchCacheOf(deps.db).get(JSON.stringify(input), () => repo.searchResources(deps.db, input));
   const grouped: SearchPageView['facets'] = { kind: [], chime: [], topic: [], org: [], area: [] };
   const label = (f: repo.FacetCount) =>
     f.facet === 'kind' ? KIND_LABEL[f.value as ResourceKind] : f.facet === 'chime' ? CHIME_LABEL[f.value as ChimeDomain] : f.facet === 'topic' ? TOPIC_LABEL[f.value as Topic] : f.label;
@@ -144,7 +161,7 @@ export async function loadAttachment(deps: Deps, actor: Actor, resourceId: strin
 }
 
 export async function createResource(deps: Deps, actor: SignedInActor, org: OrgTarget, input: ResourceForm): Promise<string> {
-  return deps.db.transaction().execute(async (tx) =>
+  const id = await deps.db.transaction().execute(async (tx) =>
     repo.insertResource(tx, {
       orgId: org.id,
       authorId: actor.personId,
@@ -164,6 +181,8 @@ export async function createResource(deps: Deps, actor: SignedInActor, org: OrgT
       status: 'published',
     }),
   );
+  libraryChanged(deps);
+  return id;
 }
 
 export async function submitStory(deps: Deps, actor: SignedInActor, org: OrgTarget, input: StoryForm): Promise<string> {
@@ -201,6 +220,7 @@ export async function decideStory(deps: Deps, actor: SignedInActor, id: string, 
     return ok;
   });
   if (!changed) throw new AppError('conflict', 'Someone has already reviewed this story.');
+  libraryChanged(deps);
   const leads = await repo.orgLeadEmails(deps.db, story.org_id);
   const link = `${deps.config.publicUrl}/orgs/${story.org_slug}/learning`;
   for (const to of leads) {
@@ -235,6 +255,7 @@ export async function listOrgLibrary(deps: Deps, org: OrgTarget, now = new Date(
 
 export async function markResourceReviewed(deps: Deps, _actor: SignedInActor, org: OrgTarget, id: string) {
   if (!(await repo.markReviewed(deps.db, org.id, id))) throw notFound('resource');
+  libraryChanged(deps);
 }
 
 export type AttachResult = { ok: true } | { ok: false; message: string; code: ErrorCode };
