@@ -41,6 +41,13 @@ after(() => t.close());
 const count = async (table: 'learning_helpers' | 'learning_person_steps' | 'learning_pathway_steps' | 'audit_log', where: (q: any) => any = (q) => q) =>
   Number((await where(t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))).executeTakeFirstOrThrow()).n);
 
+test('the home page’s “Learn from each other” card leads to shared learning', async () => {
+  const home = await anonymous.get('/');
+  assert.equal(home.statusCode, 200);
+  assert.match(home.body, /<a href="\/learning">Learn from each other<\/a>/);
+  assert.equal((await anonymous.get('/learning')).statusCode, 200);
+});
+
 test('people who can help: members list themselves and find each other; nobody else sees the list', async () => {
   await leadA.get('/learning/people/me');
   const empty = await leadA.post('/learning/people/me', { org: orgA.id, can_offer: '', looking_for: '' });

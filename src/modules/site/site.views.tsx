@@ -21,7 +21,12 @@ const PURPOSES: { title: string; text: string; href?: string; linkText?: string 
     linkText: 'See what the network has found so far',
   },
   { title: 'Find the money', text: 'Show commissioners what we achieve and what it is worth, and bid together.' },
-  { title: 'Learn from each other', text: 'Pass on what works, and help new groups get started.' },
+  {
+    title: 'Learn from each other',
+    text: 'Pass on what works, and help new groups get started.',
+    href: '/learning',
+    linkText: 'Guides, stories, starting a group, and questions answered by peers',
+  },
   { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.' },
 ];
 
