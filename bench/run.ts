@@ -17,6 +17,7 @@ const BENCHES: Bench[] = [
   { name: 'evidence-import', file: 'evidence-import.bench.ts', fn: 'runEvidenceImportBench' },
   { name: 'import-uploads', file: 'import-uploads.bench.ts', fn: 'runImportUploadsBench' },
   { name: 'insight', file: 'insight.bench.ts', fn: 'runInsightBench' },
+  { name: 'learning', file: 'learning.bench.ts', fn: 'runLearningBench' },
   { name: 'events', file: 'events.bench.ts', fn: 'runEventsBench' },
   { name: 'funding-import', file: 'funding-import.bench.ts', fn: 'runFundingImportBench' },
 ];

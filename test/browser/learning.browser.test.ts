@@ -121,3 +121,50 @@ test('a new group asks for a mentor at 375px, and the mentor accepts', async () 
   await newcomer.context.close();
   await mentorSession.context.close();
 });
+
+for (const width of [375, 1280]) {
+  test(`people who can help, a person's own pathway and the coordinators' pages at ${width}px`, async () => {
+    const worker = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width });
+    const page = worker.page;
+    await visit(page, '/learning');
+    await page.getByRole('link', { name: 'People who can help' }).click();
+    await page.getByLabel('Search by skill or experience').fill('bid writng');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expectAccessible(page, 'people who can help');
+    await noSidewaysScroll(page, 'people who can help');
+    assert.match(await page.locator('main').innerText(), /Awards for All/);
+    await shot(page, 'learning-people');
+    await page.getByRole('link', { name: /Add yourself to the list|Change what you have said/ }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectAccessible(page, 'helper form with errors');
+    assert.match(await page.locator('.error-summary').innerText(), /Say what you can offer/);
+    await page.getByLabel('What you can offer').fill(`Running a Sunday walking group (${width})`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/learning\/people$/);
+    assert.match(await page.locator('main').innerText(), new RegExp(`Sunday walking group \\(${width}\\)`));
+    await shot(page, 'learning-people-listed');
+    await visit(page, '/learning/people/me');
+    await shot(page, 'learning-people-form');
+    await page.getByRole('button', { name: 'Take me off the list' }).click();
+    await page.waitForURL(/\/learning\/people$/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /Sunday walking group/);
+    await worker.context.close();
+
+    const coordinator = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD, width });
+    for (const [url, name] of [['/learning/start', 'learning-start'], ['/network/learning/stories', 'learning-stories-review'], ['/network/learning/mentoring', 'learning-matches'], ['/network/learning/questions', 'learning-moderation'], ['/learning/library?kind=story', 'learning-stories'], ['/learning/library?q=safegaurding', 'learning-search-typo']] as const) {
+      await visit(coordinator.page, url);
+      await expectAccessible(coordinator.page, url);
+      await noSidewaysScroll(coordinator.page, url);
+      await shot(coordinator.page, name);
+    }
+    // A person with no group ticks a step of their own on the guide.
+    await visit(coordinator.page, '/learning/start');
+    const step = width === 375 ? 'People and purpose' : 'Safeguarding';
+    const before = Number(/(\d+) of \d+ so far/.exec(await coordinator.page.locator('main').innerText())![1]);
+    await coordinator.page.getByRole('button', { name: new RegExp(`I’ve done this\\s*:\\s*${step}`) }).click();
+    await expectAccessible(coordinator.page, 'own step ticked');
+    assert.match(await coordinator.page.locator('main').innerText(), new RegExp(`${before + 1} of \\d+ so far`));
+    assert.ok(await coordinator.page.getByRole('button', { name: new RegExp(`Not done yet\\s*:\\s*${step}`) }).isVisible());
+    await coordinator.context.close();
+  });
+}

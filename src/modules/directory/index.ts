@@ -69,7 +69,7 @@ export const directoryModule: ModuleDefinition = {
 };
 
 // For the learning module: facts for mentor matching, and organisations that offer a kind of support.
-export { findOrgFacts, findOrgsOffering, type OrgFacts } from './org-facts.repository.ts';
+export { findOrgFacts, findOrgsOffering, findOrgsOfferingEach, type OrgFacts } from './org-facts.repository.ts';
 export { SERVICE_TYPES } from './domain/service-types.ts';
 export { assertValidOruk } from './domain/oruk.validate.ts';
 export { listMemberRegistrations, setRegistrationNumbers, type MemberRegistration } from './registrations.repository.ts';

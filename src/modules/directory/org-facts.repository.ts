@@ -63,3 +63,24 @@ export async function findOrgsOffering(db: Kysely<DB>, typeCodes: readonly strin
     .limit(limit)
     .execute();
 }
+
+/**
+ * For each kind of support, up to `perType` member organisations offering it (by name), in
+ * one query: the library's search results link each resource to groups who do this.
+ */
+export async function findOrgsOfferingEach(db: Kysely<DB>, typeCodes: readonly string[], perType = 3) {
+  if (typeCodes.length === 0) return new Map<string, { slug: string; name: string }[]>();
+  const { rows } = await sql<{ type_code: string; slug: string; name: string }>`
+    select t.code as type_code, x.slug, x.name
+    from unnest(${[...new Set(typeCodes)]}::text[]) as t(code)
+    cross join lateral (
+      select o.slug, o.name from organisations o
+      where o.status = 'member' and exists (
+        select 1 from service_types st join services s on s.id = st.service_id
+        where st.org_id = o.id and st.type_code = t.code and s.status = 'active')
+      order by o.name limit ${perType}
+    ) x`.execute(db);
+  const out = new Map<string, { slug: string; name: string }[]>();
+  for (const r of rows) out.set(r.type_code, [...(out.get(r.type_code) ?? []), { slug: r.slug, name: r.name }]);
+  return out;
+}

@@ -2,24 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access } from '../../platform/http/access.ts';
-import { pageContext, type PageContext } from '../../platform/http/page-context.ts';
+import { pageContext } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { Breadcrumbs, Button, LinkCards, TextInput } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { KIND_LABEL, type ResourceKind } from './domain/tags.ts';
-import { latestResources } from './library/library.repository.ts';
-import { viewerOf } from './membership.ts';
+import { loadLearningHub } from './library/library.service.ts';
 
-type Latest = Awaited<ReturnType<typeof latestResources>>;
-
-async function loadHubPage(deps: Deps, actor: PageContext['actor']) {
-  const viewer = await viewerOf(deps, actor);
-  const [resources, stories] = await Promise.all([
-    latestResources(deps.db, { member: viewer.member, kind: 'resource', limit: 5 }),
-    latestResources(deps.db, { member: viewer.member, kind: 'story', limit: 3 }),
-  ]);
-  return { resources, stories, member: viewer.member };
-}
+type Latest = Awaited<ReturnType<typeof loadLearningHub>>['resources'];
 
 function List({ rows }: { rows: Latest }) {
   return (
@@ -38,12 +28,13 @@ export function hubRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     app.get('/learning', { config: { access: access.public } }, async (req: FastifyRequest, reply: FastifyReply) => {
       const ctx = pageContext(req, reply, deps.config.demo);
-      const view = await loadHubPage(deps, req.actor);
+      const view = await loadLearningHub(deps, req.actor);
       const links = [
         { href: '/learning/library', label: 'The library', description: 'Guides, templates and policies from groups across the network.' },
         { href: '/learning/library?kind=story', label: 'Innovation stories', description: 'What a group tried, what it cost, and how to copy it.' },
         { href: '/learning/start', label: 'Start a recovery group', description: 'The steps from an idea to a group to a charity, and a mentor to help.' },
         { href: '/learning/questions', label: 'Ask the network', description: 'Questions answered by people who have been there. For members.' },
+        { href: '/learning/people', label: 'People who can help', description: 'Members who can offer a skill or some experience, and what they are looking for. For members.' },
       ];
       return sendPage(
         reply,

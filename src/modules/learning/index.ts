@@ -13,6 +13,7 @@ import { seedLearningDemo } from './learning.seed.ts';
 import { libraryRoutes } from './library/library.routes.tsx';
 import { remindReviews } from './library/library.service.ts';
 import { pathwayRoutes } from './pathway/pathway.routes.tsx';
+import { peopleRoutes } from './people/people.routes.tsx';
 import { questionRoutes } from './questions/questions.routes.tsx';
 
 export function learningRoutes(deps: Deps) {
@@ -22,6 +23,7 @@ export function learningRoutes(deps: Deps) {
     await app.register(questionRoutes(deps));
     await app.register(pathwayRoutes(deps));
     await app.register(digestRoutes(deps));
+    await app.register(peopleRoutes(deps));
   };
 }
 

@@ -9,6 +9,7 @@ import { insertResource } from './library/library.repository.ts';
 import { tagsTextOf } from './library/library.service.ts';
 import { STORY_SECTIONS } from './library/library.schemas.ts';
 import { upsertOffer, setStep } from './pathway/pathway.repository.ts';
+import { saveHelperEntry } from './people/people.repository.ts';
 import { insertAnswer, insertQuestion, setAccepted, addHelped } from './questions/questions.repository.ts';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
@@ -73,4 +74,8 @@ export async function seedLearningDemo(tx: Kysely<DB>, context: DemoSeedContext)
   const q2 = await insertQuestion(tx, { orgId: manchester.id, personId: manchesterLead, title: 'Has anyone got a good lone working app?', body: 'Our outreach team visit people at home.', tags: ['safeguarding'] });
   await insertAnswer(tx, { orgId: leeds.id, questionId: q2, personId: lead, body: 'We use a simple text check-in with the office rather than an app.' });
   await insertQuestion(tx, { orgId: leeds.id, personId: lead, title: 'What do you pay peer workers?', body: '', tags: ['employment', 'funding'] });
+
+  // People who can help: two leads who have said what they can offer.
+  await saveHelperEntry(tx, { personId: lead, orgId: leeds.id, canOffer: 'Setting up a recovery café from scratch; food hygiene; a rota of volunteers.', lookingFor: 'Someone who has written a National Lottery bid.' });
+  await saveHelperEntry(tx, { personId: manchesterLead, orgId: manchester.id, canOffer: 'Bid writing (we have had three Awards for All grants); DBS checks for people with convictions.', lookingFor: 'Ideas for a walking group in winter.' });
 }

@@ -28,7 +28,12 @@ const PURPOSES: { title: string; text: string; href?: string; linkText?: string 
     href: '/funding',
     linkText: 'See who funds recovery, open opportunities and bids',
   },
-  { title: 'Learn from each other', text: 'Pass on what works, and help new groups get started.' },
+  {
+    title: 'Learn from each other',
+    text: 'Pass on what works, and help new groups get started.',
+    href: '/learning',
+    linkText: 'Guides, stories, starting a group, and questions answered by peers',
+  },
   { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.' },
 ];
 

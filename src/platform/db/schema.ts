@@ -621,6 +621,12 @@ export interface LearningPathwayStepsTable {
   done_at: Generated<Date>;
 }
 
+export interface LearningPersonStepsTable {
+  person_id: string;
+  step: string;
+  done_at: Generated<Date>;
+}
+
 export interface LearningQuestionsTable {
   id: Generated<string>;
   org_id: string;
@@ -976,6 +982,7 @@ export interface DB {
   learning_mentor_offers: LearningMentorOffersTable;
   learning_mentor_requests: LearningMentorRequestsTable;
   learning_pathway_steps: LearningPathwayStepsTable;
+  learning_person_steps: LearningPersonStepsTable;
   learning_questions: LearningQuestionsTable;
   learning_reports: LearningReportsTable;
   learning_resources: LearningResourcesTable;

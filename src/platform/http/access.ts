@@ -46,7 +46,7 @@ export const access = {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-    /** Set false only for endpoints that take no cookies (none yet). */
+    /** Set false only for endpoints that take no cookies (the digest's one-click unsubscribe, keyed by its token). */
     csrf?: boolean;
   }
   interface FastifyInstance {

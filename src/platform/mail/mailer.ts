@@ -10,6 +10,8 @@ export interface MailMessage {
   text: string;
   /** Files sent with the message, e.g. an event's .ics (contentType 'text/calendar; method=REQUEST'). */
   attachments?: MailAttachment[];
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post for one-click unsubscribe (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface MailAttachment {
@@ -36,7 +38,7 @@ export function createMailer(options: { smtpUrl: string | undefined; outboxDir: 
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       async send(m) {
-        await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
+        await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments, headers: m.headers });
       },
       async outbox() {
         return [];
@@ -48,7 +50,7 @@ export function createMailer(options: { smtpUrl: string | undefined; outboxDir: 
   return {
     async send(m) {
       await mkdir(options.outboxDir, { recursive: true });
-      const info = await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
+      const info = await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments, headers: m.headers });
       const at = new Date().toISOString();
       const id = `${at.replace(/[:.]/g, '-')}-${process.pid}-${String(seq++).padStart(4, '0')}`;
       await writeFile(path.join(options.outboxDir, `${id}.eml`), info.message as Buffer);

@@ -232,15 +232,27 @@ const STOP = '\u0002';
 
 /**
  * Full-text first (title weighted above summary and tags, above the body; English stemmed and
- * Welsh as simple, both with accents folded), then trigram similarity on the title and tags
- * for typos. Ranked by ts_rank_cd (normalisation 32: rank/(rank+1)) for full-text matches,
- * which always come above typo-only matches, then by title similarity.
+ * Welsh as simple, both with accents folded), ranked by ts_rank_cd (normalisation 32:
+ * rank/(rank+1)). When full text finds fewer than three, trigram similarity on the title and
+ * tags is added for typos: full-text matches always rank above typo-only ones, which rank by
+ * their similarity. The matches are worked out once per search (a materialised CTE) and the
+ * page, its snippets, the total and the facet counts come back in one statement.
  */
 export async function searchResources(db: Kysely<DB>, input: SearchInput): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
+  const text = input.q.trim() !== '';
+  const first = await searchOnce(db, input, false);
+  if (!text || first.total >= TYPO_FALLBACK_BELOW || input.loose.length < 3) return first;
+  return searchOnce(db, input, true);
+}
+
+/** Fewer full-text matches than this and the typo-tolerant match is tried as well. */
+const TYPO_FALLBACK_BELOW = 3;
+
+async function searchOnce(db: Kysely<DB>, input: SearchInput, typos: boolean): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
   return db.transaction().execute(async (tx) => {
     // Trigram matching "as you meant it": a lower bar than the default 0.6 lets one or two
     // typos through, and stays within this transaction.
-    await sql`set local pg_trgm.word_similarity_threshold = 0.45`.execute(tx);
+    if (typos) await sql`set local pg_trgm.word_similarity_threshold = 0.45`.execute(tx);
     const text = input.q.trim() !== '';
     const tsq = sql`(websearch_to_tsquery('learning_en', ${input.q}) || websearch_to_tsquery('learning_simple', ${input.q}))`;
     const conds: RawBuilder<unknown>[] = [sql`r.status = 'published'`];
@@ -255,53 +267,74 @@ export async function searchResources(db: Kysely<DB>, input: SearchInput): Promi
     for (const word of input.excluded) {
       conds.push(sql`not (r.search @@ (plainto_tsquery('learning_en', ${word}) || plainto_tsquery('learning_simple', ${word})))`);
     }
-    if (text) {
-      const loose = input.loose.length >= 3 ? sql`or ${input.loose} <% r.search_title` : sql``;
-      conds.push(sql`(r.search @@ ${tsq} ${loose})`);
-    }
+    if (text) conds.push(typos ? sql`(r.search @@ ${tsq} or ${input.loose} <% r.search_title)` : sql`r.search @@ ${tsq}`);
     const where = sql.join(conds, sql` and `);
-    const score = text
-      ? sql`(case when r.search @@ ${tsq} then 1 + ts_rank_cd(r.search, ${tsq}, 32) else 0 end
-             + word_similarity(${input.loose}, r.search_title))`
-      : sql`0`;
-    const order = text ? sql`m.score desc, m.title` : sql`m.published_at desc nulls last, m.title`;
-    const matched = sql`select r.id, r.title, r.summary, r.kind, r.language, r.visibility, r.chime, r.topics,
-        r.service_types, r.reviewed_on, r.body_text, r.published_at, o.name as org_name, o.slug as org_slug,
-        o.region, r.org_id, ${score}::float8 as score
-      from learning_resources r join organisations o on o.id = r.org_id where ${where}`;
+    const score = !text
+      ? sql`0`
+      : typos
+        // Typo-only matches: near the title itself first, then near its tags.
+        ? sql`(case when r.search @@ ${tsq} then 2 + ts_rank_cd(r.search, ${tsq}, 32) else 0 end
+            + word_similarity(${input.loose}, r.search_title) + word_similarity(${input.loose}, r.title))`
+        : sql`(1 + ts_rank_cd(r.search, ${tsq}, 32))`;
+    const order = text ? sql`score desc, title` : sql`published_at desc nulls last, title`;
     const headline = text
-      ? sql`ts_headline(case when m.language = 'cy' then 'learning_simple'::regconfig else 'learning_en'::regconfig end,
-          left(m.body_text, 20000), ${tsq}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=22, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
-      : sql`left(m.body_text, 200)`;
-    const page = await sql<SearchHit>`with m as (${matched})
-      select m.id, m.title, m.summary, m.kind, m.language, m.visibility, m.chime, m.topics, m.service_types,
-        m.reviewed_on, m.org_name, m.org_slug, m.score, ${headline} as snippet
-      from (select * from m order by ${order} limit ${input.limit} offset ${input.offset}) m
-      order by ${text ? sql`m.score desc, m.title` : sql`m.published_at desc nulls last, m.title`}`.execute(tx);
-    const facetRows = await sql<{ facet: FacetCount['facet']; value: string; label: string; n: string }>`with m as (${matched})
-      select 'total' as facet, '' as value, '' as label, count(*)::text as n from m
-      union all select 'kind', kind, kind, count(*)::text from m group by kind
-      union all select 'chime', c, c, count(*)::text from m, unnest(m.chime) c group by c
-      union all select 'topic', t, t, count(*)::text from m, unnest(m.topics) t group by t
-      union all select 'org', org_slug, min(org_name), count(*)::text from m group by org_slug
-      union all select 'area', region, region, count(*)::text from m where region <> '' group by region`.execute(tx);
+      ? sql`ts_headline(case when p.language = 'cy' then 'learning_simple'::regconfig else 'learning_en'::regconfig end,
+          left(r.body_text, 20000), ${tsq}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=22, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
+      : sql`left(r.body_text, 200)`;
+    const { rows } = await sql<SearchHit & { facets: { facet: FacetCount['facet'] | 'total'; value: string; label: string; n: number }[] }>`
+      with m as materialized (
+        select r.id, r.title, r.summary, r.kind, r.language, r.visibility, r.chime, r.topics, r.service_types,
+          r.reviewed_on, r.published_at, o.name as org_name, o.slug as org_slug, o.region, ${score}::float8 as score
+        from learning_resources r join organisations o on o.id = r.org_id where ${where}
+      ),
+      p as (select * from m order by ${order} limit ${input.limit} offset ${input.offset}),
+      fx as (
+        select coalesce(json_agg(x), '[]'::json) as facets from (
+          select 'total' as facet, '' as value, '' as label, count(*) as n from m
+          union all select 'kind', kind, kind, count(*) from m group by kind
+          union all select 'chime', c, c, count(*) from m, unnest(m.chime) c group by c
+          union all select 'topic', t, t, count(*) from m, unnest(m.topics) t group by t
+          union all select 'org', org_slug, min(org_name), count(*) from m group by org_slug
+          union all select 'area', region, region, count(*) from m where region <> '' group by region
+        ) x
+      )
+      select fx.facets, p.id, p.title, p.summary, p.kind, p.language, p.visibility, p.chime, p.topics, p.service_types,
+        p.reviewed_on, p.org_name, p.org_slug, p.score, ${headline} as snippet
+      from fx left join p on true left join learning_resources r on r.id = p.id
+      order by ${text ? sql`p.score desc, p.title` : sql`p.published_at desc nulls last, p.title`}`.execute(tx);
     let total = 0;
     const facets: FacetCount[] = [];
-    for (const r of facetRows.rows) {
-      if ((r.facet as string) === 'total') total = Number(r.n);
+    for (const r of rows[0]?.facets ?? []) {
+      if (r.facet === 'total') total = Number(r.n);
       else facets.push({ facet: r.facet, value: r.value, label: r.label, n: Number(r.n) });
     }
-    return { hits: page.rows, total, facets };
+    const hits = rows.filter((r) => r.id !== null).map(({ facets: _f, ...hit }) => hit);
+    return { hits, total, facets };
   });
 }
 
-/** Titles for type-ahead: prefix or trigram matches on published titles this person may see. */
+/**
+ * Titles for type-ahead: words typed so far as title prefixes (the full-text index, weight A
+ * only), and only when that finds nothing, trigram matches on titles and tags for typos.
+ */
 export async function suggestTitles(db: Kysely<DB>, q: string, member: boolean, limit = 8) {
-  return db
-    .selectFrom('learning_resources as r')
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 6) ?? [];
+  const visible = (qb: ReturnType<typeof base>) => (member ? qb : qb.where('r.visibility', '=', 'public'));
+  const base = () => db.selectFrom('learning_resources as r').where('r.status', '=', 'published');
+  if (words.length > 0) {
+    const prefix = words.map((w) => `${w}:*A`).join(' & ');
+    const tsq = sql`(to_tsquery('learning_en', ${prefix}) || to_tsquery('learning_simple', ${prefix}))`;
+    const rows = await visible(base())
+      .select(['r.id', 'r.title', sql<number>`ts_rank_cd(r.search, ${tsq}, 32)`.as('sim')])
+      .where(sql<boolean>`r.search @@ ${tsq}`)
+      .orderBy('sim', 'desc')
+      .orderBy('r.title')
+      .limit(limit)
+      .execute();
+    if (rows.length > 0) return rows;
+  }
+  return visible(base())
     .select(['r.id', 'r.title', sql<number>`word_similarity(${q}, r.search_title)`.as('sim')])
-    .where('r.status', '=', 'published')
-    .$if(!member, (qb) => qb.where('r.visibility', '=', 'public'))
     .where(sql<boolean>`(${q} <% r.search_title or r.title ilike ${q.replace(/[%_\\]/g, '\\$&') + '%'})`)
     .orderBy('sim', 'desc')
     .limit(limit)

@@ -5,7 +5,8 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound, type ErrorCode } from '../../../platform/http/errors.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
-import { findOrgsOffering } from '../../directory/index.ts';
+import { TtlCache } from '../../../platform/http/page-cache.ts';
+import { findOrgsOffering, findOrgsOfferingEach } from '../../directory/index.ts';
 import { checkAttachment } from '../domain/file-type.ts';
 import { markdownToText, renderMarkdown } from '../domain/markdown.ts';
 import { reviewReminderDue, reviewState, type ReviewState } from '../domain/review.ts';
@@ -27,15 +28,30 @@ export interface SearchPageView {
   query: SearchQuery;
   total: number;
   pages: number;
-  hits: (repo.SearchHit & { kindLabel: string; review: ReviewState })[];
+  hits: (repo.SearchHit & { kindLabel: string; review: ReviewState; whoDoesThis: { slug: string; name: string }[] })[];
   facets: Record<repo.FacetCount['facet'], { value: string; label: string; n: number }[]>;
   member: boolean;
 }
 
+/**
+ * The same search asked again within 30 seconds is answered from memory (one cache per
+ * database, keyed by the words, filters, page and whether the person may see members-only
+ * resources). A change to the library on this instance clears it at once; other instances
+ * catch up within the 30 seconds.
+ */
+const SEARCH_TTL_MS = 30_000;
+const searchCaches = new WeakMap<object, TtlCache<Awaited<ReturnType<typeof repo.searchResources>>>>();
+const searchCacheOf = (db: object) => {
+  let c = searchCaches.get(db);
+  if (!c) searchCaches.set(db, (c = new TtlCache(SEARCH_TTL_MS)));
+  return c;
+};
+const libraryChanged = (deps: Pick<Deps, 'db'>) => searchCacheOf(deps.db).clear();
+
 export async function loadLibraryPage(deps: Deps, actor: Actor, query: SearchQuery, now = new Date()): Promise<SearchPageView> {
   const viewer = await viewerOf(deps, actor);
   const parsed = parseSearchQuery(query.q);
-  const { hits, total, facets } = await repo.searchResources(deps.db, {
+  const input: repo.SearchInput = {
     q: query.q,
     loose: parsed.loose,
     excluded: parsed.excluded,
@@ -43,17 +59,25 @@ export async function loadLibraryPage(deps: Deps, actor: Actor, query: SearchQue
     member: viewer.member,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
-  });
+  };
+  const { hits, total, facets } = await searchCacheOf(deps.db).get(JSON.stringify(input), () => repo.searchResources(deps.db, input));
   const grouped: SearchPageView['facets'] = { kind: [], chime: [], topic: [], org: [], area: [] };
   const label = (f: repo.FacetCount) =>
     f.facet === 'kind' ? KIND_LABEL[f.value as ResourceKind] : f.facet === 'chime' ? CHIME_LABEL[f.value as ChimeDomain] : f.facet === 'topic' ? TOPIC_LABEL[f.value as Topic] : f.label;
   for (const f of facets) grouped[f.facet].push({ value: f.value, label: label(f) ?? f.value, n: f.n });
   for (const list of Object.values(grouped)) list.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
+  // Each result links to directory profiles of groups offering its kinds of support (one query).
+  const offering = await findOrgsOfferingEach(deps.db, hits.flatMap((h) => h.service_types), 3);
+  const whoDoesThis = (h: repo.SearchHit) => {
+    const seen = new Map<string, { slug: string; name: string }>();
+    for (const o of h.service_types.flatMap((t) => offering.get(t) ?? [])) if (o.slug !== h.org_slug) seen.set(o.slug, o);
+    return [...seen.values()].slice(0, 3);
+  };
   return {
     query,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    hits: hits.map((h) => ({ ...h, kindLabel: KIND_LABEL[h.kind as ResourceKind] ?? h.kind, review: reviewState(new Date(h.reviewed_on), now) })),
+    hits: hits.map((h) => ({ ...h, kindLabel: KIND_LABEL[h.kind as ResourceKind] ?? h.kind, review: reviewState(new Date(h.reviewed_on), now), whoDoesThis: whoDoesThis(h) })),
     facets: grouped,
     member: viewer.member,
   };
@@ -137,7 +161,7 @@ export async function loadAttachment(deps: Deps, actor: Actor, resourceId: strin
 }
 
 export async function createResource(deps: Deps, actor: SignedInActor, org: OrgTarget, input: ResourceForm): Promise<string> {
-  return deps.db.transaction().execute(async (tx) =>
+  const id = await deps.db.transaction().execute(async (tx) =>
     repo.insertResource(tx, {
       orgId: org.id,
       authorId: actor.personId,
@@ -157,6 +181,8 @@ export async function createResource(deps: Deps, actor: SignedInActor, org: OrgT
       status: 'published',
     }),
   );
+  libraryChanged(deps);
+  return id;
 }
 
 export async function submitStory(deps: Deps, actor: SignedInActor, org: OrgTarget, input: StoryForm): Promise<string> {
@@ -194,6 +220,7 @@ export async function decideStory(deps: Deps, actor: SignedInActor, id: string, 
     return ok;
   });
   if (!changed) throw new AppError('conflict', 'Someone has already reviewed this story.');
+  libraryChanged(deps);
   const leads = await repo.orgLeadEmails(deps.db, story.org_id);
   const link = `${deps.config.publicUrl}/orgs/${story.org_slug}/learning`;
   for (const to of leads) {
@@ -228,6 +255,7 @@ export async function listOrgLibrary(deps: Deps, org: OrgTarget, now = new Date(
 
 export async function markResourceReviewed(deps: Deps, _actor: SignedInActor, org: OrgTarget, id: string) {
   if (!(await repo.markReviewed(deps.db, org.id, id))) throw notFound('resource');
+  libraryChanged(deps);
 }
 
 export type AttachResult = { ok: true } | { ok: false; message: string; code: ErrorCode };
@@ -259,4 +287,14 @@ export async function remindReviews(deps: Deps, now = new Date()): Promise<numbe
     }
   }
   return sent;
+}
+
+/** The front door of shared learning: the newest resources and stories this person may see. */
+export async function loadLearningHub(deps: Deps, actor: Actor) {
+  const viewer = await viewerOf(deps, actor);
+  const [resources, stories] = await Promise.all([
+    repo.latestResources(deps.db, { member: viewer.member, kind: 'resource', limit: 5 }),
+    repo.latestResources(deps.db, { member: viewer.member, kind: 'story', limit: 3 }),
+  ]);
+  return { resources, stories, member: viewer.member };
 }

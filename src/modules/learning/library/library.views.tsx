@@ -60,11 +60,22 @@ export function LibraryPage({ ctx, view }: { ctx: PageContext; view: SearchPageV
               <li>
                 <h2 class="learning-hit-title"><a href={`/learning/library/${h.id}`}>{h.title}</a></h2>
                 <p class="learning-meta">
-                  {h.kindLabel} from {h.org_name} <MembersOnlyBadge visibility={h.visibility} /> <ReviewBadge state={h.review} />
+                  {h.kindLabel} from <a href={`/organisations/${h.org_slug}`}>{h.org_name}</a> <MembersOnlyBadge visibility={h.visibility} /> <ReviewBadge state={h.review} />
                   {h.language === 'cy' && <span class="tag">Cymraeg</span>}
                 </p>
                 {h.summary && <p>{h.summary}</p>}
                 {searching && h.snippet && <Snippet text={h.snippet} />}
+                {h.whoDoesThis.length > 0 && (
+                  <p class="learning-meta">
+                    Groups who do this:{' '}
+                    {h.whoDoesThis.map((o, i) => (
+                      <>
+                        {i > 0 && ', '}
+                        <a href={`/organisations/${o.slug}`}>{o.name}</a>
+                      </>
+                    ))}
+                  </p>
+                )}
               </li>
             ))}
           </ol>

@@ -96,3 +96,28 @@ export async function leadEmails(db: Kysely<DB>, orgId: string) {
 export async function organisationsByStatus(db: Kysely<DB>) {
   return db.selectFrom('organisations').select(['id', 'name', 'status']).where('status', 'in', ['applicant', 'member']).orderBy('name').execute();
 }
+
+// A person starting out before there is a group.
+
+export async function personDoneSteps(db: Kysely<DB>, personId: string) {
+  return db.selectFrom('learning_person_steps').select(['step', 'done_at']).where('person_id', '=', personId).execute();
+}
+
+export async function setPersonStep(db: Kysely<DB>, personId: string, step: string, done: boolean) {
+  if (done) await db.insertInto('learning_person_steps').values({ person_id: personId, step }).onConflict((oc) => oc.doNothing()).execute();
+  else await db.deleteFrom('learning_person_steps').where('person_id', '=', personId).where('step', '=', step).execute();
+}
+
+/** Copies a person's own ticks to their group (keeping what the group has), then clears them. */
+export async function movePersonStepsToGroup(db: Kysely<DB>, personId: string, orgId: string): Promise<number> {
+  const mine = await personDoneSteps(db, personId);
+  if (mine.length === 0) return 0;
+  const added = await db
+    .insertInto('learning_pathway_steps')
+    .values(mine.map((s) => ({ org_id: orgId, step: s.step, done_by: personId, done_at: s.done_at })))
+    .onConflict((oc) => oc.doNothing())
+    .returning('step')
+    .execute();
+  await db.deleteFrom('learning_person_steps').where('person_id', '=', personId).execute();
+  return added.length;
+}

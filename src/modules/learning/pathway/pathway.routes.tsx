@@ -7,7 +7,6 @@ import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
-import { PATHWAY_STEPS } from '../domain/pathway.ts';
 import { askForMentor, coordinateLearning, keepPathway, mentorForOrg } from '../learning.policy.ts';
 import { uuidParam } from '../library/library.schemas.ts';
 import * as service from './pathway.service.ts';
@@ -40,7 +39,23 @@ export function pathwayRoutes(deps: Deps) {
       return parsed.data;
     };
 
-    app.get('/learning/start', { config: { access: access.public } }, async (req, reply) => sendPage(reply, <StartGuidePage ctx={ctx(req, reply)} steps={PATHWAY_STEPS} />));
+    app.get('/learning/start', { config: { access: access.public } }, async (req, reply) =>
+      sendPage(reply, <StartGuidePage ctx={ctx(req, reply)} view={await service.loadStartGuide(deps, req.actor)} />),
+    );
+
+    // A person keeps their own ticks before there is a group.
+    app.post('/learning/start/:step', { config: { access: access.signedIn } }, async (req, reply) => {
+      const done = formValues(req.body).done !== 'no';
+      await service.setPersonalStep(deps, personOf(req), (req.params as { step: string }).step, done);
+      return reply.redirect('/learning/start#your-steps', 303);
+    });
+
+    app.post('/orgs/:org/pathway/bring-steps', group, async (req, reply) => {
+      const org = orgOf(req);
+      const n = await service.bringStepsToGroup(deps, personOf(req), org);
+      setFlash(reply, { kind: 'success', text: n === 0 ? 'Those steps were already ticked here.' : `${n} ${n === 1 ? 'step' : 'steps'} brought across.` });
+      return reply.redirect(`/orgs/${org.slug}/pathway`, 303);
+    });
 
     app.get('/orgs/:org/pathway', group, async (req, reply) => {
       const org = orgOf(req);

@@ -1,5 +1,5 @@
 // Starting a LERO: a group's progress, asking for a mentor, mentors answering, coordinators matching.
-import type { SignedInActor } from '../../../platform/auth/actor.ts';
+import { isSignedIn, type Actor, type SignedInActor } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
@@ -11,14 +11,39 @@ import { canSeePathway } from '../learning.policy.ts';
 import * as repo from './pathway.repository.ts';
 
 export async function loadPathwayPage(deps: Deps, actor: SignedInActor, org: OrgTarget) {
-  const [done, request] = await Promise.all([repo.doneSteps(deps.db, org.id), repo.openRequestOf(deps.db, org.id)]);
+  const [done, request, mine] = await Promise.all([repo.doneSteps(deps.db, org.id), repo.openRequestOf(deps.db, org.id), repo.personDoneSteps(deps.db, actor.personId)]);
   const doneKeys = new Map(done.map((d) => [d.step, d.done_at]));
   return {
     steps: PATHWAY_STEPS.map((s) => ({ ...s, doneAt: doneKeys.get(s.key) })),
     doneCount: PATHWAY_STEPS.filter((s) => doneKeys.has(s.key)).length,
     mentor: request ? { status: request.status, name: request.mentor_name, slug: request.mentor_slug } : undefined,
     canAsk: actor.memberships.some((m) => m.orgId === org.id && m.role === 'lead'),
+    /** Steps this person ticked on their own before the group was here. */
+    ownSteps: mine.length,
   };
+}
+
+/** The public guide, with a signed-in person's own ticks when they are not in a group yet. */
+export async function loadStartGuide(deps: Deps, actor: Actor) {
+  if (!isSignedIn(actor)) return { steps: PATHWAY_STEPS.map((s) => ({ ...s, doneAt: undefined })), personal: false, groups: [] as { slug: string; name: string }[] };
+  // Anyone in a group keeps the group's pathway (see keepPathway); these are theirs.
+  const groups = actor.memberships;
+  const done = new Map((await repo.personDoneSteps(deps.db, actor.personId)).map((d) => [d.step, d.done_at]));
+  return {
+    steps: PATHWAY_STEPS.map((s) => ({ ...s, doneAt: done.get(s.key) })),
+    personal: true,
+    groups: groups.map((g) => ({ slug: g.orgSlug, name: g.orgName })),
+  };
+}
+
+export async function setPersonalStep(deps: Deps, actor: SignedInActor, step: string, done: boolean) {
+  if (!isPathwayStep(step)) throw notFound('step');
+  await repo.setPersonStep(deps.db, actor.personId, step, done);
+}
+
+/** Brings a person's own ticks across to their new group's pathway. */
+export async function bringStepsToGroup(deps: Deps, actor: SignedInActor, org: OrgTarget): Promise<number> {
+  return deps.db.transaction().execute((tx) => repo.movePersonStepsToGroup(tx, actor.personId, org.id));
 }
 
 export async function setPathwayStep(deps: Deps, actor: SignedInActor, org: OrgTarget, step: string, done: boolean) {

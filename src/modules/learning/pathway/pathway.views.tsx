@@ -5,21 +5,41 @@ import { formatShortDate } from '../../../ui/format.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { MentorSuggestion } from '../domain/mentor-matching.ts';
 import { STAGE_LABEL, type PathwayStep } from '../domain/pathway.ts';
+import type { loadStartGuide } from './pathway.service.ts';
 
 const libraryLink = (s: PathwayStep) => `/learning/library?topic=${s.topic}`;
+/** A title inside a sentence: "Insurance" becomes "insurance", "DBS checks" stays as it is. */
+const inSentence = (title: string) => (/^\p{Lu}\p{Lu}/u.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1));
 
-export function StartGuidePage({ ctx, steps }: { ctx: PageContext; steps: readonly PathwayStep[] }) {
+export function StartGuidePage({ ctx, view }: { ctx: PageContext; view: Awaited<ReturnType<typeof loadStartGuide>> }) {
+  const done = view.steps.filter((s) => s.doneAt).length;
   return (
     <Layout ctx={ctx} title="Start a recovery group" before={<Breadcrumbs items={[{ href: '/', label: 'Home' }, { href: '/learning', label: 'Learn from each other' }]} />}>
       <h1>Start a recovery group</h1>
       <p class="lede">Every group in the network started as a few people with an idea. These are the steps most of them took, from an idea to a group to a charity.</p>
-      <p>If you have started, <a href="/join">tell the network about your group</a>. Once you are in touch, you can keep track of these steps here and ask an established group to mentor you.</p>
-      <Steps steps={steps.map((s) => ({ ...s, doneAt: undefined }))} />
+      {view.groups.length > 0 && (
+        <p>
+          Your group’s own progress:{' '}
+          {view.groups.map((g, i) => (<>{i > 0 && ', '}<a href={`/orgs/${g.slug}/pathway`}>{g.name}</a></>))}.
+        </p>
+      )}
+      {view.personal ? (
+        <p id="your-steps">
+          You can tick steps off here while it is just you; only you see these ticks ({done} of {view.steps.length} so far). When you have
+          started, <a href="/join">tell the network about your group</a>: you can bring your ticks across and ask an established group to mentor you.
+        </p>
+      ) : (
+        <p>
+          If you have started, <a href="/join">tell the network about your group</a>. <a href="/sign-in">Sign in</a> to keep track of these
+          steps; once your group is in touch you can ask an established group to mentor you.
+        </p>
+      )}
+      <Steps steps={view.steps} form={view.personal ? { action: (k) => `/learning/start/${k}`, csrf: ctx.csrfToken(), mine: true } : undefined} />
     </Layout>
   );
 }
 
-function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefined })[]; form?: { action: (key: string) => string; csrf: string } }) {
+function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefined })[]; form?: { action: (key: string) => string; csrf: string; mine?: boolean } | undefined }) {
   const stages = ['idea', 'group', 'charity'] as const;
   return (
     <>
@@ -31,12 +51,12 @@ function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefin
               <li class={s.doneAt ? 'learning-step learning-step-done' : 'learning-step'}>
                 <h3>{s.title} {s.doneAt && <span class="tag">Done {formatShortDate(s.doneAt)}</span>}</h3>
                 <p>{s.guidance}</p>
-                <p><a href={libraryLink(s)}>What other groups have shared about {s.title.toLowerCase()}</a></p>
+                <p><a href={libraryLink(s)}>What other groups have shared about {inSentence(s.title)}</a></p>
                 {form && (
                   <form method="post" action={form.action(s.key)} class="inline-form">
                     <CsrfField token={form.csrf} />
                     <input type="hidden" name="done" value={s.doneAt ? 'no' : 'yes'} />
-                    <Button variant="secondary">{s.doneAt ? 'Not done yet' : 'We’ve done this'}<span class="visually-hidden">: {s.title}</span></Button>
+                    <Button variant="secondary">{s.doneAt ? 'Not done yet' : form.mine ? 'I’ve done this' : 'We’ve done this'}<span class="visually-hidden">: {s.title}</span></Button>
                   </form>
                 )}
               </li>
@@ -48,7 +68,7 @@ function Steps({ steps, form }: { steps: (PathwayStep & { doneAt: Date | undefin
   );
 }
 
-type PathwayView = { steps: (PathwayStep & { doneAt: Date | undefined })[]; doneCount: number; mentor?: { status: string; name: string; slug: string } | undefined; canAsk: boolean };
+type PathwayView = { steps: (PathwayStep & { doneAt: Date | undefined })[]; doneCount: number; mentor?: { status: string; name: string; slug: string } | undefined; canAsk: boolean; ownSteps: number };
 
 export function PathwayPage({ ctx, org, view }: { ctx: PageContext; org: { slug: string; name: string }; view: PathwayView }) {
   return (
@@ -61,6 +81,13 @@ export function PathwayPage({ ctx, org, view }: { ctx: PageContext; org: { slug:
         </p>
       ) : (
         view.canAsk && <p><a class="button button-primary" href={`/orgs/${org.slug}/pathway/mentor`}>Ask for a mentor</a></p>
+      )}
+      {view.ownSteps > 0 && (
+        <form method="post" action={`/orgs/${org.slug}/pathway/bring-steps`} class="inline-form">
+          <CsrfField token={ctx.csrfToken()} />
+          <p>You ticked {view.ownSteps} {view.ownSteps === 1 ? 'step' : 'steps'} on your own before the group was here.</p>
+          <Button variant="secondary">Bring them across to {org.name}</Button>
+        </form>
       )}
       <Steps steps={view.steps} form={{ action: (k) => `/orgs/${org.slug}/pathway/${k}`, csrf: ctx.csrfToken() }} />
     </Layout>
@@ -141,7 +168,7 @@ export function MenteePage({ ctx, org, view }: { ctx: PageContext; org: { slug: 
 type MatchRow = { id: string; group_name: string; mentor_name: string; status: string; made_by_coordinator: boolean; created_at: Date };
 
 export function MatchesPage({ ctx, rows, groups, mentors, errors = {} }: { ctx: PageContext; rows: MatchRow[]; groups: { id: string; name: string }[]; mentors: { id: string; name: string }[]; errors?: FieldErrors }) {
-  const STATUS: Record<string, string> = { asked: 'Asked', accepted: 'Mentoring', declined: 'Said not now', ended: 'Ended' };
+  const STATUS: Record<string, string> = { asked: 'was asked to mentor', accepted: 'is mentoring', declined: 'said not now to', ended: 'has finished mentoring' };
   return (
     <Layout ctx={ctx} title="Mentor matches" before={<Breadcrumbs items={[{ href: '/network', label: 'Network' }]} />}>
       <ErrorSummary errors={errors} />
@@ -149,7 +176,7 @@ export function MatchesPage({ ctx, rows, groups, mentors, errors = {} }: { ctx: 
       {rows.length === 0 && <p class="empty">No requests yet.</p>}
       <ul>
         {rows.map((r) => (
-          <li>{r.group_name} → {r.mentor_name}: {STATUS[r.status] ?? r.status}{r.made_by_coordinator ? ' (matched by hand)' : ''}, {formatShortDate(r.created_at)}</li>
+          <li>{r.mentor_name} {STATUS[r.status] ?? r.status} {r.group_name}{r.made_by_coordinator ? ' (matched by hand)' : ''}, {formatShortDate(r.created_at)}</li>
         ))}
       </ul>
       <h2>Make a match by hand</h2>
