@@ -12,6 +12,9 @@ export { runPoolCommand } from './pool.command.ts';
 export { insightRoutes } from './insight.routes.tsx';
 export { rebuildSummaries } from './summaries.repository.ts';
 export * as insightPolicy from './insight.policy.ts';
+/** Seams for the voice module: the same disclosure rules and pooled figures on its pages and papers. */
+export { discloseCount, roundToNearestFive, MINIMUM_GROUP_SIZE, type Disclosed } from './domain/disclosure.ts';
+export { buildOutsideView, type OutsideView, type PooledMeasureView } from './insight.service.ts';
 
 export const insightWorkspaceLinks: WorkspaceLink[] = [
   {
