@@ -18,6 +18,7 @@ import { insightModule } from './modules/insight/index.ts';
 import { standardsModule } from './modules/standards/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { learningModule } from './modules/learning/index.ts';
+import { voiceModule } from './modules/voice/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
@@ -37,6 +38,7 @@ export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDef
     eventsModule,
     standardsModule,
     learningModule,
+    voiceModule,
   ];
 }
 

@@ -22,7 +22,7 @@ const PURPOSES: { title: string; text: string; href?: string; linkText?: string 
   },
   { title: 'Find the money', text: 'Show commissioners what we achieve and what it is worth, and bid together.' },
   { title: 'Learn from each other', text: 'Pass on what works, and help new groups get started.' },
-  { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.' },
+  { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.', href: '/voice', linkText: 'Consultations, our own words, and papers to government' },
 ];
 
 export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {

@@ -10,6 +10,7 @@ import { analyse, type Analysis, type VoteRecord, type VoteValue } from '../doma
 import { canManageConsultation, canSeeResults, canTakePart, phaseOf, type Phase } from '../voice.policy.ts';
 import * as repo from './consultations.repository.ts';
 import type { ConsultationRow } from './consultations.repository.ts';
+export type { ConsultationRow, StatementRow } from './consultations.repository.ts';
 
 export const ANALYSE_JOB = 'voice.analyse-consultation';
 /** Votes from one address per minute: generous, as a whole room at an event may share one. */

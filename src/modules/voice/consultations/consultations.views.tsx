@@ -3,8 +3,7 @@ import type { PageContext } from '../../../platform/http/page-context.ts';
 import { Button, CsrfField, ErrorSummary, Radios, Table, TextArea, TextInput, type FieldErrors } from '../../../ui/components.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { ConsultationRow, StatementRow } from './consultations.repository.ts';
-import type { LoadedConsultation, VotingView } from './consultations.service.ts';
+import type { ConsultationRow, LoadedConsultation, StatementRow, VotingView } from './consultations.service.ts';
 import type { ResultsView, StatementFigures } from './results.service.ts';
 
 const PHASE: Record<string, string> = { upcoming: 'Opens soon', open: 'Open', closed: 'Closed' };
