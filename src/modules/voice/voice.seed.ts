@@ -51,11 +51,12 @@ export async function seedVoiceDemo(tx: Kysely<DB>, context: DemoSeedContext): P
   await words.approveAllFrom(tx, 'share');
   const collection = await words.insertCollection(tx, 'You are not alone', coordinator ?? '');
   const all = await words.listQuotable(tx);
-  const lines = ['peer support saved my life', 'someone who gets it', 'a safe space to be yourself', 'hope is contagious', 'You are not alone', 'stronger together', 'keep the door open'];
-  const picked = lines.map((l, i) => {
-    const w = all.find((x) => x.text.toLowerCase().includes(l.toLowerCase()))!;
+  const lines = ['peer support saved my life', 'someone who gets it', 'a safe space to be yourself', 'hope is contagious', 'You are not alone', 'stronger together', 'we are stronger together than on our own'];
+  const picked = lines.flatMap((l, i) => {
+    const w = all.find((x) => x.text.toLowerCase().includes(l.toLowerCase()));
+    if (!w) return [];
     const at = w.text.toLowerCase().indexOf(l.toLowerCase());
-    return { text: w.text.slice(at, at + l.length), wordId: w.id, spaceBefore: i === 3 };
+    return [{ text: w.text.slice(at, at + l.length), wordId: w.id, spaceBefore: i === 3 }];
   });
   await words.replaceCollection(tx, collection, { title: 'You are not alone', introduction: 'From our first online day.', lines: picked });
   await words.publishCollection(tx, collection);
