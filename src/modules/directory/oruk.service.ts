@@ -2,6 +2,7 @@
 // serialisers in domain/oruk.serialise.ts. Only public data goes in.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { loadGeoData } from './domain/geo.data.ts';
 import type { LocationForFeed, OrgForFeed, ServiceForFeed } from './domain/oruk.types.ts';
 import { isServiceTypeCode } from './domain/service-types.ts';
@@ -41,6 +42,14 @@ export function orgForFeed(
     pageUrl: `${publicUrl}/organisations/${o.slug}`,
     ...(identifiers.length ? { identifiers } : {}),
   };
+}
+
+/** One organisation for /organizations/{id}, with the public marks other modules give it. */
+export async function organisationForFeed(deps: Pick<Deps, 'db' | 'orgMarks'>, id: string, publicUrl: string): Promise<OrgForFeed | null> {
+  const o = await repo.findFeedOrganisation(deps.db, id);
+  if (!o) return null;
+  const marks = (await deps.orgMarks?.(deps.db, [o.id]))?.get(o.id) ?? [];
+  return { ...orgForFeed(o, publicUrl), ...(marks.length ? { marks } : {}) };
 }
 
 function locationForFeed(l: LocationRow): LocationForFeed {
