@@ -58,7 +58,7 @@ export async function loadWordsDesk(deps: Deps) {
 }
 
 export function keyPhrasesOf(words: readonly repo.WordRow[]): KeyPhrase[] {
-  return rankKeyPhrases(words.map((w) => ({ author: w.id, text: w.text })), { limit: 50 });
+  return rankKeyPhrases(words.map((w) => ({ author: w.id, text: w.text })), { limit: 50, minPeople: 2 });
 }
 
 export async function moderateWords(deps: Deps, actor: SignedInActor, id: string, approve: boolean): Promise<void> {
