@@ -19,6 +19,7 @@ import { standardsModule } from './modules/standards/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { learningModule } from './modules/learning/index.ts';
 import { fundingModule } from './modules/funding/index.ts';
+import { voiceModule } from './modules/voice/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
@@ -39,6 +40,7 @@ export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDef
     standardsModule,
     learningModule,
     fundingModule,
+    voiceModule,
   ];
 }
 

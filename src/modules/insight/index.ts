@@ -13,12 +13,13 @@ export { insightRoutes } from './insight.routes.tsx';
 export { rebuildSummaries } from './summaries.repository.ts';
 export * as insightPolicy from './insight.policy.ts';
 // For the funding module: a consortium's combined pack and an organisation's value statement.
-export { buildOrgDashboard, buildOutsideView, type OrgDashboard, type OutsideView } from './insight.service.ts';
+export { buildOrgDashboard, buildOutsideView, type OrgDashboard, type OutsideView, type PooledMeasureView } from './insight.service.ts';
 export { outsidePack, socialValueFor, socialValueHeadline, socialValueBlocks, type Block, type PackDocument, type Section } from './pack.document.ts';
 export { renderPackPdf } from './pack.pdf.ts';
 export { DEFAULT_ASSUMPTIONS, calculateSocialValue, type SocialValueAssumptions, type SocialValueResult } from './domain/social-value.ts';
-export { MINIMUM_GROUP_SIZE } from './domain/disclosure.ts';
+export { discloseCount, roundToNearestFive, MINIMUM_GROUP_SIZE, type Disclosed } from './domain/disclosure.ts';
 export { SOURCES } from './domain/sources.ts';
+// Also used by the voice module: the same disclosure rules and pooled figures on its pages and papers.
 
 export const insightWorkspaceLinks: WorkspaceLink[] = [
   {

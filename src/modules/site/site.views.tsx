@@ -34,7 +34,7 @@ const PURPOSES: { title: string; text: string; href?: string; linkText?: string 
     href: '/learning',
     linkText: 'Guides, stories, starting a group, and questions answered by peers',
   },
-  { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.' },
+  { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.', href: '/voice', linkText: 'Consultations, our own words, and papers to government' },
 ];
 
 export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {

@@ -928,6 +928,139 @@ export interface StandardsTrainingTable {
   created_at: Generated<Date>;
 }
 
+export interface VoiceAnalysesTable {
+  consultation_id: string;
+  org_id: string | null;
+  votes_seen: number;
+  result: Json;
+  computed_at: Generated<Date>;
+}
+
+export interface VoiceCollectionLinesTable {
+  id: Generated<string>;
+  collection_id: string;
+  org_id: string | null;
+  word_id: string | null;
+  text: string;
+  position: number;
+  space_before: Generated<boolean>;
+}
+
+export interface VoiceCollectionsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  title: string;
+  introduction: Generated<string>;
+  status: Generated<string>;
+  published_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface VoiceConsultationsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  title: string;
+  background: Generated<string>;
+  audience: string;
+  opens_at: Date;
+  closes_at: Date;
+  closed_at: Date | null;
+  results_visibility: Generated<string>;
+  statements_per_person: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface VoiceEndorsementsTable {
+  submission_id: string;
+  org_id: string;
+  person_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface VoiceParticipantsTable {
+  id: Generated<string>;
+  consultation_id: string;
+  org_id: string | null;
+  person_id: string | null;
+  token_hash: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface VoiceStatementsTable {
+  id: Generated<string>;
+  consultation_id: string;
+  org_id: string | null;
+  text: string;
+  author_participant_id: string | null;
+  status: Generated<string>;
+  reject_reason: Generated<string>;
+  moderated_by: string | null;
+  moderated_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface VoiceSubmissionCommentsTable {
+  id: Generated<string>;
+  submission_id: string;
+  org_id: string;
+  version: number;
+  person_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface VoiceSubmissionVersionsTable {
+  submission_id: string;
+  org_id: string | null;
+  version: number;
+  content: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface VoiceSubmissionsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  title: string;
+  addressee: Generated<string>;
+  consultation_id: string | null;
+  status: Generated<string>;
+  current_version: Generated<number>;
+  published_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface VoiceVotesTable {
+  statement_id: string;
+  participant_id: string;
+  consultation_id: string;
+  org_id: string | null;
+  value: number;
+  address_hash: string;
+  updated_at: Generated<Date>;
+}
+
+export interface VoiceWordsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  consultation_id: string | null;
+  source: string;
+  source_ref: string | null;
+  text: string;
+  quote_as: string;
+  first_name: Generated<string>;
+  person_id: string | null;
+  withdraw_token_hash: string | null;
+  status: Generated<string>;
+  moderated_by: string | null;
+  moderated_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   application_events: ApplicationEventsTable;
   applications: ApplicationsTable;
@@ -1008,4 +1141,16 @@ export interface DB {
   standards_frameworks: StandardsFrameworksTable;
   standards_reviews: StandardsReviewsTable;
   standards_training: StandardsTrainingTable;
+  voice_analyses: VoiceAnalysesTable;
+  voice_collection_lines: VoiceCollectionLinesTable;
+  voice_collections: VoiceCollectionsTable;
+  voice_consultations: VoiceConsultationsTable;
+  voice_endorsements: VoiceEndorsementsTable;
+  voice_participants: VoiceParticipantsTable;
+  voice_statements: VoiceStatementsTable;
+  voice_submission_comments: VoiceSubmissionCommentsTable;
+  voice_submission_versions: VoiceSubmissionVersionsTable;
+  voice_submissions: VoiceSubmissionsTable;
+  voice_votes: VoiceVotesTable;
+  voice_words: VoiceWordsTable;
 }
