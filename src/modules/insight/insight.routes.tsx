@@ -14,8 +14,9 @@ import { codebookCsv, openDataCsv } from './open-data.csv.ts';
 import { readSocialValueForm, socialValueQuery } from './social-value.form.ts';
 import { readMemberCoverage, readMembers } from './reach.repository.ts';
 import { InsightPage, PackPage, SocialValueFormView, orgCrumbs, Downloads } from './insight.views.tsx';
+import { todayInUk } from '../../platform/time.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInUk();
 const NETWORK_CRUMBS = [{ href: '/network', label: 'Network' }, { href: '/network/insight', label: 'Insight' }];
 
 export function insightRoutes(deps: Deps) {
