@@ -15,16 +15,29 @@ import { findOrgBySlug, networkModule } from './modules/network/index.ts';
 import { siteModule } from './modules/site/index.ts';
 import { evidenceModule } from './modules/evidence/index.ts';
 import { insightModule } from './modules/insight/index.ts';
+import { standardsModule } from './modules/standards/index.ts';
+import { eventsModule } from './modules/events/index.ts';
+import { learningModule } from './modules/learning/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
 export function redactTokens(url: string): string {
-  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete)\/)[^/?#]+/, '$1[token]');
+  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete|events\/r)\/)[^/?#]+/, '$1[token]');
 }
 
 /** Every module of the app. Adding a module is one line here; the order does not matter. */
 export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDefinition[] {
-  return [siteModule(database), accountsModule, networkModule, directoryModule, evidenceModule, insightModule];
+  return [
+    siteModule(database),
+    accountsModule,
+    networkModule,
+    directoryModule,
+    evidenceModule,
+    insightModule,
+    eventsModule,
+    standardsModule,
+    learningModule,
+  ];
 }
 
 export interface AppOptions {

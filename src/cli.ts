@@ -9,7 +9,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { jobsReport } from './platform/jobs/jobs.command.ts';
 import { hasAnyOrganisation, seedDemo, seedSynthetic } from './modules/demo/index.ts';
 import { runImportCommand } from './modules/evidence/index.ts';
-import { databaseTarget, demoSignInLines, startServer } from './server.ts';
+import { databaseTarget, demoSignInLines, firstStartLines, startServer } from './server.ts';
 
 const HELP = `Usage: connectors <command> [options]
 
@@ -39,6 +39,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       const config = loadConfig(env, { demo: values.demo });
       const server = await startServer(config, io.out);
       io.out(`Recovery Connectors is running at ${server.url} (database: ${server.database.kind}).`);
+      if (server.firstStart) for (const line of firstStartLines(server.url, config.demo)) io.out(line);
       if (config.demo) for (const line of demoSignInLines()) io.out(line);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

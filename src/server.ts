@@ -16,6 +16,8 @@ export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** The database was empty: this start created it. */
+  firstStart: boolean;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       app,
       database,
       url,
+      firstStart: applied.includes(1),
       close: () =>
         (closing ??= (async () => {
           await app.close();
@@ -49,6 +52,18 @@ export async function startServer(config: Config, log: (line: string) => void = 
     await database.close();
     throw err;
   }
+}
+
+/** Printed once, on the first start with an empty database: where to go next. */
+export function firstStartLines(url: string, demo: boolean): string[] {
+  return [
+    'Where to go next:',
+    `  ${url}/                 the home page: find support near a postcode or town`,
+    `  ${url}/sign-in          sign in; each person lands where their work is`,
+    `  ${url}/network          the network coordinators' page (applications, insight, help-now numbers)`,
+    `  ${url}/methods          how every figure is worked out`,
+    ...(demo ? [] : ['  To try everything with made-up people and organisations first: connectors serve --demo']),
+  ];
 }
 
 export function demoSignInLines(): string[] {

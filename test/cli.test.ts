@@ -138,6 +138,8 @@ test('production start never seeds demo data; the demo start does, and says whic
   const demo = start(['serve', '--demo'], { ...demoEnv, PORT: '0' });
   const out = await demo.waitFor(/lead@demo\.example/);
   assert.match(out, /Demo network created: \d+ organisations/);
+  assert.match(out, /Where to go next:/, 'the first start says where to go next');
+  assert.match(out, /\/sign-in {10}sign in/);
   const demoUrl = /running at (http:\/\/\S+) /.exec(out)![1]!;
   assert.match(await (await fetch(demoUrl)).text(), /demo-banner/);
   demo.stop();

@@ -18,3 +18,7 @@ export const formatDate = (d: Date): string => dateLong.format(d);
 export const formatShortDate = (d: Date): string => dateShort.format(d);
 /** 27 November 2026 at 15:40 */
 export const formatDateTime = (d: Date): string => dateTime.format(d);
+
+const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+/** 1,346 and 40,050 alike: one number format everywhere. */
+export const formatCount = (n: number): string => count.format(n);

@@ -61,6 +61,9 @@ export function Layout({ ctx, title, children, before }: LayoutProps) {
                 <a href="/about/data">About the data</a>
               </li>
               <li>
+                <a href="/methods">How the figures are worked out</a>
+              </li>
+              <li>
                 <a href="/privacy">Privacy</a>
               </li>
               <li>

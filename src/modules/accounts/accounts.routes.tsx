@@ -45,7 +45,8 @@ export function accountRoutes(deps: Deps) {
 
     app.post('/sign-in', open, async (req, reply) => {
       const form = parseForm(SignInForm, req.body);
-      const next = localPath((req.body as { next?: string } | undefined)?.next);
+      const asked = (req.body as { next?: string } | undefined)?.next;
+      const next = localPath(asked);
       if (!form.ok) return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={form.errors} values={form.values} next={next} />, 400);
       const result = await service.signInWithPassword(deps, { ...form.data, ip: clientIp(req), userAgent: ua(req) });
       if (!result.ok) {
@@ -56,7 +57,7 @@ export function accountRoutes(deps: Deps) {
         return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={{ email: message }} values={{ email: form.data.email }} next={next} />, throttled ? 429 : 401);
       }
       startSession(reply, result.sessionToken);
-      return reply.redirect(next, 303);
+      return reply.redirect(asked ? next : await service.landingAfterSignIn(deps, result.sessionToken), 303);
     });
 
     for (const purpose of ['sign_in', 'reset_password'] as const) {
@@ -80,8 +81,9 @@ export function accountRoutes(deps: Deps) {
     });
 
     app.post('/sign-in/email/:token', open, async (req, reply) => {
-      startSession(reply, await service.signInWithLink(deps, tokenParam(req), ua(req)));
-      return reply.redirect('/account', 303);
+      const session = await service.signInWithLink(deps, tokenParam(req), ua(req));
+      startSession(reply, session);
+      return reply.redirect(await service.landingAfterSignIn(deps, session), 303);
     });
 
     app.get('/password/reset/:token', open, async (req, reply) => {

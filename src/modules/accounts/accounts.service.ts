@@ -2,7 +2,8 @@
 import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import { consumeEmailToken, issueEmailToken, peekEmailToken, type TokenState } from '../../platform/auth/email-tokens.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession, deleteAllSessions } from '../../platform/auth/session.store.ts';
+import { createSession, deleteAllSessions, findSessionActor } from '../../platform/auth/session.store.ts';
+import { landingPath } from './landing.ts';
 import { countRecentFailures, isThrottled, recordAttempt } from '../../platform/auth/sign-in-throttle.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -143,4 +144,10 @@ export async function acceptInvitation(
     });
     return { sessionToken: await createSession(tx, person.id, userAgent), orgId: row.org_id };
   });
+}
+
+/** Where a person who just signed in has work waiting: the network, their organisation, or their account. */
+export async function landingAfterSignIn(deps: Deps, sessionToken: string): Promise<string> {
+  const actor = await findSessionActor(deps.db, sessionToken);
+  return actor ? landingPath(actor) : '/account';
 }

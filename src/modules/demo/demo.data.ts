@@ -149,6 +149,9 @@ export function demoPeople(orgs: DemoOrg[]): DemoPerson[] {
       ],
     },
     { email: 'lead.manchester@demo.example', name: 'Mo Lead', networkRole: null, memberships: [{ orgSlug: manchester, role: 'lead' }] },
+    // Two more trained peer researchers, so the demo can show a whole standards review.
+    { email: 'researcher.two@demo.example', name: 'Kim Reviewer', networkRole: null, memberships: [{ orgSlug: orgs[5]!.slug, role: 'peer_researcher' }] },
+    { email: 'researcher.three@demo.example', name: 'Ash Reviewer', networkRole: null, memberships: [{ orgSlug: orgs[8]!.slug, role: 'peer_researcher' }] },
   ];
   // Every other organisation gets a lead and one to three more people.
   let n = 0;

@@ -79,3 +79,9 @@ export async function countOpenApplications(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Everyone who reviews applications: the network's coordinators and admins. */
+export async function coordinatorEmails(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('people').select('email').where('network_role', 'in', ['coordinator', 'admin']).orderBy('email').execute();
+  return rows.map((r) => r.email);
+}

@@ -47,7 +47,27 @@ export async function submitApplication(deps: Deps, input: ApplicationInput): Pr
       ...SIGN_OFF,
     ].join('\n'),
   });
+  await tellCoordinators(deps, id, input);
   return id;
+}
+
+/** Coordinators hear at once that someone has asked to join, with a link to the application. */
+async function tellCoordinators(deps: Deps, id: string, input: ApplicationInput): Promise<void> {
+  const who = input.kind === 'organisation' && input.org_name ? `${input.org_name} (${input.contact_name})` : input.contact_name;
+  for (const to of await repo.coordinatorEmails(deps.db)) {
+    await deps.mailer.send({
+      to,
+      subject: `New request to join the network: ${who}`,
+      text: [
+        'Hello,',
+        '',
+        `${who} has asked to join the Recovery Connectors network.`,
+        `Read it, ask a question, approve or decline: ${deps.config.publicUrl}/network/applications/${id}`,
+        '',
+        'The Recovery Connectors platform',
+      ].join('\n'),
+    });
+  }
 }
 
 async function openApplication(deps: Deps, id: string): Promise<repo.ApplicationRow> {

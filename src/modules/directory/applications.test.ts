@@ -67,6 +67,9 @@ test('form → queue → question → approve → the new lead follows the invit
   assert.deepEqual(rows[0], { outcode: 'WF1', email: 'ash.green@kitchen.example', website: 'https://kitchen.example' }, 'only the postcode district is kept');
   const outbox = () => t.mailer.outbox();
   assert.match((await lastMailTo(outbox, 'ash.green@kitchen.example')).subject, /We have your expression of interest/);
+  const told = (await outbox()).find((m) => /New request to join the network: Wakefield Recovery Kitchen \(Ash Green\)/.test(m.subject));
+  assert.ok(told, 'coordinators are emailed when someone asks to join');
+  assert.match(told.text, /\/network\/applications\/[0-9a-f-]{36}/);
 
   const queue = await coordinator.get('/network/applications');
   assert.equal(queue.statusCode, 200);

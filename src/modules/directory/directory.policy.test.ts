@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
-import { editOrgDirectory, reviewApplications } from './directory.policy.ts';
+import { editHelpLines, editOrgDirectory, reviewApplications } from './directory.policy.ts';
 
 const org: OrgTarget = { id: 'o1', slug: 'o1', name: 'O1', status: 'member' };
 const actor = (role?: OrgRole, networkRole: SignedInActor['networkRole'] = null, orgId = 'o1'): SignedInActor => ({
@@ -30,5 +30,6 @@ for (const [who, a, edit, review] of cases) {
   test(`policy: ${who}`, () => {
     assert.equal(editOrgDirectory.allows(a, org), edit, 'edit the directory entry');
     assert.equal(reviewApplications.allows(a), review, 'review applications');
+    assert.equal(editHelpLines.allows(a), review, 'keep the help-now numbers');
   });
 }

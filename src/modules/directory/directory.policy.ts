@@ -8,3 +8,6 @@ export const editOrgDirectory = orgRoleRule('directory.org.edit', ['lead']);
 
 /** Review expressions of interest (ask, approve, decline): network coordinators. */
 export const reviewApplications = networkPolicy.coordinateNetwork;
+
+/** Keep the help-now numbers right and say when each was checked: network coordinators. */
+export const editHelpLines = networkPolicy.coordinateNetwork;

@@ -84,6 +84,12 @@ export async function searchServices(db: Db, f: SearchFilter): Promise<SearchRow
   return rows;
 }
 
+/** How many services match the filter, without fetching them (for "there are 4 within 30 miles"). */
+export async function countInPersonServices(db: Db, f: SearchFilter): Promise<number> {
+  const rows = await searchServices(db, { ...f, limit: 1, offset: 0 });
+  return rows[0] ? Number(rows[0].total) : 0;
+}
+
 // ---- the parts of services, for search results, profiles and the feed ----
 
 export async function typesOfServices(db: Db, ids: readonly string[]) {
@@ -159,6 +165,7 @@ export async function findMemberProfile(db: Db, slug: string) {
       'o.region',
       'o.size_band',
       'o.updated_at',
+      'p.updated_at as profile_updated_at',
       ...PROFILE_COLUMNS,
     ])
     .where('o.slug', '=', slug)

@@ -16,6 +16,8 @@ import * as repo from './directory.repository.ts';
 import * as edit from './directory.edit.repository.ts';
 import { parseProfileForm, parseSearchQuery, parseServiceForm, serviceParam, type SearchQuery } from './directory.schemas.ts';
 import * as service from './directory.service.ts';
+import { loadFindSupportPage, type FindSupportOutcome } from './find-support.service.ts';
+import { loadHelpNow } from './help-lines/help-lines.service.ts';
 import { ProfileEditPage, ServiceFormPage, ServicesPage } from './directory.edit.views.tsx';
 import { AreaPage, FindSupportPage, NetworkMapPage, ProfilePage } from './directory.views.tsx';
 import { jsonForHtmlContexts, searchResponseSchema, toApiResponse } from './directory.api.ts';
@@ -68,22 +70,24 @@ export function directoryPublicRoutes(deps: Deps) {
     const shared = new TtlCache<unknown>(PUBLIC_CACHE_MS);
     const search = (q: SearchQuery) => searches.get(cacheKey(q), () => service.findSupport(deps.db, q));
 
+    const pageSearches = new TtlCache<FindSupportOutcome>(PUBLIC_CACHE_MS);
     app.get('/find-support', open, async (req, reply) => {
       const raw = (req.query ?? {}) as Record<string, unknown>;
       const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
       const parsed = parseSearchQuery(values);
       const asked = Object.values(values).some((v) => v.trim() !== '');
       let errors: FieldErrors = {};
-      let outcome: service.SearchOutcome | undefined;
+      let outcome: FindSupportOutcome | undefined;
       if (!parsed.ok) errors = parsed.fields;
-      else if (asked) outcome = await search({ ...parsed.query, per_page: undefined });
-      const hrefFor = (page: number) => {
-        const p = new URLSearchParams(Object.entries(values).filter(([k, v]) => k !== 'page' && v !== ''));
-        if (page > 1) p.set('page', String(page));
+      else if (asked) outcome = await pageSearches.get(cacheKey(parsed.query), () => loadFindSupportPage(deps.db, parsed.query));
+      const hrefWith = (changes: Record<string, string>) => {
+        const p = new URLSearchParams(Object.entries({ ...values, ...changes }).filter(([, v]) => v !== ''));
         return `/find-support?${p.toString()}#results`;
       };
-      const status = !parsed.ok || outcome?.kind === 'place-problem' ? 400 : 200;
-      return sendPage(reply, <FindSupportPage ctx={ctx(req, reply)} view={{ values, errors, outcome, hrefFor }} />, status);
+      const hrefFor = (page: number) => hrefWith({ page: page > 1 ? String(page) : '' });
+      const status = !parsed.ok || outcome?.kind === 'problem' ? 400 : 200;
+      const view = { values, errors, outcome, hrefFor, hrefWith, helpNow: await loadHelpNow(deps.db) };
+      return sendPage(reply, <FindSupportPage ctx={ctx(req, reply)} view={view} />, status);
     });
 
     // Every visitor asking the same question gets the same bytes: the finished JSON is cached
@@ -115,7 +119,7 @@ export function directoryPublicRoutes(deps: Deps) {
 
     app.get('/organisations/:slug', open, async (req, reply) => {
       const slug = String((req.params as { slug: string }).slug);
-      const { profile: p, areas: served, services } = await service.loadPublicProfile(deps.db, slug);
+      const { profile: p, areas: served, services, lastUpdated } = await service.loadPublicProfile(deps.db, slug);
       const view = {
         slug: p.slug,
         name: p.name,
@@ -132,6 +136,8 @@ export function directoryPublicRoutes(deps: Deps) {
         socialLinks: (p.social_links ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
         livedExperience: p.lived_experience ?? '',
         areas: served.map((a) => ({ name: a.name, slug: a.slug })),
+        lastUpdated,
+        helpNow: await loadHelpNow(deps.db),
         services: services.map((s) => ({
           id: s.row.id,
           name: s.row.name,
@@ -145,6 +151,7 @@ export function directoryPublicRoutes(deps: Deps) {
           types: s.types,
           venues: s.venues,
           times: s.times,
+          nextSession: s.nextSession,
         })),
       };
       return sendPage(reply, <ProfilePage ctx={ctx(req, reply)} view={view} />);

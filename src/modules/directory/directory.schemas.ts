@@ -20,7 +20,7 @@ export const DEFAULT_RADIUS_KM = 25;
 export const MAX_RADIUS_KM = 200;
 
 export const SearchQuery = z.object({
-  near: optional(z.string().trim().max(20, 'A postcode is at most 8 characters, like LS6 3HN.')),
+  near: optional(z.string().trim().max(80, 'That is too long for a postcode or a place name. Try a postcode like LS6 3HN.')),
   radius_km: optional(
     z.coerce
       .number({ error: `radius_km must be a number of kilometres from 1 to ${MAX_RADIUS_KM}.` })

@@ -12,6 +12,7 @@ import { findPlace, type PlaceSearchResult } from './domain/place-search.ts';
 import type { OutcodePlace } from './domain/places.ts';
 import { ORDINALS, WEEKDAYS, type DayRule, type Ordinal, type Schedule, type Weekday } from './domain/schedule.ts';
 import { describeSchedule } from './domain/schedule.describe.ts';
+import { nextOccurrence } from './domain/schedule.next.ts';
 import { isServiceTypeCode, type ServiceTypeCode } from './domain/service-types.ts';
 import * as edit from './directory.edit.repository.ts';
 import * as repo from './directory.repository.ts';
@@ -97,6 +98,8 @@ export interface VenueView {
   address: string;
   town: string;
   postcodeDistrict: string;
+  /** A map at the venue; absent when its address is kept private. */
+  mapHref?: string;
 }
 
 export interface SearchHit {
@@ -118,8 +121,13 @@ export type SearchOutcome =
   | { kind: 'place-problem'; message: string; placeKind: Exclude<PlaceSearchResult['kind'], 'found'> }
   | { kind: 'results'; place: PlaceView | undefined; hits: SearchHit[]; total: number; page: number; pages: number; perPage: number };
 
+/** OpenStreetMap at the venue: a plain link, so no map is loaded until someone asks for it. */
+export const mapHrefAt = (lat: number, lon: number): string =>
+  `https://www.openstreetmap.org/?mlat=${lat.toFixed(5)}&mlon=${lon.toFixed(5)}#map=17/${lat.toFixed(5)}/${lon.toFixed(5)}`;
+
 function venueView(l: repo.LocationRow): VenueView {
   return {
+    ...(l.hide_address ? {} : { mapHref: mapHrefAt(Number(l.lat), Number(l.lon)) }),
     name: l.name,
     address: l.hide_address ? '' : [l.address_1, l.address_2].filter(Boolean).join(', '),
     town: l.town,
@@ -127,7 +135,29 @@ function venueView(l: repo.LocationRow): VenueView {
   };
 }
 
-/** The search behind /find-support and /api/v1/directory. */
+/** Search results as cards: each service with its types, its venue nearest the point, and its times. */
+export async function hitsFrom(db: Db, rows: readonly repo.SearchRow[], point: { lat: number; lon: number } | undefined): Promise<SearchHit[]> {
+  const parts = await loadServiceParts(db, rows.map((r) => r.id));
+  return rows.map((r): SearchHit => {
+    const locations = parts.locations.get(r.id) ?? [];
+    const nearest = point ? [...locations].sort((a, b) => haversineKm(point, a) - haversineKm(point, b))[0] : locations[0];
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      mode: r.mode,
+      free: r.free,
+      costNote: r.cost_note,
+      org: { slug: r.org_slug, name: r.org_name },
+      distanceKm: r.distance_km === null ? null : Math.round(Number(r.distance_km) * 10) / 10,
+      types: (parts.types.get(r.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
+      venue: nearest ? venueView(nearest) : undefined,
+      times: (parts.schedules.get(r.id) ?? []).map((s) => describeSchedule(scheduleFromRow(s))),
+    };
+  });
+}
+
+/** The search behind /api/v1/directory: one list, nearest first, online services after. */
 export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOutcome> {
   let place: OutcodePlace | undefined;
   if (query.near !== undefined) {
@@ -146,31 +176,11 @@ export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOut
     limit: perPage,
     offset: (query.page - 1) * perPage,
   });
-  const parts = await loadServiceParts(db, rows.map((r) => r.id));
   const total = rows[0] ? Number(rows[0].total) : 0;
-  const hits = rows.map((r): SearchHit => {
-    const locations = parts.locations.get(r.id) ?? [];
-    const nearest = place
-      ? [...locations].sort((a, b) => haversineKm(place!, a) - haversineKm(place!, b))[0]
-      : locations[0];
-    return {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      mode: r.mode,
-      free: r.free,
-      costNote: r.cost_note,
-      org: { slug: r.org_slug, name: r.org_name },
-      distanceKm: r.distance_km === null ? null : Math.round(Number(r.distance_km) * 10) / 10,
-      types: (parts.types.get(r.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
-      venue: nearest ? venueView(nearest) : undefined,
-      times: (parts.schedules.get(r.id) ?? []).map((s) => describeSchedule(scheduleFromRow(s))),
-    };
-  });
   return {
     kind: 'results',
     place: place ? { outcode: place.outcode, areaName: place.ladName, lat: place.lat, lon: place.lon } : undefined,
-    hits,
+    hits: await hitsFrom(db, rows, place),
     total,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / perPage)),
@@ -186,15 +196,28 @@ export async function loadPublicProfile(db: Db, slug: string) {
   const [services, areaCodes] = await Promise.all([repo.servicesOfOrg(db, profile.id, { activeOnly: true }), repo.areasOfOrg(db, profile.id)]);
   const parts = await loadServiceParts(db, services.map((s) => s.id));
   const geo = loadGeoData();
+  const now = new Date();
+  const updated = [profile.updated_at, profile.profile_updated_at, ...services.map((s) => s.updated_at)]
+    .filter((d): d is Date => d instanceof Date)
+    .reduce((a, b) => (b > a ? b : a), new Date(0));
   return {
     profile,
+    lastUpdated: updated.getTime() > 0 ? updated : null,
     areas: areaCodes.map((code) => geo.localAuthorityByCode.get(code)).filter((la) => la !== undefined),
-    services: services.map((s) => ({
-      row: s,
-      types: (parts.types.get(s.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
-      venues: (parts.locations.get(s.id) ?? []).map(venueView),
-      times: (parts.schedules.get(s.id) ?? []).map((x) => ({ text: describeSchedule(scheduleFromRow(x)), attending: x.attending_type })),
-    })),
+    services: services.map((s) => {
+      const schedules = (parts.schedules.get(s.id) ?? []).map(scheduleFromRow);
+      const next = schedules
+        .map((sc) => nextOccurrence(sc, now))
+        .filter((o) => o !== null)
+        .sort((a, b) => a.start.getTime() - b.start.getTime())[0];
+      return {
+        row: s,
+        types: (parts.types.get(s.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
+        venues: (parts.locations.get(s.id) ?? []).map(venueView),
+        times: (parts.schedules.get(s.id) ?? []).map((x) => ({ text: describeSchedule(scheduleFromRow(x)), attending: x.attending_type })),
+        nextSession: next ? next.start : null,
+      };
+    }),
   };
 }
 

@@ -3,13 +3,21 @@
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, ErrorSummary, Pagination, Select, SummaryList, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
+import { HelpNow, telHref, type HelpNowLine } from '../../ui/help-now.tsx';
+import { formatDate } from '../../ui/format.ts';
 import { CoverageTable, HexMap } from './directory.hexmap.tsx';
 import { DAY_NAMES } from './domain/schedule.describe.ts';
 import { WEEKDAYS } from './domain/schedule.ts';
 import { SERVICE_TYPES, serviceTypeByCode, type ServiceTypeCode } from './domain/service-types.ts';
 import { distanceText, SafeLink } from './directory.fields.tsx';
 import { SIZE_BAND_LABEL, type ServiceMode } from './directory.schemas.ts';
-import type { SearchHit, SearchOutcome } from './directory.service.ts';
+import type { SearchHit } from './directory.service.ts';
+import type { FindSupportOutcome, OnlineEntry } from './find-support.service.ts';
+import type { PlaceChoice } from './domain/search-place.ts';
+
+const sessionStart = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+/** "Monday 7 December, 10:00 am" in UK time. */
+const formatSessionStart = (d: Date): string => sessionStart.format(d).replace(/ at /, ', ');
 
 export const MODE_LABEL: Record<ServiceMode, string> = { in_person: 'In person', online: 'Online', both: 'In person and online' };
 
@@ -48,68 +56,150 @@ function Hit({ hit }: { hit: SearchHit }) {
 export interface FindSupportView {
   values: Record<string, string>;
   errors: FieldErrors;
-  outcome: SearchOutcome | undefined;
+  outcome: FindSupportOutcome | undefined;
   hrefFor: (page: number) => string;
+  /** The same search with other values, e.g. a wider distance or a chosen place. */
+  hrefWith: (changes: Record<string, string>) => string;
+  helpNow: HelpNowLine[];
+}
+
+const RADIUS_OPTIONS = [
+  { value: '5', label: 'Within 3 miles' },
+  { value: '10', label: 'Within 6 miles' },
+  { value: '25', label: 'Within 15 miles' },
+  { value: '50', label: 'Within 30 miles' },
+  { value: '100', label: 'Within 60 miles' },
+];
+
+function OnlineHit({ entry }: { entry: OnlineEntry }) {
+  const { hit, offeredBy } = entry;
+  return (
+    <li class="card">
+      <h4 class="card-title">
+        <a href={`/organisations/${hit.org.slug}#service-${hit.id}`}>{hit.name}</a>
+      </h4>
+      <p>{hit.description}</p>
+      <p>
+        {offeredBy.length === 1 ? 'Run by ' : 'Run by each of '}
+        {offeredBy.map((o, i) => (
+          <>
+            {i > 0 && (i === offeredBy.length - 1 ? ' and ' : ', ')}
+            <a href={`/organisations/${o.slug}#service-${o.serviceId}`}>{o.name}</a>
+          </>
+        ))}
+        . Join from anywhere.
+      </p>
+      {hit.times.map((t) => (
+        <p>{t}</p>
+      ))}
+      <p>{hit.free ? `Free${hit.costNote ? ` (${hit.costNote})` : ''}` : hit.costNote || 'There may be a cost'}</p>
+    </li>
+  );
+}
+
+function PlaceChoices({ choices, hrefWith, label }: { choices: PlaceChoice[]; hrefWith: FindSupportView['hrefWith']; label: string }) {
+  return (
+    <ul class="choice-list" aria-label={label}>
+      {choices.map((c) => (
+        <li>
+          <a href={hrefWith({ near: c.near, page: '' })}>{c.label}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Results({ outcome, view }: { outcome: Extract<FindSupportOutcome, { kind: 'results' }>; view: FindSupportView }) {
+  const { point, inPerson, online, wider, miles } = outcome;
+  const near = point ? ` within ${miles} miles of ${point.label}` : '';
+  return (
+    <section aria-labelledby="results">
+      <h2 id="results">{point ? `Support near ${point.label}` : 'Support in our network'}</h2>
+      {outcome.alternatives.length > 0 && (
+        <details class="hint">
+          <summary>Not the {point?.short} you meant?</summary>
+          <PlaceChoices choices={outcome.alternatives} hrefWith={view.hrefWith} label={`Other places called ${point?.short ?? ''}`} />
+        </details>
+      )}
+      {inPerson.shown && (
+        <>
+          <h3 id="in-person">
+            {inPerson.total === 0
+              ? point ? `Nothing in person${near}` : 'Nothing in person matched'
+              : `${inPerson.total} in person${near}`}
+          </h3>
+          {point && inPerson.total > 0 && <p class="hint">Nearest first. {point.measuredFrom}</p>}
+          {inPerson.total === 0 && wider && (
+            <p>
+              There {wider.count === 1 ? 'is 1 group or service' : `are ${wider.count} groups and services`} meeting in person within {wider.miles} miles.{' '}
+              <a href={view.hrefWith({ radius_km: String(wider.radiusKm), page: '' })}>Show support within {wider.miles} miles</a>
+            </p>
+          )}
+          {inPerson.total === 0 && !wider && (
+            <p class="empty">Nothing matched. Try any day, any kind of support, or fewer words.</p>
+          )}
+          {inPerson.hits.length > 0 && (
+            <ol class="cards" aria-labelledby="in-person">
+              {inPerson.hits.map((h) => (
+                <Hit hit={h} />
+              ))}
+            </ol>
+          )}
+          <Pagination page={inPerson.page} pages={inPerson.pages} hrefFor={view.hrefFor} />
+        </>
+      )}
+      {online.shown && inPerson.page === 1 && (
+        <>
+          <h3 id="online">{inPerson.shown ? 'You can also join these online' : 'Support you can join online'}</h3>
+          {online.entries.length === 0 ? (
+            <p class="empty">Nothing online matched.</p>
+          ) : (
+            <ul class="cards" aria-labelledby="online">
+              {online.entries.map((e) => (
+                <OnlineHit entry={e} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
 }
 
 export function FindSupportPage({ ctx, view }: { ctx: PageContext; view: FindSupportView }) {
   const { values, errors, outcome } = view;
-  const problem = outcome?.kind === 'place-problem' ? outcome.message : undefined;
+  const problem = outcome?.kind === 'problem' ? outcome.message : undefined;
   const allErrors = problem ? { ...errors, near: problem } : errors;
+  const title =
+    outcome?.kind === 'results' && outcome.point ? `Find support near ${outcome.point.label}` : 'Find support';
   return (
-    <Layout ctx={ctx} title={outcome?.kind === 'results' ? `Find support: ${outcome.total} found` : 'Find support'}>
+    <Layout ctx={ctx} title={title}>
       <ErrorSummary errors={allErrors} order={['near', 'radius_km', 'type', 'day', 'mode', 'q']} />
       <h1>Find support near you</h1>
       <p class="lede">Groups, cafés and support run by people in recovery from drug and alcohol problems. Everything here is free to find, and most of it is free to join.</p>
+      {outcome?.kind === 'choose' && (
+        <section aria-labelledby="which-place" class="panel">
+          <h2 id="which-place">Which one do you mean?</h2>
+          <p>{outcome.message}</p>
+          <PlaceChoices choices={outcome.choices} hrefWith={view.hrefWith} label="Places with this name" />
+        </section>
+      )}
       <form method="get" action="/find-support" class="filter-form">
-        <TextInput name="near" label="Postcode" hint="The whole postcode, or just the first part, like LS6" value={values.near} error={allErrors.near} width="short" autocomplete="postal-code" spellcheck={false} />
-        <Select
-          name="radius_km"
-          label="Distance"
-          value={values.radius_km ?? '25'}
-          error={allErrors.radius_km}
-          options={[
-            { value: '5', label: 'Within 3 miles' },
-            { value: '10', label: 'Within 6 miles' },
-            { value: '25', label: 'Within 15 miles' },
-            { value: '50', label: 'Within 30 miles' },
-            { value: '100', label: 'Within 60 miles' },
-          ]}
-        />
+        <TextInput name="near" label="Postcode or town" hint="For example LS6 3HN, LS6 or Leeds" value={values.near} error={allErrors.near} width="medium" autocomplete="postal-code" spellcheck={false} />
+        <Select name="radius_km" label="Distance" value={values.radius_km ?? '25'} error={allErrors.radius_km} options={RADIUS_OPTIONS} />
         <Select name="type" label="Kind of support" value={values.type ?? ''} error={allErrors.type} options={[{ value: '', label: 'Any kind' }, ...SERVICE_TYPES.map((t) => ({ value: t.code, label: t.name }))]} />
         <Select name="day" label="Day" value={values.day ?? ''} error={allErrors.day} options={[{ value: '', label: 'Any day' }, ...WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))]} />
         <Select name="mode" label="In person or online" value={values.mode ?? ''} error={allErrors.mode} options={[{ value: '', label: 'Either' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }]} />
         <TextInput name="q" label="Words to look for (optional)" type="search" value={values.q} error={allErrors.q} width="medium" />
         <Button>Search</Button>
       </form>
-      {problem && (
-        <div class="banner banner-warning" role="region" aria-label="About your postcode">
-          <p class="banner-title">We could not search near that postcode</p>
-          <p>{problem}</p>
-          <p>
-            <a href="/find-support?mode=online">See support you can join online from anywhere</a>
-          </p>
-        </div>
+      {outcome?.kind === 'problem' && (
+        <p>
+          <a href="/find-support?mode=online">See support you can join online from anywhere</a>
+        </p>
       )}
-      {outcome?.kind === 'results' && (
-        <>
-          <h2 id="results">
-            {outcome.total === 0 ? 'Nothing found' : `${outcome.total} ${outcome.total === 1 ? 'result' : 'results'}`}
-            {outcome.place && ` near ${outcome.place.outcode} (${outcome.place.areaName})`}
-          </h2>
-          {outcome.place && <p class="hint">Distances are measured from the middle of the postcode district {outcome.place.outcode}, so they are approximate. Groups that meet online are listed after the nearby ones.</p>}
-          {outcome.total === 0 ? (
-            <p class="empty">Nothing matched. Try a bigger distance, any day, or fewer words. Groups that meet online are open to everyone.</p>
-          ) : (
-            <ol class="cards" aria-labelledby="results">
-              {outcome.hits.map((h) => (
-                <Hit hit={h} />
-              ))}
-            </ol>
-          )}
-          <Pagination page={outcome.page} pages={outcome.pages} hrefFor={view.hrefFor} />
-        </>
-      )}
+      {outcome?.kind === 'results' && <Results outcome={outcome} view={view} />}
+      <HelpNow lines={view.helpNow} />
       <p>
         Developers and council directories: the same search is available as JSON at <code>/api/v1/directory</code>, and the whole directory as an <a href="/oruk">Open Referral UK feed</a>.
       </p>
@@ -133,6 +223,8 @@ export interface ProfileView {
   socialLinks: string[];
   livedExperience: string;
   areas: { name: string; slug: string }[];
+  lastUpdated: Date | null;
+  helpNow: HelpNowLine[];
   services: {
     id: string;
     name: string;
@@ -144,8 +236,9 @@ export interface ProfileView {
     costNote: string;
     url: string;
     types: ServiceTypeCode[];
-    venues: { name: string; address: string; town: string; postcodeDistrict: string }[];
+    venues: { name: string; address: string; town: string; postcodeDistrict: string; mapHref?: string }[];
     times: { text: string; attending: string }[];
+    nextSession: Date | null;
   }[];
 }
 
@@ -158,7 +251,7 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
     ...(view.companyNumber ? [{ key: 'Company number', value: view.companyNumber }] : []),
     ...(view.website ? [{ key: 'Website', value: <SafeLink href={view.website} /> }] : []),
     ...(view.email ? [{ key: 'Email', value: <a href={`mailto:${view.email}`}>{view.email}</a> }] : []),
-    ...(view.phone ? [{ key: 'Phone', value: view.phone }] : []),
+    ...(view.phone ? [{ key: 'Phone', value: <a href={telHref(view.phone)}>{view.phone}</a> }] : []),
     ...(view.socialLinks.length ? [{ key: 'Social media', value: <ul class="inline-list">{view.socialLinks.map((l) => <li><SafeLink href={l} /></li>)}</ul> }] : []),
     ...(view.areas.length ? [{ key: 'Areas served', value: <ul class="inline-list">{view.areas.map((a) => <li><a href={`/areas/${a.slug}`}>{a.name}</a></li>)}</ul> }] : []),
   ];
@@ -187,7 +280,23 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
             items={[
               { key: 'How', value: MODE_LABEL[s.mode] },
               ...s.times.map((t) => ({ key: 'When', value: t.attending ? `${t.text}. ${t.attending}` : t.text })),
-              ...s.venues.map((v) => ({ key: 'Where', value: [v.name, v.address, v.town, v.postcodeDistrict].filter(Boolean).join(', ') })),
+              ...(s.nextSession ? [{ key: 'Next session', value: formatSessionStart(s.nextSession) }] : []),
+              ...s.venues.map((v) => ({
+                key: 'Where',
+                value: (
+                  <>
+                    {[v.name, v.address, v.town, v.postcodeDistrict].filter(Boolean).join(', ')}
+                    {v.mapHref && (
+                      <>
+                        {' '}
+                        <a href={v.mapHref}>
+                          Map<span class="visually-hidden"> of {v.name}</span>
+                        </a>
+                      </>
+                    )}
+                  </>
+                ),
+              })),
               ...(s.whoFor ? [{ key: 'Who it is for', value: s.whoFor }] : []),
               ...(s.howToJoin ? [{ key: 'How to take part', value: s.howToJoin }] : []),
               { key: 'Cost', value: s.free ? `Free${s.costNote ? ` (${s.costNote})` : ''}` : s.costNote || 'Ask about cost' },
@@ -196,6 +305,11 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
           />
         </section>
       ))}
+      <p class="hint">
+        {view.lastUpdated ? `This listing was last updated on ${formatDate(view.lastUpdated)}. ` : ''}
+        <a href={`/organisations/${view.slug}/report`}>Report a problem with this listing</a>
+      </p>
+      <HelpNow lines={view.helpNow} />
     </Layout>
   );
 }

@@ -8,6 +8,10 @@ import { applicationRoutes } from './applications.routes.tsx';
 import { editOrgDirectory } from './directory.policy.ts';
 import { directoryEditRoutes, directoryPublicRoutes } from './directory.routes.tsx';
 import { orukRoutes } from './oruk.routes.ts';
+import { helpLineRoutes } from './help-lines/help-lines.routes.tsx';
+import { listingReportRoutes } from './listing-report/listing-report.routes.tsx';
+import { editHelpLines, reviewApplications } from './directory.policy.ts';
+import type { NetworkLink } from '../../platform/modules.ts';
 
 export function directoryRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -15,6 +19,8 @@ export function directoryRoutes(deps: Deps) {
     await app.register(directoryEditRoutes(deps));
     await app.register(orukRoutes(deps));
     await app.register(applicationRoutes(deps));
+    await app.register(helpLineRoutes(deps));
+    await app.register(listingReportRoutes(deps));
   };
 }
 
@@ -33,11 +39,35 @@ export const directoryWorkspaceLinks: WorkspaceLink[] = [
   },
 ];
 
+export const directoryNetworkLinks: NetworkLink[] = [
+  {
+    label: 'Applications to join',
+    description: 'Expressions of interest from groups who want to join: ask a question, approve or decline.',
+    href: '/network/applications',
+    rule: reviewApplications,
+  },
+  {
+    label: 'Help now numbers',
+    description: 'The crisis numbers shown to the public, and when each was last checked.',
+    href: '/network/help-lines',
+    rule: editHelpLines,
+  },
+];
+
+/** The checked help-now numbers, for any page a person seeking help may land on. */
+export { loadHelpNow } from './help-lines/help-lines.service.ts';
+
 export { seedDirectoryDemo, seedDirectorySynthetic } from './directory.seed.ts';
+export { listOrgPlaces, type OrgPlace } from './places.repository.ts';
 
 export const directoryModule: ModuleDefinition = {
   name: 'directory',
   routes: directoryRoutes,
   workspaceLinks: directoryWorkspaceLinks,
+  networkLinks: directoryNetworkLinks,
   migrationsRange: [100, 199],
 };
+
+// For the learning module: facts for mentor matching, and organisations that offer a kind of support.
+export { findOrgFacts, findOrgsOffering, type OrgFacts } from './org-facts.repository.ts';
+export { SERVICE_TYPES } from './domain/service-types.ts';

@@ -1,7 +1,8 @@
 // The evidence module: instruments, participants and consent, assessments, self-completion,
 // activities, imports and exports. Its only public entry.
 import type { WorkspaceLink } from '../../platform/http/access.ts';
-import type { ModuleDefinition } from '../../platform/modules.ts';
+import type { ModuleDefinition, NetworkLink } from '../../platform/modules.ts';
+import { networkPolicy } from '../network/index.ts';
 import { evidenceJobs } from './evidence.jobs.ts';
 import { anyEvidenceRole, evidenceRoutes } from './evidence.routes.tsx';
 
@@ -25,10 +26,21 @@ export const evidenceWorkspaceLinks: WorkspaceLink[] = [
   },
 ];
 
+export const evidenceNetworkLinks: NetworkLink[] = [
+  {
+    label: 'Questionnaires',
+    description: 'The questionnaires every organisation can use, their licences, and adding a new one for the network.',
+    href: '/network/instruments',
+    rule: networkPolicy.coordinateNetwork,
+  },
+];
+
 export const evidenceModule: ModuleDefinition = {
   name: 'evidence',
   routes: evidenceRoutes,
   workspaceLinks: evidenceWorkspaceLinks,
+  networkLinks: evidenceNetworkLinks,
   jobs: evidenceJobs,
   migrationsRange: [200, 299],
 };
+export { evidenceFiguresForOrg, type EvidenceFigures } from './figures.repository.ts';

@@ -21,7 +21,7 @@ export function orgDashboardSections(d: OrgDashboard): Section[] {
   const outcomeBlocks: Block[] = d.measures.length === 0
     ? [{ kind: 'p', text: 'No questionnaires yet. Record ONS4 or BARC-10 with participants at the start and again later to see change here.' }]
     : [{ kind: 'table', caption: 'Outcomes by measure: your own exact figures', head: OWN_OUTCOME_HEAD, rows: d.measures.map(ownOutcomeCells) },
-      { kind: 'p', text: 'Change is each person\'s latest score minus their first. A 95% confidence interval that does not include 0 means the change is unlikely to be chance. "Lost to follow-up" is people with a first score but no later one: their results are not in the change.' }];
+      { kind: 'p', text: 'Change is each person\'s latest score minus their first. A 95% confidence interval that does not include 0 means the change is unlikely to be chance. "Lost to follow-up" is people with a first score but no later one: their results are not in the change.', link: { href: '/methods#change', text: 'How the figures are worked out' } }];
   const perMeasure: Section[] = d.measures.filter((m) => m.stats).map((m, i) => ({
     id: `measure-${i}`,
     heading: `${m.label.measureName} (${m.label.shortName})`,
@@ -76,7 +76,7 @@ export function impactSections(v: OutsideView): Section[] {
     { id: 'reach', heading: 'Reach', blocks: [outsideTotalsTable(v)] },
     { id: 'estimates', heading: 'Pooled estimates', blocks: published.length === 0 ? [{ kind: 'p', text: 'None yet.' }] : [
       { kind: 'table', caption: 'Pooled estimates by measure', head: POOLED_HEAD, rows: published.map(pooledCells) },
-      { kind: 'p', text: 'How to read this: the pooled mean change is an average across organisations, weighted by how precise each one is. The 95% confidence interval is the range of averages consistent with the data; the prediction interval is where a new, similar organisation\'s result would be expected to lie. Methods: see the network\'s methods page and the open data codebook.' },
+      { kind: 'p', text: 'How to read this: the pooled mean change is an average across organisations, weighted by how precise each one is. The 95% confidence interval is the range of averages consistent with the data; the prediction interval is where a new, similar organisation\'s result would be expected to lie. The open data codebook describes every column.', link: { href: '/methods', text: 'How the figures are worked out, with their sources' } },
     ] },
   ];
 }

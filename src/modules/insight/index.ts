@@ -1,9 +1,12 @@
 // The insight module: statistics, pooling and disclosure control over recorded outcomes,
 // dashboards, social value and evidence packs. Its only public entry.
 import type { WorkspaceLink } from '../../platform/http/access.ts';
-import type { ModuleDefinition } from '../../platform/modules.ts';
+import type { ModuleDefinition, NetworkLink } from '../../platform/modules.ts';
 import { insightRoutes } from './insight.routes.tsx';
-import { viewOrgInsight } from './insight.policy.ts';
+import { methodsRoutes } from './methods/methods.routes.tsx';
+import type { Deps } from '../../platform/deps.ts';
+import type { FastifyInstance } from 'fastify';
+import { viewNetworkInsight, viewOrgInsight } from './insight.policy.ts';
 
 export { runPoolCommand } from './pool.command.ts';
 export { insightRoutes } from './insight.routes.tsx';
@@ -19,9 +22,22 @@ export const insightWorkspaceLinks: WorkspaceLink[] = [
   },
 ];
 
+export const insightNetworkLinks: NetworkLink[] = [
+  {
+    label: 'Network insight',
+    description: 'Reach and outcomes across the network, with their uncertainty; the network evidence pack and open data.',
+    href: '/network/insight',
+    rule: viewNetworkInsight,
+  },
+];
+
 export const insightModule: ModuleDefinition = {
   name: 'insight',
-  routes: insightRoutes,
+  routes: (deps: Deps) => async (app: FastifyInstance) => {
+    await app.register(insightRoutes(deps));
+    await app.register(methodsRoutes(deps));
+  },
   workspaceLinks: insightWorkspaceLinks,
+  networkLinks: insightNetworkLinks,
   migrationsRange: [300, 399],
 };

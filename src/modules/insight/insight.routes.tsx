@@ -140,7 +140,7 @@ export function insightRoutes(deps: Deps) {
       const view = await publicView();
       return sendPage(reply, <InsightPage ctx={ctx(req, reply)} title="Our impact" crumbs={[]}
         intro={<>
-          <p class="lead">What happens for people supported by the network's member organisations, pooled across organisations. Figures count only people who agreed to their answers being used by the network; small numbers are hidden and counts are rounded to the nearest 5.</p>
+          <p class="lead">What happens for people supported by the network's member organisations, pooled across organisations. Figures count only people who agreed to their answers being used by the network; small numbers are hidden and counts are rounded to the nearest 5. <a href="/methods">How the figures are worked out</a>.</p>
           <Downloads links={[{ href: '/impact/open-data.csv', label: 'Open data (CSV)' }, { href: '/impact/codebook.csv', label: 'Codebook (CSV)' }]} />
         </>}
         sections={impactSections(view)} />);

@@ -102,12 +102,26 @@ test('the organisation\'s evidence pack carries the same figures as its dashboar
 test('social value shows every number with its source, and rejects bad assumptions', async () => {
   const res = await worker.get(`/orgs/${home.slug}/insight/social-value?costs=10000&deadweight=30`);
   assert.equal(res.statusCode, 200, res.body);
-  for (const words of ['£13,000 (2019 prices)', 'Wellbeing Guidance for Appraisal', 'ASHE', '£18.64', '2024-04', 'for every £1', 'Low WELLBY value', 'UNCONFIRMED']) {
+  for (const words of ['£13,000 (2019 prices)', 'Wellbeing Guidance for Appraisal', 'ASHE', '£18.64', '2024-04', 'for every £1 spent (95% confidence interval £', 'Low WELLBY value', 'Not yet confirmed']) {
     assert.ok(res.body.includes(words), words);
   }
+  for (const words of ['OUTCOMES', 'UNCONFIRMED', '.md']) assert.ok(!res.body.includes(words), `no internal note: ${words}`);
+  assert.match(res.body, /href="\/methods#social-value"/);
   const bad = await worker.get(`/orgs/${home.slug}/insight/social-value?deadweight=140`);
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Enter a percentage from 0 to 100/);
+});
+
+test('the value-for-money headline never shows a ratio when no costs are entered', async () => {
+  for (const costs of ['', '0']) {
+    const res = await worker.get(`/orgs/${home.slug}/insight/social-value?costs=${costs}`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /A value for every £1 spent needs the running costs: enter them to see it/);
+    assert.doesNotMatch(res.body, /£\d+\.\d\d for every £1/);
+    const pack = await worker.get(`/orgs/${home.slug}/insight/pack?costs=${costs}`);
+    assert.doesNotMatch(pack.body, /£\d+\.\d\d for every £1/);
+    assert.doesNotMatch(pack.body, /per £1/);
+  }
 });
 
 test('outside pages never show a count from 1 to 7 or an average from fewer than 8 people', async () => {

@@ -11,7 +11,17 @@ import { ADJUSTMENT_NOTES } from './domain/social-value.ts';
 export function BlockView({ block }: { block: Block }) {
   switch (block.kind) {
     case 'p':
-      return <p>{block.text}</p>;
+      return (
+        <p>
+          {block.text}
+          {block.link && (
+            <>
+              {' '}
+              <a href={block.link.href}>{block.link.text}</a>
+            </>
+          )}
+        </p>
+      );
     case 'list':
       return <ul class="list">{block.items.map((i) => <li>{i}</li>)}</ul>;
     case 'chart':

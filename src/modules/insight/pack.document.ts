@@ -6,11 +6,12 @@ import type { VNode } from 'preact';
 import { ForestPlot, BarChart } from './insight.charts.tsx';
 import { calculateSocialValue, ADJUSTMENT_NOTES, durationFactor, type SocialValueAssumptions, type SocialValueResult } from './domain/social-value.ts';
 import { MINIMUM_GROUP_SIZE } from './domain/disclosure.ts';
+import { SOURCES, type Source } from './domain/sources.ts';
 import type { OrgDashboard, OrgMeasureView, OutsideView, PooledMeasureView } from './insight.service.ts';
 import type { MeasureStatistics } from './domain/measure-summary.ts';
 
 export type Block =
-  | { kind: 'p'; text: string }
+  | { kind: 'p'; text: string; link?: { href: string; text: string } }
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][]; numeric?: boolean[] }
   | { kind: 'chart'; svg: VNode };
@@ -111,9 +112,27 @@ export function socialValueFor(source: { own: OrgDashboard } | { outside: Outsid
   return calculateSocialValue({ lifeSatisfaction: lifeSatisfactionPooled(source.outside), volunteerHours: source.outside.totals.volunteerHoursValue, costs }, a);
 }
 
+/** "£1.23" */
+const perPound = (v: number) => `£${(Math.round(v * 100) / 100).toFixed(2)}`;
+
+/**
+ * The value-for-money sentence. Without real costs it gives the value created and says a ratio
+ * needs the costs; with costs, the ratio and its interval, the lower end shown even when £0.
+ */
+export function socialValueHeadline(r: SocialValueResult, a: SocialValueAssumptions): string {
+  const value = `${pounds(r.totalValue)} of social value (in ${a.deflator.priceYear} prices)`;
+  if (r.valuePerPound === null) {
+    return `${value}. A value for every £1 spent needs the running costs: enter them to see it.`;
+  }
+  const interval = r.valuePerPoundInterval
+    ? ` (95% confidence interval ${perPound(r.valuePerPoundInterval.low)} to ${perPound(r.valuePerPoundInterval.high)})`
+    : '';
+  return `${value} from ${pounds(r.totalCosts)} of costs: ${perPound(r.valuePerPound)} for every £1 spent${interval}.`;
+}
+
 export function socialValueBlocks(r: SocialValueResult, a: SocialValueAssumptions, costs: number): Block[] {
   return [
-    { kind: 'p', text: `Social value: ${pounds(r.totalValue)} in ${a.deflator.priceYear} prices${r.valuePerPound === null ? ' (enter costs to see the value per £1)' : `, ${pounds(r.totalCosts)} of costs: £${r.valuePerPound.toFixed(2)} of social value for every £1`}.` },
+    { kind: 'p', text: socialValueHeadline(r, a) },
     { kind: 'table', caption: 'How the social value is worked out', head: ['Item', 'Value', 'Workings'], rows: r.lines.map((l) => [l.label, pounds(l.value), l.workings]) },
     {
       kind: 'table',
@@ -135,7 +154,8 @@ export function socialValueBlocks(r: SocialValueResult, a: SocialValueAssumption
       ],
     },
     { kind: 'table', caption: 'Sensitivity: the social value under other assumptions', head: ['If…', 'Social value', 'Per £1 of costs'], rows: r.sensitivity.map((s) => [s.label, pounds(s.totalValue), s.valuePerPound === null ? '–' : `£${s.valuePerPound.toFixed(2)}`]) },
-    { kind: 'p', text: 'No licensed value bank is used: HACT Social Value Bank values may not be shipped in tools (OUTCOMES.md §6.3). Wellbeing is not added to any other valuation of the same outcome, to avoid double counting.' },
+    { kind: 'p', text: 'How this is worked out, with its sources:', link: { href: '/methods#social-value', text: 'how the figures are worked out' } },
+    { kind: 'p', text: 'No licensed value bank is used: HACT Social Value Bank values may not be included in tools (HACT licensing conditions). Wellbeing is not added to any other valuation of the same outcome, to avoid double counting.' },
   ];
 }
 
@@ -151,10 +171,12 @@ export function methodsBlocks(citations: string[], outside: boolean): Block[] {
       'Reliable change: Jacobson & Truax (1991) with the √2 of Christensen & Mendoza (1986), |RCI| > 1.96, using the reliability and reference SD in the instrument definition; not calculated when either is missing (as for ONS4 and BARC-10 today).',
       'Threshold crossing: moving out of the worst published band (BARC-10: from below 47 to 47 or more; ONS4: out of the "low" band, or for anxiety out of the "high" band), among people who started on the wrong side.',
       'Pooling: random-effects meta-analysis of organisations\' mean changes (vᵢ = SD² / n), REML estimate of between-organisation variance τ², Hartung–Knapp 95% confidence interval, 95% prediction interval, I²; verified against R metafor to 1e-6.',
-      `Disclosure control: counts of 1 to ${MINIMUM_GROUP_SIZE - 1} shown as "fewer than ${MINIMUM_GROUP_SIZE}", other counts rounded to the nearest 5; no average, distribution or effect from fewer than ${MINIMUM_GROUP_SIZE} people; an organisation appears in a forest plot and the pooled estimate only with ${MINIMUM_GROUP_SIZE} or more people; only participants who consented to network use are counted outside their organisation (NHS Digital rule, OUTCOMES.md §7).${outside ? ' All figures in this pack follow these rules.' : ' The organisation\'s own figures in this pack are exact, for the organisation and those it chooses to share them with; network figures follow these rules.'}`,
+      `Disclosure control: counts of 1 to ${MINIMUM_GROUP_SIZE - 1} shown as "fewer than ${MINIMUM_GROUP_SIZE}", other counts rounded to the nearest 5; no average, distribution or effect from fewer than ${MINIMUM_GROUP_SIZE} people; an organisation appears in a forest plot and the pooled estimate only with ${MINIMUM_GROUP_SIZE} or more people; only participants who consented to network use are counted outside their organisation (the NHS Digital rule for sub-national counts, 2018).${outside ? ' All figures in this pack follow these rules.' : ' The organisation\'s own figures in this pack are exact, for the organisation and those it chooses to share them with; network figures follow these rules.'}`,
       'Missing data and attrition: only people with a first and a later score are in change figures; people with only a first score are counted as lost to follow-up and the share is shown beside every result, because people who are struggling are often harder to reach and high attrition can flatter an average. Nothing is imputed.',
       'Before-and-after change is not a controlled comparison: it shows what changed for people, not how much the organisation caused. The social value adjusts for this with deadweight and attribution.',
     ] },
+    { kind: 'p', text: 'Sources:' },
+    { kind: 'list', items: (Object.values(SOURCES) as Source[]).map((s) => (s.url ? `${s.citation} ${s.url}` : s.citation)) },
   ];
 }
 
@@ -167,7 +189,7 @@ export function organisationPack(orgName: string, d: OrgDashboard, network: Outs
     title: `Evidence pack: ${orgName}`,
     subtitle: `Prepared ${today} with Recovery Connectors. The organisation's own figures are exact; network figures are disclosure-controlled.`,
     sections: [
-      { id: 'summary', heading: 'Summary', blocks: [{ kind: 'list', items: [`${whole(d.reach.participants)} participants, ${whole(d.reach.sessions)} sessions, ${whole(d.reach.attendance)} attendances, ${whole(d.reach.volunteerHours)} volunteer hours.`, ...headline, `Social value ${pounds(sv.totalValue)}${sv.valuePerPound === null ? '' : `, £${sv.valuePerPound.toFixed(2)} per £1`}.`] }] },
+      { id: 'summary', heading: 'Summary', blocks: [{ kind: 'list', items: [`${whole(d.reach.participants)} participants, ${whole(d.reach.sessions)} sessions, ${whole(d.reach.attendance)} attendances, ${whole(d.reach.volunteerHours)} volunteer hours.`, ...headline, socialValueHeadline(sv, a)] }] },
       { id: 'reach', heading: 'Reach', blocks: [reachTable(d), quarterTable(d)] },
       { id: 'outcomes', heading: 'Outcomes', blocks: [{ kind: 'table', caption: 'Outcomes by measure (own exact figures)', head: OWN_OUTCOME_HEAD, rows: d.measures.map(ownOutcomeCells) }, ...d.measures.filter((m) => m.stats).flatMap((m, i) => [{ kind: 'chart' as const, svg: distributionChart(m, `pack-dist-${i}`) }, distributionTable(m)])] },
       { id: 'pooled', heading: 'The network picture', blocks: pooledBlocks(network, 'pack') },
@@ -184,7 +206,7 @@ export function outsidePack(title: string, scope: string, v: OutsideView, costs:
     title,
     subtitle: `Prepared ${today} with Recovery Connectors for ${scope}. Every figure is disclosure-controlled and counts only people who agreed to network use.`,
     sections: [
-      { id: 'summary', heading: 'Summary', blocks: [{ kind: 'list', items: [...v.measures.map((m) => m.sentence), `Social value ${pounds(sv.totalValue)}${sv.valuePerPound === null ? '' : `, £${sv.valuePerPound.toFixed(2)} per £1`}.`] }] },
+      { id: 'summary', heading: 'Summary', blocks: [{ kind: 'list', items: [...v.measures.map((m) => m.sentence), socialValueHeadline(sv, a)] }] },
       { id: 'reach', heading: 'Reach', blocks: [outsideTotalsTable(v)] },
       { id: 'outcomes', heading: 'Outcomes and pooled estimates', blocks: pooledBlocks(v, 'pack') },
       { id: 'social-value', heading: 'Social value', blocks: socialValueBlocks(sv, a, costs) },

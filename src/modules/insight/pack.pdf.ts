@@ -43,7 +43,9 @@ function renderBlock(doc: PDFKit.PDFDocument, block: Block, width: number, ensur
   doc.font('Helvetica').fontSize(9.5);
   if (block.kind === 'p') {
     ensure(30);
-    doc.text(latin(block.text), MARGIN, doc.y, { width }).moveDown(0.4);
+    // In print a link reads as words: the Methods section of the pack holds the same content.
+    const text = block.link ? `${block.text} see the Methods section.` : block.text;
+    doc.text(latin(text), MARGIN, doc.y, { width }).moveDown(0.4);
   } else if (block.kind === 'list') {
     for (const item of block.items) {
       ensure(24);

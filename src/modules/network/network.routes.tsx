@@ -129,6 +129,9 @@ export function networkRoutes(deps: Deps) {
         pages,
         status: q.status,
         q: q.q,
+        links: deps.links.network
+          .filter((l) => l.rule.allows(personOf(req)))
+          .map((l) => ({ href: l.href, label: l.label, description: l.description })),
       };
       return sendPage(reply, <NetworkPage ctx={ctx(req, reply)} view={view} />);
     });

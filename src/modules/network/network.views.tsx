@@ -208,6 +208,8 @@ export interface NetworkView {
   pages: number;
   status: OrgStatus | undefined;
   q: string | undefined;
+  /** Work other modules own that this coordinator may do: applications, insight, questionnaires. */
+  links: { href: string; label: string; description: string }[];
 }
 
 export function NetworkPage({ ctx, view }: { ctx: PageContext; view: NetworkView }) {
@@ -222,6 +224,9 @@ export function NetworkPage({ ctx, view }: { ctx: PageContext; view: NetworkView
   return (
     <Layout ctx={ctx} title="The network">
       <h1>The network</h1>
+      <h2>Your work</h2>
+      <LinkCards links={view.links} />
+      <h2>Organisations</h2>
       <div class="cards">
         {(['member', 'applicant', 'lapsed'] as const).map((s) => (
           <div class="card">

@@ -1,58 +1,71 @@
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import type { OutboxEntry } from '../../platform/mail/mailer.ts';
-import { Table } from '../../ui/components.tsx';
+import { Button, Table, TextInput } from '../../ui/components.tsx';
+import { HelpNow, type HelpNowLine } from '../../ui/help-now.tsx';
+import { formatCount } from '../../ui/format.ts';
 import { Layout } from '../../ui/layout.tsx';
 
 export interface HomeView {
   members: number;
   regions: { region: string; count: number }[];
+  helpNow: HelpNowLine[];
 }
+
+/** The network's four purposes: linked where the work exists, "coming" where it is still being built. */
+const PURPOSES: { title: string; text: string; href?: string; linkText?: string }[] = [
+  {
+    title: 'Show what works',
+    text: 'Measure recovery with shared, free, validated questionnaires, and pool the results into evidence that stands up.',
+    href: '/impact',
+    linkText: 'See what the network has found so far',
+  },
+  { title: 'Find the money', text: 'Show commissioners what we achieve and what it is worth, and bid together.' },
+  { title: 'Learn from each other', text: 'Pass on what works, and help new groups get started.' },
+  { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.' },
+];
 
 export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
   return (
     <Layout ctx={ctx} title="Home">
-      <h1>Recovery Connectors</h1>
-      <p class="lede">
-        A shared home for lived experience recovery organisations: groups and charities run by people in recovery from
-        drug and alcohol problems, helping others on the same road.
-      </p>
+      <h1>Find recovery support near you</h1>
+      <p class="lede">Groups, cafés and support run by people in recovery from drug and alcohol problems, for anyone who wants it.</p>
+      <form method="get" action="/find-support" class="home-search">
+        <TextInput name="near" label="Your postcode or town" hint="For example LS6 3HN or Leeds" width="medium" autocomplete="postal-code" spellcheck={false} />
+        <Button>Find support</Button>
+      </form>
       <p>
-        {view.members === 1 ? 'One organisation is' : `${view.members} organisations are`} part of the network, from
-        one-evening-a-week peer groups to charities with staff. Each does things its own way. Together we:
+        Or <a href="/find-support?mode=online">see support you can join online from anywhere</a>.
+      </p>
+      <HelpNow lines={view.helpNow} />
+      <h2>Recovery Connectors</h2>
+      <p>
+        A shared home for lived experience recovery organisations: groups and charities run by people in recovery, helping
+        others on the same road. {view.members === 1 ? 'One organisation is' : `${formatCount(view.members)} organisations are`}{' '}
+        part of the network, from one-evening-a-week peer groups to charities with staff. Each does things its own way.
+        Together we:
       </p>
       <div class="cards">
-        <div class="card">
-          <h2 class="card-title">Show what works</h2>
-          <p>Measure recovery with shared, free, validated questionnaires, and pool the results into evidence that stands up.</p>
-        </div>
-        <div class="card">
-          <h2 class="card-title">Find the money</h2>
-          <p>Show commissioners what we achieve and what it is worth, and bid together.</p>
-        </div>
-        <div class="card">
-          <h2 class="card-title">Learn from each other</h2>
-          <p>Pass on what works, and help new groups get started.</p>
-        </div>
-        <div class="card">
-          <h2 class="card-title">Speak with one voice</h2>
-          <p>Find what we agree on, and take it to local and national government.</p>
-        </div>
+        {PURPOSES.map((p) => (
+          <div class="card">
+            <h3 class="card-title">{p.href ? <a href={p.href}>{p.title}</a> : p.title}</h3>
+            <p>{p.text}</p>
+            {p.href ? <p>{p.linkText}</p> : <p class="tag tag-coming">Coming: we are building this now</p>}
+          </div>
+        ))}
       </div>
       {view.regions.length > 0 && (
         <Table
           caption="Member organisations by region"
           columns={[
             { header: 'Region', cell: (r: HomeView['regions'][number]) => r.region || 'Not given' },
-            { header: 'Organisations', cell: (r) => r.count, numeric: true },
+            { header: 'Organisations', cell: (r) => formatCount(r.count), numeric: true },
           ]}
           rows={view.regions}
         />
       )}
-      <h2>Looking for support?</h2>
       <p>
-        <a href="/find-support">Find a group near you</a>, or one you can join online. See <a href="/our-network">who is in the
-        network and where</a>, or <a href="/join">ask to join</a>.
+        See <a href="/our-network">who is in the network and where</a>, or <a href="/join">ask to join</a>.
       </p>
       <h2>Already part of a member organisation?</h2>
       <p>
@@ -143,6 +156,20 @@ export function AboutDataPage({ ctx }: { ctx: PageContext }) {
       <p>
         Northern Ireland, the Channel Islands and the Isle of Man are not included, because their postcode data is not openly
         licensed.
+      </p>
+      <h2>Place names</h2>
+      <p>Contains Ordnance Survey data © Crown copyright and database right 2017.</p>
+      <p>Contains Royal Mail data © Royal Mail copyright and database right 2017.</p>
+      <p>Contains National Statistics data © Crown copyright and database right 2017.</p>
+      <p>
+        Place names and locations derived from OS Open Names (2017), licensed under the{' '}
+        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>;
+        local-authority codes and names from the Office for National Statistics (OGL v3.0). This derived data has been changed
+        (filtered to cities, towns, villages, suburbs and other settlements, re-projected to latitude and longitude, and matched
+        to 2025 local authorities) and is not an official OS or ONS product.
+      </p>
+      <p>
+        Hamlets are not included, and places named since 2017 may be missing: searching by postcode always works.
       </p>
       <h2>Hex maps</h2>
       <p>

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedWorkerData {
@@ -26,7 +27,7 @@ export type EmbeddedWorkerReply =
   | { type: 'error'; message: string };
 
 /** Every extension the app loads; the regression test exercises them together. */
-export const EMBEDDED_EXTENSIONS = { pg_trgm, cube, earthdistance };
+export const EMBEDDED_EXTENSIONS = { pg_trgm, cube, earthdistance, unaccent };
 
 const data = workerData as EmbeddedWorkerData;
 const port = parentPort!;

@@ -39,6 +39,8 @@ function tsType(c: ColumnRow): string {
     case 'json':
     case 'jsonb':
       return 'Json';
+    case 'bytea':
+      return 'Buffer';
     default:
       return 'string'; // text, uuid, date (kept as 'YYYY-MM-DD'), time, tsvector, cube…
   }

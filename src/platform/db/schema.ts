@@ -58,6 +58,79 @@ export interface EmailTokensTable {
   used_at: Date | null;
 }
 
+export interface EventEmailsSentTable {
+  registration_id: string;
+  kind: string;
+  sent_at: Generated<Date>;
+}
+
+export interface EventFeedbackTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string | null;
+  registration_id: string | null;
+  rating: number | null;
+  struck_chord: Generated<string>;
+  could_be_better: Generated<string>;
+  quote_consent: string;
+  first_name: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface EventRegistrationsTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string | null;
+  arrival: GeneratedAlways<number>;
+  person_id: string | null;
+  name: string;
+  email: Generated<string>;
+  places: number;
+  mode: string;
+  status: string;
+  offer_expires_at: Date | null;
+  walk_in: Generated<boolean>;
+  access_needs: Generated<string>;
+  dietary_needs: Generated<string>;
+  heard_from: Generated<string>;
+  custom_answer: Generated<string>;
+  token_hash: string;
+  attended_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  org_id: string | null;
+  title: string;
+  description_md: Generated<string>;
+  kind: string;
+  location_id: string | null;
+  venue_name: Generated<string>;
+  venue_address: Generated<string>;
+  venue_postcode: Generated<string>;
+  starts_at: Date;
+  ends_at: Date;
+  capacity_in_person: Generated<number>;
+  capacity_online: Generated<number>;
+  registration_opens_at: Date | null;
+  registration_closes_at: Date | null;
+  audience: Generated<string>;
+  needs_approval: Generated<boolean>;
+  max_places_per_registration: Generated<number>;
+  offer_hold_hours: Generated<number>;
+  reminder_hours: Generated<number[]>;
+  join_url: Generated<string>;
+  custom_question: Generated<string>;
+  status: Generated<string>;
+  cancel_reason: Generated<string>;
+  sequence: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface EvidenceActivitiesTable {
   id: Generated<string>;
   org_id: string;
@@ -210,6 +283,18 @@ export interface EvidenceVolunteerHoursTable {
   created_at: Generated<Date>;
 }
 
+export interface HelpLinesTable {
+  id: Generated<string>;
+  position: number;
+  name: string;
+  number: Generated<string>;
+  purpose: string;
+  nations: Generated<string>;
+  last_checked_on: string | null;
+  checked_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface InsightMeasureRulesTable {
   org_id: string | null;
   instrument_key: string;
@@ -269,6 +354,141 @@ export interface InstanceSettingsTable {
   value: Json;
 }
 
+export interface LearningAnswerHelpedTable {
+  org_id: string;
+  answer_id: string;
+  person_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface LearningAnswersTable {
+  id: Generated<string>;
+  org_id: string;
+  question_id: string;
+  person_id: string | null;
+  body: string;
+  hidden: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface LearningAttachmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  resource_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  data: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface LearningDigestSendsTable {
+  person_id: string;
+  week_start: string;
+  sent_at: Generated<Date>;
+}
+
+export interface LearningDigestSubscriptionsTable {
+  person_id: string;
+  subscribed: Generated<boolean>;
+  unsubscribe_token: string;
+  updated_at: Generated<Date>;
+}
+
+export interface LearningFollowsTable {
+  person_id: string;
+  tag: string;
+}
+
+export interface LearningHelpersTable {
+  person_id: string;
+  org_id: string;
+  can_offer: Generated<string>;
+  looking_for: Generated<string>;
+  updated_at: Generated<Date>;
+  search: GeneratedAlways<string | null>;
+}
+
+export interface LearningMentorOffersTable {
+  org_id: string;
+  capacity: Generated<number>;
+  note: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface LearningMentorRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  mentor_org_id: string;
+  status: Generated<string>;
+  message: Generated<string>;
+  reasons: Generated<string[]>;
+  made_by_coordinator: Generated<boolean>;
+  asked_by: string | null;
+  created_at: Generated<Date>;
+  decided_at: Date | null;
+}
+
+export interface LearningPathwayStepsTable {
+  org_id: string;
+  step: string;
+  done_by: string | null;
+  note: Generated<string>;
+  done_at: Generated<Date>;
+}
+
+export interface LearningQuestionsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string | null;
+  title: string;
+  body: Generated<string>;
+  tags: Generated<string[]>;
+  accepted_answer_id: string | null;
+  hidden: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface LearningReportsTable {
+  id: Generated<string>;
+  org_id: string;
+  question_id: string | null;
+  answer_id: string | null;
+  person_id: string | null;
+  reason: string;
+  resolved_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface LearningResourcesTable {
+  id: Generated<string>;
+  org_id: string;
+  author_id: string | null;
+  kind: string;
+  language: Generated<string>;
+  title: string;
+  summary: Generated<string>;
+  body: Generated<string>;
+  story: Json | null;
+  body_text: Generated<string>;
+  licence: Generated<string>;
+  links: Generated<string[]>;
+  chime: Generated<string[]>;
+  service_types: Generated<string[]>;
+  topics: Generated<string[]>;
+  tags_text: Generated<string>;
+  visibility: Generated<string>;
+  status: Generated<string>;
+  review_note: Generated<string>;
+  reviewed_on: Generated<string>;
+  review_reminded_at: Date | null;
+  published_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search_title: GeneratedAlways<string | null>;
+  search: GeneratedAlways<string | null>;
+}
+
 export interface LocationsTable {
   id: Generated<string>;
   org_id: string;
@@ -309,7 +529,7 @@ export interface OrgProfilesTable {
   phone: Generated<string>;
   social_links: Generated<string>;
   lived_experience: Generated<string>;
-  logo: string | null;
+  logo: Buffer | null;
   logo_type: string | null;
   updated_at: Generated<Date>;
 }
@@ -421,11 +641,112 @@ export interface SignInAttemptsTable {
   at: Generated<Date>;
 }
 
+export interface StandardsAnswersTable {
+  assessment_id: string;
+  org_id: string;
+  standard_key: string;
+  level: string | null;
+  narrative: Generated<string>;
+  links: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface StandardsAssessmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  framework_id: string;
+  kind: Generated<string>;
+  status: Generated<string>;
+  live_figures: Json | null;
+  created_by: string | null;
+  submitted_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StandardsDecisionsTable {
+  assessment_id: string;
+  org_id: string;
+  outcome: string;
+  feedback: string;
+  action_plan: Generated<string>;
+  review_by: string | null;
+  panel: string[];
+  decided_by: string | null;
+  decided_at: Generated<Date>;
+  renewal_due: string | null;
+  org_response: Generated<string>;
+  responded_at: Date | null;
+  reminded_at: Date | null;
+}
+
+export interface StandardsDeclaredInterestsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  reason: string;
+  declared_at: Generated<Date>;
+}
+
+export interface StandardsEvidenceFilesTable {
+  id: Generated<string>;
+  assessment_id: string;
+  org_id: string;
+  standard_key: string;
+  filename: string;
+  content_type: string;
+  data: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface StandardsFrameworksTable {
+  id: Generated<string>;
+  version: number;
+  title: string;
+  status: Generated<string>;
+  definition: Json;
+  published_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StandardsReviewsTable {
+  id: Generated<string>;
+  org_id: string;
+  assessment_id: string;
+  reviewer_id: string;
+  assigned_by: string | null;
+  override_reason: Generated<string>;
+  status: Generated<string>;
+  findings: Generated<Json>;
+  visit_date: string | null;
+  visit_who: Generated<string>;
+  visit_seen: Generated<string>;
+  submitted_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface StandardsTrainingTable {
+  id: Generated<string>;
+  person_id: string;
+  course: string;
+  completed_on: string;
+  expires_on: string;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   application_events: ApplicationEventsTable;
   applications: ApplicationsTable;
   audit_log: AuditLogTable;
   email_tokens: EmailTokensTable;
+  event_emails_sent: EventEmailsSentTable;
+  event_feedback: EventFeedbackTable;
+  event_registrations: EventRegistrationsTable;
+  events: EventsTable;
   evidence_activities: EvidenceActivitiesTable;
   evidence_activity_types: EvidenceActivityTypesTable;
   evidence_assessments: EvidenceAssessmentsTable;
@@ -437,11 +758,25 @@ export interface DB {
   evidence_participants: EvidenceParticipantsTable;
   evidence_summaries: EvidenceSummariesTable;
   evidence_volunteer_hours: EvidenceVolunteerHoursTable;
+  help_lines: HelpLinesTable;
   insight_measure_rules: InsightMeasureRulesTable;
   insight_measure_summaries: InsightMeasureSummariesTable;
   insight_org_submissions: InsightOrgSubmissionsTable;
   insight_participant_measures: InsightParticipantMeasuresTable;
   instance_settings: InstanceSettingsTable;
+  learning_answer_helped: LearningAnswerHelpedTable;
+  learning_answers: LearningAnswersTable;
+  learning_attachments: LearningAttachmentsTable;
+  learning_digest_sends: LearningDigestSendsTable;
+  learning_digest_subscriptions: LearningDigestSubscriptionsTable;
+  learning_follows: LearningFollowsTable;
+  learning_helpers: LearningHelpersTable;
+  learning_mentor_offers: LearningMentorOffersTable;
+  learning_mentor_requests: LearningMentorRequestsTable;
+  learning_pathway_steps: LearningPathwayStepsTable;
+  learning_questions: LearningQuestionsTable;
+  learning_reports: LearningReportsTable;
+  learning_resources: LearningResourcesTable;
   locations: LocationsTable;
   memberships: MembershipsTable;
   org_areas: OrgAreasTable;
@@ -456,4 +791,12 @@ export interface DB {
   services: ServicesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  standards_answers: StandardsAnswersTable;
+  standards_assessments: StandardsAssessmentsTable;
+  standards_decisions: StandardsDecisionsTable;
+  standards_declared_interests: StandardsDeclaredInterestsTable;
+  standards_evidence_files: StandardsEvidenceFilesTable;
+  standards_frameworks: StandardsFrameworksTable;
+  standards_reviews: StandardsReviewsTable;
+  standards_training: StandardsTrainingTable;
 }

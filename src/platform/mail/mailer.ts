@@ -8,6 +8,14 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the message, e.g. an event's .ics (contentType 'text/calendar; method=REQUEST'). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
 }
 
 export interface OutboxEntry extends MailMessage {
@@ -28,7 +36,7 @@ export function createMailer(options: { smtpUrl: string | undefined; outboxDir: 
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       async send(m) {
-        await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text });
+        await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
       },
       async outbox() {
         return [];
@@ -40,7 +48,7 @@ export function createMailer(options: { smtpUrl: string | undefined; outboxDir: 
   return {
     async send(m) {
       await mkdir(options.outboxDir, { recursive: true });
-      const info = await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text });
+      const info = await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
       const at = new Date().toISOString();
       const id = `${at.replace(/[:.]/g, '-')}-${process.pid}-${String(seq++).padStart(4, '0')}`;
       await writeFile(path.join(options.outboxDir, `${id}.eml`), info.message as Buffer);

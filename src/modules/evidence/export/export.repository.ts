@@ -168,7 +168,7 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       ),
   },
   measures: {
-    description: 'The organisation’s own measures, each with its full definition (JSON, in the format of docs/INSTRUMENTS.md).',
+    description: 'The organisation’s own measures, each with its full definition (JSON, in the format the platform uses for questionnaire definitions).',
     columns: [
       { name: 'instrument', meaning: 'Measure key.' },
       { name: 'version', meaning: 'Definition version.' },

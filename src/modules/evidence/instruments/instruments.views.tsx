@@ -116,7 +116,7 @@ export function NetworkInstrumentsPage({ ctx, instruments, problems }: { ctx: Pa
         rows={instruments}
       />
       <h2>Install a licensed questionnaire</h2>
-      <p>Some questionnaires (SWEMWBS, for example) are free to use but need a licence, so they are not part of the platform. Once the network has its licence, upload the definition file written from the licensed materials and record the licence reference. See the guide in docs/INSTRUMENTS.md.</p>
+      <p>Some questionnaires (SWEMWBS, for example) are free to use but need a licence, so they are not part of the platform. Once the network has its licence, upload the definition file written from the licensed materials and record the licence reference. The guide to writing a definition file is in the platform’s documentation for administrators.</p>
       <form method="post" action={`/network/instruments?_csrf=${encodeURIComponent(ctx.csrfToken())}`} enctype="multipart/form-data" novalidate>
         <TextInput name="licence_reference" label="Licence or registration reference" hint="As given by the licence holder. Required unless the questionnaire is free to use without registering." width="medium" />
         <div class="field">

@@ -1,4 +1,4 @@
-// Social value, as pure arithmetic with every assumption named (OUTCOMES.md §6):
+// Social value, as pure arithmetic with every assumption named (sources on the Methods page):
 //  - wellbeing: WELLBYs from the change in ONS life satisfaction (HM Treasury Green Book
 //    Wellbeing Guidance for Appraisal, July 2021: one WELLBY = one point of life satisfaction
 //    for one person for one year, £13,000 in 2019 prices), uprated to the report's prices;
@@ -33,36 +33,36 @@ export interface SocialValueAssumptions {
   volunteerTime: 'input' | 'outcome' | 'exclude';
 }
 
-const GREEN_BOOK = 'HM Treasury, Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance (July 2021), OGL v3.0 (OUTCOMES.md §6.1)';
+const GREEN_BOOK = 'HM Treasury, Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance (July 2021), OGL v3.0';
 
 export const DEFAULT_ASSUMPTIONS: SocialValueAssumptions = {
   wellbyValue2019: { value: 13_000, source: `${GREEN_BOOK}: £13,000 per WELLBY in 2019 prices and values`, date: '2021-07' },
   deflator: {
     value: 15_400 / 13_000,
     priceYear: 2023,
-    source: 'Implied by the uprated WELLBY of £15,400 in 2023 prices reported by BiGGAR Economics (OUTCOMES.md §6.1, a secondary source): 15,400 ÷ 13,000. Replace with the HM Treasury GDP deflator series for your price year.',
+    source: 'Implied by the uprated WELLBY of £15,400 in 2023 prices reported by BiGGAR Economics (2024), a secondary source: 15,400 ÷ 13,000. Replace with the HM Treasury GDP deflator series for your price year.',
     date: '2024-12',
   },
-  wellbyLow2019: { value: 10_000, source: `${GREEN_BOOK}, Annex 2 low value. UNCONFIRMED: OUTCOMES.md §6.1 records this range as not found in the sources reviewed; check Annex 2 before publishing`, date: '2021-07' },
-  wellbyHigh2019: { value: 16_000, source: `${GREEN_BOOK}, Annex 2 high value. UNCONFIRMED, as the low value`, date: '2021-07' },
-  hourlyPay: { value: 18.64, source: 'ONS Annual Survey of Hours and Earnings (ASHE), April 2024: median hourly earnings excluding overtime, full-time employees (OUTCOMES.md §6.2)', date: '2024-04' },
+  wellbyLow2019: { value: 10_000, source: `${GREEN_BOOK}, Annex 2 low value. Not yet confirmed: we have not been able to check this range against the guidance itself, so check Annex 2 before publishing`, date: '2021-07' },
+  wellbyHigh2019: { value: 16_000, source: `${GREEN_BOOK}, Annex 2 high value. Not yet confirmed, like the low value`, date: '2021-07' },
+  hourlyPay: { value: 18.64, source: 'ONS Annual Survey of Hours and Earnings (ASHE), April 2024: median hourly earnings excluding overtime, full-time employees', date: '2024-04' },
   deadweight: 0.25,
   displacement: 0,
   attribution: 0.25,
   dropOff: 0.33,
   durationYears: 1,
-  discountRate: { value: 0.035, source: 'Green Book social time preference rate 3.5%. UNCONFIRMED in OUTCOMES.md §6.4 (the wellbeing guidance may advise 1.5% for health); only used when the change is assumed to last more than a year', date: '2022' },
+  discountRate: { value: 0.035, source: 'Green Book social time preference rate 3.5%. Not yet confirmed for wellbeing: the wellbeing guidance may advise 1.5%, as for health. Only used when the change is assumed to last more than a year', date: '2022' },
   volunteerTime: 'input',
 };
 
 /** Why each default adjustment is what it is (shown beside the form and in packs). */
 export const ADJUSTMENT_NOTES: Record<'deadweight' | 'displacement' | 'attribution' | 'dropOff' | 'durationYears' | 'volunteerTime', string> = {
-  deadweight: 'Share of the change that would have happened anyway. Our default of 25% is a cautious platform default, not a published figure: without a comparison group a before-and-after change over-claims (OUTCOMES.md §6.1). Use a comparison (for example the population trend in life satisfaction) if you have one.',
+  deadweight: 'Share of the change that would have happened anyway. Our default of 25% is a cautious platform default, not a published figure: without a comparison group a before-and-after change over-claims (HM Treasury wellbeing guidance, 2021). Use a comparison (for example the population trend in life satisfaction) if you have one.',
   displacement: 'Share of the change that only moved a benefit from somewhere else. Default 0%: improving one person\'s wellbeing rarely reduces another\'s. Raise it if your work draws people away from other support.',
   attribution: 'Share of the change due to others (NHS treatment, family, other groups). Default 25%, a cautious platform default; ask participants what else helped them.',
   dropOff: 'Yearly fade of the change after the first year. Default 33%; only used when the change is assumed to last more than one year.',
   durationYears: 'How many years the change is assumed to last. Default 1: only the year measured is counted, the most cautious choice.',
-  volunteerTime: 'In SROI, volunteer time is an input (a cost), not an outcome (OUTCOMES.md §6.2). By default it is added to the costs; you can count it as value or leave it out, and the report says which.',
+  volunteerTime: 'In SROI, volunteer time is an input (a cost), not an outcome (Cabinet Office SROI guide, 2012). By default it is added to the costs; you can count it as value or leave it out, and the report says which.',
 };
 
 export interface SocialValueInput {
@@ -86,7 +86,10 @@ export interface SocialValueResult {
   volunteerValue: number;
   totalValue: number;
   totalCosts: number;
+  /** Null unless the organisation entered real running costs: no ratio is ever shown against £0. */
   valuePerPound: number | null;
+  /** The ratio at the ends of the 95% CI of the change in life satisfaction (the lower end may be 0). */
+  valuePerPoundInterval: { low: number; high: number } | null;
   sensitivity: { label: string; totalValue: number; valuePerPound: number | null }[];
   lines: SocialValueLine[];
 }
@@ -127,7 +130,8 @@ export function calculateSocialValue(input: SocialValueInput, a: SocialValueAssu
   const volunteerValue = input.volunteerHours * a.hourlyPay.value;
   const total = (wellbeing: number) => wellbeing + (a.volunteerTime === 'outcome' ? volunteerValue : 0);
   const totalCosts = input.costs + (a.volunteerTime === 'input' ? volunteerValue : 0);
-  const ratio = (value: number) => (totalCosts > 0 ? value / totalCosts : null);
+  // Volunteer time counted as a cost is not enough on its own: a ratio needs the real running costs.
+  const ratio = (value: number) => (input.costs > 0 && totalCosts > 0 ? value / totalCosts : null);
   const totalValue = total(central.adjusted);
   const sensitivity = [
     { label: `Low WELLBY value (${pounds(a.wellbyLow2019.value)} in 2019 prices)`, wellbeing: wellbeingAt(a.wellbyLow2019.value, ls?.meanChange ?? 0).adjusted },
@@ -151,7 +155,10 @@ export function calculateSocialValue(input: SocialValueInput, a: SocialValueAssu
       workings: `${input.volunteerHours.toLocaleString('en-GB')} hours × £${a.hourlyPay.value.toFixed(2)} an hour (${a.hourlyPay.date}) = ${pounds(volunteerValue)}`,
     },
   ];
-  return { wellbyPrice: central.price, grossWellbeing: central.gross, adjustedWellbeing: central.adjusted, volunteerValue, totalValue, totalCosts, valuePerPound: ratio(totalValue), sensitivity, lines };
+  const low = ls ? ratio(total(wellbeingAt(a.wellbyValue2019.value, ls.ciLow).adjusted)) : ratio(totalValue);
+  const high = ls ? ratio(total(wellbeingAt(a.wellbyValue2019.value, ls.ciHigh).adjusted)) : ratio(totalValue);
+  const valuePerPoundInterval = low !== null && high !== null ? { low, high } : null;
+  return { wellbyPrice: central.price, grossWellbeing: central.gross, adjustedWellbeing: central.adjusted, volunteerValue, totalValue, totalCosts, valuePerPound: ratio(totalValue), valuePerPoundInterval, sensitivity, lines };
 }
 
 function pct(v: number): string {

@@ -1,0 +1,186 @@
+// The forms: an event (organisers), a booking, answers, feedback, the register. Messages are
+// written to be shown to people as they are.
+import { z } from 'zod';
+import { formValues, type FormResult } from '../../platform/http/forms.ts';
+import type { FieldErrors } from '../../ui/components.tsx';
+import { fromUkWallClock } from './domain/uk-time.ts';
+import type { EventFields } from './events.repository.ts';
+import type { RegisterInput } from './registration.service.ts';
+import type { FeedbackFields } from './registrations.repository.ts';
+
+const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer.`).default('');
+const count = (what: string, max: number) =>
+  z.preprocess(
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? '0' : v),
+    z.coerce.number({ error: `${what} must be a whole number.` }).int(`${what} must be a whole number.`).min(0, `${what} cannot be negative.`).max(max, `${what} must be ${max} or fewer.`),
+  );
+
+export const EVENT_FIELD_ORDER = [
+  'title', 'description', 'kind', 'location_id', 'venue_name', 'venue_address', 'venue_postcode', 'start_date', 'start_time',
+  'end_date', 'end_time', 'capacity_in_person', 'capacity_online', 'opens_date', 'closes_date', 'audience', 'max_places',
+  'hold_hours', 'reminders', 'join_url', 'custom_question',
+];
+
+const EventForm = z.object({
+  title: z.string().trim().min(1, 'Enter a title for the event.').max(200, 'The title must be 200 characters or fewer.'),
+  description: text(20000, 'The description'),
+  kind: z.enum(['in_person', 'online', 'hybrid'], { error: 'Choose whether the event is in person, online or both.' }),
+  location_id: z.string().trim().default(''),
+  venue_name: text(200, 'The venue name'),
+  venue_address: text(400, 'The address'),
+  venue_postcode: text(10, 'The postcode'),
+  start_date: z.string().trim().default(''),
+  start_time: z.string().trim().default(''),
+  end_date: z.string().trim().default(''),
+  end_time: z.string().trim().default(''),
+  capacity_in_person: count('Places in person', 100000),
+  capacity_online: count('Places online', 100000),
+  opens_date: z.string().trim().default(''),
+  opens_time: z.string().trim().default(''),
+  closes_date: z.string().trim().default(''),
+  closes_time: z.string().trim().default(''),
+  audience: z.enum(['anyone', 'network', 'organisation'], { error: 'Choose who can come.' }),
+  needs_approval: z.string().default(''),
+  max_places: z.coerce.number({ error: 'Enter how many places one booking can take, from 1 to 20.' }).int().min(1, 'At least 1.').max(20, 'At most 20.'),
+  hold_hours: z.coerce.number({ error: 'Enter the hours to hold an offered place, from 1 to 720.' }).int().min(1, 'At least 1 hour.').max(720, 'At most 720 hours (30 days).'),
+  reminders: z.string().trim().default(''),
+  join_url: z
+    .string()
+    .trim()
+    .max(500, 'The link must be 500 characters or fewer.')
+    .refine((v) => v === '' || /^https:\/\/[^\s]+$/i.test(v), 'The joining link must start with https://')
+    .default(''),
+  custom_question: text(300, 'The question'),
+});
+
+/** "7 days, 1 day" as hours; also accepts plain numbers of days separated by commas. */
+function parseReminders(raw: string): number[] | undefined {
+  if (!raw.trim()) return [];
+  const parts = raw.split(',').map((p) => p.trim().toLowerCase());
+  const hours: number[] = [];
+  for (const p of parts) {
+    const m = /^(\d{1,3})\s*(d|day|days|h|hour|hours)?$/.exec(p);
+    if (!m) return undefined;
+    const n = Number(m[1]);
+    hours.push(m[2]?.startsWith('h') ? n : n * 24);
+  }
+  return [...new Set(hours)].filter((h) => h > 0 && h <= 24 * 60).sort((a, b) => b - a);
+}
+
+export function parseEventForm(body: unknown, places: { id: string; name: string; address: string; postcode: string }[]): FormResult<EventFields> {
+  const values = formValues(body);
+  const parsed = EventForm.safeParse(values);
+  const errors: FieldErrors = {};
+  if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
+  const d = parsed.success ? parsed.data : undefined;
+  const when = (date: string | undefined, time: string | undefined, key: string, label: string, required: boolean) => {
+    if (!date && !time && !required) return null;
+    const r = fromUkWallClock(date ?? '', time || '00:00');
+    if (!r.ok) {
+      errors[key] ??= r.reason === 'does-not-exist' ? `${label}: that time is skipped when the clocks go forward. Choose another.` : `Enter ${label.toLowerCase()} as a date and a time, like 2026-10-25 and 19:00.`;
+      return null;
+    }
+    return r.at;
+  };
+  const starts = when(values.start_date, values.start_time, 'start_date', 'The start', true);
+  const ends = when(values.end_date || values.start_date, values.end_time, 'end_date', 'The end', true);
+  const opens = when(values.opens_date, values.opens_time, 'opens_date', 'Booking opens', false);
+  const closes = when(values.closes_date, values.closes_time || (values.closes_date ? '23:59' : ''), 'closes_date', 'Booking closes', false);
+  if (starts && ends && ends <= starts) errors.end_date ??= 'The end must be after the start.';
+  if (opens && closes && closes <= opens) errors.closes_date ??= 'Booking must close after it opens.';
+  const reminders = parseReminders(values.reminders ?? '');
+  if (!reminders) errors.reminders ??= 'Write reminders as days before, separated by commas, like 7, 1.';
+  let venue = { location_id: null as string | null, venue_name: d?.venue_name ?? '', venue_address: d?.venue_address ?? '', venue_postcode: d?.venue_postcode ?? '' };
+  if (d?.location_id) {
+    const place = places.find((p) => p.id === d.location_id);
+    if (!place) errors.location_id ??= 'Choose one of your places, or type a new venue.';
+    else venue = { location_id: place.id, venue_name: place.name, venue_address: place.address, venue_postcode: place.postcode };
+  }
+  if (d) {
+    if (d.kind !== 'online' && !venue.venue_name && !venue.venue_address) errors.venue_name ??= 'Choose a place or enter the venue.';
+    if (d.kind !== 'online' && d.capacity_in_person < 1) errors.capacity_in_person ??= 'Enter how many people can come in person.';
+    if (d.kind !== 'in_person' && d.capacity_online < 1) errors.capacity_online ??= 'Enter how many people can join online.';
+  }
+  if (Object.keys(errors).length || !d || !starts || !ends) return { ok: false, errors, values };
+  return {
+    ok: true,
+    data: {
+      title: d.title,
+      description_md: d.description,
+      kind: d.kind,
+      ...venue,
+      ...(d.kind === 'online' ? { location_id: null, venue_name: '', venue_address: '', venue_postcode: '' } : {}),
+      starts_at: starts,
+      ends_at: ends,
+      capacity_in_person: d.kind === 'online' ? 0 : d.capacity_in_person,
+      capacity_online: d.kind === 'in_person' ? 0 : d.capacity_online,
+      registration_opens_at: opens,
+      registration_closes_at: closes,
+      audience: d.audience,
+      needs_approval: d.needs_approval === 'yes',
+      max_places_per_registration: d.max_places,
+      offer_hold_hours: d.hold_hours,
+      reminder_hours: reminders!,
+      join_url: d.kind === 'in_person' ? '' : d.join_url,
+      custom_question: d.custom_question,
+    },
+  };
+}
+
+export const REGISTER_FIELD_ORDER = ['name', 'email', 'mode', 'places', 'access_needs', 'dietary_needs', 'heard_from', 'custom_answer'];
+
+const RegisterForm = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(200, 'Your name must be 200 characters or fewer.'),
+  email: z.string().trim().min(1, 'Enter your email address, so we can send your booking.').max(320, 'That email address is too long.').pipe(z.email('Enter an email address like name@example.com.')),
+  places: z.coerce.number({ error: 'Enter how many places, like 1.' }).int('Enter a whole number of places.').min(1, 'Book at least 1 place.').max(20, 'At most 20 places at once.'),
+  mode: z.enum(['in_person', 'online'], { error: 'Choose how you will take part.' }),
+  access_needs: text(2000, 'Access needs'),
+  dietary_needs: text(1000, 'Dietary needs'),
+  heard_from: text(300, 'How you heard'),
+  custom_answer: text(2000, 'Your answer'),
+  wait_if_full: z.string().default(''),
+});
+
+export function parseRegisterForm(body: unknown, defaultMode: 'in_person' | 'online'): FormResult<RegisterInput> {
+  const values = formValues(body);
+  const result = RegisterForm.safeParse({ mode: defaultMode, places: '1', ...values });
+  if (!result.success) {
+    const errors: FieldErrors = {};
+    for (const i of result.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
+    return { ok: false, errors, values };
+  }
+  return { ok: true, data: { ...result.data, wait_if_full: result.data.wait_if_full === 'yes' } };
+}
+
+export const AnswersForm = z.object({
+  access_needs: text(2000, 'Access needs'),
+  dietary_needs: text(1000, 'Dietary needs'),
+  custom_answer: text(2000, 'Your answer'),
+});
+
+const FeedbackForm = z.object({
+  rating: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().min(1).max(5).nullable()),
+  struck_chord: text(3000, 'What struck a chord'),
+  could_be_better: text(3000, 'What could be better'),
+  quote_consent: z.enum(['none', 'anonymous', 'first_name'], { error: 'Choose whether we may quote you.' }),
+  first_name: text(60, 'Your first name'),
+});
+
+export function parseFeedbackForm(body: unknown): FormResult<FeedbackFields> {
+  const values = formValues(body);
+  const r = FeedbackForm.safeParse(values);
+  const errors: FieldErrors = {};
+  if (!r.success) for (const i of r.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.path[0] === 'rating' ? 'Choose from 1 to 5, or leave it.' : i.message;
+  if (r.success && r.data.quote_consent === 'first_name' && !r.data.first_name) errors.first_name = 'Enter the first name we may use, or choose another option.';
+  if (!r.success || Object.keys(errors).length) return { ok: false, errors, values };
+  return { ok: true, data: { ...r.data, first_name: r.data.quote_consent === 'first_name' ? r.data.first_name : '' } };
+}
+
+export const CancelEventForm = z.object({ reason: text(1000, 'The reason') });
+export const WalkInForm = z.object({
+  name: z.string().trim().min(1, 'Enter their name.').max(200, 'The name must be 200 characters or fewer.'),
+  places: z.coerce.number({ error: 'Enter a number of places.' }).int().min(1, 'At least 1.').max(20, 'At most 20.').default(1),
+});
+
+export const eventParam = z.object({ event: z.string().regex(/^[0-9a-f-]{36}$/) });
+export const registrationParam = z.object({ event: z.string().regex(/^[0-9a-f-]{36}$/), registration: z.string().regex(/^[0-9a-f-]{36}$/) });

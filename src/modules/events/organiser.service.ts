@@ -1,0 +1,178 @@
+// The organiser's use cases: create, edit (telling everyone booked), cancel (telling the waiting
+// list too), the list with access needs, the register on the day, and the report afterwards.
+import type { SignedInActor } from '../../platform/auth/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Deps } from '../../platform/deps.ts';
+import type { OrgTarget } from '../../platform/http/access.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { listOrgPlaces } from '../directory/index.ts';
+import { csvLine } from './domain/csv.ts';
+import * as events from './events.repository.ts';
+import type { EventFields, EventRow } from './events.repository.ts';
+import { sendRegistrationEmail } from './messages.ts';
+import { hostNameOf, offerNewPlaces } from './registration.service.ts';
+import * as regs from './registrations.repository.ts';
+
+/** Who runs an event: an organisation, or the network itself. */
+export type Host = { kind: 'network' } | { kind: 'org'; org: OrgTarget };
+export const hostOrgId = (h: Host) => (h.kind === 'org' ? h.org.id : null);
+export const hostBase = (h: Host) => (h.kind === 'org' ? `/orgs/${h.org.slug}/events` : '/network/events');
+export const hostName = (h: Host) => (h.kind === 'org' ? h.org.name : 'The network');
+
+export async function createEvent(deps: Deps, actor: SignedInActor, host: Host, f: EventFields): Promise<string> {
+  return events.insertEvent(deps.db, hostOrgId(host), actor.personId, f);
+}
+
+/** The host's own event, or 404: another host's event looks missing. */
+export async function hostedEvent(deps: Deps, host: Host, eventId: string): Promise<EventRow> {
+  if (!/^[0-9a-f-]{36}$/.test(eventId)) throw notFound('event');
+  const e = await events.findEvent(deps.db, eventId);
+  if (!e || e.org_id !== hostOrgId(host)) throw notFound('event');
+  return e;
+}
+
+const SIGNIFICANT: (keyof EventFields)[] = ['title', 'kind', 'starts_at', 'ends_at', 'venue_name', 'venue_address', 'venue_postcode', 'join_url', 'description_md'];
+
+function changed(a: unknown, b: unknown): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b;
+}
+
+export async function updateEvent(deps: Deps, _actor: SignedInActor, host: Host, eventId: string, f: EventFields): Promise<{ told: number }> {
+  const before = await hostedEvent(deps, host, eventId);
+  if (before.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled, so it cannot be changed.');
+  const significant = SIGNIFICANT.some((k) => changed(before[k], f[k]));
+  await deps.db.transaction().execute(async (tx) => {
+    await events.lockEvent(tx, eventId);
+    await events.updateEventRow(tx, eventId, f, significant);
+  });
+  await offerNewPlaces(deps, eventId);
+  if (!significant) return { told: 0 };
+  const e = (await events.findEvent(deps.db, eventId))!;
+  const people = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'offered', 'requested', 'waiting']);
+  const name = await hostNameOf(deps.db, e);
+  for (const r of people) await sendRegistrationEmail(deps, e, r, 'event-updated', name);
+  return { told: people.filter((p) => p.email).length };
+}
+
+export async function cancelEvent(deps: Deps, _actor: SignedInActor, host: Host, eventId: string, reason: string): Promise<{ told: number }> {
+  const before = await hostedEvent(deps, host, eventId);
+  if (before.status === 'cancelled') return { told: 0 };
+  await deps.db.transaction().execute(async (tx) => {
+    await events.lockEvent(tx, eventId);
+    await events.markEventCancelled(tx, eventId, reason);
+  });
+  const e = (await events.findEvent(deps.db, eventId))!;
+  const people = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'offered', 'requested', 'waiting']);
+  const name = await hostNameOf(deps.db, e);
+  for (const r of people) await sendRegistrationEmail(deps, e, r, 'event-cancelled', name);
+  return { told: people.filter((p) => p.email).length };
+}
+
+export const STATUS_LABEL: Record<regs.RegistrationStatus, string> = {
+  requested: 'Asked to come',
+  confirmed: 'Booked',
+  waiting: 'Waiting list',
+  offered: 'Offered a place',
+  cancelled: "Can't come",
+  declined: 'Declined',
+  expired: 'Offer passed on',
+};
+
+export interface EventReport {
+  bookedPlaces: number;
+  waitingPlaces: number;
+  offeredPlaces: number;
+  attendedPlaces: number;
+  walkIns: number;
+  feedbackCount: number;
+  /** Ratings 1–5, counts; hidden below 5 responses so nobody's answer can be picked out. */
+  ratings: number[] | undefined;
+}
+
+export async function loadOrganiserEventPage(deps: Deps, actor: SignedInActor, host: Host, eventId: string) {
+  const e = await hostedEvent(deps, host, eventId);
+  const all = await regs.allRegistrationsOf(deps.db, eventId);
+  const feedback = await regs.feedbackOf(deps.db, eventId);
+  // Access needs are special-category data: each organiser view of them is audited.
+  await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.registrations.view', subjectType: 'event', subjectId: e.id });
+  const sum = (s: string[]) => all.filter((r) => s.includes(r.status)).reduce((n, r) => n + r.places, 0);
+  const ratings = [1, 2, 3, 4, 5].map((n) => feedback.filter((f) => f.rating === n).length);
+  const report: EventReport = {
+    bookedPlaces: sum(['confirmed']),
+    waitingPlaces: sum(['waiting']),
+    offeredPlaces: sum(['offered']),
+    attendedPlaces: all.filter((r) => r.attended_at).reduce((n, r) => n + r.places, 0),
+    walkIns: all.filter((r) => r.walk_in).length,
+    feedbackCount: feedback.length,
+    ratings: feedback.length >= 5 ? ratings : undefined,
+  };
+  return {
+    event: e,
+    registrations: all.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      places: r.places,
+      mode: r.mode,
+      status: r.status as regs.RegistrationStatus,
+      accessNeeds: r.access_needs,
+      dietaryNeeds: r.dietary_needs,
+      heardFrom: r.heard_from,
+      customAnswer: r.custom_answer,
+      offerExpiresAt: r.offer_expires_at,
+      attended: r.attended_at !== null,
+      walkIn: r.walk_in,
+    })),
+    report,
+    feedback: feedback.map((f) => ({ rating: f.rating, struckChord: f.struck_chord, couldBeBetter: f.could_be_better, consent: f.quote_consent })),
+  };
+}
+export type OrganiserEventView = Awaited<ReturnType<typeof loadOrganiserEventPage>>;
+
+export async function loadHostedEvents(deps: Deps, host: Host) {
+  return events.listHostedEvents(deps.db, hostOrgId(host));
+}
+
+/** The register on the day: confirmed people, searchable by name. */
+export async function loadAttendancePage(deps: Deps, actor: SignedInActor, host: Host, eventId: string, q: string) {
+  const e = await hostedEvent(deps, host, eventId);
+  const confirmed = await regs.registrationsOf(deps.db, eventId, ['confirmed']);
+  await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.register.view', subjectType: 'event', subjectId: e.id });
+  const needle = q.trim().toLocaleLowerCase('en-GB');
+  const rows = confirmed
+    .filter((r) => !needle || r.name.toLocaleLowerCase('en-GB').includes(needle))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return {
+    event: e,
+    q,
+    rows: rows.map((r) => ({ id: r.id, name: r.name, places: r.places, mode: r.mode, accessNeeds: r.access_needs, attended: r.attended_at !== null, walkIn: r.walk_in })),
+    here: confirmed.filter((r) => r.attended_at).reduce((n, r) => n + r.places, 0),
+    expected: confirmed.reduce((n, r) => n + r.places, 0),
+  };
+}
+
+export async function markAttendance(deps: Deps, host: Host, eventId: string, registrationId: string, attended: boolean) {
+  await hostedEvent(deps, host, eventId);
+  if (!(await regs.setAttended(deps.db, eventId, registrationId, attended))) throw notFound('booking');
+}
+
+/** The register as CSV, for the organiser only; every cell is safe from spreadsheet formulas. */
+export async function exportRegisterCsv(deps: Deps, actor: SignedInActor, host: Host, eventId: string): Promise<{ filename: string; csv: string }> {
+  const e = await hostedEvent(deps, host, eventId);
+  const rows = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'requested', 'offered', 'waiting']);
+  await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.register.export', subjectType: 'event', subjectId: e.id });
+  const lines = [csvLine(['Name', 'Email', 'Places', 'How', 'Status', 'Here', 'Walk-in', 'Access needs', 'Dietary needs'])];
+  for (const r of rows) {
+    lines.push(
+      csvLine([r.name, r.email, r.places, r.mode === 'online' ? 'Online' : 'In person', STATUS_LABEL[r.status as regs.RegistrationStatus], r.attended_at ? 'Yes' : '', r.walk_in ? 'Yes' : '', r.access_needs, r.dietary_needs]),
+    );
+  }
+  return { filename: `register-${e.starts_at.toISOString().slice(0, 10)}.csv`, csv: lines.join('') };
+}
+
+/** Venues an organiser may pick: the organisation's places in the directory (none for the network). */
+export async function placesFor(deps: Deps, host: Host) {
+  return host.kind === 'org' ? listOrgPlaces(deps.db, host.org.id) : [];
+}
+
+export { decideRequest, addWalkIn } from './registration.service.ts';
