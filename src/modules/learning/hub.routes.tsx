@@ -2,26 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access } from '../../platform/http/access.ts';
-import { pageContext, type PageContext } from '../../platform/http/page-context.ts';
+import { pageContext } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { Breadcrumbs, Button, LinkCards, TextInput } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { KIND_LABEL, type ResourceKind } from './domain/tags.ts';
-import { latestResources } from './library/library.repository.ts';
-import { viewerOf } from './membership.ts';
+import { loadHubPage, type LatestResource } from './hub.service.ts';
 
-type Latest = Awaited<ReturnType<typeof latestResources>>;
-
-async function loadHubPage(deps: Deps, actor: PageContext['actor']) {
-  const viewer = await viewerOf(deps, actor);
-  const [resources, stories] = await Promise.all([
-    latestResources(deps.db, { member: viewer.member, kind: 'resource', limit: 5 }),
-    latestResources(deps.db, { member: viewer.member, kind: 'story', limit: 3 }),
-  ]);
-  return { resources, stories, member: viewer.member };
-}
-
-function List({ rows }: { rows: Latest }) {
+function List({ rows }: { rows: LatestResource[] }) {
   return (
     <ul class="learning-hits">
       {rows.map((r) => (

@@ -1,32 +1,13 @@
-// Pages for participants: the evidence home, the list, adding one, one person's page, erasure.
+// Pages for participants: the list, adding one, one person's page, erasure.
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { PageContext } from '../../../platform/http/page-context.ts';
-import { Button, Checkboxes, LinkCards, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import { Button, Checkboxes, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import { AGE_BAND_OPTIONS, ETHNICITIES, GENDERS, SUBSTANCES, TIME_POINTS } from '../evidence.schemas.ts';
 import { CONSENT_WORDING } from './participants.service.ts';
 import { todayInUk } from '../../../platform/time.ts';
 
 type Values = Record<string, string>;
-
-export interface EvidenceHomeView {
-  org: OrgTarget;
-  counts: { participants: number; assessments: number; activities: number };
-  links: { href: string; label: string; description: string }[];
-}
-
-export function EvidenceHomePage({ ctx, view }: { ctx: PageContext; view: EvidenceHomeView }) {
-  return (
-    <EvidenceLayout ctx={ctx} title={`Evidence – ${view.org.name}`} crumbs={[{ href: `/orgs/${view.org.slug}`, label: view.org.name }]}>
-      <span class="caption">{view.org.name}</span>
-      <h1>Evidence</h1>
-      <p class="lede">
-        {view.counts.participants} participants, {view.counts.assessments} questionnaires and {view.counts.activities} sessions recorded so far.
-      </p>
-      <LinkCards links={view.links} />
-    </EvidenceLayout>
-  );
-}
 
 export interface ParticipantListView {
   org: OrgTarget;
