@@ -14,20 +14,14 @@ const RULE = [
 // Known breaches, still to be moved into services and repositories (issue 8). The list only
 // shrinks: a new breach fails the test, and so does a fixed one left on the list.
 const KNOWN: readonly string[] = [
-  'src/modules/accounts/accounts.routes.tsx: route imports repository accounts/accounts.repository.ts',
-  'src/modules/directory/applications.routes.tsx: route imports repository directory/applications.repository.ts',
   'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.repository.ts',
   'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.edit.repository.ts',
   'src/modules/directory/directory.seed.ts: SQL outside a repository',
-  'src/modules/directory/oruk.routes.ts: route imports repository directory/oruk.repository.ts',
   'src/modules/events/events.seed.ts: SQL outside a repository',
   'src/modules/events/organiser.views.tsx: view imports repository events/events.repository.ts',
   'src/modules/evidence/evidence.write-path.ts: SQL outside a repository',
   'src/modules/evidence/imports/import.command.ts: SQL outside a repository',
   'src/modules/evidence/imports/imports.routes.tsx: route imports repository evidence/imports/imports.repository.ts',
-  'src/modules/insight/insight.routes.tsx: route imports repository insight/reach.repository.ts',
-  'src/modules/network/network.routes.tsx: route imports repository network/network.repository.ts',
-  'src/modules/site/site.routes.tsx: route imports repository site/site.repository.ts',
   'src/platform/audit.ts: SQL outside a repository',
   'src/platform/auth/email-tokens.ts: SQL outside a repository',
   'src/platform/auth/session.store.ts: SQL outside a repository',

@@ -10,7 +10,7 @@ import { anyEvidenceRole } from './evidence.policy.ts';
 import { installShippedInstruments, loadEvidenceHomePage } from './evidence.service.ts';
 import { EvidenceHomePage } from './evidence.views.tsx';
 import { activityRoutes } from './activities/activities.routes.tsx';
-import { assessmentRoutes } from './assessments/assessments.routes.tsx';
+import { recordingRoutes } from './assessments/recording.routes.tsx';
 import { exportRoutes } from './export/export.routes.tsx';
 import { importRoutes } from './imports/imports.routes.tsx';
 import { instrumentRoutes } from './instruments/instruments.routes.tsx';
@@ -35,7 +35,7 @@ export function evidenceRoutes(deps: Deps) {
     });
 
     await app.register(participantRoutes(deps));
-    await app.register(assessmentRoutes(deps));
+    await app.register(recordingRoutes(deps));
     await app.register(selfCompletionRoutes(deps));
     await app.register(importRoutes(deps));
     await app.register(activityRoutes(deps));

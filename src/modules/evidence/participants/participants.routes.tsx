@@ -1,15 +1,17 @@
 // HTTP routes for participants: the list, adding one, their page, consent, erasure and subject
-// access export. Questionnaires and self-completion links are in ../assessments/assessments.routes.tsx.
+// access export, deleting a questionnaire. Recording questionnaires and self-completion links are in
+// ../assessments/recording.routes.tsx.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError, notFound } from '../../../platform/http/errors.ts';
+import * as assessments from '../assessments/assessments.service.ts';
 import { formValues, parseForm } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import type { FieldErrors } from '../../../platform/http/form-fields.ts';
 import { eraseParticipant as eraseRule, exportEvidence, recordEvidence } from '../evidence.policy.ts';
-import { ConsentForm, EraseForm, ListQuery, NewParticipantForm, substancesFrom } from '../evidence.schemas.ts';
+import { assessmentParam, ConsentForm, EraseForm, ListQuery, NewParticipantForm, substancesFrom } from '../evidence.schemas.ts';
 import * as pages from './participants.pages.ts';
 import * as service from './participants.service.ts';
 import { ErasePage, NewParticipantPage, ParticipantPage, ParticipantsPage } from './participants.views.tsx';
@@ -113,6 +115,16 @@ export function participantRoutes(deps: Deps) {
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${org.slug}-${p.code.replace(/[^A-Z0-9_-]/g, '_')}.json"`)
         .send(JSON.stringify(data, null, 2));
+    });
+
+    app.post('/orgs/:org/participants/:participant/assessments/:assessment/delete', record, async (req, reply) => {
+      const org = orgOf(req);
+      const p = await loadParticipant(req);
+      const parsed = assessmentParam.safeParse(req.params);
+      if (!parsed.success) throw notFound('assessment');
+      await assessments.removeAssessment(deps.db, personOf(req), org, p, parsed.data.assessment);
+      setFlash(reply, { kind: 'success', text: `The questionnaire has been deleted from ${p.code}'s record.` });
+      return reply.redirect(`/orgs/${org.slug}/participants/${p.id}#history`, 303);
     });
   };
 }

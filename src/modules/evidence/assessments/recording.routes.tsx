@@ -1,20 +1,20 @@
-// HTTP routes for questionnaires on a participant's record: entering one, deleting one, and
-// making a self-completion link for them to fill in on their phone.
+// HTTP routes for recording questionnaires on a participant's record: entering one, and making a
+// self-completion link for them to fill in on their phone.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
-import { AppError, notFound } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { recordEvidence } from '../evidence.policy.ts';
-import { AssessmentMetaForm, assessmentParam, LinkForm, timePointOf } from '../evidence.schemas.ts';
+import { AssessmentMetaForm, LinkForm, timePointOf } from '../evidence.schemas.ts';
 import * as pages from '../participants/participants.pages.ts';
 import { ParticipantPage } from '../participants/participants.views.tsx';
 import * as assessments from './assessments.service.ts';
 import { AssessmentEntryPage, LinkCreatedPage } from './assessments.views.tsx';
 
-export function assessmentRoutes(deps: Deps) {
+export function recordingRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const record = { config: { access: access.org(recordEvidence) } };
@@ -56,16 +56,6 @@ export function assessmentRoutes(deps: Deps) {
         }
         throw err;
       }
-      return reply.redirect(`/orgs/${org.slug}/participants/${p.id}#history`, 303);
-    });
-
-    app.post('/orgs/:org/participants/:participant/assessments/:assessment/delete', record, async (req, reply) => {
-      const org = orgOf(req);
-      const p = await loadParticipant(req);
-      const parsed = assessmentParam.safeParse(req.params);
-      if (!parsed.success) throw notFound('assessment');
-      await assessments.removeAssessment(deps.db, personOf(req), org, p, parsed.data.assessment);
-      setFlash(reply, { kind: 'success', text: `The questionnaire has been deleted from ${p.code}'s record.` });
       return reply.redirect(`/orgs/${org.slug}/participants/${p.id}#history`, 303);
     });
 
