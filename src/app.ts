@@ -7,7 +7,7 @@ import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { ErrorPage } from './ui/error-page.tsx';
-import type { ModuleDefinition } from './platform/modules.ts';
+import { mergeOrgMarks, type ModuleDefinition } from './platform/modules.ts';
 import { createJobQueue, type PlatformJobQueue } from './platform/jobs/job-queue.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { directoryModule } from './modules/directory/index.ts';
@@ -80,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       workspace: modules.flatMap((m) => m.workspaceLinks ?? []),
       network: modules.flatMap((m) => m.networkLinks ?? []),
     },
+    orgMarks: mergeOrgMarks(modules),
   };
 
   const app = Fastify({

@@ -119,7 +119,7 @@ export function directoryPublicRoutes(deps: Deps) {
 
     app.get('/organisations/:slug', open, async (req, reply) => {
       const slug = String((req.params as { slug: string }).slug);
-      const { profile: p, areas: served, services, lastUpdated } = await service.loadPublicProfile(deps.db, slug);
+      const { profile: p, areas: served, services, lastUpdated, marks } = await service.loadPublicProfile(deps.db, slug, deps.orgMarks);
       const view = {
         slug: p.slug,
         name: p.name,
@@ -136,6 +136,7 @@ export function directoryPublicRoutes(deps: Deps) {
         socialLinks: (p.social_links ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
         livedExperience: p.lived_experience ?? '',
         areas: served.map((a) => ({ name: a.name, slug: a.slug })),
+        marks,
         lastUpdated,
         helpNow: await loadHelpNow(deps.db),
         services: services.map((s) => ({

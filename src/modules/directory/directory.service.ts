@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
+import type { OrgMark, OrgMarksSource } from '../../platform/modules.ts';
 import { haversineKm } from './domain/distance.ts';
 import { loadGeoData } from './domain/geo.data.ts';
 import { findPlace, type PlaceSearchResult } from './domain/place-search.ts';
@@ -190,10 +191,14 @@ export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOut
 
 // ---- public profile ----
 
-export async function loadPublicProfile(db: Db, slug: string) {
+export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMarksSource) {
   const profile = await repo.findMemberProfile(db, slug);
   if (!profile) throw notFound('organisation');
-  const [services, areaCodes] = await Promise.all([repo.servicesOfOrg(db, profile.id, { activeOnly: true }), repo.areasOfOrg(db, profile.id)]);
+  const [services, areaCodes, marks] = await Promise.all([
+    repo.servicesOfOrg(db, profile.id, { activeOnly: true }),
+    repo.areasOfOrg(db, profile.id),
+    orgMarks ? orgMarks(db, [profile.id]) : new Map<string, readonly OrgMark[]>(),
+  ]);
   const parts = await loadServiceParts(db, services.map((s) => s.id));
   const geo = loadGeoData();
   const now = new Date();
@@ -202,6 +207,7 @@ export async function loadPublicProfile(db: Db, slug: string) {
     .reduce((a, b) => (b > a ? b : a), new Date(0));
   return {
     profile,
+    marks: (marks.get(profile.id) ?? []).map((m) => ({ label: m.label, detail: m.detail, href: m.href })),
     lastUpdated: updated.getTime() > 0 ? updated : null,
     areas: areaCodes.map((code) => geo.localAuthorityByCode.get(code)).filter((la) => la !== undefined),
     services: services.map((s) => {

@@ -223,6 +223,8 @@ export interface ProfileView {
   socialLinks: string[];
   livedExperience: string;
   areas: { name: string; slug: string }[];
+  /** Recognition and the like, from other modules. */
+  marks: { label: string; detail: string; href: string }[];
   lastUpdated: Date | null;
   helpNow: HelpNowLine[];
   services: {
@@ -260,6 +262,16 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
       <span class="caption">Member organisation</span>
       <h1>{view.name}</h1>
       {view.summary && <p class="lede">{view.summary}</p>}
+      {view.marks.map((m) => (
+        <div class="mark">
+          <p>
+            <strong>{m.label}</strong>
+          </p>
+          <p>
+            {m.detail} <a href={m.href}>What this means</a>
+          </p>
+        </div>
+      ))}
       {view.livedExperience && (
         <>
           <h2>Led by lived experience</h2>

@@ -71,3 +71,4 @@ export const directoryModule: ModuleDefinition = {
 // For the learning module: facts for mentor matching, and organisations that offer a kind of support.
 export { findOrgFacts, findOrgsOffering, type OrgFacts } from './org-facts.repository.ts';
 export { SERVICE_TYPES } from './domain/service-types.ts';
+export { assertValidOruk } from './domain/oruk.validate.ts';

@@ -12,7 +12,7 @@ import { isUuid } from './domain/uuid.ts';
 import { htmlSafeJson } from './directory.api.ts';
 import { TtlCache } from '../../platform/http/page-cache.ts';
 import * as feed from './oruk.service.ts';
-import { servicesForFeed } from './oruk.service.ts';
+import { organisationForFeed, servicesForFeed } from './oruk.service.ts';
 
 /** How long a feed response may be served from memory. */
 const FEED_CACHE_MS = 30_000;
@@ -102,9 +102,9 @@ export function orukRoutes(deps: Deps) {
 
     app.get('/oruk/organizations/:id', open, async (req) =>
       cached(req, async () => {
-        const o = await feed.findFeedOrganisation(deps.db, idParam(req), publicUrl);
-        if (!o) throw notFound('organisation');
-        return oruk.organization(o);
+        const org = await organisationForFeed(deps, idParam(req), publicUrl);
+        if (!org) throw notFound('organisation');
+        return oruk.organization(org);
       }),
     );
 

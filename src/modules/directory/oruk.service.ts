@@ -2,6 +2,7 @@
 // serialisers in domain/oruk.serialise.ts. Only public data goes in.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { loadGeoData } from './domain/geo.data.ts';
 import type { LocationForFeed, OrgForFeed, ServiceForFeed } from './domain/oruk.types.ts';
 import { isServiceTypeCode } from './domain/service-types.ts';
@@ -41,6 +42,14 @@ export function orgForFeed(
     pageUrl: `${publicUrl}/organisations/${o.slug}`,
     ...(identifiers.length ? { identifiers } : {}),
   };
+}
+
+/** One organisation for /organizations/{id}, with the public marks other modules give it. */
+export async function organisationForFeed(deps: Pick<Deps, 'db' | 'orgMarks'>, id: string, publicUrl: string): Promise<OrgForFeed | null> {
+  const o = await repo.findFeedOrganisation(deps.db, id);
+  if (!o) return null;
+  const marks = (await deps.orgMarks?.(deps.db, [o.id]))?.get(o.id) ?? [];
+  return { ...orgForFeed(o, publicUrl), ...(marks.length ? { marks } : {}) };
 }
 
 function locationForFeed(l: LocationRow): LocationForFeed {
@@ -122,11 +131,6 @@ export async function pageFeedServices(db: Db, f: repo.FeedServiceFilter, public
 export async function pageFeedOrganisations(db: Db, limit: number, offset: number, publicUrl: string): Promise<{ orgs: OrgForFeed[]; total: number }> {
   const { rows, total } = await repo.pageFeedOrganisations(db, limit, offset);
   return { orgs: rows.map((o) => orgForFeed(o, publicUrl)), total };
-}
-
-export async function findFeedOrganisation(db: Db, id: string, publicUrl: string): Promise<OrgForFeed | undefined> {
-  const o = await repo.findFeedOrganisation(db, id);
-  return o ? orgForFeed(o, publicUrl) : undefined;
 }
 
 /** One page of service-at-location rows, each with its service and location as built for the feed. */

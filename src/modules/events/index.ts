@@ -44,3 +44,4 @@ export const eventsModule: ModuleDefinition = {
   jobs: eventJobs,
   migrationsRange: [500, 599],
 };
+export { eventFiguresForOrg, type EventFigures } from './event-figures.repository.ts';

@@ -57,3 +57,4 @@ export const learningModule: ModuleDefinition = {
   jobs: learningJobs,
   migrationsRange: [600, 699],
 };
+export { mentoringPartnersSince, type MentoringPartner } from './pathway/mentoring-partners.repository.ts';

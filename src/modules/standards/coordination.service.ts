@@ -1,5 +1,6 @@
 // The coordinators' side: frameworks as versioned data, training records, assigning peer
 // reviewers under the conflict rules, and the panel's decision.
+import { DateTime } from 'luxon';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -9,15 +10,24 @@ import { decisionBlocker } from './domain/cycle.ts';
 import { DRAFT_FRAMEWORK, DRAFT_FRAMEWORK_TITLE } from './domain/draft-framework.ts';
 import { FrameworkDefinitionSchema, type FrameworkDefinition, type Standard } from './domain/framework.ts';
 import { renewalDue, todayInLondon } from './domain/renewal.ts';
+import { mentoringPartnersSince } from '../learning/index.ts';
 import * as repo from './standards.repository.ts';
 
 /**
  * Organisations in a mentoring or consortium relationship with an organisation in the last
- * three years. The learning (mentoring) and funding (consortium bids) modules supply these once
- * they are wired in; until then there are none to report.
+ * three years. Mentoring comes from the learning module; consortium bids will come from the
+ * funding module when it is wired in here.
  */
 export type RelationshipSource = (deps: Deps, orgId: string) => Promise<{ orgId: string; what: string }[]>;
-const noRelationships: RelationshipSource = async () => [];
+
+const mentoringRelationships: RelationshipSource = async (deps, orgId) => {
+  const since = DateTime.fromISO(todayInLondon()).minus({ years: RELATIONSHIP_YEARS }).toISODate()!;
+  return (await mentoringPartnersSince(deps.db, orgId, since)).map((p) => ({
+    orgId: p.orgId,
+    what: p.role === 'mentor' ? 'a mentor' : 'a mentee',
+  }));
+};
+const RELATIONSHIP_YEARS = 3;
 
 // ---- frameworks
 
@@ -99,7 +109,7 @@ export interface CandidateView {
 export async function reviewCandidates(
   deps: Deps,
   assessment: { id: string; org_id: string },
-  relationships: RelationshipSource = noRelationships,
+  relationships: RelationshipSource = mentoringRelationships,
 ): Promise<CandidateView[]> {
   const [researchers, areaCodes, related] = await Promise.all([
     repo.listPeerResearchers(deps.db),
@@ -131,7 +141,7 @@ export async function assignReviewer(
   actor: SignedInActor,
   assessmentId: string,
   input: { reviewerId: string; overrideReason: string },
-  relationships: RelationshipSource = noRelationships,
+  relationships: RelationshipSource = mentoringRelationships,
 ): Promise<void> {
   const assessment = await repo.unsafeFindAssessment(deps.db, assessmentId);
   if (!assessment) throw notFound('self-assessment');

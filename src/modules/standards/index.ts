@@ -8,11 +8,13 @@ import { networkStandardsRoutes } from './network.routes.tsx';
 import { orgStandardsRoutes } from './org.routes.tsx';
 import { renewalReminderJob } from './renewal.job.ts';
 import { reviewRoutes } from './review.routes.tsx';
+import { standardsOrgMarks } from './org-marks.ts';
 import { seedStandardsDemo } from './standards.seed.ts';
 import { assessOrgStandards, coordinateStandards } from './standards.policy.ts';
 
 export { recognitionsFor, type Recognition } from './standards.pages.ts';
 export { remindRenewals } from './renewal.job.ts';
+export { RECOGNISED_TERM } from './org-marks.ts';
 export * as standardsPolicy from './standards.policy.ts';
 
 function standardsRoutes(deps: Deps) {
@@ -44,5 +46,6 @@ export const standardsModule: ModuleDefinition = {
   ],
   seedDemo: seedStandardsDemo,
   jobs: [renewalReminderJob],
+  orgMarks: standardsOrgMarks,
   migrationsRange: [800, 899],
 };

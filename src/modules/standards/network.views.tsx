@@ -128,7 +128,7 @@ export function CoordinatorStandardsPage({
             cell: (h) => (
               <>
                 {h.key}. {h.title}{' '}
-                <a href={`/learning?chime=${h.domain}`}>
+                <a href={`/learning/library?chime=${h.domain}`}>
                   Resources on {DOMAIN_LABEL[h.domain].toLowerCase()}
                 </a>
               </>

@@ -11,6 +11,7 @@ import { missingLevels } from './domain/cycle.ts';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from './domain/evidence-file.ts';
 import type { Level } from './domain/framework.ts';
 import { todayInLondon } from './domain/renewal.ts';
+import { eventFiguresForOrg } from '../events/index.ts';
 import * as repo from './standards.repository.ts';
 
 export interface LiveFigures {
@@ -22,15 +23,19 @@ export interface LiveFigures {
   attendances: number;
   volunteerHours: number;
   volunteersOnTeam: number;
+  /** Added later: submissions frozen before events existed have none. */
+  eventsHeld?: number;
+  eventAttendances?: number;
 }
 
 export async function liveFiguresFor(deps: Deps, orgId: string, today = todayInLondon()): Promise<LiveFigures> {
   const from = DateTime.fromISO(today).minus({ years: 1 }).toISODate()!;
-  const [figures, team] = await Promise.all([
+  const [figures, team, events] = await Promise.all([
     evidenceFiguresForOrg(deps.db, orgId, from),
     repo.countVolunteersOnTeam(deps.db, orgId),
+    eventFiguresForOrg(deps.db, orgId, from),
   ]);
-  return { from, to: today, ...figures, volunteersOnTeam: team };
+  return { from, to: today, ...figures, volunteersOnTeam: team, ...events };
 }
 
 export async function startSelfAssessment(deps: Deps, actor: SignedInActor, org: OrgTarget): Promise<string> {

@@ -71,6 +71,12 @@ export function LiveFiguresList({ figures }: { figures: LiveFigures }) {
         { key: 'Attendances at sessions', value: n(figures.attendances) },
         { key: 'Volunteer hours', value: n(figures.volunteerHours) },
         { key: 'Volunteers on the team', value: n(figures.volunteersOnTeam) },
+        ...(figures.eventsHeld === undefined
+          ? []
+          : [
+              { key: 'Events you hosted', value: n(figures.eventsHeld) },
+              { key: 'People at your events', value: n(figures.eventAttendances ?? 0) },
+            ]),
       ]}
     />
   );

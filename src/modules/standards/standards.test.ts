@@ -6,7 +6,8 @@ import { appModules } from '../../app.ts';
 import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { seedDemo } from '../demo/index.ts';
-import { remindRenewals } from './index.ts';
+import { assertValidOruk } from '../directory/index.ts';
+import { RECOGNISED_TERM, remindRenewals } from './index.ts';
 
 let t: TestApp;
 const ids = new Map<string, string>();
@@ -78,13 +79,37 @@ test('a lead saves a draft, cannot send it without every level, then sends it wi
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Choose one of the four levels for C1/);
 
+  // Events Leeds hosted: one held last week (two of three places marked present), one called off.
+  const leedsId = orgIds.get(LEEDS)!;
+  const day = 86_400_000;
+  const before = (await db().selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', leedsId).where('status', '=', 'published').where('ends_at', '<=', new Date()).where('ends_at', '>=', new Date(Date.now() - 360 * day)).executeTakeFirstOrThrow()).n;
+  const [held, off] = await db()
+    .insertInto('events')
+    .values([
+      { org_id: leedsId, title: 'Recovery walk', kind: 'in_person', starts_at: new Date(Date.now() - 7 * day), ends_at: new Date(Date.now() - 7 * day + 7_200_000), capacity_in_person: 10 },
+      { org_id: leedsId, title: 'Called off', kind: 'in_person', starts_at: new Date(Date.now() - 6 * day), ends_at: new Date(Date.now() - 6 * day + 7_200_000), capacity_in_person: 10, status: 'cancelled' },
+    ])
+    .returning('id')
+    .execute();
+  const attendedBefore = (await db().selectFrom('event_registrations as r').innerJoin('events as e', 'e.id', 'r.event_id').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('r.places'), eb.lit(0)).as('n')).where('e.org_id', '=', leedsId).where('e.status', '=', 'published').where('r.attended_at', 'is not', null).where('e.ends_at', '<=', new Date()).where('e.ends_at', '>=', new Date(Date.now() - 360 * day)).executeTakeFirstOrThrow()).n;
+  await db()
+    .insertInto('event_registrations')
+    .values([
+      { event_id: held!.id, org_id: leedsId, name: 'A', places: 2, mode: 'in_person', status: 'confirmed', token_hash: 'standards-test-a', attended_at: new Date(Date.now() - 7 * day) },
+      { event_id: held!.id, org_id: leedsId, name: 'B', places: 1, mode: 'in_person', status: 'confirmed', token_hash: 'standards-test-b' },
+      { event_id: off!.id, org_id: leedsId, name: 'C', places: 1, mode: 'in_person', status: 'confirmed', token_hash: 'standards-test-c', attended_at: new Date(Date.now() - 6 * day) },
+    ])
+    .execute();
+
   const all = Object.fromEntries(KEYS.map((k) => [`level_${k}`, 'established']));
   const sent = await lead.post(`/orgs/${LEEDS}/standards/assessments/${id}`, { ...all, action: 'submit' });
   assert.equal(sent.statusCode, 303);
   const after = await leedsAssessment();
   assert.equal(after.status, 'submitted');
-  const figures = after.live_figures as { questionnaires: number };
+  const figures = after.live_figures as { questionnaires: number; eventsHeld: number; eventAttendances: number };
   assert.ok(figures.questionnaires > 0, 'the demo questionnaires are counted and frozen');
+  assert.equal(figures.eventsHeld, Number(before) + 1, 'the walk counts; the called-off event does not');
+  assert.equal(figures.eventAttendances, Number(attendedBefore) + 2, 'people marked present count, only at events held');
 
   const again = await lead.post(`/orgs/${LEEDS}/standards/assessments/${id}`, { ...all, action: 'submit' });
   assert.equal(again.statusCode, 409, 'a replayed submit changes nothing');
@@ -147,6 +172,22 @@ test('assigning reviewers enforces every conflict; a shared-area override needs 
   assert.equal(declared.statusCode, 400);
   assert.match(declared.body, /declared a relationship/);
   await db().deleteFrom('standards_declared_interests').execute();
+
+  // Kim's organisation mentored Leeds two years ago (the learning module's record); four years ago would not count.
+  const kimOrg = (await db().selectFrom('memberships').select('org_id').where('person_id', '=', ids.get('researcher.two@demo.example')!).executeTakeFirstOrThrow()).org_id;
+  await db().deleteFrom('learning_mentor_requests').where('org_id', '=', orgIds.get(LEEDS)!).execute();
+  const match = await db()
+    .insertInto('learning_mentor_requests')
+    .values({ org_id: orgIds.get(LEEDS)!, mentor_org_id: kimOrg, status: 'ended', created_at: new Date(Date.now() - 2 * 365 * 86_400_000), decided_at: new Date(Date.now() - 2 * 365 * 86_400_000) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const mentored = await assign('researcher.two@demo.example');
+  assert.equal(mentored.statusCode, 400);
+  assert.match(mentored.body, /was a mentor of this organisation in the last three years/);
+  const longAgo = new Date(Date.now() - 4 * 365 * 86_400_000);
+  await db().updateTable('learning_mentor_requests').set({ created_at: longAgo, decided_at: longAgo }).where('id', '=', match.id).execute();
+  assert.doesNotMatch((await coordinator.get(`/network/standards/assessments/${id}`)).body, /was a mentor of this organisation/);
+  await db().deleteFrom('learning_mentor_requests').where('id', '=', match.id).execute();
 
   // Training that ran out.
   await db().updateTable('standards_training').set({ expires_on: '2020-01-01', completed_on: '2019-01-01' }).where('person_id', '=', ids.get('researcher.two@demo.example')!).execute();
@@ -220,6 +261,25 @@ test('the panel decides only after two reviews; recognition shows publicly with 
   assert.match(publicPage.body, /Leeds Recovery Café/);
   const mail = (await t.mailer.outbox()).find((m) => m.to === 'lead@demo.example' && /decision/.test(m.subject));
   assert.ok(mail, 'the lead is told');
+
+  const profile = await new Client(t.app).get(`/organisations/${LEEDS}`);
+  assert.match(profile.body, /Recognised against the network’s quality standards/);
+  assert.match(profile.body, /Next review due by \d{1,2} [A-Z][a-z]+ 20\d\d/);
+  const feed = await new Client(t.app).get(`/oruk/organizations/${orgIds.get(LEEDS)}`);
+  const org = JSON.parse(feed.body) as { attributes?: { taxonomy_term_id: string; link_id: string; taxonomy_term: { description: string } }[] };
+  assertValidOruk('organization', org);
+  assert.equal(org.attributes?.length, 1, 'recognition is an attribute of the organisation');
+  assert.equal(org.attributes[0]!.taxonomy_term_id, RECOGNISED_TERM.id);
+  assert.equal(org.attributes[0]!.link_id, orgIds.get(LEEDS));
+  assert.match(org.attributes[0]!.taxonomy_term.description, /renewal due 20\d\d-\d\d-\d\d/);
+
+  // An organisation that was never recognised carries no mark anywhere.
+  const recognisedIds = new Set((await db().selectFrom('standards_decisions').select('org_id').where('outcome', '=', 'recognised').execute()).map((r) => r.org_id));
+  const other = [...orgIds.entries()].find(([, orgId]) => !recognisedIds.has(orgId))!;
+  const otherProfile = await new Client(t.app).get(`/organisations/${other[0]}`);
+  if (otherProfile.statusCode === 200) assert.doesNotMatch(otherProfile.body, /Recognised against/);
+  const otherFeed = JSON.parse((await new Client(t.app).get(`/oruk/organizations/${other[1]}`)).body) as { attributes?: unknown[] };
+  assert.equal(otherFeed.attributes, undefined);
 
   const lead = await as('lead@demo.example');
   const mine = await lead.get(`/orgs/${LEEDS}/standards/assessments/${id}`);

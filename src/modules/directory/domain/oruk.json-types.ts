@@ -24,6 +24,7 @@ export interface OrukOrganization {
   logo?: string;
   uri?: string;
   organization_identifiers?: OrukOrganizationIdentifier[];
+  attributes?: OrukAttribute[];
 }
 
 export interface OrukAddress {

@@ -32,6 +32,7 @@ import { describeSchedule } from './schedule.describe.ts';
 import { SERVICE_TYPE_TAXONOMY, SERVICE_TYPES, serviceTypeByCode, serviceTypeUrn } from './service-types.ts';
 import type { ServiceType } from './service-types.ts';
 import { childId } from './uuid.ts';
+import type { OrgMark } from '../../../platform/modules.ts';
 
 export const ORUK_VERSION = 'HSDS-UK-3.0';
 export const ORUK_PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
@@ -86,7 +87,27 @@ export function organization(org: OrgForFeed): OrukOrganization {
         identifier_type: i.type,
         identifier: i.identifier,
       })),
+      attributes: (org.marks ?? []).map((mark) => organizationAttribute(org.id, mark)),
     }),
+  };
+}
+
+/** A module's public mark on the organisation (e.g. recognition against the standards) as an attribute. */
+function organizationAttribute(orgId: string, mark: OrgMark): OrukAttribute {
+  return {
+    id: childId(orgId, 'attribute', mark.key),
+    link_id: orgId,
+    link_type: 'organization',
+    taxonomy_term_id: mark.term.id,
+    taxonomy_term: {
+      id: mark.term.id,
+      name: mark.term.name,
+      description: mark.term.description,
+      taxonomy: mark.term.taxonomy,
+      taxonomy_id: childId(mark.term.taxonomy, 'taxonomy'),
+      term: mark.key,
+      term_uri: `urn:recovery-connectors:${mark.key}`,
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // with PUBLIC data only: anything in here may be published to the open ORUK
 // feed (no staff contacts, no addresses of sensitive venues such as recovery
 // housing: give those a virtual location or none).
+import type { OrgMark } from '../../../platform/modules.ts';
 import type { Schedule } from './schedule.ts';
 import type { ServiceTypeCode } from './service-types.ts';
 
@@ -27,6 +28,8 @@ export interface OrgForFeed {
   /** Our public page for this organisation. */
   pageUrl?: string;
   identifiers?: OrgIdentifierForFeed[];
+  /** What other modules say of it in public, such as recognition against the standards. */
+  marks?: readonly OrgMark[];
 }
 
 export interface AddressForFeed {
