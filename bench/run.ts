@@ -16,6 +16,7 @@ const BENCHES: Bench[] = [
   { name: 'directory', file: 'directory.bench.ts', fn: 'runDirectoryBench' },
   { name: 'evidence-import', file: 'evidence-import.bench.ts', fn: 'runEvidenceImportBench' },
   { name: 'insight', file: 'insight.bench.ts', fn: 'runInsightBench' },
+  { name: 'events', file: 'events.bench.ts', fn: 'runEventsBench' },
 ];
 
 const wanted = process.argv.slice(2);

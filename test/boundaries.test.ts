@@ -17,8 +17,6 @@ const KNOWN: readonly string[] = [
   'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.repository.ts',
   'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.edit.repository.ts',
   'src/modules/directory/directory.seed.ts: SQL outside a repository',
-  'src/modules/events/events.seed.ts: SQL outside a repository',
-  'src/modules/events/organiser.views.tsx: view imports repository events/events.repository.ts',
   'src/modules/evidence/evidence.write-path.ts: SQL outside a repository',
   'src/modules/evidence/imports/import.command.ts: SQL outside a repository',
   'src/modules/evidence/imports/imports.routes.tsx: route imports repository evidence/imports/imports.repository.ts',

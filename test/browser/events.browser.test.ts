@@ -7,7 +7,9 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { deflateSync, crc32 } from 'node:zlib';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
+import { listConsentedFeedbackComments } from '../../src/modules/events/index.ts';
 import { expectAccessible, newSession, useBrowserSuite, visit } from './support.ts';
 
 const suite = useBrowserSuite();
@@ -46,6 +48,25 @@ async function mailsTo(email: string) {
   }
   return out;
 }
+/** A small real PNG (a warm band of colour), for the gallery. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([230 - y, 120 + (x % 60), 60], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 const linkIn = (text: string) => /\/events\/r\/[A-Za-z0-9_-]+/.exec(text)![0];
 
 test('find, book with an access need, cancel by the link; the next person gets the place; the register', async () => {
@@ -125,6 +146,62 @@ test('find, book with an access need, cancel by the link; the next person gets t
   assert.match(await register.page.locator('main').innerText(), /1 here of 1 booked/);
   await shot(register.page, 'register-375');
 
+  // The same pages at 1280 px, as an organiser at a desk sees them.
+  await visit(lead.page, `/events/${eventId}`);
+  await shot(lead.page, 'event-page-1280');
+  await visit(lead.page, `/orgs/leeds-recovery-cafe/events/${eventId}/attendance`);
+  await shot(lead.page, 'register-1280');
+  await visit(lead.page, `/orgs/leeds-recovery-cafe/events/${eventId}/move`);
+  await expectAccessible(lead.page, 'move to a new date');
+  await shot(lead.page, 'move-1280');
+
+  // Afterwards: the day is over. Ben tells us how it was, from his phone, and agrees to be quoted.
+  await suite.server.server.database.db
+    .updateTable('events')
+    .set({ starts_at: new Date(Date.now() - 3 * 3600_000), ends_at: new Date(Date.now() - 3600_000) })
+    .where('id', '=', eventId)
+    .execute();
+  await ben.page.goto(`${linkIn(offer!.text)}/feedback`);
+  await axeTwin(suite.browser, ben.context, ben.page.url(), 'feedback form at 375px');
+  await ben.page.getByLabel('5 – really good').check();
+  await ben.page.getByLabel('What struck a chord with you?').fill('Nobody rushed me. I said more than I meant to, and it was fine.');
+  await ben.page.getByLabel('Yes, with my first name').check();
+  await ben.page.getByLabel('First name to use (if you chose that)').fill('Ben');
+  await shot(ben.page, 'feedback-375');
+  await ben.page.getByRole('button', { name: 'Send' }).click();
+  assert.match(await ben.page.locator('main').innerText(), /Thank you/);
+  const words = await listConsentedFeedbackComments(suite.server.server.database.db);
+  assert.ok(
+    words.some((w) => w.text.startsWith('Nobody rushed me') && w.attribution.kind === 'first_name' && w.attribution.firstName === 'Ben' && w.eventId === eventId),
+    'the words reach the voice seam with their credit',
+  );
+
+  // The organiser adds sketch notes to the gallery; first forgetting the consent box.
+  await visit(lead.page, `/orgs/leeds-recovery-cafe/events/${eventId}`);
+  await lead.page.getByLabel('Picture', { exact: true }).setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: png(320, 180) });
+  await lead.page.getByLabel('Sketch notes').check();
+  await lead.page.getByLabel("Describe the picture for people who can't see it").fill('Hand-drawn notes: a winding road, the words "you are not alone", and a cup of tea.');
+  await lead.page.getByRole('button', { name: 'Add the picture' }).click();
+  assert.match(await lead.page.locator('.error-summary').innerText(), /everyone who can be recognised in it has agreed/);
+  await expectAccessible(lead.page, 'gallery upload with an error');
+  await lead.page.getByLabel('Picture', { exact: true }).setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: png(320, 180) });
+  await lead.page.getByLabel('Sketch notes').check();
+  await lead.page.getByLabel("Describe the picture for people who can't see it").fill('Hand-drawn notes: a winding road, the words "you are not alone", and a cup of tea.');
+  await lead.page.getByLabel('Caption (optional)').fill('Sketch notes from the evening');
+  await lead.page.getByLabel('Everyone who can be recognised in it has agreed to it being shared here').check();
+  await lead.page.getByRole('button', { name: 'Add the picture' }).click();
+  await lead.page.waitForURL(/#pictures$/);
+  await expectAccessible(lead.page, 'organiser page with a picture and feedback');
+  assert.match(await lead.page.locator('main').innerText(), /Nobody rushed me/);
+  await shot(lead.page, 'organiser-after-1280');
+
+  // Anyone on a phone sees the picture with its description.
+  await ana.page.goto(`/events/${eventId}`);
+  const img = ana.page.getByRole('img', { name: /Hand-drawn notes: a winding road/ });
+  assert.equal(await img.count(), 1);
+  await axeTwin(suite.browser, ana.context, ana.page.url(), 'event page with its gallery at 375px');
+  await shot(ana.page, 'event-after-375');
+
   for (const c of [lead, ana, ben, register]) await c.context.close();
 });
 
@@ -137,6 +214,15 @@ test('the demo events look right at both widths', async () => {
     await expectAccessible(s.page, `full walk at ${width}`);
     assert.match(await s.page.locator('main').innerText(), /full – you can join the waiting list/);
     await shot(s.page, `demo-walk-${width}`);
+    // "Coming up" on the home page and "Next events" on a member's profile
+    await visit(s.page, '/');
+    await expectAccessible(s.page, `home page at ${width}`);
+    assert.ok((await s.page.getByRole('heading', { name: 'Coming up' }).count()) === 1);
+    await shot(s.page, `home-${width}`);
+    await visit(s.page, '/organisations/leeds-recovery-cafe');
+    await expectAccessible(s.page, `profile at ${width}`);
+    assert.match(await s.page.locator('main').innerText(), /Next events/);
+    await shot(s.page, `profile-${width}`);
     await s.context.close();
   }
 });

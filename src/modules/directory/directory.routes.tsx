@@ -1,5 +1,6 @@
 // HTTP routes of the public directory (find support, the search API, profiles, areas, the
 // coverage map) and of a lead editing their organisation's entry.
+import { listUpcomingPublicEvents } from '../events/index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../platform/http/access.ts';
@@ -139,6 +140,7 @@ export function directoryPublicRoutes(deps: Deps) {
         marks,
         lastUpdated,
         helpNow: await loadHelpNow(deps.db),
+        upcomingEvents: await listUpcomingPublicEvents(deps.db, { orgId: p.id, limit: 3 }),
         services: services.map((s) => ({
           id: s.row.id,
           name: s.row.name,

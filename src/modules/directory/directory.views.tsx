@@ -1,5 +1,6 @@
 // Public pages of the directory: find support, an organisation's profile, a local authority's
 // list and the coverage map. View models only; every text is escaped by Preact.
+import { UpcomingEvents, type UpcomingEvent } from '../events/index.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, ErrorSummary, Pagination, Select, SummaryList, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
@@ -227,6 +228,7 @@ export interface ProfileView {
   marks: { label: string; detail: string; href: string }[];
   lastUpdated: Date | null;
   helpNow: HelpNowLine[];
+  upcomingEvents: UpcomingEvent[];
   services: {
     id: string;
     name: string;
@@ -317,6 +319,7 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
           />
         </section>
       ))}
+      <UpcomingEvents events={view.upcomingEvents} heading="Next events" moreHref={`/events?org=${encodeURIComponent(view.slug)}`} moreLabel={`All events by ${view.name}`} />
       <p class="hint">
         {view.lastUpdated ? `This listing was last updated on ${formatDate(view.lastUpdated)}. ` : ''}
         <a href={`/organisations/${view.slug}/report`}>Report a problem with this listing</a>

@@ -37,6 +37,25 @@ export async function insertEvent(db: Db, orgId: string | null, createdBy: strin
   return row.id;
 }
 
+/**
+ * Everything an event's public page needs in one round trip: the row, the host's name, the
+ * places held per mode and the gallery's pictures (without their bytes).
+ */
+export async function findEventPage(db: Db, id: string) {
+  return db
+    .selectFrom('events as e')
+    .leftJoin('organisations as o', 'o.id', 'e.org_id')
+    .selectAll('e')
+    .select('o.name as org_name')
+    .select([
+      sql<number>`(select coalesce(sum(r.places), 0)::int from event_registrations r where r.event_id = e.id and r.mode = 'in_person' and r.status in ('confirmed', 'offered', 'requested'))`.as('held_in_person'),
+      sql<number>`(select coalesce(sum(r.places), 0)::int from event_registrations r where r.event_id = e.id and r.mode = 'online' and r.status in ('confirmed', 'offered', 'requested'))`.as('held_online'),
+      sql<{ id: string; kind: string; alt_text: string; caption: string }[]>`(select coalesce(json_agg(json_build_object('id', g.id, 'kind', g.kind, 'alt_text', g.alt_text, 'caption', g.caption) order by g.created_at, g.id), '[]'::json) from event_gallery_images g where g.event_id = e.id)`.as('pictures'),
+    ])
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function findEvent(db: Db, id: string): Promise<EventRow | undefined> {
   return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -50,6 +69,15 @@ export async function updateEventRow(db: Db, id: string, f: EventFields, raiseSe
   await db
     .updateTable('events')
     .set({ ...f, updated_at: new Date(), sequence: raiseSequence ? sql<number>`sequence + 1` : sql<number>`sequence` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A new date for the event (postponed, or brought forward): always a significant change. */
+export async function moveEventRow(db: Db, id: string, startsAt: Date, endsAt: Date, message: string): Promise<void> {
+  await db
+    .updateTable('events')
+    .set({ starts_at: startsAt, ends_at: endsAt, moved_from: sql<Date>`starts_at`, move_message: message, sequence: sql<number>`sequence + 1`, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
 }

@@ -8,6 +8,9 @@ import type { EventFields } from './events.repository.ts';
 import type { RegisterInput } from './registration.service.ts';
 import type { FeedbackFields } from './registrations.repository.ts';
 
+/** One line: control characters (line breaks among them) become single spaces before checking. */
+const oneLine = (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u001f\u007f]+/g, ' ') : v);
+const line = (max: number, what: string) => z.preprocess(oneLine, z.string().trim().max(max, `${what} must be ${max} characters or fewer.`).default(''));
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer.`).default('');
 const count = (what: string, max: number) =>
   z.preprocess(
@@ -22,13 +25,13 @@ export const EVENT_FIELD_ORDER = [
 ];
 
 const EventForm = z.object({
-  title: z.string().trim().min(1, 'Enter a title for the event.').max(200, 'The title must be 200 characters or fewer.'),
+  title: z.preprocess(oneLine, z.string().trim().min(1, 'Enter a title for the event.').max(200, 'The title must be 200 characters or fewer.')),
   description: text(20000, 'The description'),
   kind: z.enum(['in_person', 'online', 'hybrid'], { error: 'Choose whether the event is in person, online or both.' }),
   location_id: z.string().trim().default(''),
-  venue_name: text(200, 'The venue name'),
-  venue_address: text(400, 'The address'),
-  venue_postcode: text(10, 'The postcode'),
+  venue_name: line(200, 'The venue name'),
+  venue_address: line(400, 'The address'),
+  venue_postcode: line(10, 'The postcode'),
   start_date: z.string().trim().default(''),
   start_time: z.string().trim().default(''),
   end_date: z.string().trim().default(''),
@@ -50,7 +53,7 @@ const EventForm = z.object({
     .max(500, 'The link must be 500 characters or fewer.')
     .refine((v) => v === '' || /^https:\/\/[^\s]+$/i.test(v), 'The joining link must start with https://')
     .default(''),
-  custom_question: text(300, 'The question'),
+  custom_question: line(300, 'The question'),
 });
 
 /** "7 days, 1 day" as hours; also accepts plain numbers of days separated by commas. */
@@ -130,20 +133,21 @@ export function parseEventForm(body: unknown, places: { id: string; name: string
 export const REGISTER_FIELD_ORDER = ['name', 'email', 'mode', 'places', 'access_needs', 'dietary_needs', 'heard_from', 'custom_answer'];
 
 const RegisterForm = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(200, 'Your name must be 200 characters or fewer.'),
+  name: z.preprocess(oneLine, z.string().trim().min(1, 'Enter your name.').max(200, 'Your name must be 200 characters or fewer.')),
   email: z.string().trim().min(1, 'Enter your email address, so we can send your booking.').max(320, 'That email address is too long.').pipe(z.email('Enter an email address like name@example.com.')),
   places: z.coerce.number({ error: 'Enter how many places, like 1.' }).int('Enter a whole number of places.').min(1, 'Book at least 1 place.').max(20, 'At most 20 places at once.'),
   mode: z.enum(['in_person', 'online'], { error: 'Choose how you will take part.' }),
   access_needs: text(2000, 'Access needs'),
-  dietary_needs: text(1000, 'Dietary needs'),
-  heard_from: text(300, 'How you heard'),
+  dietary_needs: line(1000, 'Dietary needs'),
+  heard_from: line(300, 'How you heard'),
   custom_answer: text(2000, 'Your answer'),
   wait_if_full: z.string().default(''),
 });
 
-export function parseRegisterForm(body: unknown, defaultMode: 'in_person' | 'online'): FormResult<RegisterInput> {
+/** The mode comes from the form (a hidden field when the event has only one); the service checks it against the event. */
+export function parseRegisterForm(body: unknown): FormResult<RegisterInput> {
   const values = formValues(body);
-  const result = RegisterForm.safeParse({ mode: defaultMode, places: '1', ...values });
+  const result = RegisterForm.safeParse({ places: '1', ...values });
   if (!result.success) {
     const errors: FieldErrors = {};
     for (const i of result.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
@@ -163,7 +167,7 @@ const FeedbackForm = z.object({
   struck_chord: text(3000, 'What struck a chord'),
   could_be_better: text(3000, 'What could be better'),
   quote_consent: z.enum(['none', 'anonymous', 'first_name'], { error: 'Choose whether we may quote you.' }),
-  first_name: text(60, 'Your first name'),
+  first_name: line(60, 'Your first name'),
 });
 
 export function parseFeedbackForm(body: unknown): FormResult<FeedbackFields> {
@@ -178,9 +182,27 @@ export function parseFeedbackForm(body: unknown): FormResult<FeedbackFields> {
 
 export const CancelEventForm = z.object({ reason: text(1000, 'The reason') });
 export const WalkInForm = z.object({
-  name: z.string().trim().min(1, 'Enter their name.').max(200, 'The name must be 200 characters or fewer.'),
+  name: z.preprocess(oneLine, z.string().trim().min(1, 'Enter their name.').max(200, 'The name must be 200 characters or fewer.')),
   places: z.coerce.number({ error: 'Enter a number of places.' }).int().min(1, 'At least 1.').max(20, 'At most 20.').default(1),
 });
 
 export const eventParam = z.object({ event: z.string().regex(/^[0-9a-f-]{36}$/) });
+export const pictureParam = z.object({ event: z.string().regex(/^[0-9a-f-]{36}$/), image: z.string().regex(/^[0-9a-f-]{36}$/) });
 export const registrationParam = z.object({ event: z.string().regex(/^[0-9a-f-]{36}$/), registration: z.string().regex(/^[0-9a-f-]{36}$/) });
+
+export const MOVE_FIELD_ORDER = ['start_date', 'end_date', 'message'];
+
+/** A new date for the event: start and end in UK time, and a word for the people booked. */
+export function parseMoveForm(body: unknown): FormResult<{ starts_at: Date; ends_at: Date; message: string }> {
+  const values = formValues(body);
+  const errors: FieldErrors = {};
+  const start = fromUkWallClock(values.start_date ?? '', values.start_time || '00:00');
+  const end = fromUkWallClock(values.end_date || values.start_date || '', values.end_time || '');
+  if (!start.ok) errors.start_date = start.reason === 'does-not-exist' ? 'That time is skipped when the clocks go forward. Choose another.' : 'Enter the new start as a date and a time, like 2026-10-25 and 19:00.';
+  if (!end.ok) errors.end_date = end.reason === 'does-not-exist' ? 'That time is skipped when the clocks go forward. Choose another.' : 'Enter the new end time, like 21:00.';
+  if (start.ok && end.ok && end.at <= start.at) errors.end_date = 'The end must be after the start.';
+  const message = oneLine(values.message ?? '') as string;
+  if (message.trim().length > 1000) errors.message = 'The message must be 1000 characters or fewer.';
+  if (Object.keys(errors).length || !start.ok || !end.ok) return { ok: false, errors, values };
+  return { ok: true, data: { starts_at: start.at, ends_at: end.at, message: message.trim() } };
+}

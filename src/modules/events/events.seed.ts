@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { DemoSeedContext } from '../../platform/modules.ts';
 import { UK } from './domain/uk-time.ts';
+import * as demo from './events-demo.repository.ts';
 import type { EventFields } from './events.repository.ts';
 
 const FIRST = ['Sam', 'Jo', 'Priya', 'Kofi', 'Aisha', 'Dan', 'Megan', 'Tom', 'Leah', 'Raj', 'Nina', 'Owen', 'Chloe', 'Femi', 'Ruth', 'Gary'];
@@ -44,16 +45,12 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
   const coordinator = context.people.get('coordinator@demo.example') ?? null;
   const lead = context.people.get('lead@demo.example') ?? null;
 
-  const insert = async (orgId: string | null, by: string | null, f: EventFields) =>
-    (await tx.insertInto('events').values({ ...f, org_id: orgId, created_by: by }).returning('id').executeTakeFirstOrThrow()).id;
+  const insert = (orgId: string | null, by: string | null, f: EventFields) => demo.insertDemoEvent(tx, orgId, by, f);
   let n = 0;
   const book = async (eventId: string, orgId: string | null, status: string, over: Record<string, unknown> = {}) => {
     const name = `${FIRST[n % FIRST.length]} ${String.fromCharCode(65 + (n % 26))}.`;
     n++;
-    await tx
-      .insertInto('event_registrations')
-      .values({ event_id: eventId, org_id: orgId, name, email: `guest${n}@demo.example`, places: 1, mode: 'in_person', status, token_hash: hashToken(newToken()), ...over })
-      .execute();
+    await demo.insertDemoRegistration(tx, { event_id: eventId, org_id: orgId, name, email: `guest${n}@demo.example`, places: 1, mode: 'in_person', status, token_hash: hashToken(newToken()), ...over });
   };
 
   const gathering = await insert(
@@ -130,7 +127,7 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
     }),
   );
   for (let i = 0; i < 9; i++) await book(openDay, leeds.id, 'confirmed', { attended_at: i < 7 ? at(-14, '12:30') : null });
-  const came = await tx.selectFrom('event_registrations').select('id').where('event_id', '=', openDay).where('attended_at', 'is not', null).execute();
+  const came = await demo.attendedRegistrationIds(tx, openDay);
   const words = [
     ['Hearing people say out loud what I had only thought.', 'More chairs outside!', 'first_name', 'Sam'],
     ['The music. I forgot I used to sing.', '', 'anonymous', ''],
@@ -139,9 +136,6 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
     ['Being asked what I thought, and listened to.', '', 'first_name', 'Priya'],
   ] as const;
   for (const [i, [chord, better, consent, first]] of words.entries()) {
-    await tx
-      .insertInto('event_feedback')
-      .values({ event_id: openDay, org_id: leeds.id, registration_id: came[i]?.id ?? null, rating: 5 - (i % 2), struck_chord: chord, could_be_better: better, quote_consent: consent, first_name: first })
-      .execute();
+    await demo.insertDemoFeedback(tx, { event_id: openDay, org_id: leeds.id, registration_id: came[i] ?? null, rating: 5 - (i % 2), struck_chord: chord, could_be_better: better, quote_consent: consent, first_name: first });
   }
 }

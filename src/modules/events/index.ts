@@ -34,6 +34,7 @@ export const eventsNetworkLinks: NetworkLink[] = [
 export { listConsentedFeedbackComments, type ConsentedComment } from './feedback.service.ts';
 /** Seam for profiles and the home page: the next public events, optionally one organisation's. */
 export { listUpcomingPublicEvents, type UpcomingEvent } from './upcoming.ts';
+export { UpcomingEvents } from './upcoming.views.tsx';
 
 export const eventsModule: ModuleDefinition = {
   name: 'events',

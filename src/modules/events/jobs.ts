@@ -33,7 +33,8 @@ export async function sendReminders(deps: Deps, now = new Date()): Promise<numbe
       if (passed === undefined) return undefined;
       // Booked after that time had already come: the confirmation was the reminder.
       const bookedHoursBefore = (d.starts_at.getTime() - d.created_at.getTime()) / 3600_000;
-      return bookedHoursBefore < passed ? undefined : `reminder-${passed}h`;
+      // The key carries the start, so an event moved to a new date reminds people again.
+      return bookedHoursBefore < passed ? undefined : `reminder-${passed}h-${d.starts_at.getTime()}`;
     },
     'reminder',
   );

@@ -18,6 +18,7 @@ export type MessageKind =
   | 'declined'
   | 'event-updated'
   | 'event-cancelled'
+  | 'event-postponed'
   | 'reminder'
   | 'feedback-request';
 
@@ -30,7 +31,12 @@ function placesText(r: RegistrationRow): string {
   return r.places === 1 ? `1 place (${mode})` : `${r.places} places (${mode})`;
 }
 
-export async function sendRegistrationEmail(deps: Deps, e: EventRow, r: RegistrationRow, kind: MessageKind, hostName: string): Promise<void> {
+export interface MessageExtras {
+  /** For a move to a new date: when it was going to start. */
+  previousStartsAt?: Date | undefined;
+}
+
+export async function sendRegistrationEmail(deps: Deps, e: EventRow, r: RegistrationRow, kind: MessageKind, hostName: string, extras: MessageExtras = {}): Promise<void> {
   if (!r.email) return;
   const link = `${deps.config.publicUrl}${registrationPath(registrationToken(deps.config.sessionSecret, r.id))}`;
   const when = describeWhen(e.starts_at, e.ends_at);
@@ -77,6 +83,13 @@ export async function sendRegistrationEmail(deps: Deps, e: EventRow, r: Registra
       body = `Hello ${r.name},\n\nThe organisers have changed some details. Here is how it stands now:\n\n${facts}${join ? `\n\nJoin online: ${join}` : ''}\n\n${manage}`;
       method = r.status === 'confirmed' ? 'REQUEST' : undefined;
       break;
+    case 'event-postponed': {
+      const was = extras.previousStartsAt ? ` It was going to be on ${shortWhen(extras.previousStartsAt)}.` : '';
+      subject = `New date: ${e.title}`;
+      body = `Hello ${r.name},\n\n${e.title} has moved to a new date.${was}${e.move_message ? `\n\nThe organisers say: ${e.move_message}` : ''}\n\n${facts}${join ? `\n\nJoin online: ${join}` : ''}\n\n${r.status === 'waiting' ? 'You are still on the waiting list.' : 'Your place is kept for the new date.'} If the new date doesn't suit you, please tell us so someone else can have the place:\n${link}`;
+      method = r.status === 'confirmed' ? 'REQUEST' : undefined;
+      break;
+    }
     case 'event-cancelled':
       subject = `Cancelled: ${e.title}`;
       body = `Hello ${r.name},\n\nSorry: ${e.title} on ${when} is cancelled.${e.cancel_reason ? `\n\nThe organisers say: ${e.cancel_reason}` : ''}\n\nYou don't need to do anything${r.status === 'waiting' ? ', and you are no longer on the waiting list' : ''}.`;

@@ -1,5 +1,6 @@
 // The organiser's routes, the same for an organisation (/orgs/:org/events) and for the network's
 // own events (/network/events); only the access rule and the host differ.
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access, orgOf, personOf, type Access } from '../../platform/http/access.ts';
@@ -7,11 +8,13 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { CancelEventForm, eventParam, parseEventForm, registrationParam, WalkInForm } from './events.schemas.ts';
+import { CancelEventForm, eventParam, parseEventForm, parseMoveForm, pictureParam, registrationParam, WalkInForm } from './events.schemas.ts';
 import { manageNetworkEvents, manageOrgEvents } from './events.policy.ts';
+import { MAX_IMAGE_BYTES } from './domain/images.ts';
+import { addGalleryImage, listGallery, removeGalleryImage } from './gallery.service.ts';
 import * as organiser from './organiser.service.ts';
 import type { Host } from './organiser.service.ts';
-import { AttendancePage, EventFormPage, eventFormValues, HostedEventsPage, NEW_EVENT_VALUES, OrganiserEventPage, type HostFrame } from './organiser.views.tsx';
+import { AttendancePage, EventFormPage, eventFormValues, HostedEventsPage, MoveEventPage, moveFormValues, NEW_EVENT_VALUES, OrganiserEventPage, type HostFrame } from './organiser.views.tsx';
 
 interface HostRoutes {
   prefix: string;
@@ -27,6 +30,7 @@ function frameOf(host: Host): HostFrame {
 
 function hostRoutes(deps: Deps, h: HostRoutes) {
   return async function (app: FastifyInstance) {
+    await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6 } });
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const cfg = { config: { access: h.access } };
     const p = h.prefix;
@@ -57,11 +61,57 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       return reply.redirect(`${frameOf(host).base}/${id}`, 303);
     });
 
-    app.get(`${p}/:event`, cfg, async (req, reply) => {
+    const eventPage = async (req: FastifyRequest, reply: FastifyReply, id: string, galleryErrors?: Record<string, string>, galleryValues?: Record<string, string>) => {
       const host = h.host(req);
-      const view = await organiser.loadOrganiserEventPage(deps, personOf(req), host, eventId(req));
+      const view = await organiser.loadOrganiserEventPage(deps, personOf(req), host, id);
+      const pictures = await listGallery(deps, id);
       reply.header('cache-control', 'no-store');
-      return sendPage(reply, <OrganiserEventPage ctx={ctx(req, reply)} host={frameOf(host)} view={view} />);
+      return sendPage(
+        reply,
+        <OrganiserEventPage ctx={ctx(req, reply)} host={frameOf(host)} view={view} pictures={pictures} galleryErrors={galleryErrors} galleryValues={galleryValues} />,
+        galleryErrors ? 400 : 200,
+      );
+    };
+
+    app.get(`${p}/:event`, cfg, async (req, reply) => eventPage(req, reply, eventId(req)));
+
+    app.post(`${p}/:event/pictures`, cfg, async (req, reply) => {
+      const host = h.host(req);
+      const id = eventId(req);
+      await organiser.hostedEvent(deps, host, id);
+      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the picture with the form on the page.');
+      const fields: Record<string, string> = {};
+      let data: Buffer = Buffer.alloc(0);
+      let truncated = false;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field') fields[part.fieldname] = String(part.value);
+          else if (part.fieldname === 'picture') {
+            data = await part.toBuffer().catch(() => Buffer.alloc(0));
+            truncated = part.file.truncated;
+          } else await part.toBuffer().catch(() => undefined);
+        }
+      } catch {
+        // Over a size or part limit: the parser stops reading.
+        truncated = true;
+      }
+      try {
+        await addGalleryImage(deps, personOf(req), host, id, { kind: fields.kind ?? '', altText: fields.alt_text ?? '', caption: fields.caption ?? '', consent: fields.consent ?? '', data, truncated });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation') return eventPage(req, reply, id, err.fields, fields);
+        throw err;
+      }
+      setFlash(reply, { kind: 'success', text: 'The picture is added. It shows on the event page.' });
+      return reply.redirect(`${frameOf(host).base}/${id}#pictures`, 303);
+    });
+
+    app.post(`${p}/:event/pictures/:image/delete`, cfg, async (req, reply) => {
+      const host = h.host(req);
+      const params = pictureParam.safeParse(req.params);
+      if (!params.success) throw notFound('picture');
+      await removeGalleryImage(deps, personOf(req), host, params.data.event, params.data.image);
+      setFlash(reply, { kind: 'success', text: 'The picture is removed.' });
+      return reply.redirect(`${frameOf(host).base}/${params.data.event}#pictures`, 303);
     });
 
     app.get(`${p}/:event/edit`, cfg, async (req, reply) => {
@@ -83,6 +133,31 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
         const { told } = await organiser.updateEvent(deps, personOf(req), host, e.id, form.data);
         setFlash(reply, { kind: 'success', text: told ? `Saved. We've emailed the ${told} ${told === 1 ? 'person' : 'people'} booked or waiting.` : 'Saved.' });
       } catch (err) {
+        if (err instanceof AppError && err.code === 'validation') return again(Object.keys(err.fields).length ? err.fields : { form: err.message }, 400);
+        if (err instanceof AppError && err.code === 'conflict') return again({ form: err.message }, 409);
+        throw err;
+      }
+      return reply.redirect(`${frameOf(host).base}/${e.id}`, 303);
+    });
+
+    app.get(`${p}/:event/move`, cfg, async (req, reply) => {
+      const host = h.host(req);
+      const e = await organiser.hostedEvent(deps, host, eventId(req));
+      return sendPage(reply, <MoveEventPage ctx={ctx(req, reply)} host={frameOf(host)} event={e} values={moveFormValues(e)} />);
+    });
+
+    app.post(`${p}/:event/move`, cfg, async (req, reply) => {
+      const host = h.host(req);
+      const e = await organiser.hostedEvent(deps, host, eventId(req));
+      const again = (errors: Record<string, string>, status: number) =>
+        sendPage(reply, <MoveEventPage ctx={ctx(req, reply)} host={frameOf(host)} event={e} values={formValues(req.body)} errors={errors} />, status);
+      const form = parseMoveForm(req.body);
+      if (!form.ok) return again(form.errors, 400);
+      try {
+        const { told } = await organiser.postponeEvent(deps, personOf(req), host, e.id, form.data);
+        setFlash(reply, { kind: 'success', text: `The event has its new date. We've emailed ${told} ${told === 1 ? 'person' : 'people'}, and their calendars will update.` });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation') return again(err.fields, 400);
         if (err instanceof AppError && err.code === 'conflict') return again({ form: err.message }, 409);
         throw err;
       }

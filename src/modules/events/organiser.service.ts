@@ -7,6 +7,7 @@ import type { OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { listOrgPlaces } from '../directory/index.ts';
 import { csvLine } from './domain/csv.ts';
+import type { Capacity } from './domain/places.ts';
 import * as events from './events.repository.ts';
 import type { EventFields, EventRow } from './events.repository.ts';
 import { sendRegistrationEmail } from './messages.ts';
@@ -38,34 +39,68 @@ function changed(a: unknown, b: unknown): boolean {
 }
 
 export async function updateEvent(deps: Deps, _actor: SignedInActor, host: Host, eventId: string, f: EventFields): Promise<{ told: number }> {
-  const before = await hostedEvent(deps, host, eventId);
-  if (before.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled, so it cannot be changed.');
-  const significant = SIGNIFICANT.some((k) => changed(before[k], f[k]));
-  await deps.db.transaction().execute(async (tx) => {
-    await events.lockEvent(tx, eventId);
+  await hostedEvent(deps, host, eventId);
+  // Read, check and write under the event's lock, so a booking arriving meanwhile is counted.
+  const significant = await deps.db.transaction().execute(async (tx) => {
+    const before = (await events.lockEvent(tx, eventId))!;
+    if (before.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled, so it cannot be changed.');
+    const taken: Capacity = { in_person: 0, online: 0 };
+    for (const h of await regs.holdingPlaces(tx, eventId)) taken[h.mode] += h.places;
+    const fields: Record<string, string> = {};
+    if (f.capacity_in_person < taken.in_person) fields.capacity_in_person = `${taken.in_person} places in person are already booked or held, so there must be at least ${taken.in_person}.`;
+    if (f.capacity_online < taken.online) fields.capacity_online = `${taken.online} places online are already booked or held, so there must be at least ${taken.online}.`;
+    if (Object.keys(fields).length) throw new AppError('validation', Object.values(fields)[0]!, fields);
+    const significant = SIGNIFICANT.some((k) => changed(before[k], f[k]));
     await events.updateEventRow(tx, eventId, f, significant);
+    return significant;
   });
   await offerNewPlaces(deps, eventId);
   if (!significant) return { told: 0 };
+  return { told: await tellEveryone(deps, eventId, 'event-updated') };
+}
+
+/** Emails everyone holding or waiting for a place; returns how many had an address. */
+async function tellEveryone(deps: Deps, eventId: string, kind: 'event-updated' | 'event-cancelled' | 'event-postponed', previousStartsAt?: Date): Promise<number> {
   const e = (await events.findEvent(deps.db, eventId))!;
   const people = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'offered', 'requested', 'waiting']);
   const name = await hostNameOf(deps.db, e);
-  for (const r of people) await sendRegistrationEmail(deps, e, r, 'event-updated', name);
-  return { told: people.filter((p) => p.email).length };
+  for (const r of people) await sendRegistrationEmail(deps, e, r, kind, name, { previousStartsAt });
+  return people.filter((p) => p.email).length;
+}
+
+/**
+ * Moves the event to a new date: everyone booked or waiting keeps their place and is told,
+ * with the calendar entry updated (same UID, higher SEQUENCE); reminders follow the new date.
+ */
+export async function postponeEvent(
+  deps: Deps,
+  _actor: SignedInActor,
+  host: Host,
+  eventId: string,
+  to: { starts_at: Date; ends_at: Date; message: string },
+  now = new Date(),
+): Promise<{ told: number }> {
+  await hostedEvent(deps, host, eventId);
+  if (to.starts_at <= now) throw new AppError('validation', 'Choose a new start that is still to come.', { start_date: 'Choose a new start that is still to come.' });
+  const previous = await deps.db.transaction().execute(async (tx) => {
+    const before = (await events.lockEvent(tx, eventId))!;
+    if (before.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled, so it cannot be moved.');
+    await events.moveEventRow(tx, eventId, to.starts_at, to.ends_at, to.message);
+    return before.starts_at;
+  });
+  return { told: await tellEveryone(deps, eventId, 'event-postponed', previous) };
 }
 
 export async function cancelEvent(deps: Deps, _actor: SignedInActor, host: Host, eventId: string, reason: string): Promise<{ told: number }> {
-  const before = await hostedEvent(deps, host, eventId);
-  if (before.status === 'cancelled') return { told: 0 };
-  await deps.db.transaction().execute(async (tx) => {
-    await events.lockEvent(tx, eventId);
+  await hostedEvent(deps, host, eventId);
+  const changedNow = await deps.db.transaction().execute(async (tx) => {
+    const before = (await events.lockEvent(tx, eventId))!;
+    if (before.status === 'cancelled') return false;
     await events.markEventCancelled(tx, eventId, reason);
+    return true;
   });
-  const e = (await events.findEvent(deps.db, eventId))!;
-  const people = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'offered', 'requested', 'waiting']);
-  const name = await hostNameOf(deps.db, e);
-  for (const r of people) await sendRegistrationEmail(deps, e, r, 'event-cancelled', name);
-  return { told: people.filter((p) => p.email).length };
+  if (!changedNow) return { told: 0 };
+  return { told: await tellEveryone(deps, eventId, 'event-cancelled') };
 }
 
 export const STATUS_LABEL: Record<regs.RegistrationStatus, string> = {
@@ -176,3 +211,5 @@ export async function placesFor(deps: Deps, host: Host) {
 }
 
 export { decideRequest, addWalkIn } from './registration.service.ts';
+/** The event's row, as the organiser's views show it. */
+export type { EventRow as OrganiserEvent } from './events.repository.ts';

@@ -4,9 +4,10 @@ import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, Select, SummaryList, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { describeWhen, shortWhen, toUkWallClock } from './domain/uk-time.ts';
-import type { EventRow } from './events.repository.ts';
-import { EVENT_FIELD_ORDER } from './events.schemas.ts';
-import { STATUS_LABEL, type OrganiserEventView } from './organiser.service.ts';
+import { EVENT_FIELD_ORDER, MOVE_FIELD_ORDER } from './events.schemas.ts';
+import type { GalleryItem } from './gallery.service.ts';
+import { STATUS_LABEL, type OrganiserEvent as EventRow, type OrganiserEventView } from './organiser.service.ts';
+import { Gallery } from './public.views.tsx';
 
 export interface HostFrame {
   base: string;
@@ -176,14 +177,31 @@ export function EventFormPage({
   );
 }
 
-export function OrganiserEventPage({ ctx, host, view }: { ctx: PageContext; host: HostFrame; view: OrganiserEventView }) {
+export function OrganiserEventPage({
+  ctx,
+  host,
+  view,
+  pictures,
+  galleryErrors,
+  galleryValues = {},
+}: {
+  ctx: PageContext;
+  host: HostFrame;
+  view: OrganiserEventView;
+  pictures: GalleryItem[];
+  galleryErrors?: FieldErrors | undefined;
+  galleryValues?: Record<string, string> | undefined;
+}) {
+  const ge = galleryErrors ?? {};
+  const ended = view.event.ends_at <= new Date();
   const e = view.event;
   const base = `${host.base}/${e.id}`;
   const r = view.report;
   const active = view.registrations.filter((x) => ['confirmed', 'requested', 'offered', 'waiting'].includes(x.status));
   const needs = active.filter((x) => x.accessNeeds);
   return (
-    <Layout ctx={ctx} title={e.title} before={<Breadcrumbs items={[host.home, { href: host.base, label: 'Events' }]} />}>
+    <Layout ctx={ctx} title={galleryErrors ? `Error: ${e.title}` : e.title} before={<Breadcrumbs items={[host.home, { href: host.base, label: 'Events' }]} />}>
+      <ErrorSummary errors={ge} order={['picture', 'kind', 'alt_text', 'caption', 'consent']} />
       <h1>{e.title}</h1>
       <p class="lede">
         {describeWhen(e.starts_at, e.ends_at)} (UK time){e.status === 'cancelled' ? ' · Cancelled' : ''}
@@ -193,9 +211,16 @@ export function OrganiserEventPage({ ctx, host, view }: { ctx: PageContext; host
           <a href={`/events/${e.id}`}>Public page</a>
         </li>
         {e.status === 'published' && (
-          <li>
-            <a href={`${base}/edit`}>Change details</a>
-          </li>
+          <>
+            <li>
+              <a href={`${base}/edit`}>Change details</a>
+            </li>
+            {!ended && (
+              <li>
+                <a href={`${base}/move`}>Move to a new date</a>
+              </li>
+            )}
+          </>
         )}
         <li>
           <a href={`${base}/attendance`}>The register on the day</a>
@@ -263,7 +288,69 @@ export function OrganiserEventPage({ ctx, host, view }: { ctx: PageContext; host
           </ul>
         </>
       )}
-      {e.status === 'published' && (
+      <h2 id="pictures">Pictures from the day</h2>
+      <p>Sketch notes and photos show on the public event page. Add a photo only when everyone who can be recognised in it has agreed.</p>
+      {pictures.length > 0 && (
+        <ul class="gallery">
+          {pictures.map((p) => (
+            <li class="gallery-item">
+              <figure>
+                <img src={p.src} alt={p.altText} loading="lazy" />
+                <figcaption>{p.caption || (p.kind === 'sketch_notes' ? 'Sketch notes' : 'Photo')}</figcaption>
+              </figure>
+              <form method="post" action={`${base}/pictures/${p.id}/delete`}>
+                <CsrfField token={ctx.csrfToken()} />
+                <Button variant="secondary">
+                  Remove<span class="visually-hidden"> {p.caption || p.altText}</span>
+                </Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Add a picture</h3>
+      <form method="post" action={`${base}/pictures?_csrf=${encodeURIComponent(ctx.csrfToken())}`} enctype="multipart/form-data" novalidate>
+        <div class={ge.picture ? 'field field-error' : 'field'}>
+          <label class="label" for="f-picture">
+            Picture
+          </label>
+          <p class="hint" id="f-picture-hint">
+            A JPEG, PNG or WebP image, 5 MB at most.
+          </p>
+          {ge.picture && (
+            <p class="error-message" id="f-picture-error">
+              <span class="visually-hidden">Error:</span> {ge.picture}
+            </p>
+          )}
+          <input class="input" type="file" id="f-picture" name="picture" accept="image/jpeg,image/png,image/webp" aria-describedby={ge.picture ? 'f-picture-hint f-picture-error' : 'f-picture-hint'} />
+        </div>
+        <Radios
+          name="kind"
+          label="What is it?"
+          value={galleryValues.kind ?? 'photo'}
+          error={ge.kind}
+          inline
+          options={[
+            { value: 'photo', label: 'A photo' },
+            { value: 'sketch_notes', label: 'Sketch notes' },
+          ]}
+        />
+        <TextInput name="alt_text" label="Describe the picture for people who can't see it" hint="For example: Twelve people on a hill, waving, with the sea behind." value={galleryValues.alt_text} error={ge.alt_text} />
+        <TextInput name="caption" label="Caption (optional)" value={galleryValues.caption} error={ge.caption} />
+        <div class={`field${ge.consent ? ' field-error' : ''}`}>
+          {ge.consent && (
+            <p class="error-message" id="f-consent-error">
+              <span class="visually-hidden">Error:</span> {ge.consent}
+            </p>
+          )}
+          <div class="radio">
+            <input type="checkbox" id="f-consent" name="consent" value="yes" aria-describedby={ge.consent ? 'f-consent-error' : undefined} />
+            <label for="f-consent">Everyone who can be recognised in it has agreed to it being shared here</label>
+          </div>
+        </div>
+        <Button variant="secondary">Add the picture</Button>
+      </form>
+      {e.status === 'published' && !ended && (
         <>
           <h2>Cancel the event</h2>
           <p>Everyone booked and everyone waiting gets an email, and calendars show it as cancelled.</p>
@@ -293,6 +380,11 @@ export function AttendancePage({ ctx, host, view, errors = {}, values = {} }: { 
         <TextInput name="q" label="Find by name" type="search" value={view.q} width="medium" />
         <Button variant="secondary">Find</Button>
       </form>
+      {view.q && (
+        <p>
+          <a href={base}>Show everyone</a>
+        </p>
+      )}
       {view.rows.length === 0 ? (
         <p class="empty">{view.q ? 'Nobody by that name. Add them as a walk-in below.' : 'Nobody is booked yet.'}</p>
       ) : (
@@ -325,6 +417,38 @@ export function AttendancePage({ ctx, host, view, errors = {}, values = {} }: { 
         <TextInput name="name" label="Their name" value={values.name} error={errors.name} width="medium" />
         <TextInput name="places" label="Places" type="number" inputMode="numeric" value={values.places ?? '1'} error={errors.places} width="short" />
         <Button variant="secondary">Add and mark here</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export function moveFormValues(e: EventRow): Record<string, string> {
+  const s = toUkWallClock(e.starts_at);
+  const end = toUkWallClock(e.ends_at);
+  return { start_date: s.date, start_time: s.time, end_date: end.date, end_time: end.time, message: '' };
+}
+
+export function MoveEventPage({ ctx, host, event, values, errors = {} }: { ctx: PageContext; host: HostFrame; event: EventRow; values: Record<string, string>; errors?: FieldErrors }) {
+  const base = `${host.base}/${event.id}`;
+  return (
+    <Layout ctx={ctx} title={Object.keys(errors).length ? 'Error: Move to a new date' : 'Move to a new date'} before={<Breadcrumbs items={[host.home, { href: host.base, label: 'Events' }, { href: base, label: event.title }]} />}>
+      <ErrorSummary errors={errors} order={MOVE_FIELD_ORDER} />
+      <h1>Move to a new date</h1>
+      <p class="lede">
+        {event.title}: now {describeWhen(event.starts_at, event.ends_at)} (UK time).
+      </p>
+      <p>Everyone booked keeps their place, and everyone waiting stays in line. We email them all the new date with an updated calendar entry, and a link to say if it no longer suits them.</p>
+      <form method="post" action={`${base}/move`} novalidate>
+        <CsrfField token={ctx.csrfToken()} />
+        <fieldset class="fieldset">
+          <legend>The new date (UK time)</legend>
+          <TextInput name="start_date" label="Start date" type="date" value={values.start_date} error={errors.start_date} width="medium" />
+          <TextInput name="start_time" label="Start time" hint="Like 19:00" value={values.start_time} width="short" />
+          <TextInput name="end_date" label="End date" hint="Leave empty if it ends the same day." type="date" value={values.end_date} error={errors.end_date} width="medium" />
+          <TextInput name="end_time" label="End time" hint="Like 21:00" value={values.end_time} width="short" />
+        </fieldset>
+        <TextArea name="message" label="What should we tell people? (optional)" hint="For example why it has moved." value={values.message} error={errors.message} rows={3} />
+        <Button>Move the event and tell everyone</Button>
       </form>
     </Layout>
   );

@@ -7,11 +7,12 @@ import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
-import { AnswersForm, eventParam, parseFeedbackForm, parseRegisterForm } from './events.schemas.ts';
+import { AnswersForm, eventParam, pictureParam, parseFeedbackForm, parseRegisterForm } from './events.schemas.ts';
 import { loadFeedbackPage, submitFeedback } from './feedback.service.ts';
+import { readGalleryImage } from './gallery.service.ts';
 import { eventCalendarFile, feedCalendarFile, loadEventPage, loadEventsListPage } from './public.service.ts';
 import { BookingPage, EventPage, EventsListPage, FeedbackPage, ThanksPage } from './public.views.tsx';
-import { acceptOffer, cancelRegistration, loadBookingPage, registerForEvent, updateMyAnswers } from './registration.service.ts';
+import { acceptOffer, cancelRegistration, changeMyPlaces, loadBookingPage, registerForEvent, updateMyAnswers } from './registration.service.ts';
 import { registrationPath } from './registration-link.ts';
 
 const str = (v: unknown, max = 100) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
@@ -41,7 +42,20 @@ export function publicEventRoutes(deps: Deps) {
 
     app.get('/events/:event', open, async (req, reply) => {
       const view = await loadEventPage(deps, req.actor, eventId(req));
-      return sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} />);
+      // Someone signed in books as themselves: their name and email are filled in.
+      const values: Record<string, string> = req.actor.kind === 'person' ? { name: req.actor.displayName, email: req.actor.email } : {};
+      return sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} pictures={view.pictures} values={values} />);
+    });
+
+    app.get('/events/:event/pictures/:image', open, async (req, reply) => {
+      const p = pictureParam.safeParse(req.params);
+      if (!p.success) throw notFound('picture');
+      const img = await readGalleryImage(deps, req.actor, p.data.event, p.data.image);
+      return reply
+        .type(img.contentType)
+        .header('cache-control', img.membersOnly ? 'private, no-store' : 'public, max-age=3600')
+        .header('content-disposition', 'inline')
+        .send(img.data);
     });
 
     app.get('/events/:event/calendar.ics', open, async (req, reply) => {
@@ -51,10 +65,12 @@ export function publicEventRoutes(deps: Deps) {
 
     app.post('/events/:event/book', open, async (req, reply) => {
       const id = eventId(req);
-      const view = await loadEventPage(deps, req.actor, id);
-      const again = (errors: FieldErrors, status: number) =>
-        sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} errors={errors} values={formValues(req.body)} />, status);
-      const form = parseRegisterForm(req.body, view.modes[0] ?? 'in_person');
+      // The page is loaded again only to show a problem; a booking that goes through skips it.
+      const again = async (errors: FieldErrors, status: number) => {
+        const view = await loadEventPage(deps, req.actor, id);
+        return sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} pictures={view.pictures} errors={errors} values={formValues(req.body)} />, status);
+      };
+      const form = parseRegisterForm(req.body);
       if (!form.ok) return again(form.errors, 400);
       try {
         const { registration, token } = await registerForEvent(deps, req.actor, id, form.data);
@@ -100,6 +116,24 @@ export function publicEventRoutes(deps: Deps) {
         throw err;
       }
       setFlash(reply, { kind: 'success', text: "The place is yours. We've emailed you the details and a calendar file." });
+      return reply.redirect(registrationPath(t), 303);
+    });
+
+    app.post('/events/r/:token/places', open, async (req, reply) => {
+      const t = token(req);
+      const raw = formValues(req.body).places ?? '';
+      const places = /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+      const again = async (errors: FieldErrors, status: number) =>
+        sendPage(reply, <BookingPage ctx={ctx(req, reply)} view={await loadBookingPage(deps, t)} errors={errors} placesValue={raw} />, status);
+      if (!Number.isInteger(places)) return again({ places: 'Enter a whole number of places, like 2.' }, 400);
+      try {
+        const { changed } = await changeMyPlaces(deps, t, places);
+        setFlash(reply, { kind: changed ? 'success' : 'info', text: changed ? `Saved: ${places} ${places === 1 ? 'place' : 'places'}.` : 'Nothing has changed.' });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation') return again(err.fields, 400);
+        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'gone')) return again({ places: err.message }, 409);
+        throw err;
+      }
       return reply.redirect(registrationPath(t), 303);
     });
 

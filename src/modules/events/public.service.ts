@@ -8,7 +8,8 @@ import { freePlaces, modesOf, type Mode } from './domain/places.ts';
 import { calendarEventOf, siteHost } from './event-calendar.ts';
 import * as events from './events.repository.ts';
 import { mayAttend, mayOrganise, type Audience } from './events.policy.ts';
-import { capacityOf, closedReason, hostNameOf } from './registration.service.ts';
+import type { GalleryItem } from './gallery.service.ts';
+import { capacityOf, closedReason } from './registration.service.ts';
 import * as regs from './registrations.repository.ts';
 
 export interface EventsListQuery {
@@ -53,10 +54,14 @@ export type EventsListView = Awaited<ReturnType<typeof loadEventsListPage>>;
 
 export async function loadEventPage(deps: Deps, actor: Actor, eventId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/.test(eventId)) throw notFound('event');
-  const e = await events.findEvent(deps.db, eventId);
+  const e = await events.findEventPage(deps.db, eventId);
   if (!e || !mayAttend(actor, { orgId: e.org_id, audience: e.audience as Audience })) throw notFound('event');
-  const free = freePlaces(capacityOf(e), await regs.holdingPlaces(deps.db, e.id));
+  const free = freePlaces(capacityOf(e), [
+    { mode: 'in_person', places: e.held_in_person },
+    { mode: 'online', places: e.held_online },
+  ]);
   const modes = modesOf(e.kind as 'online').filter((m) => capacityOf(e)[m] > 0);
+  const pictures: GalleryItem[] = e.pictures.map((p) => ({ id: p.id, src: `/events/${e.id}/pictures/${p.id}`, kind: p.kind as 'photo', altText: p.alt_text, caption: p.caption }));
   return {
     id: e.id,
     title: e.title,
@@ -65,10 +70,13 @@ export async function loadEventPage(deps: Deps, actor: Actor, eventId: string, n
     startsAt: e.starts_at,
     endsAt: e.ends_at,
     venue: { name: e.venue_name, address: e.venue_address, postcode: e.venue_postcode },
-    host: await hostNameOf(deps.db, e),
+    host: e.org_id ? (e.org_name ?? 'Recovery Connectors') : 'Recovery Connectors network',
     cancelled: e.status === 'cancelled',
     cancelReason: e.cancel_reason,
+    movedFrom: e.moved_from,
+    moveMessage: e.move_message,
     closedReason: closedReason(e, now),
+    ended: e.ends_at <= now,
     needsApproval: e.needs_approval,
     membersOnly: e.audience !== 'anyone',
     modes,
@@ -79,6 +87,7 @@ export async function loadEventPage(deps: Deps, actor: Actor, eventId: string, n
     mayOrganise: mayOrganise(actor, { orgId: e.org_id }),
     organiserHref: e.org_id ? undefined : `/network/events/${e.id}`,
     orgId: e.org_id,
+    pictures,
   };
 }
 export type EventPageView = Awaited<ReturnType<typeof loadEventPage>>;

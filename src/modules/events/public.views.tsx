@@ -5,6 +5,7 @@ import { Breadcrumbs, Button, CsrfField, ErrorSummary, NotificationBanner, Radio
 import { Layout } from '../../ui/layout.tsx';
 import { describeWhen, shortWhen } from './domain/uk-time.ts';
 import { REGISTER_FIELD_ORDER } from './events.schemas.ts';
+import type { GalleryItem } from './gallery.service.ts';
 import type { EventPageView, EventsListView } from './public.service.ts';
 
 const KIND_LABEL = { online: 'Online', in_person: 'In person', hybrid: 'In person and online' } as const;
@@ -76,7 +77,27 @@ function Places({ view }: { view: EventPageView }) {
   );
 }
 
-export function EventPage({ ctx, view, errors = {}, values = {} }: { ctx: PageContext; view: EventPageView; errors?: FieldErrors; values?: Record<string, string> }) {
+/** Sketch notes and photos from the day, each with its description for screen readers. */
+export function Gallery({ pictures }: { pictures: GalleryItem[] }) {
+  return (
+    <ul class="gallery">
+      {pictures.map((p) => (
+        <li class="gallery-item">
+          <figure>
+            <a href={p.src}>
+              <img src={p.src} alt={p.altText} loading="lazy" />
+            </a>
+            <figcaption>
+              {p.caption || (p.kind === 'sketch_notes' ? 'Sketch notes' : 'Photo')}
+            </figcaption>
+          </figure>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EventPage({ ctx, view, pictures, errors = {}, values = {} }: { ctx: PageContext; view: EventPageView; pictures: GalleryItem[]; errors?: FieldErrors; values?: Record<string, string> }) {
   const anyFree = view.free.some((f) => f.left > 0);
   const venue = [view.venue.name, view.venue.address, view.venue.postcode].filter(Boolean).join(', ');
   return (
@@ -85,6 +106,13 @@ export function EventPage({ ctx, view, errors = {}, values = {} }: { ctx: PageCo
       {view.cancelled && (
         <NotificationBanner kind="warning" title="Cancelled">
           <p>This event is cancelled.{view.cancelReason ? ` ${view.cancelReason}` : ''}</p>
+        </NotificationBanner>
+      )}
+      {!view.cancelled && view.movedFrom && (
+        <NotificationBanner kind="info" title="New date">
+          <p>
+            This event has moved from {shortWhen(view.movedFrom)} to the date below.{view.moveMessage ? ` ${view.moveMessage}` : ''}
+          </p>
         </NotificationBanner>
       )}
       <h1>{view.title}</h1>
@@ -105,7 +133,14 @@ export function EventPage({ ctx, view, errors = {}, values = {} }: { ctx: PageCo
         </p>
       )}
       <div class="prose" dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
-      {!view.cancelled && (
+      {pictures.length > 0 && (
+        <section aria-labelledby="pictures-heading">
+          <h2 id="pictures-heading">Pictures from the day</h2>
+          <Gallery pictures={pictures} />
+        </section>
+      )}
+      {!view.cancelled && view.ended && <p>{view.closedReason}</p>}
+      {!view.cancelled && !view.ended && (
         <section aria-labelledby="book-heading">
           <h2 id="book-heading">Book a place</h2>
           {view.closedReason ? (
@@ -168,6 +203,7 @@ export interface BookingView {
   dietaryNeeds: string;
   customQuestion: string;
   customAnswer: string;
+  maxPlaces: number;
 }
 
 const BOOKING_STATUS: Record<BookingView['status'], string> = {
@@ -180,7 +216,7 @@ const BOOKING_STATUS: Record<BookingView['status'], string> = {
   expired: 'We held a place for you, but the time ran out and it passed on.',
 };
 
-export function BookingPage({ ctx, view, errors = {}, values }: { ctx: PageContext; view: BookingView; errors?: FieldErrors; values?: Record<string, string> }) {
+export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { ctx: PageContext; view: BookingView; errors?: FieldErrors; values?: Record<string, string>; placesValue?: string }) {
   const base = `/events/r/${view.token}`;
   const active = ['requested', 'confirmed', 'waiting', 'offered'].includes(view.status) && !view.eventCancelled;
   const v = values ?? { access_needs: view.accessNeeds, dietary_needs: view.dietaryNeeds, custom_answer: view.customAnswer };
@@ -218,6 +254,16 @@ export function BookingPage({ ctx, view, errors = {}, values }: { ctx: PageConte
       )}
       {active && !view.eventStarted && (
         <>
+          {view.maxPlaces > 1 && (
+            <>
+              <h2>{view.status === 'waiting' ? 'How many places you are waiting for' : 'How many places'}</h2>
+              <form method="post" action={`${base}/places`} novalidate>
+                <CsrfField token={ctx.csrfToken()} />
+                <TextInput name="places" label="Places, including you" hint={`Up to ${view.maxPlaces}. Fewer frees places for people waiting.`} type="number" inputMode="numeric" value={placesValue ?? String(view.places)} error={errors.places} width="short" />
+                <Button variant="secondary">Change places</Button>
+              </form>
+            </>
+          )}
           <h2>Change what you told us</h2>
           <form method="post" action={`${base}/answers`} novalidate>
             <CsrfField token={ctx.csrfToken()} />

@@ -46,6 +46,7 @@ export async function hostNameOf(db: Kysely<DB>, e: Pick<EventRow, 'org_id'>): P
 /** Why registration is not open now, or undefined when it is. */
 export function closedReason(e: EventRow, now: Date): string | undefined {
   if (e.status === 'cancelled') return 'This event has been cancelled.';
+  if (e.ends_at <= now) return 'This event has finished. Thank you to everyone who came.';
   if (e.starts_at <= now) return 'This event has started, so booking has closed.';
   if (e.registration_closes_at && e.registration_closes_at <= now) return 'Booking for this event has closed.';
   if (e.registration_opens_at && e.registration_opens_at > now) return `Booking opens on ${shortWhen(e.registration_opens_at)}.`;
@@ -97,8 +98,7 @@ export async function registerForEvent(
       const msg = `You can book up to ${most} ${most === 1 ? 'place' : 'places'} at once.`;
       throw new AppError('validation', msg, { places: msg });
     }
-    const active = await regs.registrationsOf(tx, e.id, ['requested', 'confirmed', 'waiting', 'offered']);
-    if (email && active.some((r) => r.email === email)) {
+    if (email && (await regs.hasActiveBookingFor(tx, e.id, email))) {
       throw new AppError('conflict', 'This email address is already booked or on the waiting list. The link in your email lets you change it.');
     }
     const free = freePlaces(capacity, await regs.holdingPlaces(tx, e.id));
@@ -177,6 +177,40 @@ export async function acceptOffer(deps: Deps, token: string, now = new Date()): 
   });
   await afterCommit(deps, result.e, result.mails);
   return result.e;
+}
+
+/**
+ * Changes how many places a booking holds. Fewer frees places, which are offered on at once;
+ * more is only possible while that many are free (a waiting or offered booking just changes
+ * what it waits for, and keeps its place in line).
+ */
+export async function changeMyPlaces(deps: Deps, token: string, places: number, now = new Date()): Promise<{ changed: boolean }> {
+  const found = await findByToken(deps, token);
+  const result = await deps.db.transaction().execute(async (tx) => {
+    const e = (await events.lockEvent(tx, found.event_id))!;
+    const r = (await regs.findRegistration(tx, e.id, found.id))!;
+    if (ENDED.includes(r.status) || e.status !== 'published') throw new AppError('gone', 'This booking has been cancelled.');
+    if (e.starts_at <= now) throw new AppError('conflict', 'The event has started, so the booking can no longer change.');
+    const most = Math.min(e.max_places_per_registration, capacityOf(e)[r.mode as Mode]);
+    if (places < 1 || places > most) {
+      const msg = `Choose from 1 to ${most} ${most === 1 ? 'place' : 'places'}.`;
+      throw new AppError('validation', msg, { places: msg });
+    }
+    if (places === r.places) return { changed: false, e, mails: [] as Mail[] };
+    const holds = ['confirmed', 'requested', 'offered'].includes(r.status);
+    if (holds && places > r.places) {
+      const free = freePlaces(capacityOf(e), await regs.holdingPlaces(tx, e.id))[r.mode as Mode];
+      if (places - r.places > free) {
+        const msg = free === 0 ? 'No more places are free just now.' : `Only ${free} more ${free === 1 ? 'place is' : 'places are'} free just now.`;
+        throw new AppError('validation', msg, { places: msg });
+      }
+    }
+    await regs.setPlaces(tx, r.id, places);
+    const offers = holds && places < r.places ? await offerFreedPlaces(tx, e, now) : [];
+    return { changed: true, e, mails: offers.map((o) => ({ reg: o, kind: 'offered' as const })) };
+  });
+  await afterCommit(deps, result.e, result.mails);
+  return { changed: result.changed };
 }
 
 export async function updateMyAnswers(deps: Deps, token: string, a: { access_needs: string; dietary_needs: string; custom_answer: string }) {
@@ -280,5 +314,6 @@ export async function loadBookingPage(deps: Deps, token: string, now = new Date(
     dietaryNeeds: r.dietary_needs,
     customQuestion: e.custom_question,
     customAnswer: r.custom_answer,
+    maxPlaces: Math.min(e.max_places_per_registration, capacityOf(e)[r.mode as Mode]),
   };
 }

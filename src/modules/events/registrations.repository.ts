@@ -39,14 +39,28 @@ export async function findRegistration(db: Db, eventId: string, id: string): Pro
   return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Registrations holding places (confirmed, offered, awaiting approval). */
+/** Places held (confirmed, offered, awaiting approval), summed per mode: one row a mode. */
 export async function holdingPlaces(db: Db, eventId: string) {
   return db
     .selectFrom('event_registrations')
-    .select(['mode', 'places'])
+    .select(['mode', sql<number>`sum(places)::int`.as('places')])
     .where('event_id', '=', eventId)
     .where('status', 'in', ['confirmed', 'offered', 'requested'])
+    .groupBy('mode')
     .execute() as Promise<{ mode: Mode; places: number }[]>;
+}
+
+/** Is this email already booked, asking, offered or waiting for the event? */
+export async function hasActiveBookingFor(db: Db, eventId: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('event_registrations')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('email', '=', email)
+    .where('status', 'in', ['requested', 'confirmed', 'waiting', 'offered'])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function waitingInArrivalOrder(db: Db, eventId: string) {
@@ -66,6 +80,10 @@ export async function setStatus(db: Db, ids: readonly string[], status: Registra
     .set({ status, offer_expires_at: offerExpiresAt, updated_at: new Date() })
     .where('id', 'in', ids)
     .execute();
+}
+
+export async function setPlaces(db: Db, id: string, places: number) {
+  await db.updateTable('event_registrations').set({ places, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
 export async function updateAnswers(db: Db, id: string, a: { access_needs: string; dietary_needs: string; custom_answer: string }) {

@@ -1,3 +1,4 @@
+import { UpcomingEvents, type UpcomingEvent } from '../events/index.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import type { OutboxEntry } from '../../platform/mail/mailer.ts';
@@ -10,6 +11,7 @@ export interface HomeView {
   members: number;
   regions: { region: string; count: number }[];
   helpNow: HelpNowLine[];
+  upcoming: UpcomingEvent[];
 }
 
 /** The network's four purposes: linked where the work exists, "coming" where it is still being built. */
@@ -38,6 +40,7 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
         Or <a href="/find-support?mode=online">see support you can join online from anywhere</a>.
       </p>
       <HelpNow lines={view.helpNow} />
+      <UpcomingEvents events={view.upcoming} heading="Coming up" moreHref="/events" moreLabel="All events" />
       <h2>Recovery Connectors</h2>
       <p>
         A shared home for lived experience recovery organisations: groups and charities run by people in recovery, helping

@@ -77,6 +77,20 @@ export interface EventFeedbackTable {
   created_at: Generated<Date>;
 }
 
+export interface EventGalleryImagesTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string | null;
+  kind: string;
+  alt_text: string;
+  caption: Generated<string>;
+  consent_confirmed: boolean;
+  content_type: string;
+  data: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface EventRegistrationsTable {
   id: Generated<string>;
   event_id: string;
@@ -129,6 +143,8 @@ export interface EventsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  moved_from: Date | null;
+  move_message: Generated<string>;
 }
 
 export interface EvidenceActivitiesTable {
@@ -745,6 +761,7 @@ export interface DB {
   email_tokens: EmailTokensTable;
   event_emails_sent: EventEmailsSentTable;
   event_feedback: EventFeedbackTable;
+  event_gallery_images: EventGalleryImagesTable;
   event_registrations: EventRegistrationsTable;
   events: EventsTable;
   evidence_activities: EvidenceActivitiesTable;

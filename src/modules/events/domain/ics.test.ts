@@ -90,3 +90,36 @@ test('angle brackets never reach a calendar app as markup', () => {
   assert.doesNotMatch(text, /<script|<img/);
   assert.match(text, /SUMMARY:\u2039script\u203ax/);
 });
+
+test('line breaks and quotes in hostile text never add lines, events or attendees', () => {
+  const text = buildCalendar({
+    name: 'Walk\r\nX-INJECTED:1',
+    host: 'h',
+    method: 'REQUEST',
+    events: [event({ title: 'A\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil', description: 'one\r\nEND:VEVENT\u0000two', location: 'Hall\nATTACH:http://evil' })],
+    organizer: { name: 'Hub "x";SENT-BY="mailto:evil@x"', email: 'no-reply@example.org' },
+    attendee: { name: 'Sam "x";ROLE=CHAIR:mailto:evil@x\r\nX-INJECTED:2', email: 'sam@example.org' },
+  });
+  assert.doesNotMatch(text, /^X-INJECTED/m);
+  assert.doesNotMatch(text, /^ATTACH/m);
+  const comp = parse(text);
+  const events = comp.getAllSubcomponents('vevent');
+  assert.equal(events.length, 1);
+  const v = events[0]!;
+  assert.equal(v.getFirstPropertyValue('summary'), 'A END:VEVENT BEGIN:VEVENT SUMMARY:evil');
+  assert.equal(v.getFirstPropertyValue('description'), 'one\nEND:VEVENT two');
+  const attendees = v.getAllProperties('attendee');
+  assert.equal(attendees.length, 1);
+  assert.equal(attendees[0]!.getFirstValue(), 'MAILTO:sam@example.org');
+  assert.equal(attendees[0]!.getParameter('cn'), 'Sam \u201dx\u201d;ROLE=CHAIR:mailto:evil@x X-INJECTED:2');
+  assert.equal(attendees[0]!.getParameter('role'), 'REQ-PARTICIPANT');
+  assert.equal(v.getFirstProperty('organizer')!.getFirstValue(), 'mailto:no-reply@example.org');
+  assert.equal(comp.getAllProperties('x-injected').length, 0);
+});
+
+test('a start in the repeated October hour is written in UTC, so every app reads the first 01:30', () => {
+  const comp = parse(buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event({ starts: uk('2030-10-27', '01:30'), ends: uk('2030-10-27', '03:00') })] }));
+  const e = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
+  assert.equal(e.startDate.toJSDate().toISOString(), '2030-10-27T00:30:00.000Z');
+  assert.equal(e.endDate.toJSDate().toISOString(), '2030-10-27T03:00:00.000Z');
+});

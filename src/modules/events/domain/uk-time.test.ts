@@ -39,3 +39,13 @@ test('round trip and plain descriptions', () => {
     'Friday 3 July 2026, 10am to Saturday 4 July 2026, 4pm',
   );
 });
+
+test('the repeated hour in October is known; the hours around it are not', async () => {
+  const { isRepeatedUkTime } = await import('./uk-time.ts');
+  assert.equal(isRepeatedUkTime(new Date('2030-10-27T00:30:00Z')), true, '01:30 BST');
+  assert.equal(isRepeatedUkTime(new Date('2030-10-27T01:30:00Z')), true, '01:30 GMT');
+  assert.equal(isRepeatedUkTime(new Date('2030-10-26T23:59:00Z')), false, '00:59 BST');
+  assert.equal(isRepeatedUkTime(new Date('2030-10-27T02:00:00Z')), false, '02:00 GMT');
+  assert.equal(isRepeatedUkTime(new Date('2031-03-30T01:30:00Z')), false, 'March');
+  assert.equal(isRepeatedUkTime(new Date('2030-07-01T01:30:00Z')), false, 'summer');
+});

@@ -53,3 +53,14 @@ export function shortWhen(starts: Date): string {
   const s = ukDateTime(starts);
   return `${s.toFormat('ccc d LLL yyyy')}, ${clock(s)}`;
 }
+
+/**
+ * Does this instant's UK wall-clock time happen twice (01:00–01:59 on the last Sunday in
+ * October)? RFC 5545 says such a local time means the first one, but calendar apps differ
+ * (ical.js takes the second), so calendar files give these instants in UTC instead.
+ */
+export function isRepeatedUkTime(at: Date): boolean {
+  const wall = (d: Date) => DateTime.fromJSDate(d, { zone: UK }).toFormat('yyyy-MM-dd HH:mm');
+  const w = wall(at);
+  return wall(new Date(at.getTime() - 3600_000)) === w || wall(new Date(at.getTime() + 3600_000)) === w;
+}

@@ -80,3 +80,29 @@ test('simultaneous groups never overbook a mode', async () => {
     assert.ok(held <= cap, `${m}: ${held} <= ${cap}`);
   }
 });
+
+test('the last place: a cancellation racing ten new bookings goes to the person already waiting', async () => {
+  const org = await buildOrg(t.database.db);
+  const eventId = await insertEvent(t.database.db, org.id, null, fields({ capacity_in_person: 1 }));
+  const c = new Client(t.app);
+  await c.get(`/events/${eventId}`);
+  await c.post(`/events/${eventId}/book`, booking('Last Booked'));
+  await c.post(`/events/${eventId}/book`, booking('Last Waiting'));
+  const [booked] = (await rows(eventId)).filter((r) => r.status === 'confirmed');
+  const deps = depsOf(t);
+  const results = await Promise.all([
+    cancelRegistration(deps, registrationToken(t.config.sessionSecret, booked!.id)),
+    ...Array.from({ length: 10 }, (_, i) => c.post(`/events/${eventId}/book`, booking(`Late Racer ${i}`))),
+  ]);
+  assert.ok(results.slice(1).every((r) => (r as { statusCode: number }).statusCode === 303));
+  const all = await rows(eventId);
+  assert.deepEqual(all.filter((r) => r.status === 'offered').map((r) => r.name), ['Last Waiting']);
+  assert.equal(all.filter((r) => r.status === 'confirmed').length, 0, 'nobody jumped the line');
+  assert.equal(all.filter((r) => r.status === 'waiting').length, 10);
+  // and the offer taken at the same moment as a second "can't come" on the same link changes nothing more
+  const waiting = all.find((r) => r.name === 'Last Waiting')!;
+  const { acceptOffer } = await import('../registration.service.ts');
+  await Promise.all([acceptOffer(deps, registrationToken(t.config.sessionSecret, waiting.id)), cancelRegistration(deps, registrationToken(t.config.sessionSecret, booked!.id))]);
+  const after = await rows(eventId);
+  assert.equal(after.filter((r) => ['confirmed', 'offered'].includes(r.status)).reduce((n, r) => n + r.places, 0), 1, 'never over capacity');
+});

@@ -253,6 +253,32 @@ describe('events: hostile and edge cases', () => {
     assert.equal(await count(id, 'confirmed'), 0);
   });
 
+  test('changing places by the link: fewer frees them for the next person; more only while free', async () => {
+    const id = await insertEvent(t.database.db, org.id, null, fields({ capacity_in_person: 3, max_places_per_registration: 3 }));
+    const c = new Client(t.app);
+    await c.get(`/events/${id}`);
+    await c.post(`/events/${id}/book`, booking('Place Group', { places: '2' }));
+    await c.post(`/events/${id}/book`, booking('Place Single'));
+    await c.post(`/events/${id}/book`, booking('Place Waiter'));
+    const link = bookingPathIn((await mailTo('place.group@test.example')).text);
+    assert.equal(await count(id, 'waiting'), 1);
+    for (const [bad, message] of [['abc', /whole number/], ['0', /Choose from 1 to 3/], ['4', /Choose from 1 to 3/]] as const) {
+      const res = await c.post(`${link}/places`, { places: bad });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, message);
+    }
+    assert.equal((await c.post(`${link}/places`, { places: '1' })).statusCode, 303);
+    assert.match((await mailTo('place.waiter@test.example')).subject, /A place is free for you/);
+    assert.equal(await count(id, 'offered'), 1);
+    const more = await c.post(`${link}/places`, { places: '3' });
+    assert.equal(more.statusCode, 400);
+    assert.match(more.body, /No more places are free just now/);
+    const rows = await t.database.db.selectFrom('event_registrations').select(['name', 'places', 'status']).where('event_id', '=', id).orderBy('arrival').execute();
+    assert.deepEqual(rows.map((r) => [r.name, r.places, r.status]), [['Place Group', 1, 'confirmed'], ['Place Single', 1, 'confirmed'], ['Place Waiter', 1, 'offered']]);
+    const altered = link.slice(0, -2) + (link.endsWith('AA') ? 'BB' : 'AA');
+    assert.equal((await c.post(`${altered}/places`, { places: '1' })).statusCode, 404);
+  });
+
   test('cancelling an event tells the waiting list too, with METHOD:CANCEL for the booked', async () => {
     const id = await insertEvent(t.database.db, org.id, null, fields({ capacity_in_person: 1 }));
     const c = new Client(t.app);

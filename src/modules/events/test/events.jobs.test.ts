@@ -1,6 +1,8 @@
 // Reminders and feedback requests go once each, even with two runners at the same moment on
 // two separate connections (two app processes on one PostgreSQL server, when TEST_DATABASE_URL is set).
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { after, before, test } from 'node:test';
 import { openDatabase } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
@@ -11,6 +13,9 @@ import { sendFeedbackRequests, sendReminders } from '../jobs.ts';
 import { registerForEvent } from '../registration.service.ts';
 import { ANONYMOUS } from '../../../platform/auth/actor.ts';
 import { depsOf, fields } from './helpers.ts';
+import { eventually } from '../../../platform/jobs/test/probe-module.ts';
+import { testDatabaseUrl } from '../../../../test/support/database.ts';
+import { sql } from 'kysely';
 
 let t: TestApp;
 before(async () => {
@@ -71,4 +76,45 @@ test('no "coming up" reminder for a window that had passed when they booked', as
   await registerForEvent(deps, ANONYMOUS, id, input('Latecomer'));
   assert.equal(await sendReminders(deps, new Date()), 0, 'the 7-day reminder is skipped');
   assert.equal(await sendReminders(deps, new Date(starts.getTime() - 12 * 3600_000)), 1, 'the 1-day one goes');
+});
+
+// Two real app processes on one PostgreSQL server, both running the job queue: the reminder job
+// is queued many times over while both poll, and each person still gets one reminder. The
+// emails are counted in the outbox the two processes write to.
+test('two app processes on one PostgreSQL server send each reminder exactly once', { skip: !testDatabaseUrl && 'PostgreSQL only' }, async () => {
+  const deps = depsOf(t);
+  const org = await buildOrg(t.database.db);
+  const starts = new Date(Date.now() + 6 * 86400_000);
+  const id = await insertEvent(t.database.db, org.id, null, fields({ title: 'Two process reminder', starts_at: starts, ends_at: new Date(starts.getTime() + 3600_000), capacity_in_person: 10 }));
+  const names = ['Proc1', 'Proc2', 'Proc3', 'Proc4', 'Proc5'];
+  for (const n of names) await registerForEvent(deps, ANONYMOUS, id, input(n));
+  // booked ten days ago, so the 7-day reminder is due now
+  await t.database.db.updateTable('event_registrations').set({ created_at: new Date(Date.now() - 10 * 86400_000) }).where('event_id', '=', id).execute();
+  const children: ChildProcess[] = [];
+  const startChild = async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/jobs/test/instance.child.ts'], {
+      env: { ...process.env, DATABASE_URL: t.database.url!, DATA_DIR: t.dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    await eventually('an instance starts', async () => out.includes('ready'), 60);
+  };
+  const reminders = async () => (await t.mailer.outbox(1000)).filter((m) => m.subject === 'Coming up: Two process reminder');
+  try {
+    await Promise.all([startChild(), startChild()]);
+    const due = new Date(Date.now() + 1500);
+    for (let i = 0; i < 8; i++) await t.app.jobs.send('events.send-reminders', {}, { startAfter: due });
+    await eventually('the reminders go', async () => (await reminders()).length >= names.length, 60);
+    await new Promise((r) => setTimeout(r, 3000)); // the rest of the queued runs, on both instances
+    const sent = await reminders();
+    assert.equal(sent.length, names.length, 'one reminder each');
+    assert.deepEqual(sent.map((m) => m.to).sort(), names.map((n) => `${n.toLowerCase()}@test.example`).sort());
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'events.send-reminders' and state = 'completed'`.execute(t.database.db);
+    assert.ok(rows[0]!.n >= 8, `the job really ran many times (${rows[0]!.n})`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
+  }
 });

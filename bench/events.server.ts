@@ -1,0 +1,57 @@
+// A bench server for events: the whole platform with the demo network, on its own fresh
+// database (embedded, or a new database on the DATABASE_URL server, dropped at exit), plus one
+// large public event to book. Prints "EVENT <id>" and "READY <url>" when it can take load.
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { insertEvent } from '../src/modules/events/events.repository.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { startServer } from '../src/server.ts';
+
+const env: Record<string, string | undefined> = { ...process.env, PORT: '0', LOG_LEVEL: 'warn' };
+env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'rc-bench-events-'));
+let drop = async () => {};
+if (process.env.DATABASE_URL) {
+  const name = `rc_bench_events_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = `/${name}`;
+  env.DATABASE_URL = u.toString();
+  drop = async () => {
+    const again = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await again.connect();
+    await again.query(`drop database if exists "${name}" with (force)`);
+    await again.end();
+  };
+}
+const server = await startServer(loadConfig(env, { demo: true }), () => {});
+const starts = new Date(Date.now() + 30 * 86400_000);
+const id = await insertEvent(server.database.db, null, null, {
+  title: 'The network gathering (bench)',
+  description_md: 'A day together, **online and in the room**.\n\n- talks\n- tea\n- a poem from your words',
+  kind: 'hybrid',
+  location_id: null,
+  venue_name: 'Leeds Central Library',
+  venue_address: 'Municipal Buildings, Calverley Street, Leeds',
+  venue_postcode: 'LS1 3AB',
+  starts_at: starts,
+  ends_at: new Date(starts.getTime() + 6 * 3600_000),
+  capacity_in_person: 100000,
+  capacity_online: 100000,
+  registration_opens_at: null,
+  registration_closes_at: null,
+  audience: 'anyone',
+  needs_approval: false,
+  max_places_per_registration: 4,
+  offer_hold_hours: 48,
+  reminder_hours: [168, 24],
+  join_url: 'https://meet.example.org/gathering',
+  custom_question: 'Anything you would like us to talk about?',
+});
+console.log(`EVENT ${id}`);
+console.log(`READY ${server.url}`);
+process.once('SIGTERM', () => void server.close().then(drop).then(() => process.exit(0)));
