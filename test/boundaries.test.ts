@@ -2,42 +2,24 @@
 // file by test/support/boundaries.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { boundaryViolations, readSources, type SourceFile } from './support/boundaries.ts';
+import { boundaryViolations, readMigrations, readSources, type SourceFile } from './support/boundaries.ts';
 
 const RULE = [
   'Layering rule broken. A module reaches another only through its index.ts; platform/ never imports',
   'modules/ or ui/; routes and views never import a repository (a route calls a service); SQL only in',
-  '*.repository.ts; a route never opens a transaction (the use case in a service owns it):',
+  '*.repository.ts; a route never opens a transaction (the use case in a service owns it); seed code',
+  "writes only its own module's tables (another's through that module's index.ts):",
 ].join('\n');
 
 // Known breaches, still to be moved into services and repositories (issue 8). The list only
 // shrinks: a new breach fails the test, and so does a fixed one left on the list.
 const KNOWN: readonly string[] = [
-  'src/modules/accounts/accounts.routes.tsx: route imports repository accounts/accounts.repository.ts',
-  'src/modules/demo/demo.seed.ts: SQL outside a repository',
-  'src/modules/demo/synthetic.seed.ts: SQL outside a repository',
-  'src/modules/directory/applications.routes.tsx: route imports repository directory/applications.repository.ts',
   'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.repository.ts',
   'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.edit.repository.ts',
   'src/modules/directory/directory.seed.ts: SQL outside a repository',
-  'src/modules/directory/oruk.routes.ts: route imports repository directory/oruk.repository.ts',
-  'src/modules/evidence/activities/activities.routes.tsx: route imports repository evidence/activities/activities.repository.ts',
-  'src/modules/evidence/activities/activities.routes.tsx: route opens a transaction',
-  'src/modules/evidence/evidence.routes.tsx: route imports repository evidence/evidence.repository.ts',
-  'src/modules/evidence/evidence.routes.tsx: route imports repository evidence/instruments/instruments.repository.ts',
   'src/modules/evidence/evidence.write-path.ts: SQL outside a repository',
   'src/modules/evidence/imports/import.command.ts: SQL outside a repository',
   'src/modules/evidence/imports/imports.routes.tsx: route imports repository evidence/imports/imports.repository.ts',
-  'src/modules/evidence/instruments/instruments.routes.tsx: route imports repository evidence/instruments/instruments.repository.ts',
-  'src/modules/evidence/instruments/instruments.routes.tsx: route opens a transaction',
-  'src/modules/evidence/participants/participants.routes.tsx: route imports repository evidence/instruments/instruments.repository.ts',
-  'src/modules/evidence/participants/participants.routes.tsx: route imports repository evidence/participants/participants.repository.ts',
-  'src/modules/evidence/summaries/summaries.routes.tsx: route imports repository evidence/instruments/instruments.repository.ts',
-  'src/modules/evidence/summaries/summaries.routes.tsx: route imports repository evidence/summaries/summaries.repository.ts',
-  'src/modules/evidence/summaries/summaries.routes.tsx: route opens a transaction',
-  'src/modules/insight/insight.routes.tsx: route imports repository insight/reach.repository.ts',
-  'src/modules/network/network.routes.tsx: route imports repository network/network.repository.ts',
-  'src/modules/site/site.routes.tsx: route imports repository site/site.repository.ts',
   'src/platform/audit.ts: SQL outside a repository',
   'src/platform/auth/email-tokens.ts: SQL outside a repository',
   'src/platform/auth/session.store.ts: SQL outside a repository',
@@ -45,7 +27,7 @@ const KNOWN: readonly string[] = [
 ];
 
 test('every source file keeps to the layering rule', () => {
-  const problems = boundaryViolations(readSources());
+  const problems = boundaryViolations(readSources(), readMigrations());
   const known = new Set(KNOWN);
   const added = problems.filter((p) => !known.has(p));
   assert.deepEqual(added, [], `${RULE}\n  ${added.join('\n  ')}`);
@@ -61,6 +43,13 @@ test('the checker catches each kind of violation', () => {
     fake('src/modules/voice/voice.views.tsx', "import type { Row } from './voice.repository.ts';"),
     fake('src/platform/http/forms.ts', "import { Field } from '../../ui/components.tsx';"),
     fake('src/modules/voice/voice.repository.ts', "import { z } from '../network/index.ts';\ndb.selectFrom('t');"),
+    fake('src/modules/voice/index.ts', 'export const voiceModule = { name: "voice", migrationsRange: [400, 499] };'),
+    fake('src/modules/network/index.ts', 'export const networkModule = { name: "network", migrationsRange: [1, 99] };'),
+    fake('src/modules/voice/voice.seed.ts', "await tx.insertInto('voice_votes').values(v);\nawait tx.updateTable('organisations').set(o);"),
+    fake('src/modules/demo/demo.seed.ts', "await tx.insertInto('people').values(p);\nawait sql`insert into voice_votes (id) values (1)`;"),
+  ], [
+    fake('migrations/0001_platform.sql', 'create table organisations (id uuid);\ncreate table people (id uuid);'),
+    fake('migrations/0400_voice.sql', 'create table if not exists voice_votes (id uuid);'),
   ]);
   assert.deepEqual(problems, [
     'src/modules/voice/voice.routes.tsx: route imports repository voice/voice.repository.ts',
@@ -69,5 +58,9 @@ test('the checker catches each kind of violation', () => {
     'src/modules/voice/voice.service.ts: SQL outside a repository',
     'src/modules/voice/voice.views.tsx: view imports repository voice/voice.repository.ts',
     'src/platform/http/forms.ts: platform imports ui/components.tsx',
+    'src/modules/voice/voice.seed.ts: SQL outside a repository',
+    "src/modules/voice/voice.seed.ts: seed writes network/demo's table organisations",
+    'src/modules/demo/demo.seed.ts: SQL outside a repository',
+    "src/modules/demo/demo.seed.ts: seed writes voice's table voice_votes",
   ]);
 });

@@ -62,7 +62,7 @@ before(async () => {
   dbEnv = { DATA_DIR: dataDir };
   if (testDatabaseUrl) {
     db = await freshDatabase();
-    await db.pool.query('drop schema public cascade; create schema public'); // truly empty
+    await db.pool.query('drop schema if exists pgboss cascade; drop schema public cascade; create schema public'); // truly empty (the job queue's schema too)
     await db.pool.end();
     dbEnv.DATABASE_URL = db.url!;
   }
@@ -161,7 +161,7 @@ test('a second process cannot open the same embedded database', { skip: !!testDa
 let extraDb: TestDatabase | undefined;
 async function emptyPostgres(): Promise<string> {
   extraDb = await freshDatabase();
-  await extraDb.pool.query('drop schema public cascade; create schema public');
+  await extraDb.pool.query('drop schema if exists pgboss cascade; drop schema public cascade; create schema public');
   await extraDb.pool.end();
   return extraDb.url!;
 }

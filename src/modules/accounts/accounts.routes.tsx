@@ -1,6 +1,6 @@
 // HTTP routes for signing in and out, emailed links, passwords, invitations and the account page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isSignedIn, type NetworkRole, type OrgRole } from '../../platform/auth/actor.ts';
+import { isSignedIn, type NetworkRole } from '../../platform/auth/actor.ts';
 import { deleteAllSessions, deleteSession, listSessions } from '../../platform/auth/session.store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { access, personOf } from '../../platform/http/access.ts';
@@ -10,7 +10,7 @@ import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/http/platform.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import * as repo from './accounts.repository.ts';
+import { loadInvitationPage, workspacePathOf } from './accounts.pages.ts';
 import { AcceptInvitationForm, ChangePasswordForm, EmailOnlyForm, NewPasswordForm, SignInForm } from './accounts.schemas.ts';
 import * as service from './accounts.service.ts';
 import {
@@ -104,12 +104,7 @@ export function accountRoutes(deps: Deps) {
       return reply.redirect('/account', 303);
     });
 
-    async function invitationView(token: string) {
-      const row = await service.checkLink(deps, 'invitation', token);
-      const org = await repo.findOrgName(deps.db, row.org_id!);
-      const person = await repo.findPersonByEmail(deps.db, row.email);
-      return { orgName: org.name, role: row.role as OrgRole, email: row.email, hasAccount: !!person };
-    }
+    const invitationView = (token: string) => loadInvitationPage(deps, token);
 
     app.get('/invitations/:token', open, async (req, reply) => {
       const token = tokenParam(req);
@@ -129,9 +124,8 @@ export function accountRoutes(deps: Deps) {
       }
       const { sessionToken, orgId } = await service.acceptInvitation(deps, token, newAccount, ua(req));
       startSession(reply, sessionToken);
-      const org = await repo.findOrgName(deps.db, orgId);
       setFlash(reply, { kind: 'success', text: `Welcome to ${view.orgName}.` });
-      return reply.redirect(`/orgs/${org.slug}`, 303);
+      return reply.redirect(await workspacePathOf(deps, orgId), 303);
     });
 
     app.post('/sign-out', open, async (req, reply) => {

@@ -6,10 +6,9 @@ import { seedDirectoryDemo } from '../directory/index.ts';
 import { seedEvidenceDemo } from '../evidence/index.ts';
 import type { ModuleDefinition } from '../../platform/modules.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPeople } from './demo.data.ts';
+import * as repo from './demo.repository.ts';
 
-export async function hasAnyOrganisation(db: Kysely<DB>): Promise<boolean> {
-  return !!(await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst());
-}
+export { hasAnyOrganisation } from './demo.repository.ts';
 
 /** The core demo (organisations, people, directory, evidence), then each module's own demo data. */
 export async function seedDemo(
@@ -20,32 +19,13 @@ export async function seedDemo(
   const people = demoPeople(orgs);
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash serves every demo account
   await db.transaction().execute(async (tx) => {
-    const inserted = await tx
-      .insertInto('organisations')
-      .values(
-        orgs.map((o) => ({
-          slug: o.slug,
-          name: o.name,
-          status: o.status,
-          town: o.town,
-          region: o.region,
-          size_band: o.sizeBand,
-          summary: o.summary,
-        })),
-      )
-      .returning(['id', 'slug', 'name', 'status'])
-      .execute();
+    const inserted = await repo.insertDemoOrganisations(tx, orgs);
     const orgId = new Map(inserted.map((r) => [r.slug, r.id]));
-    const personRows = await tx
-      .insertInto('people')
-      .values(people.map((p) => ({ email: p.email, display_name: p.name, password_hash: passwordHash, network_role: p.networkRole })))
-      .returning(['id', 'email'])
-      .execute();
-    const personId = new Map(personRows.map((r) => [r.email, r.id]));
+    const personId = await repo.insertDemoPeople(tx, people, passwordHash);
     const memberships = people.flatMap((p) =>
       p.memberships.map((m) => ({ org_id: orgId.get(m.orgSlug)!, person_id: personId.get(p.email)!, role: m.role })),
     );
-    await tx.insertInto('memberships').values(memberships).execute();
+    await repo.insertMemberships(tx, memberships);
     await seedEvidenceDemo(tx, inserted);
     await seedDirectoryDemo(
       tx,
@@ -57,11 +37,7 @@ export async function seedDemo(
       people: personId,
     };
     for (const module of modules) await module.seedDemo?.(tx, context);
-    await tx
-      .insertInto('instance_settings')
-      .values({ key: 'demo', value: JSON.stringify(true) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(true) }))
-      .execute();
+    await repo.markDemoInstance(tx);
   });
   return { organisations: orgs.length, people: people.length };
 }

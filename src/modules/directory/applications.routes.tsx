@@ -6,12 +6,12 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import type { FieldErrors } from '../../ui/components.tsx';
+import type { FieldErrors } from '../../platform/http/form-fields.ts';
 import { reviewApplications } from './directory.policy.ts';
 import { applicationParam, DeclineForm, parseApplicationForm, QuestionForm } from './directory.schemas.ts';
-import * as repo from './applications.repository.ts';
+import * as pages from './applications.pages.ts';
 import * as service from './applications.service.ts';
-import { ApplicationPage, ApplicationsPage, JoinPage, JoinThanksPage, type ApplicationView, type QueueRow } from './applications.views.tsx';
+import { ApplicationPage, ApplicationsPage, JoinPage, JoinThanksPage } from './applications.views.tsx';
 
 export function applicationRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -36,18 +36,9 @@ export function applicationRoutes(deps: Deps) {
 
     app.get('/join/thank-you', open, async (req, reply) => sendPage(reply, <JoinThanksPage ctx={ctx(req, reply)} />));
 
-    const row = (r: Awaited<ReturnType<typeof repo.listApplications>>[number]): QueueRow => ({
-      id: r.id,
-      who: r.kind === 'organisation' ? r.org_name : r.contact_name,
-      kind: r.kind === 'organisation' ? 'Organisation' : 'Individual',
-      where: [r.town, r.region].filter(Boolean).join(', '),
-      status: r.status as repo.ApplicationStatus,
-      at: r.status === 'waiting' || r.status === 'questioned' ? r.created_at : r.updated_at,
-    });
-
     app.get('/network/applications', coordinator, async (req, reply) => {
-      const [openRows, decided] = await Promise.all([repo.listApplications(deps.db, true), repo.listApplications(deps.db, false)]);
-      return sendPage(reply, <ApplicationsPage ctx={ctx(req, reply)} open={openRows.map(row)} decided={decided.map(row)} />);
+      const { open: openRows, decided } = await pages.loadApplicationsPage(deps);
+      return sendPage(reply, <ApplicationsPage ctx={ctx(req, reply)} open={openRows} decided={decided} />);
     });
 
     function applicationId(req: FastifyRequest): string {
@@ -56,27 +47,7 @@ export function applicationRoutes(deps: Deps) {
       return parsed.data.application;
     }
 
-    async function applicationView(id: string): Promise<ApplicationView> {
-      const a = await repo.findApplication(deps.db, id);
-      if (!a) throw notFound('application');
-      const history = await repo.applicationHistory(deps.db, id);
-      const orgSlug = a.org_slug ?? undefined;
-      return {
-        id: a.id,
-        kind: a.kind as 'organisation' | 'individual',
-        orgName: a.org_name,
-        contactName: a.contact_name,
-        email: a.email,
-        phone: a.phone,
-        where: [a.town, a.outcode, a.region].filter(Boolean).join(', '),
-        whatYouDo: a.what_you_do,
-        livedExperience: a.lived_experience,
-        website: a.website,
-        status: a.status as repo.ApplicationStatus,
-        orgSlug,
-        history: history.map((h) => ({ kind: h.kind as repo.ApplicationEventKind, message: h.message, at: h.at, actor: h.actor_name ?? (h.kind === 'submitted' ? 'The applicant' : 'Someone no longer here') })),
-      };
-    }
+    const applicationView = (id: string) => pages.loadApplicationPage(deps, id);
 
     app.get('/network/applications/:application', coordinator, async (req, reply) =>
       sendPage(reply, <ApplicationPage ctx={ctx(req, reply)} view={await applicationView(applicationId(req))} />),

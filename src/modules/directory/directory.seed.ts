@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { insertOrganisations } from '../network/index.ts';
 import { loadGeoData } from './domain/geo.data.ts';
 import type { ServiceTypeCode } from './domain/service-types.ts';
 
@@ -240,17 +241,14 @@ export async function seedDirectorySynthetic(db: Db, options: { orgs: number; se
     const orgIds: string[] = [];
     for (let start = 0; start < options.orgs; start += 1000) {
       const n = Math.min(1000, options.orgs - start);
-      const inserted = await tx
-        .insertInto('organisations')
-        .values(
-          Array.from({ length: n }, (_, k) => {
-            const i = start + k;
-            const place = outcodes[(i * 7) % outcodes.length]!;
-            return { slug: `${options.prefix}-dir-${i}`, name: `Synthetic Recovery Group ${i}`, status: 'member', town: place.ladName, region: place.region, summary: 'A synthetic organisation for benchmarks: peer support and recovery activities.' };
-          }),
-        )
-        .returning('id')
-        .execute();
+      const inserted = await insertOrganisations(
+        tx,
+        Array.from({ length: n }, (_, k) => {
+          const i = start + k;
+          const place = outcodes[(i * 7) % outcodes.length]!;
+          return { slug: `${options.prefix}-dir-${i}`, name: `Synthetic Recovery Group ${i}`, status: 'member', town: place.ladName, region: place.region, summary: 'A synthetic organisation for benchmarks: peer support and recovery activities.' };
+        }),
+      );
       orgIds.push(...inserted.map((r) => r.id));
     }
     const rows = emptyRows();

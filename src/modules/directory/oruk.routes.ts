@@ -11,8 +11,8 @@ import { SERVICE_TYPE_TAXONOMY, SERVICE_TYPES, serviceTypeById } from './domain/
 import { isUuid } from './domain/uuid.ts';
 import { htmlSafeJson } from './directory.api.ts';
 import { TtlCache } from '../../platform/http/page-cache.ts';
-import * as repo from './oruk.repository.ts';
-import { orgForFeed, organisationForFeed, servicesForFeed } from './oruk.service.ts';
+import * as feed from './oruk.service.ts';
+import { organisationForFeed, servicesForFeed } from './oruk.service.ts';
 
 /** How long a feed response may be served from memory. */
 const FEED_CACHE_MS = 30_000;
@@ -71,15 +71,14 @@ export function orukRoutes(deps: Deps) {
           if (Number.isNaN(modifiedAfter.getTime())) throw new AppError('validation', 'modified_after must be a date and time, like 2026-01-31T00:00:00Z.', { modified_after: 'Not a date and time' });
         }
         if (noMatch) return orukPage([], 0, page);
-        const { ids, total } = await repo.pageFeedServiceIds(deps.db, {
+        const { services, total } = await feed.pageFeedServices(deps.db, {
           search: q.search || undefined,
           organizationId: q.organization_id,
           typeCode,
           modifiedAfter,
           limit: page.perPage,
           offset: (page.page - 1) * page.perPage,
-        });
-        const services = await servicesForFeed(deps.db, ids, publicUrl);
+        }, publicUrl);
         const full = q.full === 'true';
         return orukPage(services.map((s) => (full ? oruk.service(s) : oruk.serviceListItem(s))), total, page);
       }),
@@ -96,8 +95,8 @@ export function orukRoutes(deps: Deps) {
     app.get('/oruk/organizations', open, async (req) =>
       cached(req, async () => {
         const page = pageOf(req);
-        const { rows, total } = await repo.pageFeedOrganisations(deps.db, page.perPage, (page.page - 1) * page.perPage);
-        return orukPage(rows.map((o) => oruk.organizationListItem(orgForFeed(o, publicUrl))), total, page);
+        const { orgs, total } = await feed.pageFeedOrganisations(deps.db, page.perPage, (page.page - 1) * page.perPage, publicUrl);
+        return orukPage(orgs.map((o) => oruk.organizationListItem(o)), total, page);
       }),
     );
 
@@ -112,24 +111,17 @@ export function orukRoutes(deps: Deps) {
     app.get('/oruk/service_at_locations', open, async (req) =>
       cached(req, async () => {
         const page = pageOf(req);
-        const { rows, total } = await repo.pageFeedServiceAtLocations(deps.db, page.perPage, (page.page - 1) * page.perPage);
-        const services = new Map((await servicesForFeed(deps.db, [...new Set(rows.map((r) => r.service_id))], publicUrl)).map((s) => [s.id, s]));
-        const items = rows.flatMap((r) => {
-          const s = services.get(r.service_id);
-          const sal = s?.locations.find((l) => l.id === r.id);
-          return s && sal ? [oruk.serviceAtLocationListItem(s, sal)] : [];
-        });
-        return orukPage(items, total, page);
+        const found = await feed.pageFeedServiceAtLocations(deps.db, page.perPage, (page.page - 1) * page.perPage, publicUrl);
+        const items = found.items.map((x) => oruk.serviceAtLocationListItem(x.service, x.location));
+        return orukPage(items, found.total, page);
       }),
     );
 
     app.get('/oruk/service_at_locations/:id', open, async (req) =>
       cached(req, async () => {
-        const row = await repo.findFeedServiceAtLocation(deps.db, idParam(req));
-        const [s] = row ? await servicesForFeed(deps.db, [row.service_id], publicUrl) : [];
-        const sal = s?.locations.find((l) => l.id === row?.id);
-        if (!s || !sal) throw notFound('service at location');
-        return oruk.serviceAtLocation(s.id, sal);
+        const found = await feed.findFeedServiceAtLocation(deps.db, idParam(req), publicUrl);
+        if (!found) throw notFound('service at location');
+        return oruk.serviceAtLocation(found.service.id, found.location);
       }),
     );
 

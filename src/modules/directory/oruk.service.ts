@@ -119,3 +119,35 @@ export async function servicesForFeed(db: Db, ids: readonly string[], publicUrl:
     ];
   });
 }
+
+// ---- the feed's pages: one read per endpoint, each returning the records and the total ----
+
+/** One page of services matching the filter, built for the feed, and how many match in all. */
+export async function pageFeedServices(db: Db, f: repo.FeedServiceFilter, publicUrl: string): Promise<{ services: ServiceForFeed[]; total: number }> {
+  const { ids, total } = await repo.pageFeedServiceIds(db, f);
+  return { services: await servicesForFeed(db, ids, publicUrl), total };
+}
+
+export async function pageFeedOrganisations(db: Db, limit: number, offset: number, publicUrl: string): Promise<{ orgs: OrgForFeed[]; total: number }> {
+  const { rows, total } = await repo.pageFeedOrganisations(db, limit, offset);
+  return { orgs: rows.map((o) => orgForFeed(o, publicUrl)), total };
+}
+
+/** One page of service-at-location rows, each with its service and location as built for the feed. */
+export async function pageFeedServiceAtLocations(db: Db, limit: number, offset: number, publicUrl: string) {
+  const { rows, total } = await repo.pageFeedServiceAtLocations(db, limit, offset);
+  const services = new Map((await servicesForFeed(db, [...new Set(rows.map((r) => r.service_id))], publicUrl)).map((s) => [s.id, s]));
+  const items = rows.flatMap((r) => {
+    const service = services.get(r.service_id);
+    const location = service?.locations.find((l) => l.id === r.id);
+    return service && location ? [{ service, location }] : [];
+  });
+  return { items, total };
+}
+
+export async function findFeedServiceAtLocation(db: Db, id: string, publicUrl: string) {
+  const row = await repo.findFeedServiceAtLocation(db, id);
+  const [service] = row ? await servicesForFeed(db, [row.service_id], publicUrl) : [];
+  const location = service?.locations.find((l) => l.id === row?.id);
+  return service && location ? { service, location } : undefined;
+}

@@ -6,7 +6,7 @@
 //   organisation's own measures: leads only;
 // - peer researchers review standards and never see participants' records.
 import type { OrgRole } from '../../platform/auth/actor.ts';
-import { orgRoleRule } from '../../platform/http/access.ts';
+import { orgRoleRule, type OrgRule } from '../../platform/http/access.ts';
 
 const RECORDERS: readonly OrgRole[] = ['lead', 'worker', 'volunteer'];
 
@@ -24,3 +24,8 @@ export const eraseParticipant = orgRoleRule('evidence.participant.erase', ['lead
 export const exportEvidence = orgRoleRule('evidence.export', ['lead']);
 /** Create the organisation's own measures. */
 export const manageMeasures = orgRoleRule('evidence.measures.manage', ['lead']);
+/** Any role that can use some part of the evidence pages: the evidence home and its workspace link. */
+export const anyEvidenceRole: OrgRule = {
+  name: 'evidence.home',
+  allows: (actor, org) => recordEvidence.allows(actor, org) || recordActivities.allows(actor, org),
+};

@@ -4,7 +4,8 @@ import type { WorkspaceLink } from '../../platform/http/access.ts';
 import type { ModuleDefinition, NetworkLink } from '../../platform/modules.ts';
 import { networkPolicy } from '../network/index.ts';
 import { evidenceJobs } from './evidence.jobs.ts';
-import { anyEvidenceRole, evidenceRoutes } from './evidence.routes.tsx';
+import { anyEvidenceRole } from './evidence.policy.ts';
+import { evidenceRoutes } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
 export { runImportCommand } from './imports/import.command.ts';

@@ -4,6 +4,7 @@ import { BarChart } from './insight.charts.tsx';
 import type { OrgDashboard, OutsideView } from './insight.service.ts';
 import { distributionChart, distributionTable, f2, OWN_OUTCOME_HEAD, ownOutcomeCells, outsideTotalsTable, pooledBlocks, POOLED_HEAD, pooledCells, quarterTable, reachTable, type Block, type Section } from './pack.document.ts';
 import { loadLocalAuthorityNames } from './local-authorities.ts';
+import { ukDate } from '../../platform/time.ts';
 
 export function orgDashboardSections(d: OrgDashboard): Section[] {
   const quarters = d.quarters;
@@ -62,7 +63,7 @@ export function networkDashboardSections(v: OutsideView, coverage: { name: strin
     ] },
     { id: 'quiet', heading: 'Not sent data in the last 90 days', blocks: [quiet.length === 0
       ? { kind: 'p', text: 'Every member organisation has sent data in the last 90 days.' }
-      : { kind: 'table', caption: 'Members with no questionnaires, sessions or summaries in the last 90 days', head: ['Organisation', 'Region', 'Last data'], rows: quiet.map((c) => [c.name, c.region, c.lastData ? c.lastData.toISOString().slice(0, 10) : 'never']) }] },
+      : { kind: 'table', caption: 'Members with no questionnaires, sessions or summaries in the last 90 days', head: ['Organisation', 'Region', 'Last data'], rows: quiet.map((c) => [c.name, c.region, c.lastData ? ukDate(c.lastData) : 'never']) }] },
   ];
 }
 

@@ -12,10 +12,11 @@ import { organisationPack, outsidePack, socialValueFor, socialValueBlocks } from
 import { renderPackPdf } from './pack.pdf.ts';
 import { codebookCsv, openDataCsv } from './open-data.csv.ts';
 import { readSocialValueForm, socialValueQuery } from './social-value.form.ts';
-import { readMemberCoverage, readMembers } from './reach.repository.ts';
+import { loadNetworkInsightPage, readMembers } from './reach.service.ts';
 import { InsightPage, PackPage, SocialValueFormView, orgCrumbs, Downloads } from './insight.views.tsx';
+import { todayInUk } from '../../platform/time.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInUk();
 const NETWORK_CRUMBS = [{ href: '/network', label: 'Network' }, { href: '/network/insight', label: 'Insight' }];
 
 export function insightRoutes(deps: Deps) {
@@ -89,7 +90,7 @@ export function insightRoutes(deps: Deps) {
 
     // ---- the network's ----------------------------------------------------------------------
     app.get('/network/insight', { config: { access: access.network(viewNetworkInsight) } }, async (req, reply) => {
-      const [view, coverage, members] = await Promise.all([buildOutsideView(deps.db), readMemberCoverage(deps.db), readMembers(deps.db)]);
+      const { view, coverage, members } = await loadNetworkInsightPage(deps);
       return sendPage(reply, <InsightPage ctx={ctx(req, reply)} title="Network insight" crumbs={[{ href: '/network', label: 'Network' }]}
         intro={<>
           <p class="lead">Pooled figures across member organisations, from people who agreed to network use. Every figure is protected: small numbers are hidden and counts rounded to the nearest 5.</p>

@@ -1,6 +1,7 @@
 // Reads the social value assumptions a person edits for one report (query string of a GET form,
 // so a report's link carries its assumptions). Percentages are entered as 0–100.
 import { DEFAULT_ASSUMPTIONS, validateAssumptions, type SocialValueAssumptions } from './domain/social-value.ts';
+import { todayInUk } from '../../platform/time.ts';
 
 export interface SocialValueForm {
   costs: number;
@@ -43,13 +44,13 @@ export function readSocialValueForm(query: Record<string, unknown>): SocialValue
   else a.durationYears = duration;
   const deflator = read('deflator', a.deflator.value, 'Enter the deflator as a number, like 1.18');
   if (deflator <= 0 || deflator > 5) errors.deflator = 'Enter the deflator as a number above 0, like 1.18';
-  else if (q('deflator')) a.deflator = { ...a.deflator, value: deflator, source: 'Entered for this report', date: new Date().toISOString().slice(0, 10) };
+  else if (q('deflator')) a.deflator = { ...a.deflator, value: deflator, source: 'Entered for this report', date: todayInUk() };
   const priceYear = read('price_year', a.deflator.priceYear, 'Enter a year, like 2023');
   if (!Number.isInteger(priceYear) || priceYear < 2019 || priceYear > 2100) errors.price_year = 'Enter a year from 2019, like 2023';
   else a.deflator = { ...a.deflator, priceYear };
   const pay = read('hourly_pay', a.hourlyPay.value, 'Enter pounds an hour, like 18.64');
   if (pay < 0 || pay > 1000) errors.hourly_pay = 'Enter pounds an hour, like 18.64';
-  else if (q('hourly_pay')) a.hourlyPay = { ...a.hourlyPay, value: pay, source: 'Entered for this report', date: new Date().toISOString().slice(0, 10) };
+  else if (q('hourly_pay')) a.hourlyPay = { ...a.hourlyPay, value: pay, source: 'Entered for this report', date: todayInUk() };
   const vt = q('volunteer_time');
   if (vt === 'input' || vt === 'outcome' || vt === 'exclude') a.volunteerTime = vt;
   else if (vt !== undefined && vt !== '') errors.volunteer_time = 'Choose how to count volunteer time';

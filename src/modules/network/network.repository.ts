@@ -142,6 +142,19 @@ export async function insertOrganisation(
     .executeTakeFirstOrThrow();
 }
 
+/** Many organisations in one statement (demo and synthetic data), returned in the order given. */
+export async function insertOrganisations(
+  db: Kysely<DB>,
+  rows: readonly { slug: string; name: string; status: OrgStatus; summary?: string; town?: string; region?: string; size_band?: string }[],
+) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('organisations')
+    .values(rows.map((o) => ({ summary: '', town: '', region: '', ...o })))
+    .returning(['id', 'slug', 'name', 'status'])
+    .execute();
+}
+
 export async function slugExists(db: Kysely<DB>, slug: string): Promise<boolean> {
   return !!(await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst());
 }

@@ -9,9 +9,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { pageContext } from '../../platform/http/page-context.ts';
 import { TtlCache } from '../../platform/http/page-cache.ts';
 import { renderDocument, sendPage } from '../../platform/http/render.ts';
-import { memberCountsByRegion } from './site.repository.ts';
-import { loadHelpNow } from '../directory/index.ts';
-import { listUpcomingPublicEvents } from '../events/index.ts';
+import { loadHomePage } from './site.service.ts';
 import { AboutDataPage, AboutPage, AccessibilityPage, HomePage, OutboxPage, PrivacyPage } from './site.views.tsx';
 
 const ASSETS: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
@@ -33,10 +31,7 @@ export function siteRoutes(deps: Deps & { database: Pick<Database, 'kind' | 'poo
     const homeCache = new TtlCache<string>(HOME_CACHE_MS);
 
     async function renderHome(req: FastifyRequest, reply: FastifyReply): Promise<string> {
-      const rows = await memberCountsByRegion(deps.db);
-      const regions = rows.map((r) => ({ region: r.region, count: Number(r.n) }));
-      const view = { members: regions.reduce((a, r) => a + r.count, 0), regions, helpNow: await loadHelpNow(deps.db), upcoming: await listUpcomingPublicEvents(deps.db, { limit: 3 }) };
-      return renderDocument(<HomePage ctx={ctx(req, reply)} view={view} />);
+      return renderDocument(<HomePage ctx={ctx(req, reply)} view={await loadHomePage(deps)} />);
     }
 
     app.get('/', open, async (req, reply) => {

@@ -7,11 +7,11 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { DB } from '../db/schema.ts';
+import { UK_TIME_ZONE } from '../time.ts';
 import type { Deps } from '../deps.ts';
 import type { JobDefinition, JobQueue, JobQueueStatus, SendOptions } from './job-definition.ts';
 import { countQueueJobs, lockAndFindWaiting } from './jobs.repository.ts';
 
-export const UK_TIME_ZONE = 'Europe/London';
 const SCHEMA = 'pgboss'; // created by migrations/0002_job_queue.sql
 
 export interface JobQueueOptions {

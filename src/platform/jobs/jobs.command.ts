@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.ts';
 import type { JobDefinition } from './job-definition.ts';
-import { UK_TIME_ZONE } from './job-queue.ts';
+import { UK_TIME_ZONE } from '../time.ts';
 import { countQueueJobs, listRecentRuns, type JobRun } from './jobs.repository.ts';
 
 const ukTime = (d: Date) => DateTime.fromJSDate(d, { zone: UK_TIME_ZONE }).toFormat('yyyy-MM-dd HH:mm:ss');

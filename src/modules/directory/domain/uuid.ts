@@ -1,9 +1,9 @@
-// Deterministic UUIDs (RFC 9562 version 5, SHA-1 name-based).
+// Deterministic UUIDs (RFC 9562 version 5, SHA-1 name-based), made by the uuid package.
 // ORUK requires every `id` to be a UUID. Objects that exist only in the feed
 // (attributes, cost options, service areas) have no database row, so we derive
 // their ids from the parent's id: the same input always gives the same id,
 // which keeps feeds stable between requests and lets consumers de-duplicate.
-import { createHash } from 'node:crypto';
+import { v5 } from 'uuid';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,12 +13,7 @@ export function isUuid(value: string): boolean {
 
 export function uuidV5(name: string, namespace: string): string {
   if (!isUuid(namespace)) throw new RangeError(`Namespace is not a UUID: ${namespace}`);
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const bytes = createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return v5(name, namespace.toLowerCase());
 }
 
 /** The RFC 9562 namespace for names that are URLs or URNs. */

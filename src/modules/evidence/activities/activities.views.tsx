@@ -4,6 +4,7 @@ import type { PageContext } from '../../../platform/http/page-context.ts';
 import { Button, CsrfField, ErrorSummary, Pagination, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
 import { fieldId } from '../../../ui/components.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
+import { todayInUk } from '../../../platform/time.ts';
 
 export interface ActivitiesView {
   org: OrgTarget;
@@ -14,7 +15,7 @@ export interface ActivitiesView {
   hours: { date: string; who: string; volunteers: number; hours: number; note: string }[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInUk();
 const dash = (n: number | null) => (n === null ? '—' : String(n));
 
 export function ActivitiesPage({ ctx, view, errors = {}, values = {} }: { ctx: PageContext; view: ActivitiesView; errors?: FieldErrors; values?: Record<string, string> }) {

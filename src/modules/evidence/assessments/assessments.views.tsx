@@ -6,6 +6,7 @@ import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, TextInput,
 import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
 import { AnswerScale, EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import { TIME_POINTS } from '../evidence.schemas.ts';
+import { todayInUk } from '../../../platform/time.ts';
 
 type Values = Record<string, string>;
 
@@ -45,7 +46,7 @@ export function AssessmentEntryPage({ ctx, view, errors = {}, values = {} }: { c
       <h1>{definition.name}</h1>
       <form method="post" action={`${base}/assessments?instrument=${encodeURIComponent(definition.key)}`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextInput name="assessed_on" label="Date filled in" hint="For example 27/03/2026" type="date" value={values.assessed_on ?? new Date().toISOString().slice(0, 10)} error={errors.assessed_on} width="short" />
+        <TextInput name="assessed_on" label="Date filled in" hint="For example 27/03/2026" type="date" value={values.assessed_on ?? todayInUk()} error={errors.assessed_on} width="short" />
         <Radios name="time_point" label="Time point" options={[{ value: 'none', label: 'None' }, ...TIME_POINTS]} value={values.time_point ?? 'none'} error={errors.time_point} inline />
         <TextInput name="time_point_other" label="If something else, what?" hint="For example 3 months" value={values.time_point_other} error={errors.time_point_other} width="short" />
         <Questions definition={definition} errors={errors} values={values} />

@@ -88,6 +88,25 @@ export async function findInstrumentForOrg(db: Kysely<DB>, orgId: string, key: s
   return row ? toRow(row) : undefined;
 }
 
+/** The exact versions asked for that the organisation may see, in one query, keyed 'key@version'. */
+export async function findInstrumentVersionsForOrg(
+  db: Kysely<DB>,
+  orgId: string,
+  versions: readonly { key: string; version: string }[],
+): Promise<Map<string, InstrumentRow>> {
+  const found = new Map<string, InstrumentRow>();
+  if (versions.length === 0) return found;
+  const rows = await db
+    .selectFrom('evidence_instruments')
+    .select(COLUMNS)
+    .where((eb) => eb.or([eb('org_id', 'is', null), eb('org_id', '=', orgId)]))
+    .where((eb) => eb.or(versions.map((v) => eb.and([eb('key', '=', v.key), eb('version', '=', v.version)]))))
+    .orderBy('created_at', 'desc')
+    .execute();
+  for (const r of rows) if (!found.has(`${r.key}@${r.version}`)) found.set(`${r.key}@${r.version}`, toRow(r));
+  return found;
+}
+
 export async function listNetworkInstruments(db: Kysely<DB>): Promise<InstrumentRow[]> {
   const rows = await db.selectFrom('evidence_instruments').select(COLUMNS).where('org_id', 'is', null).orderBy('key').orderBy('created_at', 'desc').execute();
   return rows.map(toRow);

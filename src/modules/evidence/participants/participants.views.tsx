@@ -1,31 +1,13 @@
-// Pages for participants: the evidence home, the list, adding one, one person's page, erasure.
+// Pages for participants: the list, adding one, one person's page, erasure.
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { PageContext } from '../../../platform/http/page-context.ts';
-import { Button, Checkboxes, LinkCards, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import { Button, Checkboxes, CsrfField, ErrorSummary, NotificationBanner, Pagination, Radios, Select, SummaryList, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import { AGE_BAND_OPTIONS, ETHNICITIES, GENDERS, SUBSTANCES, TIME_POINTS } from '../evidence.schemas.ts';
 import { CONSENT_WORDING } from './participants.service.ts';
+import { todayInUk } from '../../../platform/time.ts';
 
 type Values = Record<string, string>;
-
-export interface EvidenceHomeView {
-  org: OrgTarget;
-  counts: { participants: number; assessments: number; activities: number };
-  links: { href: string; label: string; description: string }[];
-}
-
-export function EvidenceHomePage({ ctx, view }: { ctx: PageContext; view: EvidenceHomeView }) {
-  return (
-    <EvidenceLayout ctx={ctx} title={`Evidence – ${view.org.name}`} crumbs={[{ href: `/orgs/${view.org.slug}`, label: view.org.name }]}>
-      <span class="caption">{view.org.name}</span>
-      <h1>Evidence</h1>
-      <p class="lede">
-        {view.counts.participants} participants, {view.counts.assessments} questionnaires and {view.counts.activities} sessions recorded so far.
-      </p>
-      <LinkCards links={view.links} />
-    </EvidenceLayout>
-  );
-}
 
 export interface ParticipantListView {
   org: OrgTarget;
@@ -94,7 +76,7 @@ export function NewParticipantPage({ ctx, org, errors = {}, values = {}, substan
         <Radios name="consent_record" label={CONSENT_WORDING.record.label} hint={CONSENT_WORDING.record.text} options={yesNoOptions} value={values.consent_record} error={errors.consent_record} inline />
         <Radios name="consent_network" label={CONSENT_WORDING.network.label} hint={CONSENT_WORDING.network.text} options={yesNoOptions} value={values.consent_network} error={errors.consent_network} inline />
         <Radios name="consent_contact" label={CONSENT_WORDING.contact.label} hint={CONSENT_WORDING.contact.text} options={yesNoOptions} value={values.consent_contact} error={errors.consent_contact} inline />
-        <TextInput name="consent_date" label="Date they agreed" hint="For example 27/03/2026" type="date" value={values.consent_date ?? new Date().toISOString().slice(0, 10)} error={errors.consent_date} width="short" />
+        <TextInput name="consent_date" label="Date they agreed" hint="For example 27/03/2026" type="date" value={values.consent_date ?? todayInUk()} error={errors.consent_date} width="short" />
         <h2>About them (optional)</h2>
         <p>Only if they are happy to say. This helps show who the organisation reaches.</p>
         <Select name="age_band" label="Age" options={[{ value: '', label: 'Not given' }, ...AGE_BAND_OPTIONS]} value={values.age_band} error={errors.age_band} />
@@ -247,7 +229,7 @@ export function ParticipantPage({ ctx, view, errors = {}, values = {} }: { ctx: 
             error={errors.decision}
             inline
           />
-          <TextInput name="decided_on" label="Date of their decision" type="date" value={values.decided_on ?? new Date().toISOString().slice(0, 10)} error={errors.decided_on} width="short" />
+          <TextInput name="decided_on" label="Date of their decision" type="date" value={values.decided_on ?? todayInUk()} error={errors.decided_on} width="short" />
           <Button variant="secondary">Save decision</Button>
         </form>
       </details>

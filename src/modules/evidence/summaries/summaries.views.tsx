@@ -1,21 +1,8 @@
-// The page for contributing a summary of change from another system, and its range checks.
+// The page for contributing a summary of change from another system.
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { PageContext } from '../../../platform/http/page-context.ts';
 import { Button, CsrfField, ErrorSummary, Select, Table, TextArea, TextInput, type FieldErrors } from '../../../ui/components.tsx';
-import type { Measure } from '../domain/instrument-definition.ts';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
-
-/** A mean change cannot exceed the measure's span; a baseline mean must lie inside its range. */
-export function checkSummaryAgainstMeasure(measure: Measure, f: { mean_change: number; baseline_mean?: number | undefined; sd_change: number }): FieldErrors {
-  const errors: FieldErrors = {};
-  const span = measure.range.max - measure.range.min;
-  if (Math.abs(f.mean_change) > span) errors.mean_change = `${measure.name} runs from ${measure.range.min} to ${measure.range.max}, so the mean change must be between -${span} and ${span}`;
-  if (f.sd_change > span) errors.sd_change = `The standard deviation of the change cannot be more than ${span} for ${measure.name}`;
-  if (f.baseline_mean !== undefined && (f.baseline_mean < measure.range.min || f.baseline_mean > measure.range.max)) {
-    errors.baseline_mean = `The mean at the start must be between ${measure.range.min} and ${measure.range.max}`;
-  }
-  return errors;
-}
 
 export interface SummariesView {
   org: OrgTarget;

@@ -1,13 +1,13 @@
 // The public pages a participant reaches with their one-time link: no account, no name shown.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../platform/deps.ts';
-import { access } from '../../platform/http/access.ts';
-import { formValues } from '../../platform/http/forms.ts';
-import { pageContext } from '../../platform/http/page-context.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import { completeByLink, openCompletionLink } from './assessments/assessments.service.ts';
-import { CompleteDonePage, CompletePage, CompleteRefusedPage } from './assessments/assessments.views.tsx';
-import { todayIso } from './imports/engine/parse-date.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { access } from '../../../platform/http/access.ts';
+import { formValues } from '../../../platform/http/forms.ts';
+import { pageContext } from '../../../platform/http/page-context.ts';
+import { sendPage } from '../../../platform/http/render.ts';
+import { completeByLink, openCompletionLink } from './assessments.service.ts';
+import { CompleteDonePage, CompletePage, CompleteRefusedPage } from './assessments.views.tsx';
+import { todayInUk } from '../../../platform/time.ts';
 
 const STATUS = { used: 410, expired: 410, missing: 404 } as const;
 
@@ -32,7 +32,7 @@ export function selfCompletionRoutes(deps: Deps) {
       const values = formValues(req.body);
       const link = await openCompletionLink(deps.db, token);
       if (link.state !== 'open') return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={link.state} />, STATUS[link.state]);
-      const result = await completeByLink(deps.db, token, values, todayIso());
+      const result = await completeByLink(deps.db, token, values, todayInUk());
       if (typeof result === 'object') {
         return sendPage(reply, <CompletePage ctx={ctx(req, reply)} token={token} orgName={link.orgName} definition={link.definition} errors={result.errors} values={values} />, 400);
       }
