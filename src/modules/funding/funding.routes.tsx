@@ -17,6 +17,7 @@ import { buildValueStatement } from './domain/value-statement.ts';
 import { coordinateFunding, manageOrgFunding } from './funding.policy.ts';
 import { BoardPage, FunderPage, FundersPage, ImportPage, KeywordsPage, MemberGrantsPage, NewOpportunityPage, OpportunityPage, OrgFundingPage, type SourceView } from './funding.views.tsx';
 import * as grants from './grants/grants.repository.ts';
+import { addFundingKeyword, removeFundingKeyword } from './grants/keywords.service.ts';
 import { importGrants } from './grants/import-grants.service.ts';
 import { loadMemberIndex } from './grants/member-match.ts';
 import { openBuffer } from './import/read-file.ts';
@@ -144,19 +145,13 @@ export function fundingRoutes(deps: Deps) {
       const parsed = parseForm(Keyword, req.body);
       if (!parsed.ok) return sendPage(reply, <KeywordsPage ctx={ctx(req, reply)} keywords={await grants.listKeywords(deps.db)} errors={parsed.errors} values={parsed.values} />, 400);
       const keyword = normaliseKeyword(parsed.data.keyword);
-      await deps.db.transaction().execute(async (tx) => {
-        await grants.addKeyword(tx, keyword, personOf(req).personId);
-        await grants.flagByKeywords(tx);
-      });
+      await addFundingKeyword(deps, keyword, personOf(req).personId);
       setFlash(reply, { kind: 'success', text: `"${keyword}" is added, and every grant is checked against it.` });
       return reply.redirect('/network/funding/keywords', 303);
     });
     app.post('/network/funding/keywords/remove', coordinator, async (req, reply) => {
       const keyword = normaliseKeyword(String((req.body as { keyword?: unknown } | undefined)?.keyword ?? ''));
-      await deps.db.transaction().execute(async (tx) => {
-        await grants.removeKeyword(tx, keyword);
-        await grants.flagByKeywords(tx);
-      });
+      await removeFundingKeyword(deps, keyword);
       setFlash(reply, { kind: 'success', text: `"${keyword}" is removed.` });
       return reply.redirect('/network/funding/keywords', 303);
     });

@@ -109,3 +109,10 @@ export async function claimReminder(db: Kysely<DB>, opportunityId: string, orgId
 export async function listDeadlines(db: Kysely<DB>) {
   return db.selectFrom('funding_opportunities').select(['id', 'funder', 'programme', 'deadline', 'link', 'notes', 'created_at']).orderBy('deadline', 'desc').limit(1000).execute();
 }
+
+/** Which of these organisations are members in good standing. */
+export async function memberOrgIdsAmong(db: Kysely<DB>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', ids).where('status', '=', 'member').execute();
+  return rows.map((r) => r.id);
+}

@@ -31,8 +31,7 @@ export type OpportunityFormData = z.infer<typeof OpportunityForm>;
 async function memberOrgIds(db: Kysely<DB>, actor: SignedInActor): Promise<Set<string>> {
   const ids = actor.memberships.map((m) => m.orgId);
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', ids).where('status', '=', 'member').execute();
-  return new Set(rows.map((r) => r.id));
+  return new Set(await repo.memberOrgIdsAmong(db, ids));
 }
 
 export async function mayAdd(db: Kysely<DB>, actor: SignedInActor): Promise<boolean> {
