@@ -13,6 +13,7 @@ import { deadlineReminderJob } from './opportunities/reminders.job.ts';
 
 export { runGrantImportCommand } from './grants/import.command.ts';
 export { remindDeadlines } from './opportunities/reminders.job.ts';
+export { consortiumPartnersSince } from './bids/consortium-partners.repository.ts';
 export * as fundingPolicy from './funding.policy.ts';
 
 export const fundingModule: ModuleDefinition = {

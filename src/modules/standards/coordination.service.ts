@@ -10,22 +10,24 @@ import { decisionBlocker } from './domain/cycle.ts';
 import { DRAFT_FRAMEWORK, DRAFT_FRAMEWORK_TITLE } from './domain/draft-framework.ts';
 import { FrameworkDefinitionSchema, type FrameworkDefinition, type Standard } from './domain/framework.ts';
 import { renewalDue, todayInLondon } from './domain/renewal.ts';
+import { consortiumPartnersSince } from '../funding/index.ts';
 import { mentoringPartnersSince } from '../learning/index.ts';
 import * as repo from './standards.repository.ts';
 
 /**
  * Organisations in a mentoring or consortium relationship with an organisation in the last
- * three years. Mentoring comes from the learning module; consortium bids will come from the
- * funding module when it is wired in here.
+ * three years: mentoring from the learning module, consortium bids (as lead or a partner who
+ * accepted) from the funding module.
  */
 export type RelationshipSource = (deps: Deps, orgId: string) => Promise<{ orgId: string; what: string }[]>;
 
-const mentoringRelationships: RelationshipSource = async (deps, orgId) => {
+const recentRelationships: RelationshipSource = async (deps, orgId) => {
   const since = DateTime.fromISO(todayInLondon()).minus({ years: RELATIONSHIP_YEARS }).toISODate()!;
-  return (await mentoringPartnersSince(deps.db, orgId, since)).map((p) => ({
-    orgId: p.orgId,
-    what: p.role === 'mentor' ? 'a mentor' : 'a mentee',
-  }));
+  const [mentoring, consortia] = await Promise.all([mentoringPartnersSince(deps.db, orgId, since), consortiumPartnersSince(deps.db, orgId, since)]);
+  return [
+    ...mentoring.map((p) => ({ orgId: p.orgId, what: p.role === 'mentor' ? 'was a mentor of' : 'was mentored by' })),
+    ...consortia.map((partner) => ({ orgId: partner, what: 'was in a consortium bid with' })),
+  ];
 };
 const RELATIONSHIP_YEARS = 3;
 
@@ -109,7 +111,7 @@ export interface CandidateView {
 export async function reviewCandidates(
   deps: Deps,
   assessment: { id: string; org_id: string },
-  relationships: RelationshipSource = mentoringRelationships,
+  relationships: RelationshipSource = recentRelationships,
 ): Promise<CandidateView[]> {
   const [researchers, areaCodes, related] = await Promise.all([
     repo.listPeerResearchers(deps.db),
@@ -141,7 +143,7 @@ export async function assignReviewer(
   actor: SignedInActor,
   assessmentId: string,
   input: { reviewerId: string; overrideReason: string },
-  relationships: RelationshipSource = mentoringRelationships,
+  relationships: RelationshipSource = recentRelationships,
 ): Promise<void> {
   const assessment = await repo.unsafeFindAssessment(deps.db, assessmentId);
   if (!assessment) throw notFound('self-assessment');

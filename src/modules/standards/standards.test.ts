@@ -189,6 +189,26 @@ test('assigning reviewers enforces every conflict; a shared-area override needs 
   assert.doesNotMatch((await coordinator.get(`/network/standards/assessments/${id}`)).body, /was a mentor of this organisation/);
   await db().deleteFrom('learning_mentor_requests').where('id', '=', match.id).execute();
 
+  // Kim's organisation was in a consortium bid led by Leeds last year (the funding module's record);
+  // only invited, it would not count; four years ago would not count.
+  const bid = await db()
+    .insertInto('funding_bids')
+    .values({ org_id: orgIds.get(LEEDS)!, title: 'Peer mentors across the county', total_pence: 5_000_000, created_at: new Date(Date.now() - 365 * 86_400_000) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db().insertInto('funding_bid_partners').values([
+    { bid_id: bid.id, org_id: orgIds.get(LEEDS)!, status: 'lead' },
+    { bid_id: bid.id, org_id: kimOrg, status: 'invited' },
+  ]).execute();
+  assert.doesNotMatch((await coordinator.get(`/network/standards/assessments/${id}`)).body, /was in a consortium bid with this organisation/);
+  await db().updateTable('funding_bid_partners').set({ status: 'accepted' }).where('bid_id', '=', bid.id).where('org_id', '=', kimOrg).execute();
+  const consortium = await assign('researcher.two@demo.example');
+  assert.equal(consortium.statusCode, 400);
+  assert.match(consortium.body, /was in a consortium bid with this organisation in the last three years/);
+  await db().updateTable('funding_bids').set({ created_at: longAgo }).where('id', '=', bid.id).execute();
+  assert.doesNotMatch((await coordinator.get(`/network/standards/assessments/${id}`)).body, /was in a consortium bid with this organisation/);
+  await db().deleteFrom('funding_bids').where('id', '=', bid.id).execute();
+
   // Training that ran out.
   await db().updateTable('standards_training').set({ expires_on: '2020-01-01', completed_on: '2019-01-01' }).where('person_id', '=', ids.get('researcher.two@demo.example')!).execute();
   const untrained = await assign('researcher.two@demo.example');

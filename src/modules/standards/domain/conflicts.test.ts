@@ -31,7 +31,7 @@ test('each rule refuses on its own, with its reason', () => {
     ['training ran out yesterday', { trainingExpiresOn: '2026-11-30' }, {}, 'no_current_training'],
     ['member of the target', { memberOrgIds: ['other', 'target'] }, {}, 'own_organisation'],
     ['declared a relationship', { declaredOrgIds: ['target'] }, {}, 'declared_interest'],
-    ['mentor within three years', {}, { recentRelationships: [{ orgId: 'other', what: 'a mentor' }] }, 'recent_relationship'],
+    ['mentor within three years', {}, { recentRelationships: [{ orgId: 'other', what: 'was a mentor of' }] }, 'recent_relationship'],
     ['same local authority', { ownAreaCodes: ['E08000035'] }, {}, 'same_local_authority'],
   ];
   for (const [why, reviewer, t, rule] of cases) assert.deepEqual(rules(reviewer, t), [rule], why);

@@ -35,7 +35,7 @@ export interface TargetFacts {
   areaCodes: readonly string[];
   /**
    * Organisations in a mentoring or consortium relationship with the target within the last
-   * three years, each with what it was (from the learning and funding modules).
+   * three years, each with what it was as a phrase that reads before "this organisation" ("was a mentor of").
    */
   recentRelationships: readonly { orgId: string; what: string }[];
 }
@@ -64,7 +64,7 @@ export function reviewConflicts(reviewer: ReviewerFacts, target: TargetFacts, to
   }
   const related = target.recentRelationships.find((r) => reviewer.memberOrgIds.includes(r.orgId));
   if (related) {
-    refuse('recent_relationship', `Their organisation was ${related.what} of this organisation in the last three years.`);
+    refuse('recent_relationship', `Their organisation ${related.what} this organisation in the last three years.`);
   }
   const shared = reviewer.ownAreaCodes.some((code) => target.areaCodes.includes(code));
   if (shared) {
