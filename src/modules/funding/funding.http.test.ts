@@ -320,6 +320,59 @@ test('a deadline reminder goes once to each interested organisation, with two ap
   assert.equal(sent.length, 2, 'running again sends nothing');
 });
 
+test('an opportunity is changed or removed only by who added it, their lead or a coordinator; removing asks first and cannot be replayed', async () => {
+  const db = t.database.db;
+  const r = await lead.post('/funding/opportunities', { funder: 'Moorside Trust', programme: 'Small Grants', deadline: inDays(20), amount_min: '5,000', amount_max: '12500.50' });
+  const id = String(r.headers.location).split('/').pop()!;
+  await partner.post(`/orgs/${orgB.slug}/funding/opportunities/${id}/interest`, { interested: 'yes' });
+
+  // Someone else's opportunity: not found, whatever the route; signed out: sent to sign in.
+  for (const [method, url] of [['GET', `/funding/opportunities/${id}/edit`], ['GET', `/funding/opportunities/${id}/remove`]] as const) {
+    assert.equal((await partner.request({ method, url })).statusCode, 404, url);
+  }
+  assert.doesNotMatch((await partner.get(`/funding/opportunities/${id}`)).body, /Change the details/);
+  assert.equal((await partner.post(`/funding/opportunities/${id}`, { funder: 'Hijacked', programme: 'P', deadline: inDays(5) })).statusCode, 404);
+  assert.equal((await partner.post(`/funding/opportunities/${id}/remove`, {})).statusCode, 404);
+  assert.notEqual((await anonymous.get(`/funding/opportunities/${id}/edit`)).statusCode, 200);
+
+  // The person who added it: the form holds what is there now, pounds as typed.
+  assert.match((await lead.get(`/funding/opportunities/${id}`)).body, /Change the details/);
+  const form = await lead.get(`/funding/opportunities/${id}/edit`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /name="amount_min"[^>]*value="5000"/);
+  assert.match(form.body, /name="amount_max"[^>]*value="12500.50"/);
+  const bad = await lead.post(`/funding/opportunities/${id}`, { funder: 'Moorside Trust', programme: '', deadline: '2026-13-01' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Enter the programme or fund/);
+  assert.equal((await db.selectFrom('funding_opportunities').select('programme').where('id', '=', id).executeTakeFirstOrThrow()).programme, 'Small Grants', 'nothing written');
+
+  // A moved deadline: reminders already sent go again against the new date.
+  await db.insertInto('funding_reminders').values({ opportunity_id: id, org_id: orgB.id, days_before: 14 }).execute();
+  const changed = await lead.post(`/funding/opportunities/${id}`, { funder: 'Moorside Trust', programme: 'Small Grants 2027', deadline: inDays(40), amount_min: '5000', amount_max: '' });
+  assert.equal(changed.statusCode, 303);
+  const page = await anonymous.get(`/funding/opportunities/${id}`);
+  assert.match(page.body, /Small Grants 2027/);
+  assert.match(page.body, /from £5,000/);
+  assert.equal((await db.selectFrom('funding_reminders').select('days_before').where('opportunity_id', '=', id).execute()).length, 0);
+  const audit = await db.selectFrom('audit_log').select(['detail']).where('action', '=', 'funding.opportunity_changed').where('subject_id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual((audit.detail as { before: { programme: string } }).before.programme, 'Small Grants');
+
+  // A coordinator may too.
+  assert.equal((await coordinator.get(`/funding/opportunities/${id}/edit`)).statusCode, 200);
+
+  // Removing asks first, says what goes with it, and happens once.
+  const confirm = await lead.get(`/funding/opportunities/${id}/remove`);
+  assert.match(confirm.body, /Remove Moorside Trust: Small Grants 2027 from the board\?/);
+  assert.match(confirm.body, /One member has marked an interest/);
+  assert.equal((await db.selectFrom('funding_opportunities').select('id').where('id', '=', id).execute()).length, 1, 'the confirmation page removes nothing');
+  assert.equal((await lead.post(`/funding/opportunities/${id}/remove`, {})).statusCode, 303);
+  assert.equal((await anonymous.get(`/funding/opportunities/${id}`)).statusCode, 404);
+  assert.doesNotMatch((await anonymous.get('/funding/opportunities')).body, /Moorside Trust/);
+  assert.doesNotMatch((await anonymous.get('/funding/opportunities.ics')).body, /Moorside Trust/);
+  assert.equal((await lead.post(`/funding/opportunities/${id}/remove`, {})).statusCode, 404, 'a replay finds nothing');
+  assert.equal((await db.selectFrom('audit_log').select('id').where('action', '=', 'funding.opportunity_removed').where('subject_id', '=', id).execute()).length, 1);
+});
+
 // ---- consortium bids ----------------------------------------------------------------------------
 
 let bidId: string;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { actorWith } from '../../../test/support/actors.ts';
-import { canOnBid, coordinateFunding, manageOrgFunding, mayAddOpportunity, type BidAction, type PartnerStanding } from './funding.policy.ts';
+import { canOnBid, coordinateFunding, manageOrgFunding, mayAddOpportunity, mayChangeOpportunity, type BidAction, type PartnerStanding } from './funding.policy.ts';
 
 const org = { id: 'o1', slug: 'x', name: 'X', status: 'member' as const };
 
@@ -24,6 +24,21 @@ test('coordinators import grants; adding opportunities: coordinators and member 
   assert.equal(mayAddOpportunity(actorWith('volunteer', null, 'o1'), new Set(['o1'])), false);
   assert.equal(mayAddOpportunity(actorWith('lead', null, 'o1'), new Set()), false, 'an applicant’s lead may not');
   assert.equal(mayAddOpportunity(actorWith(null, 'coordinator', 'o1'), new Set()), true);
+});
+
+test('changing an opportunity: coordinators, the person who added it, or a lead of the organisation that added it', () => {
+  const byP = { addedBy: 'p', addedByOrg: null };
+  const byOrg = { addedBy: 'someone-else', addedByOrg: 'o1' };
+  const byNobody = { addedBy: null, addedByOrg: null };
+  const cases: [string, Parameters<typeof actorWith>, { addedBy: string | null; addedByOrg: string | null }, boolean][] = [
+    ['coordinator, anything', [null, 'coordinator', 'o1'], byNobody, true],
+    ['the person who added it', ['volunteer', null, 'o9'], byP, true],
+    ['a lead of the adding organisation', ['lead', null, 'o1'], byOrg, true],
+    ['a worker of the adding organisation', ['worker', null, 'o1'], byOrg, false],
+    ['a lead elsewhere', ['lead', null, 'o2'], byOrg, false],
+    ['a lead, when no organisation added it', ['lead', null, 'o1'], byNobody, false],
+  ];
+  for (const [what, actor, o, allowed] of cases) assert.equal(mayChangeOpportunity(actorWith(...actor), o), allowed, what);
 });
 
 test('bids: the lead does everything, a partner works on it, an invitee sees only the invitation, others nothing', () => {

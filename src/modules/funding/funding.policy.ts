@@ -24,6 +24,16 @@ export function mayAddOpportunity(actor: SignedInActor, memberOrgIds: ReadonlySe
   return actor.memberships.some((m) => (m.role === 'lead' || m.role === 'worker') && memberOrgIds.has(m.orgId));
 }
 
+/**
+ * Changing or removing an opportunity on the board: coordinators, the person who added it, or a
+ * lead of the organisation that added it (so it outlives one person moving on).
+ */
+export function mayChangeOpportunity(actor: SignedInActor, o: { addedBy: string | null; addedByOrg: string | null }): boolean {
+  if (coordinateFunding.allows(actor)) return true;
+  if (o.addedBy !== null && o.addedBy === actor.personId) return true;
+  return o.addedByOrg !== null && actor.memberships.some((m) => m.role === 'lead' && m.orgId === o.addedByOrg);
+}
+
 // ---- consortium bids ---------------------------------------------------------------------------
 
 /** Where an organisation stands on one bid; undefined when it has nothing to do with it. */

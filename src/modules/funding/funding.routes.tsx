@@ -190,7 +190,7 @@ export function fundingRoutes(deps: Deps) {
       const signedIn = isSignedIn(req.actor);
       const interested = signedIn ? await opportunities.interestedIn(deps.db, o.id) : null;
       const mine = signedIn ? await opportunities.myOrgsFor(deps.db, req.actor as never, o.id) : [];
-      return sendPage(reply, <OpportunityPage ctx={ctx(req, reply)} interested={interested} myOrgs={mine} o={{
+      return sendPage(reply, <OpportunityPage ctx={ctx(req, reply)} interested={interested} myOrgs={mine} canChange={isSignedIn(req.actor) && opportunities.mayChange(req.actor, o)} o={{
         id: o.id, funder: o.funder, programme: o.programme, amount: amountOf(o.amount_min_pence, o.amount_max_pence), deadline: o.deadline, eligibility: o.eligibility, areas: o.areas,
         link: o.link, notes: o.notes, addedBy: o.added_by_org_name ?? 'The network coordinators', closed: o.deadline < today(),
       }} />);

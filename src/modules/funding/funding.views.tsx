@@ -206,8 +206,9 @@ export function BoardPage({ ctx, open, past, canAdd }: { ctx: PageContext; open:
   );
 }
 
-export function OpportunityPage({ ctx, o, interested, myOrgs }: {
+export function OpportunityPage({ ctx, o, interested, myOrgs, canChange = false }: {
   ctx: PageContext;
+  canChange?: boolean;
   o: { id: string; funder: string; programme: string; amount: string; deadline: string; eligibility: string; areas: string; link: string; notes: string; addedBy: string; closed: boolean };
   interested: { name: string; slug: string }[] | null;
   myOrgs: { slug: string; name: string; interested: boolean }[];
@@ -234,16 +235,32 @@ export function OpportunityPage({ ctx, o, interested, myOrgs }: {
         </form>
       ))}
       {!o.closed && myOrgs.length > 0 && <p><a href={`/orgs/${myOrgs[0]!.slug}/funding/bids?opportunity=${o.id}`}>Open a bid for this opportunity</a></p>}
+      {canChange && (
+        <p><a href={`/funding/opportunities/${o.id}/edit`}>Change the details</a> or <a href={`/funding/opportunities/${o.id}/remove`}>remove it from the board</a></p>
+      )}
     </Layout>
   );
 }
 
-export function NewOpportunityPage({ ctx, errors = {}, values = {} }: { ctx: PageContext; errors?: FieldErrors; values?: Record<string, string> }) {
+export function NewOpportunityPage(props: { ctx: PageContext; errors?: FieldErrors; values?: Record<string, string> }) {
+  return <OpportunityFormPage {...props} heading="Add a funding opportunity" action="/funding/opportunities" button="Add to the board" />;
+}
+
+export function ChangeOpportunityPage(props: { ctx: PageContext; id: string; errors?: FieldErrors; values?: Record<string, string> }) {
+  return (
+    <OpportunityFormPage {...props} heading="Change this funding opportunity" action={`/funding/opportunities/${props.id}`} button="Save the changes"
+      crumbs={[{ href: '/funding/opportunities', label: 'Funding opportunities' }, { href: `/funding/opportunities/${props.id}`, label: props.values?.programme || 'This opportunity' }]} />
+  );
+}
+
+function OpportunityFormPage({ ctx, errors = {}, values = {}, heading, action, button, crumbs = [{ href: '/funding/opportunities', label: 'Funding opportunities' }] }: {
+  ctx: PageContext; errors?: FieldErrors; values?: Record<string, string>; heading: string; action: string; button: string; crumbs?: { href: string; label: string }[];
+}) {
   const token = ctx.csrfToken();
   return (
-    <Layout ctx={ctx} title="Add a funding opportunity" before={<Breadcrumbs items={[{ href: '/funding/opportunities', label: 'Funding opportunities' }]} />}>
-      <h1>Add a funding opportunity</h1>
-      <form method="post" action="/funding/opportunities" novalidate>
+    <Layout ctx={ctx} title={heading} before={<Breadcrumbs items={crumbs} />}>
+      <h1>{heading}</h1>
+      <form method="post" action={action} novalidate>
         <CsrfField token={token} />
         <ErrorSummary errors={errors} order={['funder', 'programme', 'deadline', 'amount_min', 'amount_max', 'eligibility', 'areas', 'link', 'notes']} />
         <TextInput name="funder" label="Funder" value={values.funder} error={errors.funder} />
@@ -255,8 +272,26 @@ export function NewOpportunityPage({ ctx, errors = {}, values = {} }: { ctx: Pag
         <TextInput name="areas" label="Areas (optional)" hint="For example: Yorkshire, or England" value={values.areas} error={errors.areas} />
         <TextInput name="link" label="Link to the funder's page (optional)" type="url" value={values.link} error={errors.link} />
         <TextArea name="notes" label="Notes for members (optional)" value={values.notes} error={errors.notes} rows={3} />
-        <Button>Add to the board</Button>
+        <Button>{button}</Button>
       </form>
+    </Layout>
+  );
+}
+
+/** The step before removing: says what goes with it, so nothing is lost by one click. */
+export function RemoveOpportunityPage({ ctx, id, title, interestedCount }: { ctx: PageContext; id: string; title: string; interestedCount: number }) {
+  const token = ctx.csrfToken();
+  return (
+    <Layout ctx={ctx} title={`Remove ${title}`} before={<Breadcrumbs items={[{ href: '/funding/opportunities', label: 'Funding opportunities' }, { href: `/funding/opportunities/${id}`, label: title }]} />}>
+      <h1>Remove {title} from the board?</h1>
+      <p>It will no longer be listed or in the deadlines calendar, and members will not be reminded about it.</p>
+      {interestedCount > 0 && <p>{interestedCount === 1 ? 'One member has' : `${interestedCount} members have`} marked an interest; that goes too. Any bid already started keeps its own details.</p>}
+      <p>This can't be undone. If only the details are wrong, <a href={`/funding/opportunities/${id}/edit`}>change them instead</a>.</p>
+      <form method="post" action={`/funding/opportunities/${id}/remove`}>
+        <CsrfField token={token} />
+        <Button variant="warning">Yes, remove it</Button>
+      </form>
+      <p><a href={`/funding/opportunities/${id}`}>No, keep it</a></p>
     </Layout>
   );
 }

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { ModuleDefinition } from '../../platform/modules.ts';
 import { bidRoutes } from './bids/bids.routes.tsx';
 import { fundingRoutes } from './funding.routes.tsx';
+import { changeOpportunityRoutes } from './opportunities/change-opportunity.routes.tsx';
 import { coordinateFunding, manageOrgFunding } from './funding.policy.ts';
 import { seedFundingDemo } from './funding.seed.ts';
 import { deadlineReminderJob } from './opportunities/reminders.job.ts';
@@ -21,6 +22,7 @@ export const fundingModule: ModuleDefinition = {
   routes: (deps: Deps) => async (app: FastifyInstance) => {
     await app.register(fundingRoutes(deps));
     await app.register(bidRoutes(deps));
+    await app.register(changeOpportunityRoutes(deps));
   },
   workspaceLinks: [
     {

@@ -28,6 +28,28 @@ export async function insertOpportunity(db: Kysely<DB>, o: OpportunityInput): Pr
   return row.id;
 }
 
+export async function updateOpportunity(db: Kysely<DB>, id: string, o: Omit<OpportunityInput, 'addedBy' | 'addedByOrg'>): Promise<void> {
+  await db
+    .updateTable('funding_opportunities')
+    .set({
+      funder: o.funder, programme: o.programme, amount_min_pence: o.amountMinPence, amount_max_pence: o.amountMaxPence, deadline: o.deadline,
+      eligibility: o.eligibility, areas: o.areas, link: o.link, notes: o.notes,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Reminders already sent for an opportunity, forgotten when its deadline moves so they go again against the new date. */
+export async function forgetReminders(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('funding_reminders').where('opportunity_id', '=', id).execute();
+}
+
+/** Removes an opportunity; interests and reminders go with it, bids keep their own terms. */
+export async function deleteOpportunity(db: Kysely<DB>, id: string): Promise<boolean> {
+  const gone = await db.deleteFrom('funding_opportunities').where('id', '=', id).executeTakeFirst();
+  return gone.numDeletedRows > 0n;
+}
+
 /** Open (deadline today or later) or past opportunities, with how many organisations are interested. */
 export async function listOpportunities(db: Kysely<DB>, today: string, which: 'open' | 'past') {
   return db

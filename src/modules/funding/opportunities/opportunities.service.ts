@@ -9,7 +9,7 @@ import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { isRealDate } from '../domain/deadlines.ts';
 import { parseMoney } from '../domain/money.ts';
-import { mayAddOpportunity } from '../funding.policy.ts';
+import { mayAddOpportunity, mayChangeOpportunity } from '../funding.policy.ts';
 import * as repo from './opportunities.repository.ts';
 
 const optionalMoney = z.string().trim().default('').refine((s) => s === '' || parseMoney(s) !== undefined, 'Enter an amount in pounds, like 5,000, or leave it empty');
@@ -43,12 +43,61 @@ export async function addOpportunity(deps: Deps, actor: SignedInActor, f: Opport
   if (!mayAddOpportunity(actor, members)) throw notFound();
   const byOrg = actor.memberships.find((m) => (m.role === 'lead' || m.role === 'worker') && members.has(m.orgId))?.orgId ?? null;
   return deps.db.transaction().execute(async (tx) => {
-    const id = await repo.insertOpportunity(tx, {
-      funder: f.funder, programme: f.programme, deadline: f.deadline, amountMinPence: f.amount_min ? parseMoney(f.amount_min)! : null, amountMaxPence: f.amount_max ? parseMoney(f.amount_max)! : null,
-      eligibility: f.eligibility, areas: f.areas, link: f.link, notes: f.notes, addedBy: actor.personId, addedByOrg: byOrg,
-    });
+    const id = await repo.insertOpportunity(tx, { ...opportunityFrom(f), addedBy: actor.personId, addedByOrg: byOrg });
     await recordAudit(tx, { orgId: byOrg, actorId: actor.personId, action: 'funding.opportunity_added', subjectType: 'funding_opportunity', subjectId: id, detail: {} });
     return id;
+  });
+}
+
+function opportunityFrom(f: OpportunityFormData): Omit<repo.OpportunityInput, 'addedBy' | 'addedByOrg'> {
+  return {
+    funder: f.funder, programme: f.programme, deadline: f.deadline, amountMinPence: f.amount_min ? parseMoney(f.amount_min)! : null, amountMaxPence: f.amount_max ? parseMoney(f.amount_max)! : null,
+    eligibility: f.eligibility, areas: f.areas, link: f.link, notes: f.notes,
+  };
+}
+
+/** Pounds as a person types them back into the form: "5000", or "5000.50". */
+const poundsForForm = (pence: number | null) => (pence === null ? '' : pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2));
+
+/** An opportunity the signed-in person may change, with its form values; "not found" for anyone else. */
+export async function loadChangeableOpportunity(db: Kysely<DB>, actor: SignedInActor, id: string) {
+  const o = await repo.findOpportunity(db, id);
+  if (!o || !mayChangeOpportunity(actor, { addedBy: o.added_by, addedByOrg: o.added_by_org })) throw notFound('opportunity');
+  const values: Record<string, string> = {
+    funder: o.funder, programme: o.programme, deadline: o.deadline, amount_min: poundsForForm(o.amount_min_pence), amount_max: poundsForForm(o.amount_max_pence),
+    eligibility: o.eligibility, areas: o.areas, link: o.link, notes: o.notes,
+  };
+  return { id: o.id, title: `${o.funder}: ${o.programme}`, interestedCount: (await repo.listInterested(db, o.id)).length, values };
+}
+
+/** Whether the signed-in person may change or remove this opportunity (for the page's links). */
+export function mayChange(actor: SignedInActor, o: { added_by: string | null; added_by_org: string | null }): boolean {
+  return mayChangeOpportunity(actor, { addedBy: o.added_by, addedByOrg: o.added_by_org });
+}
+
+export async function changeOpportunity(deps: Deps, actor: SignedInActor, id: string, f: OpportunityFormData): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const o = await repo.findOpportunity(tx, id);
+    if (!o || !mayChangeOpportunity(actor, { addedBy: o.added_by, addedByOrg: o.added_by_org })) throw notFound('opportunity');
+    const next = opportunityFrom(f);
+    await repo.updateOpportunity(tx, o.id, next);
+    if (next.deadline !== o.deadline) await repo.forgetReminders(tx, o.id);
+    await recordAudit(tx, {
+      orgId: o.added_by_org, actorId: actor.personId, action: 'funding.opportunity_changed', subjectType: 'funding_opportunity', subjectId: o.id,
+      detail: { before: { funder: o.funder, programme: o.programme, deadline: o.deadline }, after: { funder: next.funder, programme: next.programme, deadline: next.deadline } },
+    });
+  });
+}
+
+export async function removeOpportunity(deps: Deps, actor: SignedInActor, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const o = await repo.findOpportunity(tx, id);
+    if (!o || !mayChangeOpportunity(actor, { addedBy: o.added_by, addedByOrg: o.added_by_org })) throw notFound('opportunity');
+    if (!(await repo.deleteOpportunity(tx, o.id))) throw notFound('opportunity');
+    await recordAudit(tx, {
+      orgId: o.added_by_org, actorId: actor.personId, action: 'funding.opportunity_removed', subjectType: 'funding_opportunity', subjectId: o.id,
+      detail: { funder: o.funder, programme: o.programme, deadline: o.deadline },
+    });
   });
 }
 
