@@ -303,6 +303,11 @@ test('members add opportunities, mark interest and see who else is; a calendar f
   assert.match(ics.body, /BEGIN:VCALENDAR/);
   assert.match(ics.body, new RegExp(`DTSTART;VALUE=DATE:${inDays(10).replace(/-/g, '')}`));
   assert.match(ics.body, /SUMMARY:Deadline: Pennine Trust\, Together Fund|SUMMARY:Deadline: Pennine Trust\\, Together Fund/);
+  // "Open a bid for this opportunity" arrives with it chosen; an id not on the board chooses nothing.
+  const page = await lead.get(`/funding/opportunities/${opportunityId}`);
+  assert.match(page.body, new RegExp(`href="/orgs/${orgA.slug}/funding/bids\\?opportunity=${opportunityId}"`));
+  assert.match((await lead.get(`/orgs/${orgA.slug}/funding/bids?opportunity=${opportunityId}`)).body, new RegExp(`<option value="${opportunityId}"[^>]*selected`));
+  assert.doesNotMatch((await lead.get(`/orgs/${orgA.slug}/funding/bids?opportunity=00000000-0000-0000-0000-000000000000`)).body, /<option [^>]*selected[^>]*>(?!Not on the board)/);
   assert.equal((await outsider.post('/funding/opportunities', { funder: '' })).statusCode, 400, 'a member lead may add');
   assert.notEqual((await anonymous.post('/funding/opportunities', { funder: 'x' })).statusCode, 303);
 });

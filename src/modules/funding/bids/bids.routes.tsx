@@ -59,7 +59,11 @@ export function bidRoutes(deps: Deps) {
     app.get('/orgs/:org/funding/bids', rule, async (req, reply) => {
       const org = orgOf(req);
       const bids = (await repo.listBidsFor(deps.db, org.id)).map((b) => ({ id: b.id, title: b.title, total: formatMoney(b.total_pence, b.currency), status: b.status, standing: b.standing, role: b.role, leadName: b.lead_name }));
-      return sendPage(reply, <BidListPage ctx={ctx(req, reply)} org={org} bids={bids} opportunities={await choices()} />);
+      const opportunities = await choices();
+      // "Open a bid for this opportunity" on the board arrives with it chosen (if still open).
+      const asked = String((req.query as { opportunity?: unknown }).opportunity ?? '');
+      const chosen = opportunities.some((o) => o.id === asked) ? asked : '';
+      return sendPage(reply, <BidListPage ctx={ctx(req, reply)} org={org} bids={bids} opportunities={opportunities} chosenOpportunity={chosen} />);
     });
 
     app.post('/orgs/:org/funding/bids', rule, async (req, reply) => {

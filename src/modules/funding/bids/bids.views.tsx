@@ -13,7 +13,9 @@ const STATUS: Record<string, string> = { drafting: 'Drafting', submitted: 'Sent 
 
 export interface BidListItem { id: string; title: string; total: string; status: string; standing: string; role: string; leadName: string }
 
-export function BidListPage({ ctx, org, bids, opportunities }: { ctx: PageContext; org: OrgTarget; bids: BidListItem[]; opportunities: { id: string; label: string }[] }) {
+export function BidListPage({ ctx, org, bids, opportunities, chosenOpportunity = '' }: {
+  ctx: PageContext; org: OrgTarget; bids: BidListItem[]; opportunities: { id: string; label: string }[]; chosenOpportunity?: string;
+}) {
   const token = ctx.csrfToken();
   return (
     <Layout ctx={ctx} title={`Bids: ${org.name}`} before={<Breadcrumbs items={[{ href: `/orgs/${org.slug}`, label: org.name }, { href: `/orgs/${org.slug}/funding`, label: 'Funding' }]} />}>
@@ -32,7 +34,7 @@ export function BidListPage({ ctx, org, bids, opportunities }: { ctx: PageContex
         ]}
       />
       <h2>Open a new bid</h2>
-      <OpenBidForm token={token} org={org} opportunities={opportunities} />
+      <OpenBidForm token={token} org={org} opportunities={opportunities} values={chosenOpportunity ? { opportunity: chosenOpportunity } : {}} />
     </Layout>
   );
 }
