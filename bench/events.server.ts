@@ -50,7 +50,7 @@ const id = await insertEvent(server.database.db, null, null, {
   offer_hold_hours: 48,
   reminder_hours: [168, 24],
   join_url: 'https://meet.example.org/gathering',
-  custom_question: 'Anything you would like us to talk about?',
+  custom_questions: ['Anything you would like us to talk about?'],
 });
 console.log(`EVENT ${id}`);
 console.log(`READY ${server.url}`);

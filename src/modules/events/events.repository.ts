@@ -25,7 +25,7 @@ export interface EventFields {
   offer_hold_hours: number;
   reminder_hours: number[];
   join_url: string;
-  custom_question: string;
+  custom_questions: string[];
 }
 
 export async function insertEvent(db: Db, orgId: string | null, createdBy: string | null, f: EventFields): Promise<string> {

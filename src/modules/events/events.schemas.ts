@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { formValues, type FormResult } from '../../platform/http/forms.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
+import { MAX_CUSTOM_QUESTIONS, questionsFrom } from './domain/custom-questions.ts';
 import { fromUkWallClock } from './domain/uk-time.ts';
 import type { EventFields } from './events.repository.ts';
 import type { RegisterInput } from './registration.service.ts';
@@ -21,8 +22,14 @@ const count = (what: string, max: number) =>
 export const EVENT_FIELD_ORDER = [
   'title', 'description', 'kind', 'location_id', 'venue_name', 'venue_address', 'venue_postcode', 'start_date', 'start_time',
   'end_date', 'end_time', 'capacity_in_person', 'capacity_online', 'opens_date', 'closes_date', 'audience', 'max_places',
-  'hold_hours', 'reminders', 'join_url', 'custom_question',
+  'hold_hours', 'reminders', 'join_url', 'custom_question_1', 'custom_question_2', 'custom_question_3',
 ];
+
+/** The numbered boxes for an organiser's own questions, and for the answers to them. */
+const numbered = (prefix: string) => Array.from({ length: MAX_CUSTOM_QUESTIONS }, (_, i) => `${prefix}_${i + 1}`);
+export const CUSTOM_QUESTION_FIELDS = numbered('custom_question');
+export const CUSTOM_ANSWER_FIELDS = numbered('custom_answer');
+const boxes = (fields: readonly string[], schema: () => z.ZodType<string>) => Object.fromEntries(fields.map((f) => [f, schema()]));
 
 const EventForm = z.object({
   title: z.preprocess(oneLine, z.string().trim().min(1, 'Enter a title for the event.').max(200, 'The title must be 200 characters or fewer.')),
@@ -53,7 +60,7 @@ const EventForm = z.object({
     .max(500, 'The link must be 500 characters or fewer.')
     .refine((v) => v === '' || /^https:\/\/[^\s]+$/i.test(v), 'The joining link must start with https://')
     .default(''),
-  custom_question: line(300, 'The question'),
+  ...boxes(CUSTOM_QUESTION_FIELDS, () => line(300, 'A question')),
 });
 
 /** "7 days, 1 day" as hours; also accepts plain numbers of days separated by commas. */
@@ -125,12 +132,12 @@ export function parseEventForm(body: unknown, places: { id: string; name: string
       offer_hold_hours: d.hold_hours,
       reminder_hours: reminders!,
       join_url: d.kind === 'in_person' ? '' : d.join_url,
-      custom_question: d.custom_question,
+      custom_questions: questionsFrom(CUSTOM_QUESTION_FIELDS.map((f) => String((d as Record<string, unknown>)[f] ?? ''))),
     },
   };
 }
 
-export const REGISTER_FIELD_ORDER = ['name', 'email', 'mode', 'places', 'access_needs', 'dietary_needs', 'heard_from', 'custom_answer'];
+export const REGISTER_FIELD_ORDER = ['name', 'email', 'mode', 'places', 'access_needs', 'dietary_needs', 'heard_from', ...CUSTOM_ANSWER_FIELDS];
 
 const RegisterForm = z.object({
   name: z.preprocess(oneLine, z.string().trim().min(1, 'Enter your name.').max(200, 'Your name must be 200 characters or fewer.')),
@@ -140,9 +147,12 @@ const RegisterForm = z.object({
   access_needs: text(2000, 'Access needs'),
   dietary_needs: line(1000, 'Dietary needs'),
   heard_from: line(300, 'How you heard'),
-  custom_answer: text(2000, 'Your answer'),
+  ...boxes(CUSTOM_ANSWER_FIELDS, () => text(2000, 'Your answer')),
   wait_if_full: z.string().default(''),
 });
+
+/** The answers in the numbered boxes, in order (one per question of the event's). */
+export const answersIn = (data: Record<string, unknown>): string[] => CUSTOM_ANSWER_FIELDS.map((f) => String(data[f] ?? ''));
 
 /** The mode comes from the form (a hidden field when the event has only one); the service checks it against the event. */
 export function parseRegisterForm(body: unknown): FormResult<RegisterInput> {
@@ -153,13 +163,17 @@ export function parseRegisterForm(body: unknown): FormResult<RegisterInput> {
     for (const i of result.error.issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
     return { ok: false, errors, values };
   }
-  return { ok: true, data: { ...result.data, wait_if_full: result.data.wait_if_full === 'yes' } };
+  const d = result.data;
+  return {
+    ok: true,
+    data: { name: d.name, email: d.email, places: d.places, mode: d.mode, access_needs: d.access_needs, dietary_needs: d.dietary_needs, heard_from: d.heard_from, custom_answers: answersIn(d), wait_if_full: d.wait_if_full === 'yes' },
+  };
 }
 
 export const AnswersForm = z.object({
   access_needs: text(2000, 'Access needs'),
   dietary_needs: text(1000, 'Dietary needs'),
-  custom_answer: text(2000, 'Your answer'),
+  ...boxes(CUSTOM_ANSWER_FIELDS, () => text(2000, 'Your answer')),
 });
 
 const FeedbackForm = z.object({

@@ -33,7 +33,7 @@ const base = (over: Partial<EventFields> & Pick<EventFields, 'title' | 'kind' | 
   offer_hold_hours: 48,
   reminder_hours: [168, 24],
   join_url: '',
-  custom_question: '',
+  custom_questions: [],
   ...over,
 });
 
@@ -64,7 +64,7 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
       ends_at: at(21, '13:00'),
       capacity_online: 100,
       join_url: 'https://meet.example.org/recovery-connectors-winter',
-      custom_question: 'Is there anything you would like the network to talk about?',
+      custom_questions: ['Is there anything you would like the network to talk about?'],
     }),
   );
   for (let i = 0; i < 8; i++) await book(gathering, null, 'confirmed', { mode: 'online', access_needs: i === 2 ? 'Captions, please' : '' });

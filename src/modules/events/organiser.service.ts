@@ -1,5 +1,6 @@
 // The organiser's use cases: create, edit (telling everyone booked), cancel (telling the waiting
 // list too), the list with access needs, the register on the day, and the report afterwards.
+import { customAnswersOf } from './domain/custom-questions.ts';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -153,7 +154,7 @@ export async function loadOrganiserEventPage(deps: Deps, actor: SignedInActor, h
       accessNeeds: r.access_needs,
       dietaryNeeds: r.dietary_needs,
       heardFrom: r.heard_from,
-      customAnswer: r.custom_answer,
+      customAnswers: customAnswersOf(r.custom_answers),
       offerExpiresAt: r.offer_expires_at,
       attended: r.attended_at !== null,
       walkIn: r.walk_in,

@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, Select, SummaryList, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { describeWhen, shortWhen, toUkWallClock } from './domain/uk-time.ts';
-import { EVENT_FIELD_ORDER, MOVE_FIELD_ORDER } from './events.schemas.ts';
+import { CUSTOM_QUESTION_FIELDS, EVENT_FIELD_ORDER, MOVE_FIELD_ORDER } from './events.schemas.ts';
 import type { GalleryItem } from './gallery.service.ts';
 import { STATUS_LABEL, type OrganiserEvent as EventRow, type OrganiserEventView } from './organiser.service.ts';
 import { Gallery } from './public.views.tsx';
@@ -73,7 +73,7 @@ export function eventFormValues(e: EventRow): Record<string, string> {
     hold_hours: String(e.offer_hold_hours),
     reminders: e.reminder_hours.map((h) => (h % 24 === 0 ? String(h / 24) : `${h}h`)).join(', '),
     join_url: e.join_url,
-    custom_question: e.custom_question,
+    ...Object.fromEntries(CUSTOM_QUESTION_FIELDS.map((f, i) => [f, e.custom_questions[i] ?? ''])),
   };
 }
 
@@ -169,7 +169,13 @@ export function EventFormPage({
           </div>
           <TextInput name="reminders" label="Reminders: days before" hint="Separated by commas, like 7, 1. Leave empty for none." value={values.reminders} error={errors.reminders} width="medium" />
           <TextInput name="join_url" label="Online joining link (optional)" hint="Only people with a confirmed place see it, in their booking and emails." type="url" value={values.join_url} error={errors.join_url} spellcheck={false} />
-          <TextInput name="custom_question" label="A question of your own (optional)" value={values.custom_question} error={errors.custom_question} />
+        </fieldset>
+        <fieldset class="fieldset">
+          <legend>Questions of your own (optional)</legend>
+          <p class="hint">Up to three, asked when people book. They can leave any of them empty.</p>
+          {CUSTOM_QUESTION_FIELDS.map((f, i) => (
+            <TextInput name={f} label={`Question ${i + 1}`} value={values[f]} error={errors[f]} />
+          ))}
         </fieldset>
         <Button>Save</Button>
       </form>
@@ -199,6 +205,7 @@ export function OrganiserEventPage({
   const r = view.report;
   const active = view.registrations.filter((x) => ['confirmed', 'requested', 'offered', 'waiting'].includes(x.status));
   const needs = active.filter((x) => x.accessNeeds);
+  const answered = active.filter((x) => x.customAnswers.length > 0);
   return (
     <Layout ctx={ctx} title={galleryErrors ? `Error: ${e.title}` : e.title} before={<Breadcrumbs items={[host.home, { href: host.base, label: 'Events' }]} />}>
       <ErrorSummary errors={ge} order={['picture', 'kind', 'alt_text', 'caption', 'consent']} />
@@ -250,6 +257,21 @@ export function OrganiserEventPage({
             </li>
           ))}
         </ul>
+      )}
+      {(view.event.custom_questions.length > 0 || answered.length > 0) && (
+        <>
+          <h2>Answers to your questions</h2>
+          {answered.length === 0 ? <p class="empty">Nobody has answered yet.</p> : (
+            <ul>
+              {answered.map((x) => (
+                <li>
+                  <strong>{x.name}</strong>
+                  <ul>{x.customAnswers.map((c) => <li>{c.question} <em>{c.answer}</em></li>)}</ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       <Table
         caption="Bookings, in the order they came"

@@ -7,7 +7,7 @@ import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
-import { AnswersForm, eventParam, pictureParam, parseFeedbackForm, parseRegisterForm } from './events.schemas.ts';
+import { AnswersForm, answersIn, eventParam, pictureParam, parseFeedbackForm, parseRegisterForm } from './events.schemas.ts';
 import { loadFeedbackPage, submitFeedback } from './feedback.service.ts';
 import { readGalleryImage } from './gallery.service.ts';
 import { eventCalendarFile, feedCalendarFile, loadEventPage, loadEventsListPage } from './public.service.ts';
@@ -141,7 +141,7 @@ export function publicEventRoutes(deps: Deps) {
       const t = token(req);
       const form = parseForm(AnswersForm, req.body);
       if (!form.ok) return sendPage(reply, <BookingPage ctx={ctx(req, reply)} view={await loadBookingPage(deps, t)} errors={form.errors} values={form.values} />, 400);
-      await updateMyAnswers(deps, t, form.data);
+      await updateMyAnswers(deps, t, { access_needs: form.data.access_needs, dietary_needs: form.data.dietary_needs, custom_answers: answersIn(form.data) });
       setFlash(reply, { kind: 'success', text: 'Saved. The organisers will see your changes.' });
       return reply.redirect(registrationPath(t), 303);
     });

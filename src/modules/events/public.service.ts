@@ -83,7 +83,7 @@ export async function loadEventPage(deps: Deps, actor: Actor, eventId: string, n
     free: modes.map((m: Mode) => ({ mode: m, left: free[m] })),
     maxPlaces: e.max_places_per_registration,
     holdHours: e.offer_hold_hours,
-    customQuestion: e.custom_question,
+    customQuestions: e.custom_questions,
     mayOrganise: mayOrganise(actor, { orgId: e.org_id }),
     organiserHref: e.org_id ? undefined : `/network/events/${e.id}`,
     orgId: e.org_id,

@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, NotificationBanner, Radios, SummaryList, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { describeWhen, shortWhen } from './domain/uk-time.ts';
-import { REGISTER_FIELD_ORDER } from './events.schemas.ts';
+import { CUSTOM_ANSWER_FIELDS, REGISTER_FIELD_ORDER } from './events.schemas.ts';
 import type { GalleryItem } from './gallery.service.ts';
 import type { EventPageView, EventsListView } from './public.service.ts';
 
@@ -174,7 +174,7 @@ export function EventPage({ ctx, view, pictures, errors = {}, values = {} }: { c
                 <TextArea name="access_needs" label="Anything that would help you take part? (optional)" hint="For example step-free access, a quiet space, captions or a hearing loop. Only the organisers see this." value={values.access_needs} error={errors.access_needs} rows={3} />
                 <TextInput name="dietary_needs" label="Food and drink needs (optional)" value={values.dietary_needs} error={errors.dietary_needs} />
                 <TextInput name="heard_from" label="How did you hear about it? (optional)" value={values.heard_from} error={errors.heard_from} />
-                {view.customQuestion && <TextArea name="custom_answer" label={`${view.customQuestion} (optional)`} value={values.custom_answer} error={errors.custom_answer} rows={3} />}
+                <CustomAnswerBoxes questions={view.customQuestions} values={values} errors={errors} optional />
                 <Button>{anyFree ? 'Book my place' : 'Join the waiting list'}</Button>
               </form>
             </>
@@ -201,9 +201,22 @@ export interface BookingView {
   eventStarted: boolean;
   accessNeeds: string;
   dietaryNeeds: string;
-  customQuestion: string;
-  customAnswer: string;
+  customQuestions: string[];
+  /** One per question, '' when not answered. */
+  customAnswers: string[];
   maxPlaces: number;
+}
+
+/** A box for each of the organiser's own questions, numbered to match the event's order. */
+function CustomAnswerBoxes({ questions, values, errors, optional = false }: { questions: readonly string[]; values: Record<string, string | undefined>; errors: FieldErrors; optional?: boolean }) {
+  return (
+    <>
+      {questions.map((q, i) => {
+        const name = CUSTOM_ANSWER_FIELDS[i]!;
+        return <TextArea name={name} label={optional ? `${q} (optional)` : q} value={values[name]} error={errors[name]} rows={3} />;
+      })}
+    </>
+  );
 }
 
 const BOOKING_STATUS: Record<BookingView['status'], string> = {
@@ -219,7 +232,7 @@ const BOOKING_STATUS: Record<BookingView['status'], string> = {
 export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { ctx: PageContext; view: BookingView; errors?: FieldErrors; values?: Record<string, string>; placesValue?: string }) {
   const base = `/events/r/${view.token}`;
   const active = ['requested', 'confirmed', 'waiting', 'offered'].includes(view.status) && !view.eventCancelled;
-  const v = values ?? { access_needs: view.accessNeeds, dietary_needs: view.dietaryNeeds, custom_answer: view.customAnswer };
+  const v = values ?? { access_needs: view.accessNeeds, dietary_needs: view.dietaryNeeds, ...Object.fromEntries(view.customAnswers.map((a, i) => [CUSTOM_ANSWER_FIELDS[i]!, a])) };
   return (
     <Layout ctx={ctx} title={errorTitle(errors, 'Your booking')}>
       <ErrorSummary errors={errors} />
@@ -269,7 +282,7 @@ export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { c
             <CsrfField token={ctx.csrfToken()} />
             <TextArea name="access_needs" label="Anything that would help you take part?" hint="Only the organisers see this." value={v.access_needs} error={errors.access_needs} rows={3} />
             <TextInput name="dietary_needs" label="Food and drink needs" value={v.dietary_needs} error={errors.dietary_needs} />
-            {view.customQuestion && <TextArea name="custom_answer" label={view.customQuestion} value={v.custom_answer} error={errors.custom_answer} rows={3} />}
+            <CustomAnswerBoxes questions={view.customQuestions} values={v} errors={errors} />
             <Button variant="secondary">Save changes</Button>
           </form>
           <h2>{view.status === 'waiting' ? 'Leave the waiting list' : "Can't come?"}</h2>

@@ -1,6 +1,7 @@
 // Booking, the waiting list and offers. Every change of places locks the event's row first, in
 // one transaction, so concurrent bookings and cancellations queue on it: no event is ever over
 // capacity and no freed place is lost. Emails go after the transaction commits.
+import { answersFor, answersToQuestions, customAnswersOf } from './domain/custom-questions.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isSignedIn, type Actor } from '../../platform/auth/actor.ts';
@@ -29,7 +30,8 @@ export interface RegisterInput {
   access_needs: string;
   dietary_needs: string;
   heard_from: string;
-  custom_answer: string;
+  /** Answers to the event's own questions, in the order it asks them. */
+  custom_answers: string[];
   /** Join the waiting list when fewer places are left than asked for. */
   wait_if_full: boolean;
 }
@@ -122,7 +124,7 @@ export async function registerForEvent(
       access_needs: input.access_needs,
       dietary_needs: input.dietary_needs,
       heard_from: input.heard_from,
-      custom_answer: input.custom_answer,
+      custom_answers: answersFor(e.custom_questions, input.custom_answers),
       token_hash: registrationTokenHash(deps.config.sessionSecret, id),
     });
     return { event: e, registration };
@@ -213,10 +215,11 @@ export async function changeMyPlaces(deps: Deps, token: string, places: number, 
   return { changed: result.changed };
 }
 
-export async function updateMyAnswers(deps: Deps, token: string, a: { access_needs: string; dietary_needs: string; custom_answer: string }) {
+export async function updateMyAnswers(deps: Deps, token: string, a: { access_needs: string; dietary_needs: string; custom_answers: string[] }) {
   const r = await findByToken(deps, token);
   if (ENDED.includes(r.status)) throw new AppError('gone', 'This booking has been cancelled.');
-  await regs.updateAnswers(deps.db, r.id, a);
+  const e = (await events.findEvent(deps.db, r.event_id))!;
+  await regs.updateAnswers(deps.db, r.id, { access_needs: a.access_needs, dietary_needs: a.dietary_needs, custom_answers: answersFor(e.custom_questions, a.custom_answers) });
 }
 
 /** Job: offers whose hold has run out pass to the next people waiting. */
@@ -286,7 +289,7 @@ export async function addWalkIn(deps: Deps, eventId: string, name: string, place
       access_needs: '',
       dietary_needs: '',
       heard_from: '',
-      custom_answer: '',
+      custom_answers: [],
       token_hash: registrationTokenHash(deps.config.sessionSecret, id),
     });
   });
@@ -312,8 +315,8 @@ export async function loadBookingPage(deps: Deps, token: string, now = new Date(
     eventStarted: e.starts_at <= now,
     accessNeeds: r.access_needs,
     dietaryNeeds: r.dietary_needs,
-    customQuestion: e.custom_question,
-    customAnswer: r.custom_answer,
+    customQuestions: e.custom_questions,
+    customAnswers: answersToQuestions(e.custom_questions, customAnswersOf(r.custom_answers)),
     maxPlaces: Math.min(e.max_places_per_registration, capacityOf(e)[r.mode as Mode]),
   };
 }

@@ -1,6 +1,7 @@
 // Registrations, the once-only email ledger and feedback: all their SQL.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, EventRegistrationsTable } from '../../platform/db/schema.ts';
+import type { CustomAnswer } from './domain/custom-questions.ts';
 import type { Mode } from './domain/places.ts';
 
 type Db = Kysely<DB>;
@@ -22,13 +23,14 @@ export interface NewRegistration {
   access_needs: string;
   dietary_needs: string;
   heard_from: string;
-  custom_answer: string;
+  custom_answers: CustomAnswer[];
   token_hash: string;
   attended_at?: Date | null;
 }
 
 export async function insertRegistration(db: Db, r: NewRegistration): Promise<RegistrationRow> {
-  return db.insertInto('event_registrations').values(r).returningAll().executeTakeFirstOrThrow();
+  // JSON text: a JavaScript array would otherwise go to the driver as a PostgreSQL array.
+  return db.insertInto('event_registrations').values({ ...r, custom_answers: JSON.stringify(r.custom_answers) }).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function findRegistrationByTokenHash(db: Db, tokenHash: string): Promise<RegistrationRow | undefined> {
@@ -86,8 +88,8 @@ export async function setPlaces(db: Db, id: string, places: number) {
   await db.updateTable('event_registrations').set({ places, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
-export async function updateAnswers(db: Db, id: string, a: { access_needs: string; dietary_needs: string; custom_answer: string }) {
-  await db.updateTable('event_registrations').set({ ...a, updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateAnswers(db: Db, id: string, a: { access_needs: string; dietary_needs: string; custom_answers: CustomAnswer[] }) {
+  await db.updateTable('event_registrations').set({ ...a, custom_answers: JSON.stringify(a.custom_answers), updated_at: new Date() }).where('id', '=', id).execute();
 }
 
 export async function registrationsOf(db: Db, eventId: string, statuses: readonly RegistrationStatus[]) {

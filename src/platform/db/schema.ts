@@ -107,11 +107,11 @@ export interface EventRegistrationsTable {
   access_needs: Generated<string>;
   dietary_needs: Generated<string>;
   heard_from: Generated<string>;
-  custom_answer: Generated<string>;
   token_hash: string;
   attended_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  custom_answers: Generated<Json>;
 }
 
 export interface EventsTable {
@@ -136,7 +136,6 @@ export interface EventsTable {
   offer_hold_hours: Generated<number>;
   reminder_hours: Generated<number[]>;
   join_url: Generated<string>;
-  custom_question: Generated<string>;
   status: Generated<string>;
   cancel_reason: Generated<string>;
   sequence: Generated<number>;
@@ -145,6 +144,7 @@ export interface EventsTable {
   updated_at: Generated<Date>;
   moved_from: Date | null;
   move_message: Generated<string>;
+  custom_questions: Generated<string[]>;
 }
 
 export interface EvidenceActivitiesTable {

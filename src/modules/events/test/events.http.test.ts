@@ -301,3 +301,58 @@ describe('events: hostile and edge cases', () => {
     assert.equal((await c.post(`/events/${id}/book`, booking('After Cancel'))).statusCode, 409);
   });
 });
+
+test("an organiser's own questions: up to three, answered when booking, seen only by organisers, each answer kept with its question", async () => {
+  const lc = new Client(t.app);
+  await lc.signInAs(t.database.db, lead.id);
+  const form = {
+    title: 'Open day', kind: 'in_person', venue_name: 'The Hub', venue_address: '1 High St', venue_postcode: 'LS1 1AA',
+    start_date: '2030-11-10', start_time: '10:00', end_time: '15:00', capacity_in_person: '30', audience: 'anyone', max_places: '2', hold_hours: '48', reminders: '',
+  };
+  const tooLong = await lc.post(`/orgs/${org.slug}/events/new`, { ...form, custom_question_2: 'x'.repeat(301) });
+  assert.equal(tooLong.statusCode, 400);
+  assert.match(tooLong.body, /A question must be 300 characters or fewer/);
+  // Boxes 1 and 3 filled, box 2 empty; a fourth box nobody offered is ignored.
+  const res = await lc.post(`/orgs/${org.slug}/events/new`, {
+    ...form, custom_question_1: 'Are you bringing anyone?', custom_question_3: 'Anything you would like us to talk about?', custom_question_4: 'Smuggled question?',
+  });
+  assert.equal(res.statusCode, 303, res.body);
+  const id = /events\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+  const stored = await t.database.db.selectFrom('events').select('custom_questions').where('id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(stored.custom_questions, ['Are you bringing anyone?', 'Anything you would like us to talk about?']);
+  const edit = await lc.get(`/orgs/${org.slug}/events/${id}/edit`);
+  assert.match(edit.body, /name="custom_question_1"[^>]*value="Are you bringing anyone\?"/);
+  assert.match(edit.body, /name="custom_question_2"[^>]*value="Anything you would like us to talk about\?"/);
+
+  // Booking: a box per question; the second answer is hostile text.
+  const c = new Client(t.app);
+  const page = await c.get(`/events/${id}`);
+  assert.match(page.body, /Are you bringing anyone\? \(optional\)/);
+  assert.match(page.body, /Anything you would like us to talk about\? \(optional\)/);
+  assert.doesNotMatch(page.body, /Smuggled/);
+  await c.post(`/events/${id}/book`, booking('Quin Asked', { custom_answer_1: 'My sister', custom_answer_2: '<script>alert(1)</script> peer support' }));
+  const answers = await t.database.db.selectFrom('event_registrations').select('custom_answers').where('event_id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(answers.custom_answers, [
+    { question: 'Are you bringing anyone?', answer: 'My sister' },
+    { question: 'Anything you would like us to talk about?', answer: '<script>alert(1)</script> peer support' },
+  ]);
+  const organiser = await lc.get(`/orgs/${org.slug}/events/${id}`);
+  assert.match(organiser.body, /Answers to your questions/);
+  assert.match(organiser.body, /Are you bringing anyone\? <em>My sister<\/em>/);
+  assert.match(organiser.body, /&lt;script>alert\(1\)&lt;\/script> peer support/);
+  assert.doesNotMatch((await new Client(t.app).get(`/events/${id}`)).body, /My sister/, 'answers are not public');
+
+  // The organiser rewords the first question: the answer to the second stays with it, the first starts again.
+  await lc.post(`/orgs/${org.slug}/events/${id}/edit`, { ...form, custom_question_1: 'Will anyone come with you?', custom_question_2: 'Anything you would like us to talk about?' });
+  const mail = await mailTo('quin.asked@test.example');
+  const mine = await c.get(bookingPathIn(mail.text));
+  assert.match(mine.body, /name="custom_answer_1"[^>]*>\s*<\/textarea>/);
+  assert.match(mine.body, /name="custom_answer_2"[^>]*>&lt;script>alert\(1\)&lt;\/script> peer support<\/textarea>/);
+  const changed = await c.post(`${bookingPathIn(mail.text)}/answers`, { access_needs: '', dietary_needs: '', custom_answer_1: 'Yes, one friend', custom_answer_2: 'Housing' });
+  assert.equal(changed.statusCode, 303);
+  const after = await t.database.db.selectFrom('event_registrations').select('custom_answers').where('event_id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(after.custom_answers, [
+    { question: 'Will anyone come with you?', answer: 'Yes, one friend' },
+    { question: 'Anything you would like us to talk about?', answer: 'Housing' },
+  ]);
+});

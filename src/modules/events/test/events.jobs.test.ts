@@ -31,7 +31,7 @@ const input = (name: string) => ({
   access_needs: '',
   dietary_needs: '',
   heard_from: '',
-  custom_answer: '',
+  custom_answers: [],
   wait_if_full: true,
 });
 

@@ -73,7 +73,7 @@ describe('access needs, dietary needs and names stay with the organisers', () =>
       access_needs: secret,
       dietary_needs: secret ? DIET : '',
       heard_from: '',
-      custom_answer: '',
+      custom_answers: [],
       wait_if_full: true,
     });
     await registerForEvent(deps, ANONYMOUS, orgEvent, input(NAME, 'zq@test.example', SECRET));

@@ -35,7 +35,7 @@ export function fields(over: Partial<EventFields> = {}): EventFields {
     offer_hold_hours: 48,
     reminder_hours: [168, 24],
     join_url: '',
-    custom_question: '',
+    custom_questions: [],
     ...over,
   };
 }
