@@ -14,6 +14,8 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 
 /** 27 November 2026 */
 export const formatDate = (d: Date): string => dateLong.format(d);
+/** A calendar date kept as 'YYYY-MM-DD' (a deadline, not an instant): 14 December 2026. */
+export const formatCalendarDate = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? dateLong.format(new Date(`${iso}T12:00:00Z`)) : iso);
 /** 27 Nov 2026 */
 export const formatShortDate = (d: Date): string => dateShort.format(d);
 /** 27 November 2026 at 15:40 */

@@ -6,6 +6,7 @@ import type { OrgTarget } from '../../platform/http/access.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
 import { Breadcrumbs, Button, Checkboxes, CsrfField, ErrorSummary, LinkCards, NotificationBanner, SummaryList, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
+import { formatCalendarDate } from '../../ui/format.ts';
 import type { ValueStatement } from './domain/value-statement.ts';
 
 export interface SourceView { publisher: string; licence: string; title: string }
@@ -191,7 +192,7 @@ export function BoardPage({ ctx, open, past, canAdd }: { ctx: PageContext; open:
     { header: 'Opportunity', cell: (o: OpportunityRow) => <a href={`/funding/opportunities/${o.id}`}>{o.funder}: {o.programme}</a> },
     { header: 'Amount', cell: (o: OpportunityRow) => o.amount },
     { header: 'Areas', cell: (o: OpportunityRow) => o.areas || 'Anywhere' },
-    { header: 'Closes', cell: (o: OpportunityRow) => o.deadline },
+    { header: 'Closes', cell: (o: OpportunityRow) => formatCalendarDate(o.deadline) },
     { header: 'Interested', cell: (o: OpportunityRow) => String(o.interested), numeric: true },
   ];
   return (
@@ -219,7 +220,7 @@ export function OpportunityPage({ ctx, o, interested, myOrgs, canChange = false 
       <h1>{o.funder}: {o.programme}</h1>
       {o.closed && <NotificationBanner kind="info" title="Closed"><p>The deadline for this opportunity has passed. It stays here for reference.</p></NotificationBanner>}
       <SummaryList items={[
-        { key: 'Deadline', value: o.deadline }, { key: 'Amount', value: o.amount }, { key: 'Who can apply', value: o.eligibility || 'Not given' },
+        { key: 'Deadline', value: formatCalendarDate(o.deadline) }, { key: 'Amount', value: o.amount }, { key: 'Who can apply', value: o.eligibility || 'Not given' },
         { key: 'Areas', value: o.areas || 'Anywhere' }, { key: 'More from the funder', value: o.link ? <a href={o.link}>The funder’s page ({hostOf(o.link)})</a> : 'No link given' },
         { key: 'Notes', value: o.notes || 'None' }, { key: 'Added by', value: o.addedBy },
       ]} />

@@ -20,6 +20,7 @@ import * as service from './bids.service.ts';
 import { BidListPage, BidPage, InvitationPage, OpenBidForm } from './bids.views.tsx';
 import { renderPackDocx } from './pack.docx.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { formatCalendarDate } from '../../../ui/format.ts';
 
 const money = (label: string) => z.string().trim().refine((s) => { const p = parseMoney(s); return p !== undefined && p > 0; }, `Enter ${label} in pounds, like 12,500 or 12500.50`);
 const OpenBid = z.object({
@@ -53,7 +54,7 @@ export function bidRoutes(deps: Deps) {
     const bidId = (req: FastifyRequest) => String((req.params as { bid?: string }).bid ?? '');
 
     async function choices() {
-      return (await listOpenOpportunityChoices(deps.db)).map((o) => ({ id: o.id, label: `${o.funder}: ${o.programme} (closes ${o.deadline})` }));
+      return (await listOpenOpportunityChoices(deps.db)).map((o) => ({ id: o.id, label: `${o.funder}: ${o.programme} (closes ${formatCalendarDate(o.deadline)})` }));
     }
 
     app.get('/orgs/:org/funding/bids', rule, async (req, reply) => {
