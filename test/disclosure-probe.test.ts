@@ -25,7 +25,7 @@ let nine: Org;
 let twenty: Org;
 let tiny: Org;
 const ownChanges = [0, 1, 2, 3, 1, 2, 3, 1, 2, 2];
-const TINY = 'Tiny Three Group';
+const TINY = 'Little Acorns Group'; // 3 people; its name says nothing of its size
 let ownCount = ownChanges.length; // what the attacker knows exactly
 async function addToOwn(changes: number[]) {
   await addPairedPeople(t.database.db, own.id, changes);
