@@ -198,6 +198,12 @@ export function outsideViewOf(release: Release | null, orgs: readonly ReleaseOrg
   const sums = eligible.flatMap((o) => o.figures.sums.map((x) => ({ ...x, orgName: o.name })));
   const contributed = eligible.flatMap((o) => o.figures.contributed.map((c) => ({ ...c, orgName: o.name })));
   const reach = eligible.map((o) => o.figures.reach);
+  // Small organisations still count in "organisations left out" of each measure they have data on.
+  const leftOutSmall = new Map<string, number>();
+  for (const o of orgs.filter((x) => !eligible.includes(x))) {
+    const keys = new Set([...o.figures.sums.filter((x) => x.paired >= 2).map((x) => `${x.instrumentKey}|${x.measureKey}`), ...o.figures.contributed.map((c) => `${c.instrumentKey}|${c.measureKey}`)]);
+    for (const key of keys) leftOutSmall.set(key, (leftOutSmall.get(key) ?? 0) + 1);
+  }
   const labels = labelsOf(SHIPPED_INSTRUMENTS);
   type Candidate = { orgId: string; label: string; kind: ForestRow['kind']; n: number; mean: number; sd: number; baselineOnly: number };
   const candidates = new Map<string, Candidate[]>();
@@ -223,7 +229,7 @@ export function outsideViewOf(release: Release | null, orgs: readonly ReleaseOrg
     // variance to weight by; it is left out like a small one (and counted with them).
     const selected = selectForNetworkPooling(list.filter((c) => c.sd > 0));
     const included = selected.included;
-    const excluded = discloseCount(list.length - included.length);
+    const excluded = discloseCount(list.length - included.length + (leftOutSmall.get(key) ?? 0));
     let pooled: PoolingResult | null = null;
     let weights: number[] = [];
     if (included.length >= 2) {
