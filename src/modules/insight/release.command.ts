@@ -19,6 +19,10 @@ export async function runFiguresCommand(args: string[], db: Kysely<DB>, io: { ou
     io.err('--on must be a date written YYYY-MM-DD, for example 2026-12-01.');
     return 2;
   }
+  if (on > todayInUk()) {
+    io.err('A release can\'t be dated in the future: give today\'s date or an earlier one.');
+    return 2;
+  }
   const { release, created } = await publishRelease(db, on);
   io.out(created
     ? `Published the figures as at ${releaseDateText(release.releasedOn)}; the next update is due ${releaseDateText(release.nextReleaseOn)}.`
