@@ -1,7 +1,7 @@
 // The `connectors` command: serve, migrate, seed, and the data tools of each module.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { runPoolCommand } from './modules/insight/index.ts';
+import { runFiguresCommand, runPoolCommand } from './modules/insight/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { appModules } from './app.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -25,6 +25,7 @@ Commands:
   import participants|assessments|activities --org SLUG FILE [--dry-run] [--skip-invalid] [--mapping FILE.json]
   import grants FILE [--publisher NAME] [--licence URL]   a funder's 360Giving file (JSON, CSV or XLSX)
                                          Import a CSV or XLSX file (all or nothing unless --skip-invalid)
+  figures publish [--on YYYY-MM-DD]      Publish the outside figures now (the first release; otherwise monthly)
   jobs                                   List the scheduled and one-off jobs and their last runs
   help                                   Show this message
 
@@ -113,6 +114,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
         await database.close();
       }
       return 0;
+    }
+    case 'figures': {
+      const config = loadConfig({ SESSION_SECRET: 'x'.repeat(32), ...env });
+      const database = await openDatabase(databaseTarget(config));
+      try {
+        await migrate(database.pool);
+        return await runFiguresCommand(rest, database.db, io);
+      } finally {
+        await database.close();
+      }
     }
     case 'import':
       if (rest[0] === 'grants') return runGrantImportCommand(rest.slice(1), env, io);

@@ -226,7 +226,7 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)
         .header('cache-control', 'no-store')
-        .send(`\uFEFF${csv}`);
+        .send(csv);
     });
   };
 }

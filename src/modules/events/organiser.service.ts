@@ -7,7 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { listOrgPlaces } from '../directory/index.ts';
-import { csvLine } from './domain/csv.ts';
+import { csvFile } from '../../platform/csv/csv-writer.ts';
 import type { Capacity } from './domain/places.ts';
 import * as events from './events.repository.ts';
 import type { EventFields, EventRow } from './events.repository.ts';
@@ -197,13 +197,11 @@ export async function exportRegisterCsv(deps: Deps, actor: SignedInActor, host: 
   const e = await hostedEvent(deps, host, eventId);
   const rows = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'requested', 'offered', 'waiting']);
   await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.register.export', subjectType: 'event', subjectId: e.id });
-  const lines = [csvLine(['Name', 'Email', 'Places', 'How', 'Status', 'Here', 'Walk-in', 'Access needs', 'Dietary needs'])];
-  for (const r of rows) {
-    lines.push(
-      csvLine([r.name, r.email, r.places, r.mode === 'online' ? 'Online' : 'In person', STATUS_LABEL[r.status as regs.RegistrationStatus], r.attended_at ? 'Yes' : '', r.walk_in ? 'Yes' : '', r.access_needs, r.dietary_needs]),
-    );
-  }
-  return { filename: `register-${e.starts_at.toISOString().slice(0, 10)}.csv`, csv: lines.join('') };
+  const csv = csvFile([
+    ['Name', 'Email', 'Places', 'How', 'Status', 'Here', 'Walk-in', 'Access needs', 'Dietary needs'],
+    ...rows.map((r) => [r.name, r.email, r.places, r.mode === 'online' ? 'Online' : 'In person', STATUS_LABEL[r.status as regs.RegistrationStatus], r.attended_at ? 'Yes' : '', r.walk_in ? 'Yes' : '', r.access_needs, r.dietary_needs]),
+  ], { bom: true });
+  return { filename: `register-${e.starts_at.toISOString().slice(0, 10)}.csv`, csv };
 }
 
 /** Venues an organiser may pick: the organisation's places in the directory (none for the network). */

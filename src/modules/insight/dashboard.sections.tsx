@@ -88,6 +88,7 @@ export function groupChooser(members: { slug: string; name: string }[]) {
       <form method="get" action="/network/insight/pack">
         <fieldset class="fieldset">
           <legend class="legend">Choose the organisations in the consortium</legend>
+          <p class="hint">A group can only include organisations with at least 8 people who agreed to network use in the latest published figures, so that no one can be recognised.</p>
           <div class="checkboxes">
             {members.map((m, i) => (
               <div class="checkbox">

@@ -4,8 +4,9 @@ import type { Deps } from '../../platform/deps.ts';
 import { access, orgOf } from '../../platform/http/access.ts';
 import { pageContext } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { TtlCache } from '../../platform/http/page-cache.ts';
-import { buildOrgDashboard, buildOutsideView, type OutsideView } from './insight.service.ts';
+import { buildOrgDashboard, buildOutsideView } from './insight.service.ts';
+import { assertGroupCanBeShown } from './release.service.ts';
+import { releaseSentence } from './domain/release-calendar.ts';
 import { makeOrgPack, viewNetworkInsight, viewOrgInsight } from './insight.policy.ts';
 import { orgDashboardSections, networkDashboardSections, impactSections, groupChooser } from './dashboard.sections.tsx';
 import { organisationPack, outsidePack, socialValueFor, socialValueBlocks } from './pack.document.ts';
@@ -22,9 +23,8 @@ const NETWORK_CRUMBS = [{ href: '/network', label: 'Network' }, { href: '/networ
 export function insightRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
-    // Public figures change slowly; compute them at most once a minute.
-    const publicCache = new TtlCache<OutsideView>(60_000);
-    const publicView = () => publicCache.get('network', () => buildOutsideView(deps.db));
+    // Public figures come from the latest monthly release, so they change only when one is made.
+    const publicView = () => buildOutsideView(deps.db);
     const query = (req: FastifyRequest) => (req.query ?? {}) as Record<string, unknown>;
 
     // ---- the organisation's own -------------------------------------------------------------
@@ -94,6 +94,7 @@ export function insightRoutes(deps: Deps) {
       return sendPage(reply, <InsightPage ctx={ctx(req, reply)} title="Network insight" crumbs={[{ href: '/network', label: 'Network' }]}
         intro={<>
           <p class="lead">Pooled figures across member organisations, from people who agreed to network use. Every figure is protected: small numbers are hidden and counts rounded to the nearest 5.</p>
+          <p>{releaseSentence(view.release)} Organisations with fewer than 8 people who agreed to network use are left out of every figure, totals included.</p>
           <Downloads links={[{ href: '/network/insight/pack', label: 'Network evidence pack' }, { href: '/network/insight/pack.pdf', label: 'Network evidence pack (PDF)' }, { href: '/network/insight/open-data.csv', label: 'Open data (CSV)' }, { href: '/impact', label: 'Public impact page' }]} />
         </>}
         sections={networkDashboardSections(view, coverage, new Date())}>
@@ -107,6 +108,7 @@ export function insightRoutes(deps: Deps) {
       if (slugs.length === 0) return { orgIds: undefined, title: 'Network evidence pack', scope: 'the network', key: 'network' };
       const members = await readMembers(deps.db);
       const chosen = members.filter((m) => slugs.includes(m.slug));
+      await assertGroupCanBeShown(deps.db, chosen);
       return { orgIds: chosen.map((m) => m.id), title: `Consortium evidence pack: ${chosen.map((m) => m.name).join(', ') || 'no organisations chosen'}`, scope: `a group of ${chosen.length} organisations`, key: 'group', slugs: chosen.map((m) => m.slug) };
     };
     const outsideDoc = async (req: FastifyRequest) => {
@@ -141,6 +143,7 @@ export function insightRoutes(deps: Deps) {
       return sendPage(reply, <InsightPage ctx={ctx(req, reply)} title="Our impact" crumbs={[]}
         intro={<>
           <p class="lead">What happens for people supported by the network's member organisations, pooled across organisations. Figures count only people who agreed to their answers being used by the network; small numbers are hidden and counts are rounded to the nearest 5. <a href="/methods">How the figures are worked out</a>.</p>
+          <p>{releaseSentence(view.release)} We publish once a month, so that no one can work out a small group by watching the figures change.</p>
           <Downloads links={[{ href: '/impact/open-data.csv', label: 'Open data (CSV)' }, { href: '/impact/codebook.csv', label: 'Codebook (CSV)' }]} />
         </>}
         sections={impactSections(view)} />);

@@ -8,8 +8,11 @@ import { addSums, changeFromSums, statisticsFromSums, ZERO_SUMS, type ChangeSums
 import { discloseCount, discloseProportion, discloseStatistic, selectForNetworkPooling, type Disclosed } from './domain/disclosure.ts';
 import { poolRandomEffects, type PoolingResult } from './domain/random-effects.ts';
 import { tCritical } from './domain/t-distribution.ts';
-import { readNetworkSums, readOrgSums, readOrgStates } from './summaries.repository.ts';
-import { readContributedSummaries, readNetworkReach, readOrgQuarters, readOrgReach, readOrgScoreTrends, type QuarterRow, type Reach } from './reach.repository.ts';
+import { readOrgSums, readOrgStates } from './summaries.repository.ts';
+import { readOrgQuarters, readOrgReach, readOrgScoreTrends, type QuarterRow, type Reach } from './reach.repository.ts';
+import { MINIMUM_GROUP_SIZE } from './domain/disclosure.ts';
+import { POOLED_STEP, roundToStep, statisticStep } from './domain/outside-precision.ts';
+import { groupSize, readLatestReleaseOrgs, type Release, type ReleaseOrg } from './release.service.ts';
 
 export interface MeasureLabel {
   instrumentKey: string;
@@ -119,8 +122,10 @@ export interface ForestRow {
   mean: number;
   ciLow: number;
   ciHigh: number;
-  /** Random-effects weight in percent, when pooled. */
+  /** Random-effects weight in percent, when pooled (whole percent). */
   weight: number | null;
+  /** The step the mean and interval ends are rounded to (outside-precision.ts). */
+  roundedTo: number;
 }
 
 export interface PooledMeasureView {
@@ -136,6 +141,8 @@ export interface PooledMeasureView {
 
 export interface OutsideTotals {
   organisations: number;
+  /** Organisations left out of every figure: fewer than 8 people who agreed to network use. */
+  excludedOrganisations: Disclosed<number>;
   participants: Disclosed<number>;
   sessions: Disclosed<number>;
   attendance: Disclosed<number>;
@@ -144,6 +151,8 @@ export interface OutsideTotals {
 }
 
 export interface OutsideView {
+  /** The release the figures come from; null before the first one. */
+  release: Pick<Release, 'releasedOn' | 'nextReleaseOn'> | null;
   totals: OutsideTotals;
   measures: PooledMeasureView[];
 }
@@ -175,10 +184,26 @@ export function quotableSentence(label: MeasureLabel, pooled: PoolingResult | nu
 
 /**
  * Pooled figures per measure, for the whole network or a chosen group of organisations, from the
- * maintained summaries (network-consented people only) and contributed summaries side by side.
+ * latest release (network-consented people only), own records and contributed summaries side by
+ * side. Organisations under the threshold are left out of everything, totals included.
  */
 export async function buildOutsideView(db: Kysely<DB>, orgIds?: readonly string[]): Promise<OutsideView> {
-  const [sums, contributed, reach] = await Promise.all([readNetworkSums(db, orgIds), readContributedSummaries(db, orgIds), readNetworkReach(db, orgIds)]);
+  const { release, orgs } = await readLatestReleaseOrgs(db, orgIds);
+  return outsideViewOf(release, orgs);
+}
+
+/** The outside view of some organisations in a release (pure: the disclosure rules apply here). */
+export function outsideViewOf(release: Release | null, orgs: readonly ReleaseOrg[]): OutsideView {
+  const eligible = orgs.filter((o) => groupSize(o) >= MINIMUM_GROUP_SIZE);
+  const sums = eligible.flatMap((o) => o.figures.sums.map((x) => ({ ...x, orgName: o.name })));
+  const contributed = eligible.flatMap((o) => o.figures.contributed.map((c) => ({ ...c, orgName: o.name })));
+  const reach = eligible.map((o) => o.figures.reach);
+  // Small organisations still count in "organisations left out" of each measure they have data on.
+  const leftOutSmall = new Map<string, number>();
+  for (const o of orgs.filter((x) => !eligible.includes(x))) {
+    const keys = new Set([...o.figures.sums.filter((x) => x.paired >= 2).map((x) => `${x.instrumentKey}|${x.measureKey}`), ...o.figures.contributed.map((c) => `${c.instrumentKey}|${c.measureKey}`)]);
+    for (const key of keys) leftOutSmall.set(key, (leftOutSmall.get(key) ?? 0) + 1);
+  }
   const labels = labelsOf(SHIPPED_INSTRUMENTS);
   type Candidate = { orgId: string; label: string; kind: ForestRow['kind']; n: number; mean: number; sd: number; baselineOnly: number };
   const candidates = new Map<string, Candidate[]>();
@@ -204,20 +229,26 @@ export async function buildOutsideView(db: Kysely<DB>, orgIds?: readonly string[
     // variance to weight by; it is left out like a small one (and counted with them).
     const selected = selectForNetworkPooling(list.filter((c) => c.sd > 0));
     const included = selected.included;
-    const excluded = discloseCount(list.length - included.length);
+    const excluded = discloseCount(list.length - included.length + (leftOutSmall.get(key) ?? 0));
     let pooled: PoolingResult | null = null;
     let weights: number[] = [];
     if (included.length >= 2) {
       pooled = poolRandomEffects({ yi: included.map((c) => c.mean), vi: included.map((c) => (c.sd * c.sd) / c.n) }, { method: 'REML', ci: 'hk' });
       const w = included.map((c) => 1 / ((c.sd * c.sd) / c.n + pooled!.tau2));
       const total = w.reduce((a, b) => a + b, 0);
-      weights = w.map((x) => (100 * x) / total);
+      weights = w.map((x) => Math.round((100 * x) / total));
+      // Published at the precision that says nothing about the counts behind it.
+      pooled = { ...pooled, estimate: roundToStep(pooled.estimate, POOLED_STEP), ci_low: roundToStep(pooled.ci_low, POOLED_STEP), ci_high: roundToStep(pooled.ci_high, POOLED_STEP),
+        pi_low: pooled.pi_low === null ? null : roundToStep(pooled.pi_low, POOLED_STEP), pi_high: pooled.pi_high === null ? null : roundToStep(pooled.pi_high, POOLED_STEP),
+        tau2: Math.round(pooled.tau2 * 100) / 100, i2: Math.round(pooled.i2), se: roundToStep(pooled.se, POOLED_STEP) };
     }
     const rows: ForestRow[] = included.map((c, i) => {
       const half = criticalT(c.n - 1) * (c.sd / Math.sqrt(c.n));
-      const mean = discloseStatistic(c.mean, c.n, (v) => v.toFixed(2));
+      const n = discloseCount(c.n);
+      const step = statisticStep(n.shown ? n.value : 0);
+      const mean = discloseStatistic(c.mean, c.n, (v) => v.toFixed(1));
       if (!mean.shown) throw new Error('a forest row below the minimum group size');
-      return { label: c.label, kind: c.kind, n: discloseCount(c.n), mean: mean.value, ciLow: c.mean - half, ciHigh: c.mean + half, weight: pooled ? weights[i]! : null };
+      return { label: c.label, kind: c.kind, n, mean: roundToStep(mean.value, step), ciLow: roundToStep(c.mean - half, step), ciHigh: roundToStep(c.mean + half, step), weight: pooled ? weights[i]! : null, roundedTo: step };
     }).sort((a, b) => a.label.localeCompare(b.label));
     const paired = included.reduce((a, c) => a + c.n, 0);
     const baselineOnly = included.reduce((a, c) => a + c.baselineOnly, 0);
@@ -232,8 +263,10 @@ export async function buildOutsideView(db: Kysely<DB>, orgIds?: readonly string[
   const total = (pick: (r: Reach) => number) => reach.reduce((a, r) => a + pick(r), 0);
   const hours = Math.round(total((r) => r.volunteerHours));
   return {
+    release: release ? { releasedOn: release.releasedOn, nextReleaseOn: release.nextReleaseOn } : null,
     totals: {
       organisations: reach.filter((r) => r.participants > 0 || r.sessions > 0).length,
+      excludedOrganisations: discloseCount(orgs.length - eligible.length),
       participants: discloseCount(total((r) => r.participants)),
       sessions: discloseCount(total((r) => r.sessions)),
       attendance: discloseCount(total((r) => r.attendance)),

@@ -7,6 +7,11 @@ import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts
 import { buildOrg, buildPerson } from '../../../test/support/factories.ts';
 import { addPairedPeople, addSessions } from './test/insight-data.ts';
 import { buildOutsideView } from './insight.service.ts';
+import { publishRelease } from './release.service.ts';
+
+let month = 0;
+/** Outside figures come from releases: publish the next one (a month later each time). */
+const release = () => publishRelease(t.database.db, `2026-${String(++month).padStart(2, '0')}-01`);
 
 let t: TestApp;
 let worker: Client;
@@ -40,6 +45,7 @@ before(async () => {
   coordinator = new Client(t.app);
   await coordinator.signInAs(db, c.id);
   anonymous = new Client(t.app);
+  await release();
 });
 after(() => t.close());
 
@@ -158,19 +164,23 @@ test('differencing: adding the group of 3 to a pooled organisation, or 3 non-con
   const ls = (v: typeof before) => v.measures.find((m) => m.label.measureKey === 'life_satisfaction')!;
   // People without network consent change nothing at all.
   await addPairedPeople(db, others[2]!.id, [9, 9, 9], { network: false, start: 1 });
+  await release();
   const afterNoConsent = await buildOutsideView(db);
   assert.deepEqual(ls(afterNoConsent), ls(before));
   assert.deepEqual(afterNoConsent.totals, before.totals);
+  assert.notDeepEqual(afterNoConsent.release, before.release);
   // Three people joining an organisation of 8: the rounded counts move by at most one step of 5,
   // so the 3 cannot be counted from the page, and no figure is based on them alone.
   const second = (v: typeof before) => ls(v).rows.find((r) => r.label === 'Second Chance')!;
   await addPairedPeople(db, others[2]!.id, [3, 3, 3]);
+  await release();
   const after3 = await buildOutsideView(db);
   assert.ok(second(before).n.shown && second(after3).n.shown);
   const difference = (second(after3).n as { value: number }).value - (second(before).n as { value: number }).value;
   assert.ok(difference === 0 || difference === 5, `rounded n moved by ${difference}`);
   // The group of 3 on its own never becomes a row, however its data change.
   await addPairedPeople(db, tiny.id, [1, 1]);
+  await release();
   const withFive = await buildOutsideView(db);
   assert.ok(!ls(withFive).rows.some((r) => r.label === 'Tiny Three Group'));
 });

@@ -9,6 +9,7 @@ import { MINIMUM_GROUP_SIZE } from './domain/disclosure.ts';
 import { SOURCES, type Source } from './domain/sources.ts';
 import type { OrgDashboard, OrgMeasureView, OutsideView, PooledMeasureView } from './insight.service.ts';
 import type { MeasureStatistics } from './domain/measure-summary.ts';
+import { releaseSentence } from './domain/release-calendar.ts';
 
 export type Block =
   | { kind: 'p'; text: string; link?: { href: string; text: string } }
@@ -23,6 +24,9 @@ export interface PackDocument { title: string; subtitle: string; sections: Secti
 
 export const f2 = (v: number) => (Object.is(Math.round(v * 100) / 100, -0) ? '0.00' : (Math.round(v * 100) / 100).toFixed(2));
 export const signed = (v: number) => (v > 0 ? `+${f2(v)}` : f2(v));
+/** Outside figures are rounded to 0.1 or 0.2 (outside-precision.ts); printed to one decimal. */
+export const f1 = (v: number) => (Object.is(Math.round(v * 10) / 10, -0) ? '0.0' : (Math.round(v * 10) / 10).toFixed(1));
+export const signed1 = (v: number) => (v > 0 ? `+${f1(v)}` : f1(v));
 export const pct = (num: number, den: number) => (den === 0 ? '–' : `${Math.round((100 * num) / den)}%`);
 export const pounds = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 export const whole = (v: number) => Math.round(v).toLocaleString('en-GB');
@@ -53,8 +57,8 @@ export function pooledCells(m: PooledMeasureView): string[] {
     `${m.label.shortName}: ${m.label.measureName}`,
     String(m.organisations),
     m.people.display,
-    p ? `${signed(p.estimate)} (${f2(p.ci_low)} to ${f2(p.ci_high)})` : 'not enough organisations',
-    p && p.pi_low !== null && p.pi_high !== null ? `${f2(p.pi_low)} to ${f2(p.pi_high)}` : '–',
+    p ? `${signed1(p.estimate)} (${f1(p.ci_low)} to ${f1(p.ci_high)})` : 'not enough organisations',
+    p && p.pi_low !== null && p.pi_high !== null ? `${f1(p.pi_low)} to ${f1(p.pi_high)}` : '–',
     p ? `${f2(p.tau2)} / ${Math.round(p.i2)}%` : '–',
     m.excludedOrganisations.display,
     m.attrition.display,
@@ -67,7 +71,7 @@ export function forestChart(m: PooledMeasureView, id: string): VNode {
   return ForestPlot({
     id,
     title: `Forest plot: change in ${m.label.measureName} (${m.label.shortName}) by organisation`,
-    description: `${m.rows.length} organisations with ${MINIMUM_GROUP_SIZE} or more people. ${p ? `Pooled mean change ${f2(p.estimate)}, 95% CI ${f2(p.ci_low)} to ${f2(p.ci_high)}.` : 'No pooled estimate (fewer than 2 organisations).'} The table below gives every value.`,
+    description: `${m.rows.length} organisations with ${MINIMUM_GROUP_SIZE} or more people. ${p ? `Pooled mean change ${f1(p.estimate)}, 95% CI ${f1(p.ci_low)} to ${f1(p.ci_high)}.` : 'No pooled estimate (fewer than 2 organisations).'} The table below gives every value.`,
     rows: m.rows.map((r) => ({ label: r.label, mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh, weight: r.weight, ...(r.kind === 'contributed summary' ? { note: 'contributed' } : {}) })),
     pooled: p ? { estimate: p.estimate, ciLow: p.ci_low, ciHigh: p.ci_high, piLow: p.pi_low, piHigh: p.pi_high } : null,
     unit: `Mean change in ${m.label.measureName} (latest − first); open squares are contributed summaries`,
@@ -79,7 +83,7 @@ export function forestTable(m: PooledMeasureView): Block {
     kind: 'table',
     caption: `Organisations in the forest plot for ${m.label.measureName} (${m.label.shortName})`,
     head: ['Organisation', 'Data', 'People (rounded)', 'Mean change (95% CI)', 'Weight'],
-    rows: m.rows.map((r) => [r.label, r.kind, r.n.display, `${signed(r.mean)} (${f2(r.ciLow)} to ${f2(r.ciHigh)})`, r.weight === null ? '–' : `${r.weight.toFixed(1)}%`]),
+    rows: m.rows.map((r) => [r.label, r.kind, r.n.display, `${signed1(r.mean)} (${f1(r.ciLow)} to ${f1(r.ciHigh)})`, r.weight === null ? '–' : `${r.weight}%`]),
   };
 }
 
@@ -172,6 +176,7 @@ export function methodsBlocks(citations: string[], outside: boolean): Block[] {
       'Threshold crossing: moving out of the worst published band (BARC-10: from below 47 to 47 or more; ONS4: out of the "low" band, or for anxiety out of the "high" band), among people who started on the wrong side.',
       'Pooling: random-effects meta-analysis of organisations\' mean changes (vᵢ = SD² / n), REML estimate of between-organisation variance τ², Hartung–Knapp 95% confidence interval, 95% prediction interval, I²; verified against R metafor to 1e-6.',
       `Disclosure control: counts of 1 to ${MINIMUM_GROUP_SIZE - 1} shown as "fewer than ${MINIMUM_GROUP_SIZE}", other counts rounded to the nearest 5; no average, distribution or effect from fewer than ${MINIMUM_GROUP_SIZE} people; an organisation appears in a forest plot and the pooled estimate only with ${MINIMUM_GROUP_SIZE} or more people; only participants who consented to network use are counted outside their organisation (the NHS Digital rule for sub-national counts, 2018).${outside ? ' All figures in this pack follow these rules.' : ' The organisation\'s own figures in this pack are exact, for the organisation and those it chooses to share them with; network figures follow these rules.'}`,
+      `Outside figures: organisations with fewer than ${MINIMUM_GROUP_SIZE} people who agreed to network use are left out of every total and pooled figure; averages and intervals are given to 0.1 (0.2 for a group shown as 10 people), so none gives away how many people are behind it; and the figures come from a dated monthly release that does not change in between, so no one can work out a small group by watching them change.`,
       'Missing data and attrition: only people with a first and a later score are in change figures; people with only a first score are counted as lost to follow-up and the share is shown beside every result, because people who are struggling are often harder to reach and high attrition can flatter an average. Nothing is imputed.',
       'Before-and-after change is not a controlled comparison: it shows what changed for people, not how much the organisation caused. The social value adjusts for this with deadweight and attribution.',
     ] },
@@ -192,7 +197,7 @@ export function organisationPack(orgName: string, d: OrgDashboard, network: Outs
       { id: 'summary', heading: 'Summary', blocks: [{ kind: 'list', items: [`${whole(d.reach.participants)} participants, ${whole(d.reach.sessions)} sessions, ${whole(d.reach.attendance)} attendances, ${whole(d.reach.volunteerHours)} volunteer hours.`, ...headline, socialValueHeadline(sv, a)] }] },
       { id: 'reach', heading: 'Reach', blocks: [reachTable(d), quarterTable(d)] },
       { id: 'outcomes', heading: 'Outcomes', blocks: [{ kind: 'table', caption: 'Outcomes by measure (own exact figures)', head: OWN_OUTCOME_HEAD, rows: d.measures.map(ownOutcomeCells) }, ...d.measures.filter((m) => m.stats).flatMap((m, i) => [{ kind: 'chart' as const, svg: distributionChart(m, `pack-dist-${i}`) }, distributionTable(m)])] },
-      { id: 'pooled', heading: 'The network picture', blocks: pooledBlocks(network, 'pack') },
+      { id: 'pooled', heading: 'The network picture', blocks: [{ kind: 'p', text: releaseSentence(network.release) }, ...pooledBlocks(network, 'pack')] },
       { id: 'social-value', heading: 'Social value', blocks: socialValueBlocks(sv, a, costs) },
       { id: 'methods', heading: 'Methods', blocks: methodsBlocks([...new Set(d.measures.map((m) => `${m.label.instrumentName} (${m.label.shortName}): ${m.label.citation}`))], false) },
       { id: 'appendix', heading: 'Data appendix', blocks: [appendixOwn(d)] },
@@ -204,7 +209,7 @@ export function outsidePack(title: string, scope: string, v: OutsideView, costs:
   const sv = socialValueFor({ outside: v }, costs, a);
   return {
     title,
-    subtitle: `Prepared ${today} with Recovery Connectors for ${scope}. Every figure is disclosure-controlled and counts only people who agreed to network use.`,
+    subtitle: `Prepared ${today} with Recovery Connectors for ${scope}. Every figure is disclosure-controlled and counts only people who agreed to network use. ${releaseSentence(v.release)}`,
     sections: [
       { id: 'summary', heading: 'Summary', blocks: [{ kind: 'list', items: [...v.measures.map((m) => m.sentence), socialValueHeadline(sv, a)] }] },
       { id: 'reach', heading: 'Reach', blocks: [outsideTotalsTable(v)] },
@@ -241,7 +246,8 @@ export function distributionTable(m: OrgMeasureView): Block {
 
 export function outsideTotalsTable(v: OutsideView): Block {
   return { kind: 'table', caption: 'Reach (rounded to the nearest 5; people who agreed to network use)', head: ['Measure', 'Number'], rows: [
-    ['Organisations with data', String(v.totals.organisations)], ['Participants', v.totals.participants.display], ['Sessions', v.totals.sessions.display],
+    ['Organisations with data', String(v.totals.organisations)],
+    [`Organisations left out (fewer than ${MINIMUM_GROUP_SIZE} people)`, v.totals.excludedOrganisations.display], ['Participants', v.totals.participants.display], ['Sessions', v.totals.sessions.display],
     ['Attendances', v.totals.attendance.display], ['Volunteer hours', v.totals.volunteerHours.display],
   ] };
 }

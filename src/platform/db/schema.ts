@@ -533,6 +533,21 @@ export interface InsightParticipantMeasuresTable {
   crossed: boolean | null;
 }
 
+export interface InsightReleaseOrgsTable {
+  release_id: string;
+  org_id: string;
+  name: string;
+  slug: string;
+  figures: Json;
+}
+
+export interface InsightReleasesTable {
+  id: Generated<string>;
+  released_on: string;
+  next_release_on: string;
+  created_at: Generated<Date>;
+}
+
 export interface InstanceSettingsTable {
   key: string;
   value: Json;
@@ -1104,6 +1119,8 @@ export interface DB {
   insight_measure_summaries: InsightMeasureSummariesTable;
   insight_org_submissions: InsightOrgSubmissionsTable;
   insight_participant_measures: InsightParticipantMeasuresTable;
+  insight_release_orgs: InsightReleaseOrgsTable;
+  insight_releases: InsightReleasesTable;
   instance_settings: InstanceSettingsTable;
   learning_answer_helped: LearningAnswerHelpedTable;
   learning_answers: LearningAnswersTable;

@@ -12,6 +12,8 @@ export interface JobDefinition<Payload = Record<string, unknown>> {
   readonly retryLimit?: number;
   /** Seconds before the first retry; each later retry waits about twice as long. Default 60. */
   readonly retryDelaySeconds?: number;
+  /** Also queue one run whenever an instance starts its workers (catch-up for a missed slot). */
+  readonly runOnStart?: boolean;
   run(deps: Deps, payload: Payload): Promise<void>;
 }
 

@@ -114,6 +114,9 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
         });
       }
       state = 'working';
+      // Catch-up work (a release missed while no instance ran): queued once per start, at most
+      // one waiting at a time however many instances start together.
+      for (const d of byName.values()) if (d.runOnStart) await this.send(d.name, {}, { singletonKey: `${d.name}:on-start` });
     },
     async stop() {
       if (state !== 'working') return;

@@ -79,7 +79,8 @@ export async function buildCombinedPack(deps: Deps, org: OrgTarget, bidId: strin
         kind: 'table',
         caption: 'The social value each partner stands behind (from its own figures, disclosure-controlled)',
         head: ['Partner', 'Social value'],
-        rows: perPartner.map(({ p, v }) => [p.name, `${Math.round(socialValueFor({ outside: v }, 0, DEFAULT_ASSUMPTIONS).totalValue).toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 })}`]),
+        // A partner under the threshold is left out of every outside figure, so it has none of its own here.
+        rows: perPartner.map(({ p, v }) => [p.name, v.totals.organisations === 0 && v.measures.length === 0 ? `not shown: fewer than ${MINIMUM_GROUP_SIZE} people who agreed to network use` : `${Math.round(socialValueFor({ outside: v }, 0, DEFAULT_ASSUMPTIONS).totalValue).toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 })}`]),
       },
       { kind: 'p', text: `A partner with fewer than ${MINIMUM_GROUP_SIZE} people with a first and a later score on a measure is left out of that pooled figure, so no one can be recognised; ${left.length === 0 ? 'no partner was left out.' : `for ${left.map((m) => m.label.measureName).join(', ')}, some partners are left out for this reason (the tables below say how many).`}` },
       ...(view.bid.running_costs_pence === null

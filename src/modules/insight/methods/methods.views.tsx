@@ -98,6 +98,24 @@ export function MethodsPage({ ctx, view }: { ctx: PageContext; view: MethodsView
         picked out (the rule <Cite source={S.nhsDisclosure}>NHS Digital</Cite> uses for its own statistics). Only people who
         agreed to their answers being used by the network are counted. An organisation sees its own exact figures.
       </p>
+      <p>
+        A small group is left out altogether. An organisation with fewer than {MINIMUM_GROUP_SIZE} people who agreed is not in any
+        total or pooled figure, and a consortium’s figures can’t be made with one in it, because comparing groups with and
+        without it would show how many people it has.
+      </p>
+      <p>
+        Averages and their ranges are shown to one decimal place (or to the nearest 0.2 when about 10 people are behind them).
+        Answers are whole numbers, so a very precise average can give away how many people it was worked out from; at this
+        precision it can’t.
+      </p>
+      <h3 id="releases">Figures are published once a month</h3>
+      <p>
+        The figures you see outside an organisation come from a dated release, made on the 1st of each month, and say which
+        one (“Figures as at 1 November 2026, next update 1 December 2026”). Between releases they do not change, even when new
+        answers come in. That way no one can add a few people and watch what moves. Over many months the releases can still be
+        compared; rounding, the size threshold and the fact that everything else changes over a month too are what stop that
+        comparison from picking anyone out.
+      </p>
 
       <h2 id="social-value">Social value</h2>
       <p>
