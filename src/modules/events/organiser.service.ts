@@ -197,9 +197,14 @@ export async function exportRegisterCsv(deps: Deps, actor: SignedInActor, host: 
   const e = await hostedEvent(deps, host, eventId);
   const rows = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'requested', 'offered', 'waiting']);
   await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.register.export', subjectType: 'event', subjectId: e.id });
+  // A column per question the event asks now; an answer to a reworded question stays findable by its wording.
+  const answer = (r: (typeof rows)[number], q: string) => customAnswersOf(r.custom_answers).find((a) => a.question === q)?.answer ?? '';
   const csv = csvFile([
-    ['Name', 'Email', 'Places', 'How', 'Status', 'Here', 'Walk-in', 'Access needs', 'Dietary needs'],
-    ...rows.map((r) => [r.name, r.email, r.places, r.mode === 'online' ? 'Online' : 'In person', STATUS_LABEL[r.status as regs.RegistrationStatus], r.attended_at ? 'Yes' : '', r.walk_in ? 'Yes' : '', r.access_needs, r.dietary_needs]),
+    ['Name', 'Email', 'Places', 'How', 'Status', 'Here', 'Walk-in', 'Access needs', 'Dietary needs', 'How they heard', ...e.custom_questions],
+    ...rows.map((r) => [
+      r.name, r.email, r.places, r.mode === 'online' ? 'Online' : 'In person', STATUS_LABEL[r.status as regs.RegistrationStatus], r.attended_at ? 'Yes' : '', r.walk_in ? 'Yes' : '',
+      r.access_needs, r.dietary_needs, r.heard_from, ...e.custom_questions.map((q) => answer(r, q)),
+    ]),
   ], { bom: true });
   return { filename: `register-${e.starts_at.toISOString().slice(0, 10)}.csv`, csv };
 }

@@ -341,6 +341,9 @@ test("an organiser's own questions: up to three, answered when booking, seen onl
   assert.match(organiser.body, /Are you bringing anyone\? <em>My sister<\/em>/);
   assert.match(organiser.body, /&lt;script>alert\(1\)&lt;\/script> peer support/);
   assert.doesNotMatch((await new Client(t.app).get(`/events/${id}`)).body, /My sister/, 'answers are not public');
+  const csv = (await lc.get(`/orgs/${org.slug}/events/${id}/register.csv`)).body;
+  assert.match(csv, /How they heard,Are you bringing anyone\?,Anything you would like us to talk about\?/);
+  assert.match(csv, /My sister,<script>alert\(1\)<\/script> peer support/);
 
   // The organiser rewords the first question: the answer to the second stays with it, the first starts again.
   await lc.post(`/orgs/${org.slug}/events/${id}/edit`, { ...form, custom_question_1: 'Will anyone come with you?', custom_question_2: 'Anything you would like us to talk about?' });
