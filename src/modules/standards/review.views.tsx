@@ -107,8 +107,8 @@ export function ReviewPage({
       {a.liveFigures && (
         <>
           <h2>Figures sent with it</h2>
-          <FiguresCaption figures={a.liveFigures} />
-          <LiveFiguresList figures={a.liveFigures} />
+          <FiguresCaption figures={a.liveFigures} outside />
+          <LiveFiguresList figures={a.liveFigures} outside />
         </>
       )}
       <form method="post" action={base} novalidate>

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../ui/format.ts';
 import { SummaryList } from '../../ui/components.tsx';
+import { discloseCount, MINIMUM_GROUP_SIZE } from '../insight/index.ts';
 import { LEVEL_LABEL, LEVELS, DOMAIN_LABEL, type Level, type Standard } from './domain/framework.ts';
 import type { LiveFigures } from './self-assessment.service.ts';
 import type { AssessmentView, DecisionView, Outcome } from './standards.pages.ts';
@@ -61,32 +62,39 @@ export function domainName(s: Standard): string {
   return DOMAIN_LABEL[s.domain];
 }
 
-export function LiveFiguresList({ figures }: { figures: LiveFigures }) {
-  const n = (x: number) => x.toLocaleString('en-GB');
+/**
+ * The figures frozen with a self-assessment. Its own organisation sees them exactly; reviewers and
+ * the panel are outside it, so counts about people (questionnaires, attendances) follow the rule
+ * for every outside view: rounded to the nearest 5, and not shown under 8.
+ */
+export function LiveFiguresList({ figures, outside = false }: { figures: LiveFigures; outside?: boolean }) {
+  const exact = (x: number) => x.toLocaleString('en-GB');
+  const people = (x: number) => (outside ? discloseCount(x).display : exact(x));
   return (
     <SummaryList
       items={[
-        { key: 'Questionnaires collected', value: n(figures.questionnaires) },
-        { key: 'Sessions recorded', value: n(figures.sessions) },
-        { key: 'Attendances at sessions', value: n(figures.attendances) },
-        { key: 'Volunteer hours', value: n(figures.volunteerHours) },
-        { key: 'Volunteers on the team', value: n(figures.volunteersOnTeam) },
+        { key: 'Questionnaires collected', value: people(figures.questionnaires) },
+        { key: 'Sessions recorded', value: exact(figures.sessions) },
+        { key: 'Attendances at sessions', value: people(figures.attendances) },
+        { key: 'Volunteer hours', value: exact(figures.volunteerHours) },
+        { key: 'Volunteers on the team', value: exact(figures.volunteersOnTeam) },
         ...(figures.eventsHeld === undefined
           ? []
           : [
-              { key: 'Events you hosted', value: n(figures.eventsHeld) },
-              { key: 'People at your events', value: n(figures.eventAttendances ?? 0) },
+              { key: outside ? 'Events they hosted' : 'Events you hosted', value: exact(figures.eventsHeld) },
+              { key: outside ? 'People at their events' : 'People at your events', value: people(figures.eventAttendances ?? 0) },
             ]),
       ]}
     />
   );
 }
 
-export function FiguresCaption({ figures }: { figures: LiveFigures }) {
+export function FiguresCaption({ figures, outside = false }: { figures: LiveFigures; outside?: boolean }) {
   return (
     <p class="hint">
-      From what your organisation recorded on this platform between {longDate(figures.from)} and{' '}
+      From what {outside ? 'the organisation' : 'your organisation'} recorded on this platform between {longDate(figures.from)} and{' '}
       {longDate(figures.to)}.
+      {outside && ` Counts about people are rounded to the nearest 5 and not shown below ${MINIMUM_GROUP_SIZE}, as everywhere outside an organisation.`}
     </p>
   );
 }

@@ -7,6 +7,7 @@ import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts
 import type { Deps } from '../../platform/deps.ts';
 import { seedDemo } from '../demo/index.ts';
 import { assertValidOruk } from '../directory/index.ts';
+import { discloseCount } from '../insight/index.ts';
 import { RECOGNISED_TERM, remindRenewals } from './index.ts';
 
 let t: TestApp;
@@ -110,6 +111,13 @@ test('a lead saves a draft, cannot send it without every level, then sends it wi
   assert.ok(figures.questionnaires > 0, 'the demo questionnaires are counted and frozen');
   assert.equal(figures.eventsHeld, Number(before) + 1, 'the walk counts; the called-off event does not');
   assert.equal(figures.eventAttendances, Number(attendedBefore) + 2, 'people marked present count, only at events held');
+  // Its own lead sees the counts exactly; the coordinators (outside it) see counts about people as every outside view does.
+  const own = await lead.get(`/orgs/${LEEDS}/standards/assessments/${id}`);
+  assert.match(own.body, new RegExp(`Questionnaires collected</dt>\\s*<dd[^>]*>${figures.questionnaires.toLocaleString('en-GB')}<`));
+  const panel = await (await as('coordinator@demo.example')).get(`/network/standards/assessments/${id}`);
+  assert.match(panel.body, new RegExp(`Questionnaires collected</dt>\\s*<dd[^>]*>${discloseCount(figures.questionnaires).display}<`));
+  assert.match(panel.body, new RegExp(`People at their events</dt>\\s*<dd[^>]*>${discloseCount(figures.eventAttendances).display}<`));
+  assert.match(panel.body, /Counts about people are rounded to the nearest 5/);
 
   const again = await lead.post(`/orgs/${LEEDS}/standards/assessments/${id}`, { ...all, action: 'submit' });
   assert.equal(again.statusCode, 409, 'a replayed submit changes nothing');
