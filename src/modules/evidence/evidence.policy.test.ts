@@ -4,7 +4,7 @@ import { actorWith } from '../../../test/support/actors.ts';
 import { test } from 'node:test';
 import type { NetworkRole, OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import type { OrgRule, OrgTarget } from '../../platform/http/access.ts';
-import { anyEvidenceRole, contributeSummaries, eraseParticipant, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
+import { anyEvidenceRole, contributeSummaries, deleteAssessments, eraseParticipant, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
 
 const org: OrgTarget = { id: 'org-a', slug: 'a', name: 'A', status: 'member' };
 
@@ -27,6 +27,7 @@ const table: [string, OrgRule, boolean[]][] = [
   ['record activities', recordActivities, [true, true, true, false, false, false, false]],
   ['import spreadsheets', importEvidence, [true, true, false, false, false, false, false]],
   ['contribute summaries', contributeSummaries, [true, true, false, false, false, false, false]],
+  ['delete or restore a questionnaire', deleteAssessments, [true, true, false, false, false, false, false]],
   ['erase a participant', eraseParticipant, [true, false, false, false, false, false, false]],
   ['export personal data', exportEvidence, [true, false, false, false, false, false, false]],
   ['build measures', manageMeasures, [true, false, false, false, false, false, false]],

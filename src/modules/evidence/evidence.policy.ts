@@ -2,6 +2,7 @@
 // Participant data is special-category health data, so the rules are narrow:
 // - recording (participants, consents, assessments, self-completion links, activities,
 //   imports): the people who run sessions — leads, workers and volunteers;
+// - deleting a questionnaire (it can be restored for 30 days): leads and workers;
 // - erasing a participant, exporting everything, subject access exports and building the
 //   organisation's own measures: leads only;
 // - peer researchers review standards and never see participants' records.
@@ -12,6 +13,8 @@ const RECORDERS: readonly OrgRole[] = ['lead', 'worker', 'volunteer'];
 
 /** See participants (codes, first names, answers) and record evidence about them. */
 export const recordEvidence = orgRoleRule('evidence.record', RECORDERS);
+/** Delete (and restore) a questionnaire: volunteers record, but only leads and workers delete. */
+export const deleteAssessments = orgRoleRule('evidence.assessment.delete', ['lead', 'worker']);
 /** Record sessions, attendance and volunteer hours (no personal data). */
 export const recordActivities = orgRoleRule('evidence.activities.record', RECORDERS);
 /** Import spreadsheets of participants, assessments or activities. */

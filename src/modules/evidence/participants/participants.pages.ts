@@ -5,7 +5,8 @@ import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { findBand } from '../domain/bands.ts';
-import { eraseParticipant as eraseRule, exportEvidence } from '../evidence.policy.ts';
+import { deleteAssessments, eraseParticipant as eraseRule, exportEvidence } from '../evidence.policy.ts';
+import { listRestorableAssessments, RESTORE_DAYS } from '../assessments/assessments.service.ts';
 import { participantParam } from '../evidence.schemas.ts';
 import * as instruments from '../instruments/instruments.repository.ts';
 import type { InstrumentRow } from '../instruments/instruments.repository.ts';
@@ -66,9 +67,11 @@ export async function loadParticipantPage(
   p: repo.ParticipantRow,
   ip: string,
 ): Promise<ParticipantView> {
-  const [history, available] = await Promise.all([
+  const canDelete = deleteAssessments.allows(actor, org);
+  const [history, available, deleted] = await Promise.all([
     viewParticipant(deps.db, actor, org, p, ip),
     instruments.listInstrumentsForOrg(deps.db, org.id),
+    canDelete ? listRestorableAssessments(deps.db, org, p.id) : Promise.resolve([]),
   ]);
   const versions = await instruments.findInstrumentVersionsForOrg(
     deps.db,
@@ -125,5 +128,20 @@ export async function loadParticipantPage(
     })),
     canErase: eraseRule.allows(actor, org),
     canExport: exportEvidence.allows(actor, org),
+    canDelete,
+    deleted: deleted.map((d) => ({
+      id: d.id,
+      instrument: available.find((i) => i.key === d.instrument_key)?.definition.short_name ?? d.instrument_key,
+      date: d.assessed_on,
+      timePoint: d.time_point,
+      deletedAt: d.deleted_at,
+      restoreUntil: new Date(d.deleted_at.getTime() + RESTORE_DAYS * 86_400_000),
+    })),
   };
+}
+
+/** The short name of an instrument version ("ONS4"), for naming a questionnaire on a page. */
+export async function instrumentNameFor(deps: Deps, org: OrgTarget, key: string, version: string): Promise<string> {
+  const found = await instruments.findInstrumentVersionsForOrg(deps.db, org.id, [{ key, version }]);
+  return found.get(`${key}@${version}`)?.definition.short_name ?? key;
 }
