@@ -90,3 +90,13 @@ test('a volunteer records questionnaires but cannot delete one, by page or by fo
   assert.equal((await volunteer.post(`${base}/assessments/${assessmentId}/delete`)).statusCode, 404, "refused as the house refuses: 404");
   assert.equal((await db().selectFrom('evidence_assessments').select('id').where('id', '=', assessmentId).execute()).length, 1, 'still there');
 });
+
+test('a volunteer does not see substances, age, gender, ethnicity or area on a participant page; a worker does', async () => {
+  const { base, participantId } = await recordOns4('BIN-5');
+  await db().updateTable('evidence_participants').set({ age_band: '25-34', gender: 'Woman', ethnicity: 'Any other White background', main_substances: ['Alcohol'], local_authority: 'Leeds' }).where('id', '=', participantId).execute();
+  const seen = (await worker.get(base)).body;
+  for (const text of ['Alcohol', 'Woman', 'Main substances', 'Gender', 'Age']) assert.match(seen, new RegExp(text), `a worker sees ${text}`);
+  const page = (await volunteer.get(base)).body;
+  for (const text of ['Alcohol', 'Woman', 'Main substances', 'Gender', 'Ethnic group', 'Any other White', 'Local authority', '25-34', 'Leeds']) assert.doesNotMatch(page, new RegExp(`>[^<]*${text}`), `a volunteer does not see ${text}`);
+  assert.match(page, /BIN-5/);
+});

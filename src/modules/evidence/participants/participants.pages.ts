@@ -5,7 +5,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { findBand } from '../domain/bands.ts';
-import { deleteAssessments, eraseParticipant as eraseRule, exportEvidence } from '../evidence.policy.ts';
+import { deleteAssessments, eraseParticipant as eraseRule, exportEvidence, participantFieldsFor } from '../evidence.policy.ts';
 import { listRestorableAssessments, RESTORE_DAYS } from '../assessments/assessments.service.ts';
 import { participantParam } from '../evidence.schemas.ts';
 import * as instruments from '../instruments/instruments.repository.ts';
@@ -84,11 +84,10 @@ export async function loadParticipantPage(
       id: p.id,
       code: p.code,
       firstName: p.first_name,
-      ageBand: p.age_band,
-      gender: p.gender,
-      ethnicity: p.ethnicity,
-      substances: p.main_substances,
-      localAuthority: p.local_authority,
+      // Only the details this role may see reach the view (volunteers: none of these).
+      details: Object.fromEntries(
+        participantFieldsFor(actor, org).map((f) => [f, { ageBand: p.age_band, gender: p.gender, ethnicity: p.ethnicity, substances: p.main_substances, localAuthority: p.local_authority }[f]]),
+      ),
       consent: { record: p.consent_record, network: p.consent_network, contact: p.consent_contact },
       addedOn: p.created_at,
     },

@@ -96,11 +96,8 @@ export interface ParticipantView {
     id: string;
     code: string;
     firstName: string;
-    ageBand: string;
-    gender: string;
-    ethnicity: string;
-    substances: string[];
-    localAuthority: string;
+    /** Only the details the viewer's role may see (see participantFieldsFor in the policy). */
+    details: { ageBand?: string; gender?: string; ethnicity?: string; substances?: string[]; localAuthority?: string };
     consent: { record: boolean; network: boolean; contact: boolean };
     addedOn: Date;
   };
@@ -114,6 +111,17 @@ export interface ParticipantView {
   canDelete: boolean;
   /** Deleted in the last 30 days, so they can still be put back. */
   deleted: { id: string; instrument: string; date: string; timePoint: string; deletedAt: Date; restoreUntil: Date }[];
+}
+
+/** The details rows the viewer may see: a detail left out of the view model is left out here. */
+function detailRows(d: ParticipantView['participant']['details']): { key: string; value: string }[] {
+  const rows: { key: string; value: string }[] = [];
+  if (d.ageBand !== undefined) rows.push({ key: 'Age', value: AGE_BAND_OPTIONS.find((a) => a.value === d.ageBand)?.label ?? 'Not given' });
+  if (d.gender !== undefined) rows.push({ key: 'Gender', value: d.gender || 'Not given' });
+  if (d.ethnicity !== undefined) rows.push({ key: 'Ethnic group', value: d.ethnicity || 'Not given' });
+  if (d.substances !== undefined) rows.push({ key: 'Main substances or behaviours', value: d.substances.join(', ') || 'Not given' });
+  if (d.localAuthority !== undefined) rows.push({ key: 'Local authority', value: d.localAuthority || 'Not given' });
+  return rows;
 }
 
 const SOURCE_LABEL: Record<string, string> = { staff: 'Entered by staff', self: 'Filled in by them', import: 'Imported', demo: 'Demo data' };
@@ -291,11 +299,7 @@ export function ParticipantPage({ ctx, view, errors = {}, values = {} }: { ctx: 
         items={[
           { key: 'Code', value: p.code },
           { key: 'First name or nickname', value: p.firstName || 'Not given' },
-          { key: 'Age', value: AGE_BAND_OPTIONS.find((a) => a.value === p.ageBand)?.label ?? 'Not given' },
-          { key: 'Gender', value: p.gender || 'Not given' },
-          { key: 'Ethnic group', value: p.ethnicity || 'Not given' },
-          { key: 'Main substances or behaviours', value: p.substances.join(', ') || 'Not given' },
-          { key: 'Local authority', value: p.localAuthority || 'Not given' },
+          ...detailRows(p.details),
           { key: 'Added', value: ukDate(p.addedOn) },
         ]}
       />
