@@ -273,12 +273,13 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-export function Table<T>({ caption, columns, rows, empty }: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string }) {
+/** `reflow`: on a phone each row becomes a block of "heading: value" lines instead of scrolling. */
+export function Table<T>({ caption, columns, rows, empty, reflow }: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string; reflow?: boolean }) {
   if (rows.length === 0 && empty) return <p class="empty">{empty}</p>;
   return (
     // Focusable and labelled, so a table wider than a phone can be scrolled with the keyboard.
     <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table class="table">
+      <table class={reflow ? 'table table-reflow' : 'table'}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -293,7 +294,9 @@ export function Table<T>({ caption, columns, rows, empty }: { caption: string; c
           {rows.map((r) => (
             <tr>
               {columns.map((c) => (
-                <td class={c.numeric ? 'numeric' : undefined}>{c.cell(r)}</td>
+                <td class={c.numeric ? 'numeric' : undefined} data-label={reflow ? c.header : undefined}>
+                  {c.cell(r)}
+                </td>
               ))}
             </tr>
           ))}

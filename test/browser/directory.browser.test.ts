@@ -64,7 +64,10 @@ test('an expression of interest goes from the public form to approval to the new
   await visit(coordinator.page, '/network/applications');
   await coordinator.page.getByRole('link', { name: 'Halifax Hope Café' }).click();
   await expectAccessible(coordinator.page, 'application page');
-  await coordinator.page.getByRole('button', { name: 'Approve' }).click();
+  await coordinator.page.getByRole('link', { name: 'Approve Halifax Hope Café' }).click();
+  await expectAccessible(coordinator.page, 'approve, asked first');
+  assert.match(await coordinator.page.locator('h1').innerText(), /Approve Halifax Hope Café\?/);
+  await coordinator.page.getByRole('button', { name: 'Yes, approve' }).click();
   await coordinator.page.waitForURL(/\/network\/orgs\/halifax-hope-cafe/);
   await expectAccessible(coordinator.page, 'organisation after approval');
   assert.match(await coordinator.page.locator('.banner').innerText(), /Halifax Hope Café is now a member/);

@@ -97,3 +97,23 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
   assert.match(history, /BARC-10 total\): 39/);
   await again.context.close();
 });
+
+test('a worker on a phone deletes a questionnaire after a confirmation page, then restores it', async () => {
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  await page.goto('/orgs/leeds-recovery-cafe/participants');
+  await page.locator('main table a[href*="/participants/"]').first().click();
+  const participantUrl = page.url();
+  const deleteLink = page.getByRole('link', { name: /^Delete / }).first();
+  const named = (await deleteLink.innerText()).replace(/^Delete\s*/, '');
+  await deleteLink.click();
+  await expectAccessible(page, 'delete a questionnaire, asked first');
+  await fitsThePhone(page);
+  assert.match(await page.locator('h1').innerText(), /^Delete .+\?$/);
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await page.waitForURL(/#deleted$/);
+  await expectAccessible(page, 'participant page with a deleted questionnaire');
+  await page.getByRole('button', { name: `Restore ${named}` }).click();
+  await page.waitForURL((u) => u.href.startsWith(participantUrl));
+  assert.match(await page.locator('.banner').innerText(), /back on .+ record and counts again/);
+  await context.close();
+});

@@ -64,8 +64,76 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core on the page as it is now; fails on serious or critical violations. */
+/** The narrowest phone the pages are built for (issue 9 item 14). */
+export const NARROWEST_PHONE = 320;
+
+// Run in the page as a string, not a function: the test runner's compiler adds helpers
+// (__name) to functions that the page does not have.
+const OVERFLOW_PROBE = `(() => {
+  const root = document.documentElement;
+  const limit = root.clientWidth;
+  if (root.scrollWidth <= limit) return null;
+  // Inside a box that scrolls or clips, sticking out is that box's business, not the page's.
+  const clipped = (el) => {
+    for (let a = el.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const describe = (el) => {
+    const parts = [];
+    for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+      const cls = typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/ +/).join('.') : '';
+      parts.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + cls);
+    }
+    return parts.join(' > ');
+  };
+  let worst = null;
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || clipped(el)) continue;
+    // Text can stick out of a box that fits (a long link in a list), so count what it holds too.
+    const right = getComputedStyle(el).overflowX === 'visible' ? Math.max(r.right, r.left + el.scrollWidth) : r.right;
+    if (right <= limit + 0.5) continue;
+    let depth = 0;
+    for (let a = el.parentElement; a; a = a.parentElement) depth++;
+    // The one reaching furthest; of those, the innermost, which is usually the cause.
+    if (!worst || right > worst.right + 0.5 || (Math.abs(right - worst.right) <= 0.5 && depth > worst.depth)) worst = { el, right, depth };
+  }
+  const text = worst ? (worst.el.textContent || '').trim().slice(0, 40) : '';
+  return {
+    scrollWidth: root.scrollWidth,
+    clientWidth: limit,
+    culprit: worst ? describe(worst.el) + (text ? ' "' + text + '"' : '') + ' (reaches ' + Math.round(worst.right) + 'px)' : 'no single element found',
+  };
+})()`;
+
+/**
+ * Lays the page out at 320 px (or the width given) and fails if the page itself scrolls sideways, naming the widest
+ * element that sticks out (elements inside a scrolling or clipping box don't count: a table
+ * that scrolls in its own region is fine). The viewport is put back afterwards.
+ */
+export async function expectNoPageOverflow(page: Page, label = page.url(), width = NARROWEST_PHONE): Promise<void> {
+  const before = page.viewportSize();
+  if (before?.width !== width) await page.setViewportSize({ width, height: before?.height ?? 800 });
+  try {
+    const found = (await page.evaluate(OVERFLOW_PROBE)) as { scrollWidth: number; clientWidth: number; culprit: string } | null;
+    assert.equal(
+      found,
+      null,
+      found ? `${label} scrolls sideways at ${width}px: the page is ${found.scrollWidth}px wide in a ${found.clientWidth}px window; widest: ${found.culprit}` : '',
+    );
+  } finally {
+    if (before && before.width !== width) await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Runs axe-core on the page as it is now; fails on serious or critical violations. Also checks
+ * the page fits a 320 px phone without sideways scrolling, so every page a test visits is.
+ */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  await expectNoPageOverflow(page, label);
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = (await page.evaluate(async () => {
     // @ts-expect-error axe is injected above

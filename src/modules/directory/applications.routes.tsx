@@ -11,7 +11,7 @@ import { reviewApplications } from './directory.policy.ts';
 import { applicationParam, DeclineForm, parseApplicationForm, QuestionForm } from './directory.schemas.ts';
 import * as pages from './applications.pages.ts';
 import * as service from './applications.service.ts';
-import { ApplicationPage, ApplicationsPage, JoinPage, JoinThanksPage } from './applications.views.tsx';
+import { ApplicationPage, ApplicationsPage, ApproveApplicationPage, DeclineApplicationPage, JoinPage, JoinThanksPage } from './applications.views.tsx';
 
 export function applicationRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -62,10 +62,23 @@ export function applicationRoutes(deps: Deps) {
       return reply.redirect(`/network/applications/${id}`, 303);
     });
 
+    // Approving and declining each ask first, on a page of their own (works without JavaScript).
+    const openApplicationView = async (req: FastifyRequest) => {
+      const view = await applicationView(applicationId(req));
+      if (view.status !== 'waiting' && view.status !== 'questioned') throw new AppError('conflict', 'This application has already been decided, so there is nothing left to confirm.');
+      return view;
+    };
+    app.get('/network/applications/:application/approve', coordinator, async (req, reply) =>
+      sendPage(reply, <ApproveApplicationPage ctx={ctx(req, reply)} view={await openApplicationView(req)} />),
+    );
+    app.get('/network/applications/:application/decline', coordinator, async (req, reply) =>
+      sendPage(reply, <DeclineApplicationPage ctx={ctx(req, reply)} view={await openApplicationView(req)} />),
+    );
+
     app.post('/network/applications/:application/decline', coordinator, async (req, reply) => {
       const id = applicationId(req);
       const form = parseForm(DeclineForm, req.body);
-      if (!form.ok) return sendPage(reply, <ApplicationPage ctx={ctx(req, reply)} view={await applicationView(id)} errors={form.errors} values={form.values} />, 400);
+      if (!form.ok) return sendPage(reply, <DeclineApplicationPage ctx={ctx(req, reply)} view={await applicationView(id)} errors={form.errors} values={form.values} />, 400);
       const a = await service.declineApplication(deps, personOf(req), id, form.data.reason);
       setFlash(reply, { kind: 'success', text: `Declined. We've emailed the reason to ${a.email}.` });
       return reply.redirect('/network/applications', 303);

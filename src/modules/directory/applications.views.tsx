@@ -155,11 +155,12 @@ export function ApplicationPage({ ctx, view, errors = {}, values = {} }: { ctx: 
       {open && (
         <>
           <h2>Approve</h2>
-          <p>{view.kind === 'organisation' ? `This adds ${view.orgName} to the network as a member, and emails ${view.email} an invitation to be its lead.` : 'This welcomes them as a supporter of the network, by email.'}</p>
-          <form method="post" action={`/network/applications/${view.id}/approve`}>
-            <CsrfField token={ctx.csrfToken()} />
-            <Button>Approve</Button>
-          </form>
+          <p>{approveSentence(view)}</p>
+          <p>
+            <a href={`/network/applications/${view.id}/approve`} class="button button-primary">
+              Approve<span class="visually-hidden"> {title}</span>
+            </a>
+          </p>
           <h2>Ask a question</h2>
           <form method="post" action={`/network/applications/${view.id}/question`} novalidate>
             <CsrfField token={ctx.csrfToken()} />
@@ -167,13 +168,58 @@ export function ApplicationPage({ ctx, view, errors = {}, values = {} }: { ctx: 
             <Button variant="secondary">Send question</Button>
           </form>
           <h2>Decline</h2>
-          <form method="post" action={`/network/applications/${view.id}/decline`} novalidate>
-            <CsrfField token={ctx.csrfToken()} />
-            <TextArea name="reason" label="Reason" hint="We email it to the applicant, so write it kindly." value={values.reason} error={errors.reason} />
-            <Button variant="warning">Decline</Button>
-          </form>
+          <p>
+            <a href={`/network/applications/${view.id}/decline`} class="button button-warning">
+              Decline<span class="visually-hidden"> {title}</span>
+            </a>
+          </p>
         </>
       )}
+    </Layout>
+  );
+}
+
+const approveSentence = (view: ApplicationView) =>
+  view.kind === 'organisation' ? `This adds ${view.orgName} to the network as a member, and emails ${view.email} an invitation to be its lead.` : `This welcomes ${view.contactName} as a supporter of the network, by email to ${view.email}.`;
+const titleOf = (view: ApplicationView) => (view.kind === 'organisation' ? view.orgName : view.contactName);
+const applicationCrumbs = (view: ApplicationView) => (
+  <Breadcrumbs items={[{ href: '/network', label: 'The network' }, { href: '/network/applications', label: 'Applications to join' }, { href: `/network/applications/${view.id}`, label: titleOf(view) }]} />
+);
+
+/** Asks before approving: approval creates a member organisation and sends an invitation. */
+export function ApproveApplicationPage({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
+  return (
+    <Layout ctx={ctx} title={`Approve ${titleOf(view)}`} before={applicationCrumbs(view)}>
+      <h1>Approve {titleOf(view)}?</h1>
+      <p class="lede">{approveSentence(view)}</p>
+      <form method="post" action={`/network/applications/${view.id}/approve`}>
+        <CsrfField token={ctx.csrfToken()} />
+        <div class="button-row">
+          <Button>Yes, approve</Button>
+          <a href={`/network/applications/${view.id}`}>No, go back</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+/** Asks before declining, with the reason that will be emailed. */
+export function DeclineApplicationPage({ ctx, view, errors = {}, values = {} }: { ctx: PageContext; view: ApplicationView; errors?: FieldErrors; values?: Record<string, string> }) {
+  return (
+    <Layout ctx={ctx} title={`Decline ${titleOf(view)}`} before={applicationCrumbs(view)}>
+      <ErrorSummary errors={errors} order={['reason']} />
+      <h1>Decline {titleOf(view)}?</h1>
+      <p class="lede">
+        The application is closed and cannot be reopened. We email your reason to {view.email}; they can apply again later.
+      </p>
+      <form method="post" action={`/network/applications/${view.id}/decline`} novalidate>
+        <CsrfField token={ctx.csrfToken()} />
+        <TextArea name="reason" label="Reason" hint="Write it kindly: they will read it." value={values.reason} error={errors.reason} />
+        <div class="button-row">
+          <Button variant="warning">Yes, decline</Button>
+          <a href={`/network/applications/${view.id}`}>No, go back</a>
+        </div>
+      </form>
     </Layout>
   );
 }

@@ -377,9 +377,8 @@ export function NetworkMapPage({ ctx, view }: { ctx: PageContext; view: NetworkM
       <p>
         <a href="/find-support">Find support near you</a> · <a href="/join">Join the network</a>
       </p>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label="Map of member organisations by local authority">
-        <HexMap title="Member organisations serving each local authority" counts={view.counts} hrefFor={view.hrefFor} />
-      </div>
+      {/* The map shrinks to fit the screen; the table below is the way to read it closely. */}
+      <HexMap title="Member organisations serving each local authority" counts={view.counts} hrefFor={view.hrefFor} />
       <h2>Every local authority</h2>
       <div class="table-wrap" tabIndex={0} role="region" aria-label="Member organisations by local authority">
         <CoverageTable caption="Number of member organisations serving each local authority in the United Kingdom" counts={view.counts} hrefFor={view.hrefFor} />

@@ -1,6 +1,6 @@
 // The evidence module's scheduled jobs (UK time), run on the platform's queue.
 import type { JobDefinition } from '../../platform/jobs/job-definition.ts';
-import { expireCompletionLinks } from './assessments/assessments.service.ts';
+import { expireCompletionLinks, purgeDeletedAssessments } from './assessments/assessments.service.ts';
 import { sweepAbandonedUploads } from './imports/imports.service.ts';
 import { sweepLegacyUploadFiles } from './upload-sweep.ts';
 
@@ -17,5 +17,11 @@ export const evidenceJobs: JobDefinition[] = [
     name: 'evidence.expire-completion-links',
     schedule: '50 3 * * *',
     run: async (deps) => void (await expireCompletionLinks(deps.db)),
+  },
+  {
+    // Deleted questionnaires can be restored for 30 days; after that they go for good.
+    name: 'evidence.purge-deleted-assessments',
+    schedule: '55 3 * * *',
+    run: async (deps) => void (await purgeDeletedAssessments(deps.db)),
   },
 ];

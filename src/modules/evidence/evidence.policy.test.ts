@@ -4,7 +4,7 @@ import { actorWith } from '../../../test/support/actors.ts';
 import { test } from 'node:test';
 import type { NetworkRole, OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import type { OrgRule, OrgTarget } from '../../platform/http/access.ts';
-import { anyEvidenceRole, contributeSummaries, eraseParticipant, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
+import { participantFieldsFor, anyEvidenceRole, contributeSummaries, deleteAssessments, eraseParticipant, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
 
 const org: OrgTarget = { id: 'org-a', slug: 'a', name: 'A', status: 'member' };
 
@@ -27,6 +27,7 @@ const table: [string, OrgRule, boolean[]][] = [
   ['record activities', recordActivities, [true, true, true, false, false, false, false]],
   ['import spreadsheets', importEvidence, [true, true, false, false, false, false, false]],
   ['contribute summaries', contributeSummaries, [true, true, false, false, false, false, false]],
+  ['delete or restore a questionnaire', deleteAssessments, [true, true, false, false, false, false, false]],
   ['erase a participant', eraseParticipant, [true, false, false, false, false, false, false]],
   ['export personal data', exportEvidence, [true, false, false, false, false, false, false]],
   ['build measures', manageMeasures, [true, false, false, false, false, false, false]],
@@ -38,3 +39,16 @@ for (const [action, rule, expected] of table) {
     test(`${names[i]} ${expected[i] ? 'may' : 'may not'} ${action}`, () => assert.equal(rule.allows(a, org), expected[i]));
   });
 }
+
+// Which of a participant's details each role sees: volunteers get what running a session needs
+// (code, first name, consent), not substances, age, gender, ethnicity or area.
+const fieldTable: [OrgRole, string[]][] = [
+  ['lead', ['ageBand', 'gender', 'ethnicity', 'substances', 'localAuthority']],
+  ['worker', ['ageBand', 'gender', 'ethnicity', 'substances', 'localAuthority']],
+  ['volunteer', []],
+  ['peer_researcher', []],
+];
+for (const [role, fields] of fieldTable) {
+  test(`a ${role} sees these participant details: ${fields.join(', ') || 'none beyond code, first name and consent'}`, () => assert.deepEqual([...participantFieldsFor(actor(role), org)], fields));
+}
+test('a lead of another organisation sees none of them', () => assert.deepEqual([...participantFieldsFor(actor('lead', null, 'org-b'), org)], []));

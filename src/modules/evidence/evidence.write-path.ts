@@ -86,6 +86,37 @@ export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessmen
   return inserted;
 }
 
+const BIN_COLUMNS = ['id', 'org_id', 'participant_id', 'instrument_key', 'instrument_version', 'assessed_on', 'time_point', 'responses', 'scores', 'source', 'natural_key', 'recorded_by', 'created_at'] as const;
+
+/**
+ * Moves one assessment out of the records into the deleted-questionnaires table, where it can
+ * be restored for 30 days. Returns its instrument key, or undefined if it is not the organisation's.
+ */
+export async function moveAssessmentToBin(tx: Kysely<DB>, orgId: string, assessmentId: string, deletedBy: string): Promise<string | undefined> {
+  const row = await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('id', '=', assessmentId).returning(BIN_COLUMNS).executeTakeFirst();
+  if (!row) return undefined;
+  await tx.insertInto('evidence_deleted_assessments').values({ ...row, deleted_by: deletedBy }).execute();
+  return row.instrument_key;
+}
+
+/**
+ * Puts a deleted assessment back as it was (same id), if it was deleted after `since`.
+ * 'clash' when the same questionnaire has been recorded again meanwhile.
+ */
+export async function restoreAssessmentFromBin(tx: Kysely<DB>, orgId: string, participantId: string, assessmentId: string, since: Date): Promise<'restored' | 'missing' | 'clash'> {
+  const row = await tx
+    .deleteFrom('evidence_deleted_assessments')
+    .where('org_id', '=', orgId)
+    .where('participant_id', '=', participantId)
+    .where('id', '=', assessmentId)
+    .where('deleted_at', '>', since)
+    .returning(BIN_COLUMNS)
+    .executeTakeFirst();
+  if (!row) return 'missing';
+  const put = await tx.insertInto('evidence_assessments').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(put.numInsertedOrUpdatedRows ?? 0n) === 1 ? 'restored' : 'clash';
+}
+
 /** Deletes one assessment; returns its instrument key, or undefined if it is not the organisation's. */
 export async function deleteAssessment(tx: Kysely<DB>, orgId: string, assessmentId: string): Promise<string | undefined> {
   const row = await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('id', '=', assessmentId).returning('instrument_key').executeTakeFirst();

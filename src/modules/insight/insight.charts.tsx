@@ -41,7 +41,7 @@ export function ForestPlot({ id, title, description, rows, pooled, unit }: { id:
   const maxWeight = Math.max(1, ...rows.map((r) => r.weight ?? 0));
   const axisY = height - 30;
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} class="chart" font-family={FONT} font-size="12">
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${id}-title ${id}-desc`} class="chart" font-family={FONT} font-size="12">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <text x={labelWidth + plotWidth + 8} y={top - 12} fill={INK} font-weight="bold">Change (95% CI)</text>
@@ -101,7 +101,7 @@ export function BarChart({ id, title, description, categories, series, yLabel }:
   const barWidth = Math.min(16, (group - 8) / series.length);
   const colours = [GREY, BLUE];
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} class="chart" font-family={FONT} font-size="11">
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${id}-title ${id}-desc`} class="chart" font-family={FONT} font-size="12">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       {series.map((s, i) => (

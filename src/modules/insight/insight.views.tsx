@@ -25,7 +25,12 @@ export function BlockView({ block }: { block: Block }) {
     case 'list':
       return <ul class="list">{block.items.map((i) => <li>{i}</li>)}</ul>;
     case 'chart':
-      return <figure class="chart-figure">{block.svg}</figure>;
+      // Drawn at its own size (text at 12 px); on a phone it scrolls in a named, focusable region.
+      return (
+        <div class="chart-wrap" tabIndex={0} role="region" aria-labelledby={String((block.svg.props as { 'aria-labelledby'?: string })['aria-labelledby'] ?? '').split(' ')[0] || undefined}>
+          <figure class="chart-figure">{block.svg}</figure>
+        </div>
+      );
     case 'table':
       return (
         // Focusable, named region: a wide table scrolls sideways on a phone, by keyboard too.

@@ -79,6 +79,7 @@ export function WorkspacePage({
             : []),
         ]}
         rows={view.team}
+        reflow
       />
 
       {view.canManageTeam && (

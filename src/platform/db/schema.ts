@@ -210,6 +210,24 @@ export interface EvidenceConsentsTable {
   recorded_at: Generated<Date>;
 }
 
+export interface EvidenceDeletedAssessmentsTable {
+  id: string;
+  org_id: string;
+  participant_id: string;
+  instrument_key: string;
+  instrument_version: string;
+  assessed_on: string;
+  time_point: Generated<string>;
+  responses: Json;
+  scores: Json;
+  source: string;
+  natural_key: string;
+  recorded_by: string | null;
+  created_at: Date;
+  deleted_at: Generated<Date>;
+  deleted_by: string | null;
+}
+
 export interface EvidenceErasedCodesTable {
   org_id: string;
   code_hash: string;
@@ -1091,6 +1109,7 @@ export interface DB {
   evidence_assessments: EvidenceAssessmentsTable;
   evidence_completion_links: EvidenceCompletionLinksTable;
   evidence_consents: EvidenceConsentsTable;
+  evidence_deleted_assessments: EvidenceDeletedAssessmentsTable;
   evidence_erased_codes: EvidenceErasedCodesTable;
   evidence_erasure_keys: EvidenceErasureKeysTable;
   evidence_import_mappings: EvidenceImportMappingsTable;

@@ -88,3 +88,21 @@ export async function deleteLinksExpiredBefore(db: Kysely<DB>, cutoff: Date): Pr
   const r = await db.deleteFrom('evidence_completion_links').where('expires_at', '<', cutoff).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Questionnaires of one participant deleted after `since`, newest first: the ones that can still be restored. */
+export async function listDeletedAssessmentsForParticipant(db: Kysely<DB>, orgId: string, participantId: string, since: Date) {
+  return db
+    .selectFrom('evidence_deleted_assessments')
+    .select(['id', 'instrument_key', 'instrument_version', 'assessed_on', 'time_point', 'deleted_at'])
+    .where('org_id', '=', orgId)
+    .where('participant_id', '=', participantId)
+    .where('deleted_at', '>', since)
+    .orderBy('deleted_at', 'desc')
+    .execute();
+}
+
+/** Removes for good every deleted questionnaire deleted before `cutoff`, in every organisation (the purge job). */
+export async function unsafePurgeDeletedAssessmentsBefore(db: Kysely<DB>, cutoff: Date): Promise<number> {
+  const r = await db.deleteFrom('evidence_deleted_assessments').where('deleted_at', '<=', cutoff).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

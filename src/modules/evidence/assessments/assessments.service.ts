@@ -12,7 +12,7 @@ import type { FieldErrors } from '../../../ui/components.tsx';
 import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
 import { scoreAssessment, type AssessmentScore } from '../domain/scoring.ts';
 import * as repo from './assessments.repository.ts';
-import { deleteAssessment, insertAssessments, naturalKeyOf, type AssessmentSource } from '../evidence.write-path.ts';
+import { insertAssessments, moveAssessmentToBin, naturalKeyOf, restoreAssessmentFromBin, type AssessmentSource } from '../evidence.write-path.ts';
 import type { InstrumentRow } from '../instruments/instruments.repository.ts';
 import { findInstrumentForOrg } from '../instruments/instruments.repository.ts';
 import type { ParticipantRow } from '../participants/participants.repository.ts';
@@ -85,12 +85,44 @@ async function storeOne(
   return inserted.has(naturalKeyOf(a));
 }
 
+/** How long a deleted questionnaire can be restored before the scheduled purge removes it. */
+export const RESTORE_DAYS = 30;
+const restoreSince = (now: Date) => new Date(now.getTime() - RESTORE_DAYS * 86_400_000);
+
+/** The questionnaire a confirmation page names, or 404. */
+export async function findAssessmentToDelete(db: Kysely<DB>, org: OrgTarget, participant: ParticipantRow, assessmentId: string) {
+  const found = await repo.findAssessment(db, org.id, participant.id, assessmentId);
+  if (!found) throw notFound('questionnaire');
+  return found;
+}
+
+/** Deletes a questionnaire from the records; it can be restored for RESTORE_DAYS days. */
 export async function removeAssessment(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, participant: ParticipantRow, assessmentId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const found = await repo.findAssessment(tx, org.id, participant.id, assessmentId);
-    if (!found || !(await deleteAssessment(tx, org.id, found.id))) throw notFound('assessment');
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'assessment.deleted', subjectType: 'participant', subjectId: participant.id, detail: { instrument: found.instrument_key } });
+    if (!found || !(await moveAssessmentToBin(tx, org.id, found.id, actor.personId))) throw notFound('questionnaire');
+    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'assessment.deleted', subjectType: 'participant', subjectId: participant.id, detail: { instrument: found.instrument_key, assessment: found.id } });
   });
+}
+
+/** Puts back a questionnaire deleted in the last RESTORE_DAYS days. */
+export async function restoreAssessment(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, participant: ParticipantRow, assessmentId: string, now = new Date()): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const outcome = await restoreAssessmentFromBin(tx, org.id, participant.id, assessmentId, restoreSince(now));
+    if (outcome === 'missing') throw new AppError('not_found', `That questionnaire can no longer be restored. Deleted questionnaires are kept for ${RESTORE_DAYS} days.`);
+    if (outcome === 'clash') throw new AppError('conflict', `The same questionnaire has been recorded again for ${participant.code} on that date, so the deleted one can't be put back beside it.`);
+    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'assessment.restored', subjectType: 'participant', subjectId: participant.id, detail: { assessment: assessmentId } });
+  });
+}
+
+/** The participant's questionnaires that can still be restored. */
+export async function listRestorableAssessments(db: Kysely<DB>, org: OrgTarget, participantId: string, now = new Date()) {
+  return repo.listDeletedAssessmentsForParticipant(db, org.id, participantId, restoreSince(now));
+}
+
+/** The scheduled purge: deleted questionnaires older than RESTORE_DAYS days are removed for good. */
+export async function purgeDeletedAssessments(db: Kysely<DB>, now = new Date()): Promise<number> {
+  return repo.unsafePurgeDeletedAssessmentsBefore(db, restoreSince(now));
 }
 
 // Self-completion ------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { findBand } from '../domain/bands.ts';
-import { eraseParticipant as eraseRule, exportEvidence } from '../evidence.policy.ts';
+import { deleteAssessments, eraseParticipant as eraseRule, exportEvidence, participantFieldsFor } from '../evidence.policy.ts';
+import { listRestorableAssessments, RESTORE_DAYS } from '../assessments/assessments.service.ts';
 import { participantParam } from '../evidence.schemas.ts';
 import * as instruments from '../instruments/instruments.repository.ts';
 import type { InstrumentRow } from '../instruments/instruments.repository.ts';
@@ -66,9 +67,11 @@ export async function loadParticipantPage(
   p: repo.ParticipantRow,
   ip: string,
 ): Promise<ParticipantView> {
-  const [history, available] = await Promise.all([
+  const canDelete = deleteAssessments.allows(actor, org);
+  const [history, available, deleted] = await Promise.all([
     viewParticipant(deps.db, actor, org, p, ip),
     instruments.listInstrumentsForOrg(deps.db, org.id),
+    canDelete ? listRestorableAssessments(deps.db, org, p.id) : Promise.resolve([]),
   ]);
   const versions = await instruments.findInstrumentVersionsForOrg(
     deps.db,
@@ -81,11 +84,10 @@ export async function loadParticipantPage(
       id: p.id,
       code: p.code,
       firstName: p.first_name,
-      ageBand: p.age_band,
-      gender: p.gender,
-      ethnicity: p.ethnicity,
-      substances: p.main_substances,
-      localAuthority: p.local_authority,
+      // Only the details this role may see reach the view (volunteers: none of these).
+      details: Object.fromEntries(
+        participantFieldsFor(actor, org).map((f) => [f, { ageBand: p.age_band, gender: p.gender, ethnicity: p.ethnicity, substances: p.main_substances, localAuthority: p.local_authority }[f]]),
+      ),
       consent: { record: p.consent_record, network: p.consent_network, contact: p.consent_contact },
       addedOn: p.created_at,
     },
@@ -125,5 +127,20 @@ export async function loadParticipantPage(
     })),
     canErase: eraseRule.allows(actor, org),
     canExport: exportEvidence.allows(actor, org),
+    canDelete,
+    deleted: deleted.map((d) => ({
+      id: d.id,
+      instrument: available.find((i) => i.key === d.instrument_key)?.definition.short_name ?? d.instrument_key,
+      date: d.assessed_on,
+      timePoint: d.time_point,
+      deletedAt: d.deleted_at,
+      restoreUntil: new Date(d.deleted_at.getTime() + RESTORE_DAYS * 86_400_000),
+    })),
   };
+}
+
+/** The short name of an instrument version ("ONS4"), for naming a questionnaire on a page. */
+export async function instrumentNameFor(deps: Deps, org: OrgTarget, key: string, version: string): Promise<string> {
+  const found = await instruments.findInstrumentVersionsForOrg(deps.db, org.id, [{ key, version }]);
+  return found.get(`${key}@${version}`)?.definition.short_name ?? key;
 }

@@ -10,11 +10,11 @@ import { formValues, parseForm } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import type { FieldErrors } from '../../../platform/http/form-fields.ts';
-import { eraseParticipant as eraseRule, exportEvidence, recordEvidence } from '../evidence.policy.ts';
+import { deleteAssessments, eraseParticipant as eraseRule, exportEvidence, recordEvidence } from '../evidence.policy.ts';
 import { assessmentParam, ConsentForm, EraseForm, ListQuery, NewParticipantForm, substancesFrom } from '../evidence.schemas.ts';
 import * as pages from './participants.pages.ts';
 import * as service from './participants.service.ts';
-import { ErasePage, NewParticipantPage, ParticipantPage, ParticipantsPage } from './participants.views.tsx';
+import { DeleteAssessmentPage, ErasePage, NewParticipantPage, ParticipantPage, ParticipantsPage } from './participants.views.tsx';
 
 export function participantRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -117,13 +117,35 @@ export function participantRoutes(deps: Deps) {
         .send(JSON.stringify(data, null, 2));
     });
 
-    app.post('/orgs/:org/participants/:participant/assessments/:assessment/delete', record, async (req, reply) => {
+    const remove = { config: { access: access.org(deleteAssessments) } };
+    const assessmentIdOf = (req: FastifyRequest) => {
+      const parsed = assessmentParam.safeParse(req.params);
+      if (!parsed.success) throw notFound('questionnaire');
+      return parsed.data.assessment;
+    };
+
+    // A page that asks first, so one click never deletes a questionnaire (and it works without JavaScript).
+    app.get('/orgs/:org/participants/:participant/assessments/:assessment/delete', remove, async (req, reply) => {
       const org = orgOf(req);
       const p = await loadParticipant(req);
-      const parsed = assessmentParam.safeParse(req.params);
-      if (!parsed.success) throw notFound('assessment');
-      await assessments.removeAssessment(deps.db, personOf(req), org, p, parsed.data.assessment);
-      setFlash(reply, { kind: 'success', text: `The questionnaire has been deleted from ${p.code}'s record.` });
+      const found = await assessments.findAssessmentToDelete(deps.db, org, p, assessmentIdOf(req));
+      const instrument = await pages.instrumentNameFor(deps, org, found.instrument_key, found.instrument_version);
+      return sendPage(reply, <DeleteAssessmentPage ctx={ctx(req, reply)} org={org} participant={p} assessment={{ id: found.id, instrument, date: found.assessed_on, timePoint: found.time_point }} />);
+    });
+
+    app.post('/orgs/:org/participants/:participant/assessments/:assessment/delete', remove, async (req, reply) => {
+      const org = orgOf(req);
+      const p = await loadParticipant(req);
+      await assessments.removeAssessment(deps.db, personOf(req), org, p, assessmentIdOf(req));
+      setFlash(reply, { kind: 'success', text: `The questionnaire has been deleted from ${p.code}'s record. You can restore it from this page for 30 days.` });
+      return reply.redirect(`/orgs/${org.slug}/participants/${p.id}#deleted`, 303);
+    });
+
+    app.post('/orgs/:org/participants/:participant/assessments/:assessment/restore', remove, async (req, reply) => {
+      const org = orgOf(req);
+      const p = await loadParticipant(req);
+      await assessments.restoreAssessment(deps.db, personOf(req), org, p, assessmentIdOf(req));
+      setFlash(reply, { kind: 'success', text: `The questionnaire is back on ${p.code}'s record and counts again.` });
       return reply.redirect(`/orgs/${org.slug}/participants/${p.id}#history`, 303);
     });
   };

@@ -96,11 +96,8 @@ export interface ParticipantView {
     id: string;
     code: string;
     firstName: string;
-    ageBand: string;
-    gender: string;
-    ethnicity: string;
-    substances: string[];
-    localAuthority: string;
+    /** Only the details the viewer's role may see (see participantFieldsFor in the policy). */
+    details: { ageBand?: string; gender?: string; ethnicity?: string; substances?: string[]; localAuthority?: string };
     consent: { record: boolean; network: boolean; contact: boolean };
     addedOn: Date;
   };
@@ -110,6 +107,21 @@ export interface ParticipantView {
   links: { instrument: string; createdAt: Date; expiresAt: Date; usedAt: Date | null }[];
   canErase: boolean;
   canExport: boolean;
+  /** Leads and workers delete and restore questionnaires; volunteers only record them. */
+  canDelete: boolean;
+  /** Deleted in the last 30 days, so they can still be put back. */
+  deleted: { id: string; instrument: string; date: string; timePoint: string; deletedAt: Date; restoreUntil: Date }[];
+}
+
+/** The details rows the viewer may see: a detail left out of the view model is left out here. */
+function detailRows(d: ParticipantView['participant']['details']): { key: string; value: string }[] {
+  const rows: { key: string; value: string }[] = [];
+  if (d.ageBand !== undefined) rows.push({ key: 'Age', value: AGE_BAND_OPTIONS.find((a) => a.value === d.ageBand)?.label ?? 'Not given' });
+  if (d.gender !== undefined) rows.push({ key: 'Gender', value: d.gender || 'Not given' });
+  if (d.ethnicity !== undefined) rows.push({ key: 'Ethnic group', value: d.ethnicity || 'Not given' });
+  if (d.substances !== undefined) rows.push({ key: 'Main substances or behaviours', value: d.substances.join(', ') || 'Not given' });
+  if (d.localAuthority !== undefined) rows.push({ key: 'Local authority', value: d.localAuthority || 'Not given' });
+  return rows;
 }
 
 const SOURCE_LABEL: Record<string, string> = { staff: 'Entered by staff', self: 'Filled in by them', import: 'Imported', demo: 'Demo data' };
@@ -166,18 +178,49 @@ export function ParticipantPage({ ctx, view, errors = {}, values = {} }: { ctx: 
                 ))}
               </ul>
               <p class="hint">{SOURCE_LABEL[a.source] ?? a.source}</p>
-              <form method="post" action={`${base}/assessments/${a.id}/delete`} class="inline-form">
-                <CsrfField token={ctx.csrfToken()} />
-                <button type="submit" class="button button-secondary">
-                  Delete<span class="visually-hidden">
-                    {' '}
-                    {a.instrument} of {ukDate(a.date)}
-                  </span>
-                </button>
-              </form>
+              {view.canDelete && (
+                <p>
+                  <a href={`${base}/assessments/${a.id}/delete`}>
+                    Delete<span class="visually-hidden">
+                      {' '}
+                      {a.instrument} of {ukDate(a.date)}
+                    </span>
+                  </a>
+                </p>
+              )}
             </li>
           ))}
         </ul>
+      )}
+
+      {view.canDelete && view.deleted.length > 0 && (
+        <>
+          <h2 id="deleted">Deleted in the last 30 days</h2>
+          <p>These questionnaires are not counted anywhere. You can put one back until the date shown; after that it is removed for good.</p>
+          <ul class="history">
+            {view.deleted.map((d) => (
+              <li class="history-item">
+                <p>
+                  <strong>
+                    {d.instrument}, {ukDate(d.date)}
+                    {d.timePoint && ` (${d.timePoint})`}
+                  </strong>
+                  <br />
+                  Deleted {ukDate(d.deletedAt)}. Can be restored until {ukDate(d.restoreUntil)}.
+                </p>
+                <form method="post" action={`${base}/assessments/${d.id}/restore`} class="inline-form">
+                  <CsrfField token={ctx.csrfToken()} />
+                  <button type="submit" class="button button-secondary">
+                    Restore<span class="visually-hidden">
+                      {' '}
+                      {d.instrument} of {ukDate(d.date)}
+                    </span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
 
       {p.consent.record && view.instruments.length > 0 && (
@@ -256,11 +299,7 @@ export function ParticipantPage({ ctx, view, errors = {}, values = {} }: { ctx: 
         items={[
           { key: 'Code', value: p.code },
           { key: 'First name or nickname', value: p.firstName || 'Not given' },
-          { key: 'Age', value: AGE_BAND_OPTIONS.find((a) => a.value === p.ageBand)?.label ?? 'Not given' },
-          { key: 'Gender', value: p.gender || 'Not given' },
-          { key: 'Ethnic group', value: p.ethnicity || 'Not given' },
-          { key: 'Main substances or behaviours', value: p.substances.join(', ') || 'Not given' },
-          { key: 'Local authority', value: p.localAuthority || 'Not given' },
+          ...detailRows(p.details),
           { key: 'Added', value: ukDate(p.addedOn) },
         ]}
       />
@@ -301,6 +340,30 @@ export function ErasePage({ ctx, org, participant, error }: { ctx: PageContext; 
       <p>
         <a href={base}>Keep {participant.code} and go back</a>
       </p>
+    </EvidenceLayout>
+  );
+}
+
+/** Asks before deleting a questionnaire, naming it and saying it can be restored for 30 days. */
+export function DeleteAssessmentPage({ ctx, org, participant, assessment }: { ctx: PageContext; org: OrgTarget; participant: { id: string; code: string }; assessment: { id: string; instrument: string; date: string; timePoint: string } }) {
+  const base = `/orgs/${org.slug}/participants/${participant.id}`;
+  const what = `${assessment.instrument} of ${ukDate(assessment.date)}`;
+  return (
+    <EvidenceLayout ctx={ctx} title={`Delete ${what}`} crumbs={orgCrumbs(org, { href: `/orgs/${org.slug}/participants`, label: 'Participants' }, { href: base, label: participant.code })}>
+      <h1>
+        Delete {what} from {participant.code}?
+      </h1>
+      <p class="lede">
+        It stops counting in every figure straight away{assessment.timePoint ? ` (it was the ${assessment.timePoint} questionnaire)` : ''}. You can restore it within 30 days from{' '}
+        {participant.code}'s page; after that it is removed for good.
+      </p>
+      <form method="post" action={`${base}/assessments/${assessment.id}/delete`}>
+        <CsrfField token={ctx.csrfToken()} />
+        <div class="button-row">
+          <Button variant="warning">Yes, delete it</Button>
+          <a href={`${base}#history`}>No, keep it and go back</a>
+        </div>
+      </form>
     </EvidenceLayout>
   );
 }

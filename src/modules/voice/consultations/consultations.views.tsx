@@ -200,7 +200,7 @@ export function OpinionMap({ view }: { view: ResultsView }) {
           </g>
         ))}
         {view.statementPoints.map((p) => (
-          <text x={sx(p.x)} y={sy(p.y)} text-anchor="middle" font-size="10" fill="#4a4740">{p.number}</text>
+          <text x={sx(p.x)} y={sy(p.y)} text-anchor="middle" font-size="14" fill="#4a4740">{p.number}</text>
         ))}
       </svg>
       <figcaption>Groups are circles (bigger means more people); numbers are statements, placed where someone who agreed with them would sit. Nearby means similar views.</figcaption>
