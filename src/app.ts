@@ -44,6 +44,10 @@ export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDef
   ];
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -93,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : { level: config.logLevel, serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) } },
     bodyLimit: 1024 * 1024,
+    // A hop count as the function Fastify would make of it (its types take no number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
 

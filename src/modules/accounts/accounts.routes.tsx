@@ -54,7 +54,7 @@ export function accountRoutes(deps: Deps) {
         const message = throttled
           ? 'Too many tries. For your safety, please wait 15 minutes, or sign in with an emailed link.'
           : 'The email address or password is not right. Check them and try again.';
-        return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={{ email: message }} values={{ email: form.data.email }} next={next} />, throttled ? 429 : 401);
+        return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={{ email: message }} values={{ email: form.data.email }} next={next} throttled={throttled} />, throttled ? 429 : 401);
       }
       startSession(reply, result.sessionToken);
       return reply.redirect(asked ? next : await service.landingAfterSignIn(deps, result.sessionToken), 303);
@@ -66,8 +66,7 @@ export function accountRoutes(deps: Deps) {
       app.post(path, open, async (req, reply) => {
         const form = parseForm(EmailOnlyForm, req.body);
         if (!form.ok) return sendPage(reply, <RequestLinkPage ctx={ctx(req, reply)} purpose={purpose} errors={form.errors} values={form.values} />, 400);
-        if (purpose === 'sign_in') await service.requestSignInLink(deps, form.data.email);
-        else await service.requestPasswordReset(deps, form.data.email);
+        await service.requestEmailedLink(deps, purpose, form.data.email);
         return sendPage(reply, <CheckEmailPage ctx={ctx(req, reply)} email={form.data.email} />);
       });
     }

@@ -4,7 +4,8 @@ import { consumeEmailToken, issueEmailToken, peekEmailToken, type TokenState } f
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { createSession, deleteAllSessions, findSessionActor } from '../../platform/auth/session.store.ts';
 import { landingPath } from './landing.ts';
-import { countRecentFailures, isThrottled, recordAttempt } from '../../platform/auth/sign-in-throttle.ts';
+import { signInRules } from '../../platform/auth/sign-in-throttle.ts';
+import { clearRateLimits, hitRateLimits, refundRateLimits } from '../../platform/auth/rate-limit.repository.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -20,49 +21,69 @@ export async function signInWithPassword(
   deps: Deps,
   input: { email: string; password: string; ip: string; userAgent: string },
 ): Promise<SignInResult> {
-  if (isThrottled(await countRecentFailures(deps.db, input.email, input.ip))) return { ok: false, reason: 'throttled' };
+  // Counted before the password is looked at, in one statement, so a burst of concurrent
+  // guesses is cut off at the limit rather than all checked.
+  const limits = signInRules(input.email, input.ip);
+  if (!(await hitRateLimits(deps.db, limits.rules))) return { ok: false, reason: 'throttled' };
   const person = await repo.findPersonByEmail(deps.db, input.email);
   const valid = await verifyPassword(person?.password_hash ?? null, input.password);
-  await recordAttempt(deps.db, input.email, input.ip, valid && !!person);
   if (!valid || !person) return { ok: false, reason: 'invalid' };
+  // The owner got in: their slate here is clean, and this attempt counts against nobody.
+  await clearRateLimits(deps.db, [limits.pairKey]);
+  await refundRateLimits(deps.db, limits.otherKeys);
   return { ok: true, sessionToken: await createSession(deps.db, person.id, input.userAgent) };
 }
 
-/** Sends a sign-in link when the address belongs to someone; says nothing either way. */
-export async function requestSignInLink(deps: Deps, email: string): Promise<void> {
+export const SEND_LINK_JOB = 'accounts.send-link';
+export type LinkPurpose = 'sign_in' | 'reset_password';
+
+/**
+ * Asks for a sign-in link or a password reset. The request does the same work whoever the
+ * address belongs to (it queues a job), so neither the answer nor its timing says who has an
+ * account; the job looks the person up and sends the mail.
+ */
+export async function requestEmailedLink(deps: Deps, purpose: LinkPurpose, email: string): Promise<void> {
+  await deps.jobs.send(SEND_LINK_JOB, { purpose, email });
+}
+
+/** The job: sends the link when the address belongs to someone, at most a few an hour. */
+export async function sendEmailedLink(deps: Deps, payload: Record<string, unknown>): Promise<void> {
+  const { purpose, email } = payload;
+  if ((purpose !== 'sign_in' && purpose !== 'reset_password') || typeof email !== 'string') return;
   const person = await repo.findPersonByEmail(deps.db, email);
-  if (!person || (await repo.recentTokenCount(deps.db, email, 'sign_in')) >= MAX_LINKS_PER_HOUR) return;
-  const token = await issueEmailToken(deps.db, { purpose: 'sign_in', email, personId: person.id });
-  await deps.mailer.send({
-    to: email,
+  if (!person || (await repo.recentTokenCount(deps.db, email, purpose)) >= MAX_LINKS_PER_HOUR) return;
+  const token = await issueEmailToken(deps.db, { purpose, email, personId: person.id });
+  await deps.mailer.send(purpose === 'sign_in' ? signInMail(deps, person.display_name, email, token) : resetMail(deps, person.display_name, email, token));
+}
+
+function signInMail(deps: Deps, name: string, to: string, token: string) {
+  return {
+    to,
     subject: 'Your sign-in link for Recovery Connectors',
     text: [
-      `Hello ${person.display_name},`,
+      `Hello ${name},`,
       '',
       'Here is your link to sign in to Recovery Connectors. It works once, for the next 20 minutes:',
       `${deps.config.publicUrl}/sign-in/email/${token}`,
       '',
       "If you didn't ask for this, you can ignore this email. Nobody can sign in without the link.",
     ].join('\n'),
-  });
+  };
 }
 
-export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
-  const person = await repo.findPersonByEmail(deps.db, email);
-  if (!person || (await repo.recentTokenCount(deps.db, email, 'reset_password')) >= MAX_LINKS_PER_HOUR) return;
-  const token = await issueEmailToken(deps.db, { purpose: 'reset_password', email, personId: person.id });
-  await deps.mailer.send({
-    to: email,
+function resetMail(deps: Deps, name: string, to: string, token: string) {
+  return {
+    to,
     subject: 'Reset your Recovery Connectors password',
     text: [
-      `Hello ${person.display_name},`,
+      `Hello ${name},`,
       '',
       'To choose a new password, open this link within the next hour. It works once:',
       `${deps.config.publicUrl}/password/reset/${token}`,
       '',
       "If you didn't ask for this, you can ignore this email: your password has not changed.",
     ].join('\n'),
-  });
+  };
 }
 
 export class LinkNotUsable extends AppError {

@@ -13,11 +13,17 @@ interface FormPageProps {
 
 const passwordHint = `At least ${MIN_PASSWORD_LENGTH} characters. Three random words you'll remember work well.`;
 
-export function SignInPage({ ctx, errors = {}, values = {}, next }: FormPageProps & { next?: string }) {
+export function SignInPage({ ctx, errors = {}, values = {}, next, throttled = false }: FormPageProps & { next?: string; throttled?: boolean }) {
   return (
     <Layout ctx={ctx} title="Sign in">
       <ErrorSummary errors={errors} order={['email', 'password']} />
       <h1>Sign in</h1>
+      {throttled && (
+        <p class="lede">
+          Signing in with a password is paused for a while after too many tries, to keep the account safe. If it's your
+          account, you can still get in straight away: <a href="/sign-in/email">sign in with an emailed link</a> instead.
+        </p>
+      )}
       <form method="post" action="/sign-in" novalidate>
         <CsrfField token={ctx.csrfToken()} />
         {next && <input type="hidden" name="next" value={next} />}

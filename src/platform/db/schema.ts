@@ -749,6 +749,13 @@ export interface PeopleTable {
   updated_at: Generated<Date>;
 }
 
+export interface RateLimitCountersTable {
+  key: string;
+  window_seconds: number;
+  window_started_at: Generated<Date>;
+  hits: Generated<number>;
+}
+
 export interface SchedulesTable {
   id: Generated<string>;
   org_id: string;
@@ -821,14 +828,6 @@ export interface SessionsTable {
   last_seen_at: Generated<Date>;
   expires_at: Date;
   user_agent: Generated<string>;
-}
-
-export interface SignInAttemptsTable {
-  id: GeneratedAlways<number>;
-  email: string;
-  ip: string;
-  succeeded: boolean;
-  at: Generated<Date>;
 }
 
 export interface StandardsAnswersTable {
@@ -1125,6 +1124,7 @@ export interface DB {
   org_profiles: OrgProfilesTable;
   organisations: OrganisationsTable;
   people: PeopleTable;
+  rate_limit_counters: RateLimitCountersTable;
   schedules: SchedulesTable;
   schema_migrations: SchemaMigrationsTable;
   service_areas: ServiceAreasTable;
@@ -1132,7 +1132,6 @@ export interface DB {
   service_types: ServiceTypesTable;
   services: ServicesTable;
   sessions: SessionsTable;
-  sign_in_attempts: SignInAttemptsTable;
   standards_answers: StandardsAnswersTable;
   standards_assessments: StandardsAssessmentsTable;
   standards_decisions: StandardsDecisionsTable;
