@@ -5,7 +5,7 @@ import { deleteAllSessions, deleteSession, listSessions } from '../../platform/a
 import type { Deps } from '../../platform/deps.ts';
 import { access, personOf } from '../../platform/http/access.ts';
 import { clientIp } from '../../platform/http/client-ip.ts';
-import { localPath, parseForm } from '../../platform/http/forms.ts';
+import { parseForm, safeNextPath } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/http/platform.ts';
 import { sendPage } from '../../platform/http/render.ts';
@@ -39,14 +39,14 @@ export function accountRoutes(deps: Deps) {
 
     app.get('/sign-in', open, async (req, reply) => {
       const next = (req.query as { next?: string }).next;
-      if (isSignedIn(req.actor)) return reply.redirect(localPath(next), 303);
-      return sendPage(reply, <SignInPage ctx={ctx(req, reply)} next={next ? localPath(next) : undefined} />);
+      if (isSignedIn(req.actor)) return reply.redirect(safeNextPath(next, deps.config.publicUrl), 303);
+      return sendPage(reply, <SignInPage ctx={ctx(req, reply)} next={next ? safeNextPath(next, deps.config.publicUrl) : undefined} />);
     });
 
     app.post('/sign-in', open, async (req, reply) => {
       const form = parseForm(SignInForm, req.body);
       const asked = (req.body as { next?: string } | undefined)?.next;
-      const next = localPath(asked);
+      const next = safeNextPath(asked, deps.config.publicUrl);
       if (!form.ok) return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={form.errors} values={form.values} next={next} />, 400);
       const result = await service.signInWithPassword(deps, { ...form.data, ip: clientIp(req), userAgent: ua(req) });
       if (!result.ok) {
