@@ -166,7 +166,7 @@ export function accountRoutes(deps: Deps) {
         }
         throw err;
       }
-      setFlash(reply, { kind: 'success', text: 'Your password has been changed.' });
+      setFlash(reply, { kind: 'success', text: 'Your password has been changed, and you are signed out on every other device.' });
       return reply.redirect('/account', 303);
     });
   };

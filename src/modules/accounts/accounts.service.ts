@@ -1,8 +1,8 @@
 // Use cases for signing in and out, emailed links, passwords and accepting invitations.
 import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
-import { consumeEmailToken, issueEmailToken, peekEmailToken, type TokenState } from '../../platform/auth/email-tokens.ts';
+import { consumeEmailToken, issueEmailToken, peekEmailToken, voidCredentialLinks, type TokenState } from '../../platform/auth/email-tokens.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession, deleteAllSessions, findSessionActor } from '../../platform/auth/session.store.ts';
+import { createSession, deleteAllSessions, deleteOtherSessions, findSessionActor } from '../../platform/auth/session.store.ts';
 import { landingPath } from './landing.ts';
 import { signInRules } from '../../platform/auth/sign-in-throttle.ts';
 import { clearRateLimits, hitRateLimits, refundRateLimits } from '../../platform/auth/rate-limit.repository.ts';
@@ -120,6 +120,7 @@ export async function resetPassword(deps: Deps, token: string, password: string,
     if (!row?.person_id) throw new LinkNotUsable((await peekEmailToken(tx, 'reset_password', token)).state as 'used');
     await repo.setPasswordHash(tx, row.person_id, passwordHash);
     await deleteAllSessions(tx, row.person_id); // anyone else signed in as them is signed out
+    await voidCredentialLinks(tx, row.person_id, row.email); // and other links mailed to them stop working
     return createSession(tx, row.person_id, userAgent);
   });
 }
@@ -129,7 +130,13 @@ export async function changePassword(deps: Deps, actor: SignedInActor, current: 
   if (!person || !(await verifyPassword(person.password_hash, current))) {
     throw new AppError('validation', 'Your current password is not right', { current: 'Your current password is not right' });
   }
-  await repo.setPasswordHash(deps.db, actor.personId, await hashPassword(password));
+  const passwordHash = await hashPassword(password); // slow on purpose: outside the transaction
+  // Whoever knew the old password, or holds a link mailed earlier, is signed out and shut out.
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.setPasswordHash(tx, actor.personId, passwordHash);
+    await deleteOtherSessions(tx, actor.personId, actor.sessionHash);
+    await voidCredentialLinks(tx, actor.personId, person.email);
+  });
 }
 
 /**

@@ -68,3 +68,17 @@ export async function consumeEmailToken(db: Kysely<DB>, purpose: EmailTokenPurpo
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * Voids every outstanding sign-in and reset link for a person (after a password change or
+ * reset), so a link mailed earlier, perhaps to someone reading their mail, no longer works.
+ */
+export async function voidCredentialLinks(db: Kysely<DB>, personId: string, email: string): Promise<void> {
+  await db
+    .updateTable('email_tokens')
+    .set({ used_at: new Date() })
+    .where((eb) => eb.or([eb('person_id', '=', personId), eb('email', '=', email)]))
+    .where('purpose', 'in', ['sign_in', 'reset_password'])
+    .where('used_at', 'is', null)
+    .execute();
+}
