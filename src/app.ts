@@ -24,7 +24,9 @@ import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
 export function redactTokens(url: string): string {
-  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete|events\/r)\/)[^/?#]+/, '$1[token]');
+  return url
+    .replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete|events\/r)\/)[^/?#]+/, '$1[token]')
+    .replace(/([?&]next=(?:\/|%2F)invitations(?:\/|%2F))[^&#]+/i, '$1[token]');
 }
 
 /** Every module of the app. Adding a module is one line here; the order does not matter. */

@@ -104,25 +104,31 @@ export function accountRoutes(deps: Deps) {
     });
 
     const invitationView = (token: string) => loadInvitationPage(deps, token);
+    const signedInEmail = (req: FastifyRequest) => (isSignedIn(req.actor) ? req.actor.email : undefined);
 
     app.get('/invitations/:token', open, async (req, reply) => {
       const token = tokenParam(req);
-      return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={await invitationView(token)} action={`/invitations/${token}`} />);
+      return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={await invitationView(token)} action={`/invitations/${token}`} signedInAs={signedInEmail(req)} />);
     });
 
     app.post('/invitations/:token', open, async (req, reply) => {
       const token = tokenParam(req);
       const view = await invitationView(token);
+      const actor = isSignedIn(req.actor) ? req.actor : undefined;
       let newAccount: { name: string; password: string } | undefined;
-      if (!view.hasAccount) {
+      if (view.hasAccount) {
+        // The link never signs anyone in: the invited person signs in as themselves, then accepts.
+        if (!actor) return reply.redirect(`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`, 303);
+        if (actor.email !== view.email) throw service.invitedSomeoneElse(view.email, actor.email);
+      } else {
         const form = parseForm(AcceptInvitationForm, req.body);
         if (!form.ok) {
-          return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={view} action={`/invitations/${token}`} errors={form.errors} values={form.values} />, 400);
+          return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={view} action={`/invitations/${token}`} errors={form.errors} values={form.values} signedInAs={signedInEmail(req)} />, 400);
         }
         newAccount = form.data;
       }
-      const { sessionToken, orgId } = await service.acceptInvitation(deps, token, newAccount, ua(req));
-      startSession(reply, sessionToken);
+      const { sessionToken, orgId } = await service.acceptInvitation(deps, actor, token, newAccount, ua(req));
+      if (sessionToken) startSession(reply, sessionToken);
       setFlash(reply, { kind: 'success', text: `Welcome to ${view.orgName}.` });
       return reply.redirect(await workspacePathOf(deps, orgId), 303);
     });

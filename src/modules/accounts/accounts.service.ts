@@ -140,38 +140,56 @@ export async function changePassword(deps: Deps, actor: SignedInActor, current: 
 }
 
 /**
- * Accepts an invitation. Someone new gives a name and password; someone who already has an
- * account just joins. The link itself proves they hold the email address.
+ * Accepts an invitation. The link proves the address can read mail, nothing more: someone who
+ * already has an account must be signed in as that account to accept (the link never signs
+ * them in); someone new chooses a name and password, and their new account is signed in.
+ * The link is used up in the same transaction, so of two racing accepts only one wins.
  */
 export async function acceptInvitation(
   deps: Deps,
+  actor: SignedInActor | undefined,
   token: string,
   newAccount: { name: string; password: string } | undefined,
   userAgent: string,
-): Promise<{ sessionToken: string; orgId: string }> {
+): Promise<{ sessionToken: string | undefined; orgId: string }> {
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
   return deps.db.transaction().execute(async (tx) => {
     const row = await consumeEmailToken(tx, 'invitation', token);
     if (!row || !row.org_id || !row.role) {
       throw new LinkNotUsable((await peekEmailToken(tx, 'invitation', token)).state as 'used');
     }
-    let person = await repo.findPersonByEmail(tx, row.email);
-    if (!person) {
+    let personId: string;
+    let sessionToken: string | undefined;
+    const existing = await repo.findPersonByEmail(tx, row.email);
+    if (existing) {
+      if (!actor) throw new AppError('unauthenticated', `Sign in as ${row.email} to accept this invitation.`);
+      if (actor.personId !== existing.id) throw invitedSomeoneElse(row.email, actor.email);
+      personId = existing.id;
+    } else {
       if (!newAccount) throw new AppError('validation', 'Tell us your name and choose a password to join.');
-      const created = await repo.insertPerson(tx, { email: row.email, displayName: newAccount.name, passwordHash });
-      person = { id: created.id, email: row.email, display_name: newAccount.name, password_hash: passwordHash };
+      const created = await repo.insertPersonIfNew(tx, { email: row.email, displayName: newAccount.name, passwordHash });
+      if (!created) throw new AppError('conflict', `An account for ${row.email} has just been made. Sign in as ${row.email}, then open the link again.`);
+      personId = created.id;
+      sessionToken = await createSession(tx, personId, userAgent);
     }
-    await upsertMembership(tx, row.org_id, person.id, row.role as OrgRole);
+    await upsertMembership(tx, row.org_id, personId, row.role as OrgRole);
     await recordAudit(tx, {
       orgId: row.org_id,
-      actorId: person.id,
+      actorId: personId,
       action: 'team.joined',
       subjectType: 'person',
-      subjectId: person.id,
+      subjectId: personId,
       detail: { role: row.role },
     });
-    return { sessionToken: await createSession(tx, person.id, userAgent), orgId: row.org_id };
+    return { sessionToken, orgId: row.org_id };
   });
+}
+
+export function invitedSomeoneElse(invited: string, signedInAs: string): AppError {
+  return new AppError(
+    'forbidden',
+    `This invitation is for ${invited}, and you're signed in as ${signedInAs}. Sign out, then sign in as ${invited} to accept it.`,
+  );
 }
 
 /** Where a person who just signed in has work waiting: the network, their organisation, or their account. */

@@ -218,7 +218,7 @@ describe('invitations', () => {
     assert.equal((await new Client(t.app).post(path, { name: 'Again', password: 'canal side walks', confirm: 'canal side walks' })).statusCode, 410);
   });
 
-  test('someone who already has an account just joins', async () => {
+  test('someone who already has an account joins once signed in as themselves', async () => {
     const org = await buildOrg(t.database.db);
     const lead = await buildPerson(t.database.db, { memberships: [{ orgId: org.id, role: 'lead' }] });
     const existing = await buildPerson(t.database.db);
@@ -227,7 +227,9 @@ describe('invitations', () => {
     await c.get(`/orgs/${org.slug}`);
     await c.post(`/orgs/${org.slug}/team/invite`, { email: existing.email, role: 'volunteer' });
     const path = linkIn((await lastMailTo(outbox, existing.email)).text);
-    const res = await new Client(t.app).post(path);
+    const invitee = new Client(t.app);
+    await invitee.signIn(existing.email, TEST_PASSWORD);
+    const res = await invitee.post(path);
     assert.equal(res.statusCode, 303);
     const m = await t.database.db.selectFrom('memberships').select('role').where('org_id', '=', org.id).where('person_id', '=', existing.id).executeTakeFirst();
     assert.equal(m?.role, 'volunteer');

@@ -10,7 +10,7 @@ export type EmailTokenPurpose = 'sign_in' | 'reset_password' | 'invitation';
 export const TOKEN_LIFETIME_MS: Record<EmailTokenPurpose, number> = {
   sign_in: 20 * 60 * 1000,
   reset_password: 60 * 60 * 1000,
-  invitation: 7 * 24 * 60 * 60 * 1000,
+  invitation: 72 * 60 * 60 * 1000,
 };
 
 export interface NewEmailToken {
