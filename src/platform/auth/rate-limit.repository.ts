@@ -1,6 +1,7 @@
 // Rate-limit counters in the database, so a limit holds across server instances. One statement
 // inserts or increments every counter a request touches and decides, so concurrent requests
 // queue on the counter's row and no more than the limit are ever let through.
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
@@ -10,6 +11,11 @@ export interface RateRule {
   /** Hits allowed in a window. */
   limit: number;
   windowSeconds: number;
+}
+
+/** A counter's key: a hash of what it counts, so the table holds no emails or addresses. */
+export function rateKey(kind: string, ...parts: string[]): string {
+  return createHash('sha256').update([kind, ...parts].join('\u0000')).digest('hex');
 }
 
 /** Counts one hit on each rule and says whether every one is still within its limit. */

@@ -5,19 +5,13 @@
 // - per address: one machine trying many accounts.
 // Behind a reverse proxy the address is the visitor's only when TRUST_PROXY names the proxy.
 // While any of these holds, the owner can still sign in with an emailed link.
-import { createHash } from 'node:crypto';
-import type { RateRule } from './rate-limit.repository.ts';
+import { rateKey, type RateRule } from './rate-limit.repository.ts';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_ATTEMPTS_PER_EMAIL_AND_ADDRESS = 5;
 export const MAX_ATTEMPTS_PER_EMAIL = 20;
 export const EMAIL_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_ATTEMPTS_PER_ADDRESS = 30;
-
-/** A counter's key: a hash, so the counters hold no addresses. */
-export function rateKey(kind: string, ...parts: string[]): string {
-  return createHash('sha256').update([kind, ...parts].join('\u0000')).digest('hex');
-}
 
 export interface SignInRules {
   rules: RateRule[];
