@@ -24,7 +24,9 @@ import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
 export function redactTokens(url: string): string {
-  return url.replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete|events\/r)\/)[^/?#]+/, '$1[token]');
+  return url
+    .replace(/^(\/(?:sign-in\/email|password\/reset|invitations|complete|events\/r)\/)[^/?#]+/, '$1[token]')
+    .replace(/([?&]next=(?:\/|%2F)invitations(?:\/|%2F))[^&#]+/i, '$1[token]');
 }
 
 /** Every module of the app. Adding a module is one line here; the order does not matter. */
@@ -42,6 +44,10 @@ export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDef
     fundingModule,
     voiceModule,
   ];
+}
+
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }
 
 export interface AppOptions {
@@ -93,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : { level: config.logLevel, serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) } },
     bodyLimit: 1024 * 1024,
+    // A hop count as the function Fastify would make of it (its types take no number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
 

@@ -26,7 +26,6 @@ const KNOWN: readonly string[] = [
   'src/platform/audit.ts: SQL outside a repository',
   'src/platform/auth/email-tokens.ts: SQL outside a repository',
   'src/platform/auth/session.store.ts: SQL outside a repository',
-  'src/platform/auth/sign-in-throttle.ts: SQL outside a repository',
 ];
 
 test('every source file keeps to the layering rule', () => {

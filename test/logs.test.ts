@@ -8,6 +8,9 @@ test('tokens in one-time links are left out of logged URLs', () => {
   assert.equal(redactTokens('/password/reset/abc_DEF-123'), '/password/reset/[token]');
   assert.equal(redactTokens('/invitations/abc'), '/invitations/[token]');
   assert.equal(redactTokens('/complete/abc?page=2'), '/complete/[token]?page=2');
+  // Signing in to accept an invitation carries the link in next=.
+  assert.equal(redactTokens('/sign-in?next=%2Finvitations%2FabcDEF_12-3'), '/sign-in?next=%2Finvitations%2F[token]');
+  assert.equal(redactTokens('/sign-in?next=/invitations/abc&x=1'), '/sign-in?next=/invitations/[token]&x=1');
 });
 
 test('other addresses are logged as they are', () => {

@@ -41,3 +41,13 @@ test('production refuses to start without a session secret; the demo has its own
   assert.throws(() => loadConfig({}), /SESSION_SECRET is not set/);
   assert.equal(loadConfig({}, { demo: true }).demo, true);
 });
+
+test('TRUST_PROXY: unset trusts nobody; addresses, ranges, hops or true; nonsense stops the start', () => {
+  assert.equal(loadConfig(secret).trustProxy, false);
+  assert.equal(loadConfig({ ...secret, TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ ...secret, TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ ...secret, TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.deepEqual(loadConfig({ ...secret, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,loopback,::1' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', 'loopback', '::1']);
+  assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: 'my-proxy.example' }), /TRUST_PROXY has something that is not an address or range: my-proxy.example/);
+  assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: '10.0.0.0/40' }), /TRUST_PROXY/);
+});

@@ -1,5 +1,6 @@
 // Configuration: read from the environment once, validated, typed and frozen.
 // Nothing else in the app reads process.env.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,9 +32,40 @@ const EnvSchema = z.object({
   SMTP_URL: optionalUrl('SMTP_URL').refine((v) => v === undefined || /^smtps?:/.test(v), {
     message: 'SMTP_URL must start with smtp:// or smtps://',
   }),
+  /**
+   * Which proxies to believe about the visitor's address (X-Forwarded-For), for sign-in limits
+   * and logs. Unset or "false": none, the connection's address is used. Usually the proxy's own
+   * address or range ("127.0.0.1", "10.0.0.0/8", "loopback"; comma-separated); a whole number
+   * trusts that many hops; "true" trusts any (only when nothing can reach the app but the proxy).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx): boolean | number | string[] => {
+      if (v === undefined || v === '' || v.toLowerCase() === 'false') return false;
+      if (v.toLowerCase() === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      const entries = v.split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = entries.filter((x) => !isProxyAddress(x));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `TRUST_PROXY has something that is not an address or range: ${bad.join(', ')}` });
+      return entries;
+    }),
   /** Logging level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address, a CIDR range, or one of proxy-addr's names for ranges. */
+function isProxyAddress(x: string): boolean {
+  if (PROXY_NAMES.has(x)) return true;
+  const [address, bits, extra] = x.split('/');
+  if (extra !== undefined || !address || !isIP(address)) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
+}
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -48,6 +80,8 @@ export interface Config {
   readonly sessionSecret: string;
   readonly smtpUrl: string | undefined;
   readonly logLevel: string;
+  /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses and ranges. */
+  readonly trustProxy: boolean | number | string[];
   /** Demo mode: demo data, a banner on every page and the /dev/outbox page. */
   readonly demo: boolean;
 }
@@ -94,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}):
     sessionSecret,
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
     demo,
   });
 }

@@ -28,12 +28,14 @@ export interface TestAppOptions {
   extraModules?: ModuleDefinition[];
   /** Job workers' polling interval; the queue only runs jobs once the test calls app.jobs.start(). */
   jobPollingSeconds?: number;
+  /** More settings, as the environment would give them (TRUST_PROXY…). */
+  env?: Record<string, string>;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rc-test-'));
   const config = loadConfig(
-    { SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent' },
+    { SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...options.env },
     { demo: options.demo ?? false },
   );
   const database = await freshDatabase();
@@ -65,12 +67,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 export class Client {
   readonly cookies = new Map<string, string>();
   private csrf: string | undefined;
-  constructor(private readonly app: FastifyInstance) {}
+  /** Headers sent with every request (X-Forwarded-For, to stand behind a proxy). */
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async request(opts: InjectOptions): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       ...opts,
-      headers: { ...(opts.headers ?? {}), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: { ...this.headers, ...(opts.headers ?? {}), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';

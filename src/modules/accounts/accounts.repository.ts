@@ -18,12 +18,14 @@ export async function findPersonById(db: Kysely<DB>, id: string) {
     .executeTakeFirst();
 }
 
-export async function insertPerson(db: Kysely<DB>, p: { email: string; displayName: string; passwordHash: string | null }) {
+/** Makes the account unless one with this email appeared meanwhile (then undefined). */
+export async function insertPersonIfNew(db: Kysely<DB>, p: { email: string; displayName: string; passwordHash: string | null }) {
   return db
     .insertInto('people')
     .values({ email: p.email, display_name: p.displayName, password_hash: p.passwordHash })
+    .onConflict((oc) => oc.column('email').doNothing())
     .returning(['id'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export async function setPasswordHash(db: Kysely<DB>, personId: string, passwordHash: string) {

@@ -5,7 +5,7 @@ import { deleteAllSessions, deleteSession, listSessions } from '../../platform/a
 import type { Deps } from '../../platform/deps.ts';
 import { access, personOf } from '../../platform/http/access.ts';
 import { clientIp } from '../../platform/http/client-ip.ts';
-import { localPath, parseForm } from '../../platform/http/forms.ts';
+import { parseForm, safeNextPath } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/http/platform.ts';
 import { sendPage } from '../../platform/http/render.ts';
@@ -39,14 +39,14 @@ export function accountRoutes(deps: Deps) {
 
     app.get('/sign-in', open, async (req, reply) => {
       const next = (req.query as { next?: string }).next;
-      if (isSignedIn(req.actor)) return reply.redirect(localPath(next), 303);
-      return sendPage(reply, <SignInPage ctx={ctx(req, reply)} next={next ? localPath(next) : undefined} />);
+      if (isSignedIn(req.actor)) return reply.redirect(safeNextPath(next, deps.config.publicUrl), 303);
+      return sendPage(reply, <SignInPage ctx={ctx(req, reply)} next={next ? safeNextPath(next, deps.config.publicUrl) : undefined} />);
     });
 
     app.post('/sign-in', open, async (req, reply) => {
       const form = parseForm(SignInForm, req.body);
       const asked = (req.body as { next?: string } | undefined)?.next;
-      const next = localPath(asked);
+      const next = safeNextPath(asked, deps.config.publicUrl);
       if (!form.ok) return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={form.errors} values={form.values} next={next} />, 400);
       const result = await service.signInWithPassword(deps, { ...form.data, ip: clientIp(req), userAgent: ua(req) });
       if (!result.ok) {
@@ -54,7 +54,7 @@ export function accountRoutes(deps: Deps) {
         const message = throttled
           ? 'Too many tries. For your safety, please wait 15 minutes, or sign in with an emailed link.'
           : 'The email address or password is not right. Check them and try again.';
-        return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={{ email: message }} values={{ email: form.data.email }} next={next} />, throttled ? 429 : 401);
+        return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={{ email: message }} values={{ email: form.data.email }} next={next} throttled={throttled} />, throttled ? 429 : 401);
       }
       startSession(reply, result.sessionToken);
       return reply.redirect(asked ? next : await service.landingAfterSignIn(deps, result.sessionToken), 303);
@@ -66,8 +66,7 @@ export function accountRoutes(deps: Deps) {
       app.post(path, open, async (req, reply) => {
         const form = parseForm(EmailOnlyForm, req.body);
         if (!form.ok) return sendPage(reply, <RequestLinkPage ctx={ctx(req, reply)} purpose={purpose} errors={form.errors} values={form.values} />, 400);
-        if (purpose === 'sign_in') await service.requestSignInLink(deps, form.data.email);
-        else await service.requestPasswordReset(deps, form.data.email);
+        await service.requestEmailedLink(deps, purpose, form.data.email);
         return sendPage(reply, <CheckEmailPage ctx={ctx(req, reply)} email={form.data.email} />);
       });
     }
@@ -105,25 +104,31 @@ export function accountRoutes(deps: Deps) {
     });
 
     const invitationView = (token: string) => loadInvitationPage(deps, token);
+    const signedInEmail = (req: FastifyRequest) => (isSignedIn(req.actor) ? req.actor.email : undefined);
 
     app.get('/invitations/:token', open, async (req, reply) => {
       const token = tokenParam(req);
-      return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={await invitationView(token)} action={`/invitations/${token}`} />);
+      return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={await invitationView(token)} action={`/invitations/${token}`} signedInAs={signedInEmail(req)} />);
     });
 
     app.post('/invitations/:token', open, async (req, reply) => {
       const token = tokenParam(req);
       const view = await invitationView(token);
+      const actor = isSignedIn(req.actor) ? req.actor : undefined;
       let newAccount: { name: string; password: string } | undefined;
-      if (!view.hasAccount) {
+      if (view.hasAccount) {
+        // The link never signs anyone in: the invited person signs in as themselves, then accepts.
+        if (!actor) return reply.redirect(`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`, 303);
+        if (actor.email !== view.email) throw service.invitedSomeoneElse(view.email, actor.email);
+      } else {
         const form = parseForm(AcceptInvitationForm, req.body);
         if (!form.ok) {
-          return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={view} action={`/invitations/${token}`} errors={form.errors} values={form.values} />, 400);
+          return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={view} action={`/invitations/${token}`} errors={form.errors} values={form.values} signedInAs={signedInEmail(req)} />, 400);
         }
         newAccount = form.data;
       }
-      const { sessionToken, orgId } = await service.acceptInvitation(deps, token, newAccount, ua(req));
-      startSession(reply, sessionToken);
+      const { sessionToken, orgId } = await service.acceptInvitation(deps, actor, token, newAccount, ua(req));
+      if (sessionToken) startSession(reply, sessionToken);
       setFlash(reply, { kind: 'success', text: `Welcome to ${view.orgName}.` });
       return reply.redirect(await workspacePathOf(deps, orgId), 303);
     });
@@ -167,7 +172,7 @@ export function accountRoutes(deps: Deps) {
         }
         throw err;
       }
-      setFlash(reply, { kind: 'success', text: 'Your password has been changed.' });
+      setFlash(reply, { kind: 'success', text: 'Your password has been changed, and you are signed out on every other device.' });
       return reply.redirect('/account', 303);
     });
   };

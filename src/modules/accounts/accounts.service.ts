@@ -1,10 +1,11 @@
 // Use cases for signing in and out, emailed links, passwords and accepting invitations.
 import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
-import { consumeEmailToken, issueEmailToken, peekEmailToken, type TokenState } from '../../platform/auth/email-tokens.ts';
+import { consumeEmailToken, issueEmailToken, peekEmailToken, voidCredentialLinks, type TokenState } from '../../platform/auth/email-tokens.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession, deleteAllSessions, findSessionActor } from '../../platform/auth/session.store.ts';
+import { createSession, deleteAllSessions, deleteOtherSessions, findSessionActor } from '../../platform/auth/session.store.ts';
 import { landingPath } from './landing.ts';
-import { countRecentFailures, isThrottled, recordAttempt } from '../../platform/auth/sign-in-throttle.ts';
+import { signInRules } from '../../platform/auth/sign-in-throttle.ts';
+import { clearRateLimits, hitRateLimits, refundRateLimits } from '../../platform/auth/rate-limit.repository.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -20,49 +21,69 @@ export async function signInWithPassword(
   deps: Deps,
   input: { email: string; password: string; ip: string; userAgent: string },
 ): Promise<SignInResult> {
-  if (isThrottled(await countRecentFailures(deps.db, input.email, input.ip))) return { ok: false, reason: 'throttled' };
+  // Counted before the password is looked at, in one statement, so a burst of concurrent
+  // guesses is cut off at the limit rather than all checked.
+  const limits = signInRules(input.email, input.ip);
+  if (!(await hitRateLimits(deps.db, limits.rules))) return { ok: false, reason: 'throttled' };
   const person = await repo.findPersonByEmail(deps.db, input.email);
   const valid = await verifyPassword(person?.password_hash ?? null, input.password);
-  await recordAttempt(deps.db, input.email, input.ip, valid && !!person);
   if (!valid || !person) return { ok: false, reason: 'invalid' };
+  // The owner got in: their slate here is clean, and this attempt counts against nobody.
+  await clearRateLimits(deps.db, [limits.pairKey]);
+  await refundRateLimits(deps.db, limits.otherKeys);
   return { ok: true, sessionToken: await createSession(deps.db, person.id, input.userAgent) };
 }
 
-/** Sends a sign-in link when the address belongs to someone; says nothing either way. */
-export async function requestSignInLink(deps: Deps, email: string): Promise<void> {
+export const SEND_LINK_JOB = 'accounts.send-link';
+export type LinkPurpose = 'sign_in' | 'reset_password';
+
+/**
+ * Asks for a sign-in link or a password reset. The request does the same work whoever the
+ * address belongs to (it queues a job), so neither the answer nor its timing says who has an
+ * account; the job looks the person up and sends the mail.
+ */
+export async function requestEmailedLink(deps: Deps, purpose: LinkPurpose, email: string): Promise<void> {
+  await deps.jobs.send(SEND_LINK_JOB, { purpose, email });
+}
+
+/** The job: sends the link when the address belongs to someone, at most a few an hour. */
+export async function sendEmailedLink(deps: Deps, payload: Record<string, unknown>): Promise<void> {
+  const { purpose, email } = payload;
+  if ((purpose !== 'sign_in' && purpose !== 'reset_password') || typeof email !== 'string') return;
   const person = await repo.findPersonByEmail(deps.db, email);
-  if (!person || (await repo.recentTokenCount(deps.db, email, 'sign_in')) >= MAX_LINKS_PER_HOUR) return;
-  const token = await issueEmailToken(deps.db, { purpose: 'sign_in', email, personId: person.id });
-  await deps.mailer.send({
-    to: email,
+  if (!person || (await repo.recentTokenCount(deps.db, email, purpose)) >= MAX_LINKS_PER_HOUR) return;
+  const token = await issueEmailToken(deps.db, { purpose, email, personId: person.id });
+  await deps.mailer.send(purpose === 'sign_in' ? signInMail(deps, person.display_name, email, token) : resetMail(deps, person.display_name, email, token));
+}
+
+function signInMail(deps: Deps, name: string, to: string, token: string) {
+  return {
+    to,
     subject: 'Your sign-in link for Recovery Connectors',
     text: [
-      `Hello ${person.display_name},`,
+      `Hello ${name},`,
       '',
       'Here is your link to sign in to Recovery Connectors. It works once, for the next 20 minutes:',
       `${deps.config.publicUrl}/sign-in/email/${token}`,
       '',
       "If you didn't ask for this, you can ignore this email. Nobody can sign in without the link.",
     ].join('\n'),
-  });
+  };
 }
 
-export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
-  const person = await repo.findPersonByEmail(deps.db, email);
-  if (!person || (await repo.recentTokenCount(deps.db, email, 'reset_password')) >= MAX_LINKS_PER_HOUR) return;
-  const token = await issueEmailToken(deps.db, { purpose: 'reset_password', email, personId: person.id });
-  await deps.mailer.send({
-    to: email,
+function resetMail(deps: Deps, name: string, to: string, token: string) {
+  return {
+    to,
     subject: 'Reset your Recovery Connectors password',
     text: [
-      `Hello ${person.display_name},`,
+      `Hello ${name},`,
       '',
       'To choose a new password, open this link within the next hour. It works once:',
       `${deps.config.publicUrl}/password/reset/${token}`,
       '',
       "If you didn't ask for this, you can ignore this email: your password has not changed.",
     ].join('\n'),
-  });
+  };
 }
 
 export class LinkNotUsable extends AppError {
@@ -99,6 +120,7 @@ export async function resetPassword(deps: Deps, token: string, password: string,
     if (!row?.person_id) throw new LinkNotUsable((await peekEmailToken(tx, 'reset_password', token)).state as 'used');
     await repo.setPasswordHash(tx, row.person_id, passwordHash);
     await deleteAllSessions(tx, row.person_id); // anyone else signed in as them is signed out
+    await voidCredentialLinks(tx, row.person_id, row.email); // and other links mailed to them stop working
     return createSession(tx, row.person_id, userAgent);
   });
 }
@@ -108,42 +130,66 @@ export async function changePassword(deps: Deps, actor: SignedInActor, current: 
   if (!person || !(await verifyPassword(person.password_hash, current))) {
     throw new AppError('validation', 'Your current password is not right', { current: 'Your current password is not right' });
   }
-  await repo.setPasswordHash(deps.db, actor.personId, await hashPassword(password));
+  const passwordHash = await hashPassword(password); // slow on purpose: outside the transaction
+  // Whoever knew the old password, or holds a link mailed earlier, is signed out and shut out.
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.setPasswordHash(tx, actor.personId, passwordHash);
+    await deleteOtherSessions(tx, actor.personId, actor.sessionHash);
+    await voidCredentialLinks(tx, actor.personId, person.email);
+  });
 }
 
 /**
- * Accepts an invitation. Someone new gives a name and password; someone who already has an
- * account just joins. The link itself proves they hold the email address.
+ * Accepts an invitation. The link proves the address can read mail, nothing more: someone who
+ * already has an account must be signed in as that account to accept (the link never signs
+ * them in); someone new chooses a name and password, and their new account is signed in.
+ * The link is used up in the same transaction, so of two racing accepts only one wins.
  */
 export async function acceptInvitation(
   deps: Deps,
+  actor: SignedInActor | undefined,
   token: string,
   newAccount: { name: string; password: string } | undefined,
   userAgent: string,
-): Promise<{ sessionToken: string; orgId: string }> {
+): Promise<{ sessionToken: string | undefined; orgId: string }> {
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
   return deps.db.transaction().execute(async (tx) => {
     const row = await consumeEmailToken(tx, 'invitation', token);
     if (!row || !row.org_id || !row.role) {
       throw new LinkNotUsable((await peekEmailToken(tx, 'invitation', token)).state as 'used');
     }
-    let person = await repo.findPersonByEmail(tx, row.email);
-    if (!person) {
+    let personId: string;
+    let sessionToken: string | undefined;
+    const existing = await repo.findPersonByEmail(tx, row.email);
+    if (existing) {
+      if (!actor) throw new AppError('unauthenticated', `Sign in as ${row.email} to accept this invitation.`);
+      if (actor.personId !== existing.id) throw invitedSomeoneElse(row.email, actor.email);
+      personId = existing.id;
+    } else {
       if (!newAccount) throw new AppError('validation', 'Tell us your name and choose a password to join.');
-      const created = await repo.insertPerson(tx, { email: row.email, displayName: newAccount.name, passwordHash });
-      person = { id: created.id, email: row.email, display_name: newAccount.name, password_hash: passwordHash };
+      const created = await repo.insertPersonIfNew(tx, { email: row.email, displayName: newAccount.name, passwordHash });
+      if (!created) throw new AppError('conflict', `An account for ${row.email} has just been made. Sign in as ${row.email}, then open the link again.`);
+      personId = created.id;
+      sessionToken = await createSession(tx, personId, userAgent);
     }
-    await upsertMembership(tx, row.org_id, person.id, row.role as OrgRole);
+    await upsertMembership(tx, row.org_id, personId, row.role as OrgRole);
     await recordAudit(tx, {
       orgId: row.org_id,
-      actorId: person.id,
+      actorId: personId,
       action: 'team.joined',
       subjectType: 'person',
-      subjectId: person.id,
+      subjectId: personId,
       detail: { role: row.role },
     });
-    return { sessionToken: await createSession(tx, person.id, userAgent), orgId: row.org_id };
+    return { sessionToken, orgId: row.org_id };
   });
+}
+
+export function invitedSomeoneElse(invited: string, signedInAs: string): AppError {
+  return new AppError(
+    'forbidden',
+    `This invitation is for ${invited}, and you're signed in as ${signedInAs}. Sign out, then sign in as ${invited} to accept it.`,
+  );
 }
 
 /** Where a person who just signed in has work waiting: the network, their organisation, or their account. */

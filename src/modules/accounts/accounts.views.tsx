@@ -13,11 +13,17 @@ interface FormPageProps {
 
 const passwordHint = `At least ${MIN_PASSWORD_LENGTH} characters. Three random words you'll remember work well.`;
 
-export function SignInPage({ ctx, errors = {}, values = {}, next }: FormPageProps & { next?: string }) {
+export function SignInPage({ ctx, errors = {}, values = {}, next, throttled = false }: FormPageProps & { next?: string; throttled?: boolean }) {
   return (
     <Layout ctx={ctx} title="Sign in">
       <ErrorSummary errors={errors} order={['email', 'password']} />
       <h1>Sign in</h1>
+      {throttled && (
+        <p class="lede">
+          Signing in with a password is paused for a while after too many tries, to keep the account safe. If it's your
+          account, you can still get in straight away: <a href="/sign-in/email">sign in with an emailed link</a> instead.
+        </p>
+      )}
       <form method="post" action="/sign-in" novalidate>
         <CsrfField token={ctx.csrfToken()} />
         {next && <input type="hidden" name="next" value={next} />}
@@ -109,7 +115,15 @@ export interface InvitationView {
   hasAccount: boolean;
 }
 
-export function InvitationPage({ ctx, errors = {}, values = {}, view, action }: FormPageProps & { view: InvitationView; action: string }) {
+export function InvitationPage({
+  ctx,
+  errors = {},
+  values = {},
+  view,
+  action,
+  signedInAs,
+}: FormPageProps & { view: InvitationView; action: string; signedInAs?: string }) {
+  const signIn = `/sign-in?next=${encodeURIComponent(action)}`;
   return (
     <Layout ctx={ctx} title={`Join ${view.orgName}`}>
       <ErrorSummary errors={errors} order={['name', 'password', 'confirm']} />
@@ -117,20 +131,39 @@ export function InvitationPage({ ctx, errors = {}, values = {}, view, action }: 
       <p class="lede">
         You've been invited to join {view.orgName} on Recovery Connectors as {ORG_ROLE_LABEL[view.role].toLowerCase()}.
       </p>
-      <form method="post" action={action} novalidate>
-        <CsrfField token={ctx.csrfToken()} />
-        {view.hasAccount ? (
-          <p>You already have an account with {view.email}, so there's nothing more to fill in.</p>
+      {view.hasAccount && signedInAs !== view.email ? (
+        signedInAs ? (
+          <p>
+            This invitation is for {view.email}, and you're signed in as {signedInAs}. Sign out, then sign in as {view.email} and
+            open this link again to accept it.
+          </p>
         ) : (
           <>
-            <p>Your email address is {view.email}. Tell us your name and choose a password.</p>
-            <TextInput name="name" label="Your name" hint="Or the name you like to be called. Your team will see it." autocomplete="name" value={values.name} error={errors.name} width="medium" />
-            <TextInput name="password" label="Choose a password" hint={passwordHint} type="password" autocomplete="new-password" error={errors.password} width="medium" />
-            <TextInput name="confirm" label="Type it again" type="password" autocomplete="new-password" error={errors.confirm} width="medium" />
+            <p>There's already an account for {view.email}. Sign in as {view.email} to accept, and you'll come back here.</p>
+            <p>
+              <a class="button button-primary" href={signIn}>
+                Sign in as {view.email} to accept
+              </a>
+            </p>
           </>
-        )}
-        <Button>Join {view.orgName}</Button>
-      </form>
+        )
+      ) : (
+        <form method="post" action={action} novalidate>
+          <CsrfField token={ctx.csrfToken()} />
+          {view.hasAccount ? (
+            <p>You're signed in as {view.email}.</p>
+          ) : (
+            <>
+              <p>Your email address is {view.email}. Tell us your name and choose a password.</p>
+              <TextInput name="name" label="Your name" hint="Or the name you like to be called. Your team will see it." autocomplete="name" value={values.name} error={errors.name} width="medium" />
+              <TextInput name="password" label="Choose a password" hint={passwordHint} type="password" autocomplete="new-password" error={errors.password} width="medium" />
+              <TextInput name="confirm" label="Type it again" type="password" autocomplete="new-password" error={errors.confirm} width="medium" />
+            </>
+          )}
+          <Button>Join {view.orgName}</Button>
+        </form>
+      )}
+      <p>The link works once, for 72 hours after it was sent.</p>
     </Layout>
   );
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access, personOf } from '../../platform/http/access.ts';
+import { clientIp } from '../../platform/http/client-ip.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
@@ -23,12 +24,12 @@ export function applicationRoutes(deps: Deps) {
 
     app.post('/join', open, async (req, reply) => {
       const parsed = parseApplicationForm(req.body);
-      const again = (errors: FieldErrors) => sendPage(reply, <JoinPage ctx={ctx(req, reply)} errors={errors} values={formValues(req.body)} />, 400);
+      const again = (errors: FieldErrors, status = 400) => sendPage(reply, <JoinPage ctx={ctx(req, reply)} errors={errors} values={formValues(req.body)} />, status);
       if (!parsed.ok) return again(parsed.errors);
       try {
-        await service.submitApplication(deps, parsed.data);
+        await service.submitApplication(deps, parsed.data, { ip: clientIp(req) });
       } catch (err) {
-        if (err instanceof AppError && err.code === 'validation') return again(err.fields);
+        if (err instanceof AppError && (err.code === 'validation' || err.code === 'too_many_requests')) return again(err.fields, err.status);
         throw err;
       }
       return reply.redirect('/join/thank-you', 303);

@@ -1,6 +1,7 @@
 // Joining the network: a public expression of interest, then a coordinator asks a question,
 // approves (creating the organisation as a member and inviting its lead) or declines with a
 // reason. The applicant hears by email at every step.
+import { hitRateLimits, rateKey } from '../../platform/auth/rate-limit.repository.ts';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -15,9 +16,21 @@ import * as repo from './applications.repository.ts';
 const SIGN_OFF = ['', 'With best wishes,', 'The Recovery Connectors network coordinators'];
 
 /** Stores a valid expression of interest and tells the applicant we have it. */
-export async function submitApplication(deps: Deps, input: ApplicationInput): Promise<string> {
+/** Applications taken per address an hour, and from everyone together (a flood stops at this). */
+export const JOIN_LIMITS = { perAddress: 5, overall: 100, windowSeconds: 60 * 60 };
+
+export async function submitApplication(deps: Deps, input: ApplicationInput, from: { ip: string }): Promise<string> {
   const place = lookUpPlace(input.postcode);
   if (place.kind !== 'found') throw new AppError('validation', place.message, { postcode: place.message });
+  // Counted and decided in one statement in the database, so it holds across instances and bursts.
+  const allowed = await hitRateLimits(deps.db, [
+    { key: rateKey('join:address', from.ip), limit: JOIN_LIMITS.perAddress, windowSeconds: JOIN_LIMITS.windowSeconds },
+    { key: rateKey('join:all'), limit: JOIN_LIMITS.overall, windowSeconds: JOIN_LIMITS.windowSeconds },
+  ]);
+  if (!allowed) {
+    const message = "We've had several applications from this connection in the last hour, so we can't take another just now. Please try again in an hour, or email the network's coordinators.";
+    throw new AppError('too_many_requests', message, { form: message });
+  }
   const id = await deps.db.transaction().execute(async (tx) => {
     const id = await repo.insertApplication(tx, {
       kind: input.kind,

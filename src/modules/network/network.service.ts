@@ -44,7 +44,7 @@ export async function inviteToOrganisation(
       ``,
       `${actor.displayName} has invited you to join ${org.name} on Recovery Connectors, as ${ORG_ROLE_LABEL[input.role].toLowerCase()}.`,
       ``,
-      `To accept, open this link within 7 days:`,
+      `To accept, open this link within 72 hours:`,
       link,
       ``,
       `If you weren't expecting this, you can ignore this email and nothing will happen.`,

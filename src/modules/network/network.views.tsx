@@ -85,7 +85,7 @@ export function WorkspacePage({
       {view.canManageTeam && (
         <>
           <h2 id="invite">Invite someone</h2>
-          <p>They'll get an email with a link to join {org.name}. The link works for 7 days.</p>
+          <p>They'll get an email with a link to join {org.name}. The link works for 72 hours, once.</p>
           <form method="post" action={`/orgs/${org.slug}/team/invite`} novalidate>
             <CsrfField token={ctx.csrfToken()} />
             <TextInput name="email" label="Email address" type="email" autocomplete="off" spellcheck={false} value={values.email} error={errors.email} width="medium" />

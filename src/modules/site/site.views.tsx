@@ -235,7 +235,12 @@ export function OutboxPage({ ctx, entries }: { ctx: PageContext; entries: Outbox
     <Layout ctx={ctx} title="Demo outbox">
       <h1>Demo outbox</h1>
       <p class="lede">
-        In the demo, emails are not sent. They are kept here so you can follow invitation and sign-in links. Newest first.
+        This is a demo outbox. In the demo, emails are not sent: they are kept here so you can follow invitation and sign-in
+        links. Newest first.
+      </p>
+      <p>
+        Anyone who can open this page can read these emails and use their links, so it is there only on a demo site (one
+        started with <code>--demo</code>), never on a real one.
       </p>
       {entries.length === 0 && <p class="empty">No emails yet.</p>}
       {entries.map((e) => (

@@ -10,7 +10,7 @@ export type EmailTokenPurpose = 'sign_in' | 'reset_password' | 'invitation';
 export const TOKEN_LIFETIME_MS: Record<EmailTokenPurpose, number> = {
   sign_in: 20 * 60 * 1000,
   reset_password: 60 * 60 * 1000,
-  invitation: 7 * 24 * 60 * 60 * 1000,
+  invitation: 72 * 60 * 60 * 1000,
 };
 
 export interface NewEmailToken {
@@ -67,4 +67,18 @@ export async function consumeEmailToken(db: Kysely<DB>, purpose: EmailTokenPurpo
     .where('expires_at', '>', new Date())
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * Voids every outstanding sign-in and reset link for a person (after a password change or
+ * reset), so a link mailed earlier, perhaps to someone reading their mail, no longer works.
+ */
+export async function voidCredentialLinks(db: Kysely<DB>, personId: string, email: string): Promise<void> {
+  await db
+    .updateTable('email_tokens')
+    .set({ used_at: new Date() })
+    .where((eb) => eb.or([eb('person_id', '=', personId), eb('email', '=', email)]))
+    .where('purpose', 'in', ['sign_in', 'reset_password'])
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -103,6 +103,13 @@ export async function deleteAllSessions(db: Kysely<DB>, personId: string): Promi
   return Number(r.numDeletedRows);
 }
 
+/** Signs a person out everywhere but here (after they change their password). */
+export async function deleteOtherSessions(db: Kysely<DB>, personId: string, keepTokenHash: string): Promise<number> {
+  forgetCachedPerson(personId);
+  const r = await db.deleteFrom('sessions').where('person_id', '=', personId).where('token_hash', '<>', keepTokenHash).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function listSessions(db: Kysely<DB>, personId: string) {
   return db
     .selectFrom('sessions')

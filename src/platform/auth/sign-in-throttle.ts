@@ -1,44 +1,29 @@
-// Sign-in rate limiting, kept in the database so it holds across server instances.
-// Counting failures per email stops guessing one person's password; per address stops
-// one machine trying many accounts.
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+// Sign-in rate limits, as rules for the database counters (rate-limit.repository.ts). Each
+// attempt is counted before the password is checked; a success is handed back afterwards.
+// - per email and address: guessing one person's password from one place;
+// - per email, slower, from anywhere: guessing spread over many addresses;
+// - per address: one machine trying many accounts.
+// Behind a reverse proxy the address is the visitor's only when TRUST_PROXY names the proxy.
+// While any of these holds, the owner can still sign in with an emailed link.
+import { rateKey, type RateRule } from './rate-limit.repository.ts';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 30;
+export const MAX_ATTEMPTS_PER_EMAIL_AND_ADDRESS = 5;
+export const MAX_ATTEMPTS_PER_EMAIL = 20;
+export const EMAIL_WINDOW_MS = 60 * 60 * 1000;
+export const MAX_ATTEMPTS_PER_ADDRESS = 30;
 
-export interface FailureCounts {
-  byEmail: number;
-  byIp: number;
+export interface SignInRules {
+  rules: RateRule[];
+  /** Cleared when the sign-in succeeds. */
+  pairKey: string;
+  /** Handed one hit back when the sign-in succeeds. */
+  otherKeys: string[];
 }
 
-/** Pure rule: is another attempt allowed, given the failures in the window? */
-export function isThrottled(counts: FailureCounts): boolean {
-  return counts.byEmail >= MAX_FAILURES_PER_EMAIL || counts.byIp >= MAX_FAILURES_PER_IP;
-}
-
-export async function countRecentFailures(db: Kysely<DB>, email: string, ip: string): Promise<FailureCounts> {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-  const row = await db
-    .selectFrom('sign_in_attempts')
-    .select((eb) => [
-      eb.fn.countAll<number>().filterWhere('email', '=', email).as('by_email'),
-      eb.fn.countAll<number>().filterWhere('ip', '=', ip).as('by_ip'),
-    ])
-    .where('at', '>', since)
-    .where('succeeded', '=', false)
-    .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { byEmail: Number(row.by_email), byIp: Number(row.by_ip) };
-}
-
-export async function recordAttempt(db: Kysely<DB>, email: string, ip: string, succeeded: boolean): Promise<void> {
-  await db.insertInto('sign_in_attempts').values({ email, ip, succeeded }).execute();
-  if (succeeded) {
-    // A successful sign-in clears that person's slate.
-    await db.deleteFrom('sign_in_attempts').where('email', '=', email).where('succeeded', '=', false).execute();
-  }
-  // Keep the table small.
-  await db.deleteFrom('sign_in_attempts').where('at', '<', new Date(Date.now() - 24 * 60 * 60 * 1000)).execute();
+export function signInRules(email: string, ip: string): SignInRules {
+  const pair = { key: rateKey('sign-in:email+address', email, ip), limit: MAX_ATTEMPTS_PER_EMAIL_AND_ADDRESS, windowSeconds: THROTTLE_WINDOW_MS / 1000 };
+  const byEmail = { key: rateKey('sign-in:email', email), limit: MAX_ATTEMPTS_PER_EMAIL, windowSeconds: EMAIL_WINDOW_MS / 1000 };
+  const byAddress = { key: rateKey('sign-in:address', ip), limit: MAX_ATTEMPTS_PER_ADDRESS, windowSeconds: THROTTLE_WINDOW_MS / 1000 };
+  return { rules: [pair, byEmail, byAddress], pairKey: pair.key, otherKeys: [byEmail.key, byAddress.key] };
 }

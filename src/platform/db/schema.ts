@@ -782,6 +782,13 @@ export interface PeopleTable {
   updated_at: Generated<Date>;
 }
 
+export interface RateLimitCountersTable {
+  key: string;
+  window_seconds: number;
+  window_started_at: Generated<Date>;
+  hits: Generated<number>;
+}
+
 export interface SchedulesTable {
   id: Generated<string>;
   org_id: string;
@@ -854,14 +861,6 @@ export interface SessionsTable {
   last_seen_at: Generated<Date>;
   expires_at: Date;
   user_agent: Generated<string>;
-}
-
-export interface SignInAttemptsTable {
-  id: GeneratedAlways<number>;
-  email: string;
-  ip: string;
-  succeeded: boolean;
-  at: Generated<Date>;
 }
 
 export interface StandardsAnswersTable {
@@ -1161,6 +1160,7 @@ export interface DB {
   org_profiles: OrgProfilesTable;
   organisations: OrganisationsTable;
   people: PeopleTable;
+  rate_limit_counters: RateLimitCountersTable;
   schedules: SchedulesTable;
   schema_migrations: SchemaMigrationsTable;
   service_areas: ServiceAreasTable;
@@ -1168,7 +1168,6 @@ export interface DB {
   service_types: ServiceTypesTable;
   services: ServicesTable;
   sessions: SessionsTable;
-  sign_in_attempts: SignInAttemptsTable;
   standards_answers: StandardsAnswersTable;
   standards_assessments: StandardsAssessmentsTable;
   standards_decisions: StandardsDecisionsTable;

@@ -30,7 +30,26 @@ export function formValues(body: unknown): Record<string, string> {
   return out;
 }
 
-/** A safe place to go after signing in: a path on this site, never another site. */
-export function localPath(next: unknown, fallback = '/account'): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback;
+/**
+ * A safe place to go after signing in: a path that stays on this site once a browser has read
+ * it the way browsers do (tabs and newlines dropped, leading controls and spaces trimmed,
+ * backslashes taken as slashes). The WHATWG URL parser does exactly that, so the path is
+ * resolved against the public address and kept only when the origin is still ours; what comes
+ * back is the parser's normalised form, which holds no control characters or raw Unicode.
+ */
+export function safeNextPath(next: unknown, publicUrl: string, fallback = '/account'): string {
+  if (typeof next !== 'string' || next.length > 2000) return fallback;
+  const origin = new URL(publicUrl).origin;
+  // Only a path (or this site written in full): "evil.example" is not one.
+  const trimmed = next.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  if (!trimmed.startsWith('/') && !trimmed.startsWith(`${origin}/`)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, `${origin}/`);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return /^\/(?![/\\])[\x21-\x7e]*$/.test(path) ? path : fallback;
 }

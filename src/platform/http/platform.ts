@@ -10,6 +10,7 @@ import { findSessionActor } from '../auth/session.store.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { registerAccessControl, type AccessOptions } from './access.ts';
+import { AppError } from './errors.ts';
 import { registerErrorHandling, type ErrorPageComponent } from './error-handler.tsx';
 import { takeFlash } from './page-context.ts';
 
@@ -27,6 +28,14 @@ export function sessionCookieOptions(config: Config) {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Whether any string in a parsed query, set of parameters or form body holds a NUL byte. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 4 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || holdsNul(v, depth + 1)) return true;
+  return false;
+}
 
 export async function registerPlatform(
   app: FastifyInstance,
@@ -57,6 +66,14 @@ export async function registerPlatform(
       else reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     if (request.cookies.rc_flash) request.flash = takeFlash(request, reply);
+  });
+
+  // PostgreSQL text can't hold a NUL byte, and no form or address needs one: refuse it once,
+  // here, with a plain 400, rather than let each search or form meet a database error.
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.query) || holdsNul(request.params) || holdsNul(request.body)) {
+      throw new AppError('bad_request', "Something you sent contains a hidden character (a null byte) that we can't accept. Please remove it and try again.");
+    }
   });
 
   // CSRF on every state-changing request, unless a route opts out explicitly.

@@ -32,6 +32,11 @@ export interface PlatformJobQueue extends JobQueue {
   /** Stops taking work, lets running jobs finish (up to 10 s), and stops the schedule. */
   stop(): Promise<void>;
   status(): Promise<JobQueueStatus>;
+  /**
+   * Runs, here and now, the jobs of this name that are due, one at a time, and says how many ran.
+   * For tests (and one-off runs): no polling to wait for, so a test sees a job's effect at once.
+   */
+  runWaiting(name: string): Promise<number>;
   readonly definitions: readonly JobDefinition[];
 }
 
@@ -122,6 +127,24 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
       if (state !== 'working') return;
       state = 'stopped';
       await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+    },
+    async runWaiting(name) {
+      const d = byName.get(name);
+      if (!d) throw new Error(`No job named ${name}.`);
+      await prepare();
+      let ran = 0;
+      for (;;) {
+        const [job] = await boss.fetch(name, { batchSize: 1 });
+        if (!job) return ran;
+        try {
+          await d.run(options.deps(), (job.data ?? {}) as Record<string, unknown>);
+          await boss.complete(name, job.id);
+        } catch (err) {
+          await boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
+          throw err;
+        }
+        ran++;
+      }
     },
     async status() {
       const counts = await countQueueJobs(options.db);
