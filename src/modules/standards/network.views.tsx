@@ -321,8 +321,8 @@ export function CoordinatorAssessmentPage({
       {a.liveFigures && (
         <>
           <h2>Figures sent with it</h2>
-          <FiguresCaption figures={a.liveFigures} />
-          <LiveFiguresList figures={a.liveFigures} />
+          <FiguresCaption figures={a.liveFigures} outside />
+          <LiveFiguresList figures={a.liveFigures} outside />
         </>
       )}
       <h2>What they sent, and what reviewers found</h2>
