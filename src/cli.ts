@@ -30,7 +30,7 @@ Commands:
   help                                   Show this message
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
-SESSION_SECRET, SMTP_URL, LOG_LEVEL. See docs/OPERATIONS.md.`;
+SESSION_SECRET, SMTP_URL, LOG_LEVEL and TRUST_PROXY (each explained in the operations guide).`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
