@@ -20,7 +20,9 @@ function districts(): string[] {
 async function loadPaths(label: string, base: string, pathFor: (n: number) => string): Promise<LoadResult> {
   let n = 0;
   type Requests = NonNullable<autocannon.Options['requests']>;
-  const requests = [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: pathFor(n++) }) }] as unknown as Requests;
+  const requests = [
+    { method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: pathFor(n++) }) },
+  ] as unknown as Requests;
   await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests });
   const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests });
   return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
@@ -38,15 +40,36 @@ export async function runDirectoryBench(): Promise<string> {
       const baseline = await load('bare JSX route', `${bare.url}/`, { connections: CONNECTIONS, duration: DURATION });
       const results = [
         baseline,
-        await loadPaths('API, 200 districts rotating', app.url, (n) => `/api/v1/directory?near=${near[n % near.length]}`),
-        await loadPaths('API, uncached (every request a new query)', app.url, (n) => `/api/v1/directory?near=${near[n % near.length]}&radius_km=${(20 + (n % 100000) / 10000).toFixed(4)}`),
-        await loadPaths('find-support page, 200 districts rotating', app.url, (n) => `/find-support?near=${near[n % near.length]}`),
-        await loadPaths('find-support page, uncached', app.url, (n) => `/find-support?near=${near[n % near.length]}&radius_km=${(20 + (n % 100000) / 10000).toFixed(4)}`),
+        await loadPaths(
+          'API, 200 districts rotating',
+          app.url,
+          (n) => `/api/v1/directory?near=${near[n % near.length]}`,
+        ),
+        await loadPaths(
+          'API, uncached (every request a new query)',
+          app.url,
+          (n) => `/api/v1/directory?near=${near[n % near.length]}&radius_km=${(20 + (n % 100000) / 10000).toFixed(4)}`,
+        ),
+        await loadPaths(
+          'find-support page, 200 districts rotating',
+          app.url,
+          (n) => `/find-support?near=${near[n % near.length]}`,
+        ),
+        await loadPaths(
+          'find-support page, uncached',
+          app.url,
+          (n) => `/find-support?near=${near[n % near.length]}&radius_km=${(20 + (n % 100000) / 10000).toFixed(4)}`,
+        ),
       ];
       all[network] = results;
       const seeded = app.lines.find((l) => l.startsWith('SEEDED '));
-      const what = network === 'demo' ? 'demo network (46 organisations, ~85 services)' : `synthetic network (+2,000 organisations, 10,000 services${seeded ? `, seeded in ${Math.round(Number(seeded.slice(7)) / 1000)} s` : ''})`;
-      sections.push(`### Directory search, ${what} (${engine}, ${CONNECTIONS} connections)\n\n${table(results, baseline)}\n`);
+      const what =
+        network === 'demo'
+          ? 'demo network (46 organisations, ~85 services)'
+          : `synthetic network (+2,000 organisations, 10,000 services${seeded ? `, seeded in ${Math.round(Number(seeded.slice(7)) / 1000)} s` : ''})`;
+      sections.push(
+        `### Directory search, ${what} (${engine}, ${CONNECTIONS} connections)\n\n${table(results, baseline)}\n`,
+      );
     } finally {
       await app.stop();
       await bare.stop();

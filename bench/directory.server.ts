@@ -38,4 +38,11 @@ if (mode === 'synthetic') {
   console.log(`SEEDED ${Date.now() - started}`);
 }
 console.log(`READY ${server.url}`);
-process.once('SIGTERM', () => void server.close().then(drop).then(() => process.exit(0)));
+process.once(
+  'SIGTERM',
+  () =>
+    void server
+      .close()
+      .then(drop)
+      .then(() => process.exit(0)),
+);

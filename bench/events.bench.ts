@@ -11,13 +11,21 @@ const DURATION = 8;
 
 async function bookingSession(base: string, eventId: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/events/${eventId}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1];
   if (!csrf) throw new Error('no CSRF token on the event page');
   return { cookie, csrf };
 }
 
-async function loadBookings(label: string, base: string, eventId: string, connections: number): Promise<LoadResult & { booked: number }> {
+async function loadBookings(
+  label: string,
+  base: string,
+  eventId: string,
+  connections: number,
+): Promise<LoadResult & { booked: number }> {
   const { cookie, csrf } = await bookingSession(base, eventId);
   let n = 0;
   type Requests = NonNullable<autocannon.Options['requests']>;
@@ -28,7 +36,14 @@ async function loadBookings(label: string, base: string, eventId: string, connec
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
       setupRequest: (req: Record<string, unknown>) => {
         const i = n++;
-        const body = new URLSearchParams({ _csrf: csrf, name: `Bench Person ${i}`, email: `bench${i}.${Date.now()}@bench.example`, places: '1', mode: i % 2 ? 'online' : 'in_person', access_needs: i % 5 ? '' : 'A quiet room, please' });
+        const body = new URLSearchParams({
+          _csrf: csrf,
+          name: `Bench Person ${i}`,
+          email: `bench${i}.${Date.now()}@bench.example`,
+          places: '1',
+          mode: i % 2 ? 'online' : 'in_person',
+          access_needs: i % 5 ? '' : 'A quiet room, please',
+        });
         return { ...req, body: body.toString() };
       },
     },
@@ -36,7 +51,15 @@ async function loadBookings(label: string, base: string, eventId: string, connec
   await autocannon({ url: base, connections, duration: 2, requests });
   const r = await autocannon({ url: base, connections, duration: DURATION, requests });
   const bad = r.errors + r['4xx'] + r['5xx'];
-  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: bad, non2xx: 0, booked: r['3xx'] };
+  return {
+    label,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: bad,
+    non2xx: 0,
+    booked: r['3xx'],
+  };
 }
 
 export async function runEventsBench(): Promise<string> {
@@ -44,9 +67,15 @@ export async function runEventsBench(): Promise<string> {
   const bare = await startServerProcess('bench/servers.tsx', ['bare']);
   const app = await startServerProcess('bench/events.server.ts', []);
   try {
-    const eventId = app.lines.find((l) => l.startsWith('EVENT '))!.slice(6).trim();
+    const eventId = app.lines
+      .find((l) => l.startsWith('EVENT '))!
+      .slice(6)
+      .trim();
     const baseline = await load('bare JSX route', `${bare.url}/`, { connections: 50, duration: DURATION });
-    const page = await load('event page, anonymous', `${app.url}/events/${eventId}`, { connections: 50, duration: DURATION });
+    const page = await load('event page, anonymous', `${app.url}/events/${eventId}`, {
+      connections: 50,
+      duration: DURATION,
+    });
     const list = await load('events list, anonymous', `${app.url}/events`, { connections: 50, duration: DURATION });
     const book10 = await loadBookings('posting a booking, 10 connections', app.url, eventId, 10);
     const book50 = await loadBookings('posting a booking, 50 connections', app.url, eventId, 50);

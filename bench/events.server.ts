@@ -54,4 +54,11 @@ const id = await insertEvent(server.database.db, null, null, {
 });
 console.log(`EVENT ${id}`);
 console.log(`READY ${server.url}`);
-process.once('SIGTERM', () => void server.close().then(drop).then(() => process.exit(0)));
+process.once(
+  'SIGTERM',
+  () =>
+    void server
+      .close()
+      .then(drop)
+      .then(() => process.exit(0)),
+);

@@ -19,8 +19,20 @@ import { syncShippedInstruments } from '../src/modules/evidence/instruments/inst
 import { createReadStream } from 'node:fs';
 import { engineLabel, saveResult } from './harness.ts';
 
-const HEADINGS = ['Participant code', 'Questionnaire', 'Date', 'Time point', ...BARC10.items.map((_, i) => `BARC10 Q${i + 1}`)];
-const MAPPING = { participant_code: 'Participant code', instrument: 'Questionnaire', date: 'Date', time_point: 'Time point', ...Object.fromEntries(BARC10.items.map((it, i) => [it.key, `BARC10 Q${i + 1}`])) };
+const HEADINGS = [
+  'Participant code',
+  'Questionnaire',
+  'Date',
+  'Time point',
+  ...BARC10.items.map((_, i) => `BARC10 Q${i + 1}`),
+];
+const MAPPING = {
+  participant_code: 'Participant code',
+  instrument: 'Questionnaire',
+  date: 'Date',
+  time_point: 'Time point',
+  ...Object.fromEntries(BARC10.items.map((it, i) => [it.key, `BARC10 Q${i + 1}`])),
+};
 const PEOPLE = 20_000;
 
 /** Row i: participant i mod PEOPLE, a distinct date (so no row is a duplicate). */
@@ -69,7 +81,14 @@ async function measure<T>(fn: () => Promise<T>): Promise<Measured<T>> {
   const t0 = performance.now();
   try {
     const value = await fn();
-    return { value, seconds: (performance.now() - t0) / 1000, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, startRssMb: start.rss / 2 ** 20, startHeapMb: start.heapUsed / 2 ** 20 };
+    return {
+      value,
+      seconds: (performance.now() - t0) / 1000,
+      peakRssMb: peakRss / 2 ** 20,
+      peakHeapMb: peakHeap / 2 ** 20,
+      startRssMb: start.rss / 2 ** 20,
+      startHeapMb: start.heapUsed / 2 ** 20,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -82,7 +101,9 @@ async function parseOnly(file: ImportFile): Promise<number> {
 }
 
 async function openBenchDatabase(): Promise<Database> {
-  const database = process.env.DATABASE_URL ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL }) : await openDatabase({ kind: 'embedded' });
+  const database = process.env.DATABASE_URL
+    ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL })
+    : await openDatabase({ kind: 'embedded' });
   await migrate(database.pool);
   await syncShippedInstruments(database.db);
   return database;
@@ -90,7 +111,11 @@ async function openBenchDatabase(): Promise<Database> {
 
 async function newOrg(database: Database, label: string): Promise<string> {
   const slug = `bench-import-${label}-${Date.now().toString(36)}`;
-  const org = await database.db.insertInto('organisations').values({ slug, name: `Bench ${label}`, status: 'member' }).returning('id').executeTakeFirstOrThrow();
+  const org = await database.db
+    .insertInto('organisations')
+    .values({ slug, name: `Bench ${label}`, status: 'member' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const people = Array.from({ length: PEOPLE }, (_, i) => ({
     code: `B-${i}`,
     firstName: '',
@@ -114,7 +139,11 @@ export async function runEvidenceImportBench(): Promise<string> {
     const files: { label: string; file: ImportFile; rows: number }[] = [
       { label: 'CSV, 100,000 rows', file: { path: path.join(dir, 'a100k.csv'), kind: 'csv' }, rows: 100_000 },
       { label: 'XLSX, 100,000 rows', file: { path: path.join(dir, 'a100k.xlsx'), kind: 'xlsx' }, rows: 100_000 },
-      { label: `CSV, ${big.toLocaleString('en-GB')} rows`, file: { path: path.join(dir, 'abig.csv'), kind: 'csv' }, rows: big },
+      {
+        label: `CSV, ${big.toLocaleString('en-GB')} rows`,
+        file: { path: path.join(dir, 'abig.csv'), kind: 'csv' },
+        rows: big,
+      },
     ];
     for (const f of files) {
       if (f.file.kind === 'csv') await writeCsv(f.file.path, f.rows);
@@ -122,12 +151,25 @@ export async function runEvidenceImportBench(): Promise<string> {
       const orgId = await newOrg(database, f.file.kind + f.rows);
       const parse = await measure(() => parseOnly(f.file));
       const imp = await measure(async () => {
-        const report = await importFile(database.db, { orgId, actorId: null, target: 'assessments', file: f.file, mapping: MAPPING, mode: 'all_or_nothing', dryRun: false });
-        if (report.outcome !== 'imported' || report.imported !== f.rows) throw new Error(`bench import failed: ${JSON.stringify({ ...report, problems: report.problems.slice(0, 3) })}`);
+        const report = await importFile(database.db, {
+          orgId,
+          actorId: null,
+          target: 'assessments',
+          file: f.file,
+          mapping: MAPPING,
+          mode: 'all_or_nothing',
+          dryRun: false,
+        });
+        if (report.outcome !== 'imported' || report.imported !== f.rows)
+          throw new Error(
+            `bench import failed: ${JSON.stringify({ ...report, problems: report.problems.slice(0, 3) })}`,
+          );
         return report.imported;
       });
       results.push({ label: f.label, rows: f.rows, mb: (await stat(f.file.path)).size / 2 ** 20, parse, imp });
-      console.error(`${f.label}: parse ${parse.seconds.toFixed(1)} s, import ${imp.seconds.toFixed(1)} s, peak RSS ${imp.peakRssMb.toFixed(0)} MB`);
+      console.error(
+        `${f.label}: parse ${parse.seconds.toFixed(1)} s, import ${imp.seconds.toFixed(1)} s, peak RSS ${imp.peakRssMb.toFixed(0)} MB`,
+      );
     }
   } finally {
     await database.close();

@@ -25,7 +25,11 @@ export interface ServerProcess {
 }
 
 /** Runs a bench server script and waits for its READY line. */
-export function startServerProcess(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
       cwd: ROOT,
@@ -58,10 +62,19 @@ export function startServerProcess(script: string, args: string[], env: Record<s
   });
 }
 
-export async function load(label: string, url: string, opts: { connections?: number; duration?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+export async function load(
+  label: string,
+  url: string,
+  opts: { connections?: number; duration?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   // a short warm-up, then the measured run
   await autocannon({ url, connections: opts.connections ?? 10, duration: 2, headers: opts.headers });
-  const r = await autocannon({ url, connections: opts.connections ?? 10, duration: opts.duration ?? 8, headers: opts.headers });
+  const r = await autocannon({
+    url,
+    connections: opts.connections ?? 10,
+    duration: opts.duration ?? 8,
+    headers: opts.headers,
+  });
   return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
@@ -70,12 +83,19 @@ export function table(results: LoadResult[], baseline: LoadResult): string {
     (r) =>
       `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-GB')} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.rps).toFixed(2)} | ${r.errors + r.non2xx} |`,
   );
-  return ['| what | req/s | p50 ms | p99 ms | ratio to bare | errors |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return [
+    '| what | req/s | p50 ms | p99 ms | ratio to bare | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
 
 export async function saveResult(name: string, data: unknown): Promise<string> {
   const file = path.join(ROOT, 'bench', 'results', `${name}.json`);
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2));
+  await writeFile(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2),
+  );
   return file;
 }
 

@@ -13,11 +13,20 @@ const wide = (n: number) => Array.from({ length: n }, (_, i) => `h${i}`).join(',
 const FILES: Array<[string, string, () => Buffer]> = [
   ['20,000 headings (refused)', 'a.csv', () => Buffer.from(wide(20_000))],
   ['1.2 million headings, 9.4 MB (refused)', 'b.csv', () => Buffer.from(wide(1_200_000))],
-  ['250,001 rows (refused after reading)', 'c.csv', () => Buffer.from('Code,Consent to record\n' + 'R,Yes\n'.repeat(250_001))],
-  ['200,000 valid rows, 2.2 MB (read through)', 'd.csv', () => Buffer.from('Code,Consent to record\n' + Array.from({ length: 200_000 }, (_, i) => `P${i},Yes\n`).join(''))],
+  [
+    '250,001 rows (refused after reading)',
+    'c.csv',
+    () => Buffer.from('Code,Consent to record\n' + 'R,Yes\n'.repeat(250_001)),
+  ],
+  [
+    '200,000 valid rows, 2.2 MB (read through)',
+    'd.csv',
+    () => Buffer.from('Code,Consent to record\n' + Array.from({ length: 200_000 }, (_, i) => `P${i},Yes\n`).join('')),
+  ],
 ];
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (n: number) => n.toFixed(1);
 
 export async function runImportUploadsBench(): Promise<string> {
@@ -37,15 +46,24 @@ export async function runImportUploadsBench(): Promise<string> {
     const idle: number[] = [];
     for (let i = 0; i < 100; i++) idle.push(await health());
     const rows: string[] = [];
-    rows.push(`| nothing else (baseline) | ${ms(pct(idle, 0.5))} | ${ms(pct(idle, 0.95))} | ${ms(Math.max(...idle))} | 1.0 | |`);
+    rows.push(
+      `| nothing else (baseline) | ${ms(pct(idle, 0.5))} | ${ms(pct(idle, 0.95))} | ${ms(Math.max(...idle))} | 1.0 | |`,
+    );
     for (const [label, name, make] of FILES) {
       const body = multipart({ target: 'participants' }, { field: 'file', name, type: 'text/csv', content: make() });
       let done = false;
       const uploadStart = performance.now();
-      const upload = c.request({ method: 'POST', url: `/orgs/${org.slug}/imports?_csrf=${csrf}`, payload: body.payload, headers: { 'content-type': body.contentType } }).then((r) => {
-        done = true;
-        return r;
-      });
+      const upload = c
+        .request({
+          method: 'POST',
+          url: `/orgs/${org.slug}/imports?_csrf=${csrf}`,
+          payload: body.payload,
+          headers: { 'content-type': body.contentType },
+        })
+        .then((r) => {
+          done = true;
+          return r;
+        });
       const during: number[] = [];
       while (!done) {
         during.push(await health());
@@ -53,11 +71,18 @@ export async function runImportUploadsBench(): Promise<string> {
       }
       const res = await upload;
       const took = (performance.now() - uploadStart) / 1000;
-      rows.push(`| ${label}: ${res.statusCode} in ${took.toFixed(1)} s | ${ms(pct(during, 0.5))} | ${ms(pct(during, 0.95))} | ${ms(Math.max(...during))} | ${(Math.max(...during) / pct(idle, 0.5)).toFixed(1)} | ${during.length} |`);
+      rows.push(
+        `| ${label}: ${res.statusCode} in ${took.toFixed(1)} s | ${ms(pct(during, 0.5))} | ${ms(pct(during, 0.95))} | ${ms(Math.max(...during))} | ${(Math.max(...during) / pct(idle, 0.5)).toFixed(1)} | ${during.length} |`,
+      );
     }
     // Memory: the same 200,000-row file read as bytes only, then row by row through the worker.
     const big = FILES[3]![2]();
-    const chunks = () => Readable.from((function* () { for (let i = 0; i < big.length; i += 64 * 1024) yield big.subarray(i, i + 64 * 1024); })());
+    const chunks = () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < big.length; i += 64 * 1024) yield big.subarray(i, i + 64 * 1024);
+        })(),
+      );
     const peakDuring = async (work: () => Promise<void>) => {
       global.gc?.();
       const start = process.memoryUsage();
@@ -71,7 +96,10 @@ export async function runImportUploadsBench(): Promise<string> {
       await work();
       clearInterval(timer);
       const m = process.memoryUsage();
-      return { heap: (Math.max(heap, m.heapUsed) - start.heapUsed) / 2 ** 20, rss: (Math.max(rss, m.rss) - start.rss) / 2 ** 20 };
+      return {
+        heap: (Math.max(heap, m.heapUsed) - start.heapUsed) / 2 ** 20,
+        rss: (Math.max(rss, m.rss) - start.rss) / 2 ** 20,
+      };
     };
     const bytesOnly = await peakDuring(async () => {
       let n = 0;

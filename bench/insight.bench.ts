@@ -50,16 +50,34 @@ export const PLAIN_FIRST_AND_LATEST = sql`
 export async function seedInsightBench(db: Kysely<DB>, orgs: number, assessments: number): Promise<void> {
   await syncShippedInstruments(db);
   const tag = randomBytes(3).toString('hex');
-  const regions = ['North East', 'North West', 'Yorkshire and The Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West'];
+  const regions = [
+    'North East',
+    'North West',
+    'Yorkshire and The Humber',
+    'East Midlands',
+    'West Midlands',
+    'East of England',
+    'London',
+    'South East',
+    'South West',
+  ];
   await sql`insert into organisations (name, slug, status, region)
-    select 'Bench LERO ' || g, ${`bench-${tag}-`} || g, 'member', (${regions}::text[])[1 + g % 9] from generate_series(1, ${orgs}) g`.execute(db);
+    select 'Bench LERO ' || g, ${`bench-${tag}-`} || g, 'member', (${regions}::text[])[1 + g % 9] from generate_series(1, ${orgs}) g`.execute(
+    db,
+  );
   const peoplePerOrg = Math.ceil(assessments / 2.5 / orgs);
-  const ids = (await sql<{ id: string }>`select id from organisations where slug like ${`bench-${tag}-%`} order by slug`.execute(db)).rows.map((r) => r.id);
+  const ids = (
+    await sql<{ id: string }>`select id from organisations where slug like ${`bench-${tag}-%`} order by slug`.execute(
+      db,
+    )
+  ).rows.map((r) => r.id);
   for (let start = 0; start < ids.length; start += 50) {
     const chunk = ids.slice(start, start + 50);
     await db.transaction().execute(async (tx) => {
       await sql`insert into evidence_participants (org_id, code, consent_record, consent_network)
-        select o, 'B' || g, true, g % 10 <> 0 from unnest(${chunk}::uuid[]) o, generate_series(1, ${peoplePerOrg}) g`.execute(tx);
+        select o, 'B' || g, true, g % 10 <> 0 from unnest(${chunk}::uuid[]) o, generate_series(1, ${peoplePerOrg}) g`.execute(
+        tx,
+      );
       await sql`insert into evidence_assessments (org_id, participant_id, instrument_key, instrument_version, assessed_on, responses, scores, source, natural_key)
         select p.org_id, p.id, case when p.k % 2 = 0 then 'ons4' else 'barc10' end, '1.0.0',
                date '2024-01-01' + (j * 91 + (p.k % 60))::integer, '{}'::jsonb,
@@ -72,7 +90,9 @@ export async function seedInsightBench(db: Kysely<DB>, orgs: number, assessments
                'demo', p.code || '-' || j
         from (select id, org_id, code, row_number() over (order by id) as k from evidence_participants where org_id = any(${chunk}::uuid[])) p
         cross join lateral generate_series(0, 1 + ((p.k / 2) % 2)::int) j`.execute(tx);
-      await sql`insert into evidence_activity_types (org_id, name) select o, 'Peer group' from unnest(${chunk}::uuid[]) o`.execute(tx);
+      await sql`insert into evidence_activity_types (org_id, name) select o, 'Peer group' from unnest(${chunk}::uuid[]) o`.execute(
+        tx,
+      );
       await sql`insert into evidence_activities (org_id, activity_type_id, held_on, attendance, volunteer_hours, natural_key)
         select t.org_id, t.id, date '2024-01-01' + g * 7, 5 + g % 15, 3, 'b-' || g from evidence_activity_types t, generate_series(1, 40) g
         where t.org_id = any(${chunk}::uuid[])`.execute(tx);
@@ -105,17 +125,26 @@ async function openBenchDatabase(): Promise<{ database: Database; cleanup: () =>
     const u = new URL(url);
     u.pathname = `/${name}`;
     const database = await openDatabase({ kind: 'postgres', url: u.toString(), maxConnections: 4 });
-    return { database, cleanup: async () => {
-      await database.close();
-      const again = new pg.Client({ connectionString: url });
-      await again.connect();
-      await again.query(`drop database if exists "${name}"`);
-      await again.end();
-    } };
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        const again = new pg.Client({ connectionString: url });
+        await again.connect();
+        await again.query(`drop database if exists "${name}"`);
+        await again.end();
+      },
+    };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'rc-insight-bench-'));
   const database = await openDatabase({ kind: 'embedded', dataDir: dir });
-  return { database, cleanup: async () => { await database.close(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function runInsightBench(): Promise<string> {
@@ -125,25 +154,71 @@ export async function runInsightBench(): Promise<string> {
     const db = database.db;
     await migrate(database.pool);
     const seeded = await time(() => seedInsightBench(db, ORGS, ASSESSMENTS));
-    const count = (await sql<{ n: number }>`select count(*)::bigint as n from evidence_assessments`.execute(db)).rows[0]!.n;
+    const count = (await sql<{ n: number }>`select count(*)::bigint as n from evidence_assessments`.execute(db))
+      .rows[0]!.n;
     // Warm caches once, then take medians.
     await sql`${PLAIN_FIRST_AND_LATEST}`.execute(db);
     const baseline = await median(3, () => sql`${PLAIN_FIRST_AND_LATEST}`.execute(db));
     const pooled = await median(7, () => buildOutsideView(db));
     const rebuild = await median(3, () => db.transaction().execute((tx) => rebuildSummaries(tx)));
-    const org = (await sql<{ id: string; name: string }>`select id, name from organisations where status = 'member' order by slug limit 1`.execute(db)).rows[0]!;
+    const org = (
+      await sql<{
+        id: string;
+        name: string;
+      }>`select id, name from organisations where status = 'member' order by slug limit 1`.execute(db)
+    ).rows[0]!;
     const orgPdf = await median(3, async () => {
       const [dashboard, network] = await Promise.all([buildOrgDashboard(db, org.id), buildOutsideView(db)]);
       return renderPackPdf(organisationPack(org.name, dashboard, network, 50_000, DEFAULT_ASSUMPTIONS, '2026-01-01'));
     });
-    const pdfBytes = (await renderPackPdf(organisationPack(org.name, await buildOrgDashboard(db, org.id), await buildOutsideView(db), 50_000, DEFAULT_ASSUMPTIONS, '2026-01-01'))).length;
-    const networkPdf = await median(3, async () => renderPackPdf(outsidePack('Network evidence pack', 'the network', await buildOutsideView(db), 0, DEFAULT_ASSUMPTIONS, '2026-01-01')));
+    const pdfBytes = (
+      await renderPackPdf(
+        organisationPack(
+          org.name,
+          await buildOrgDashboard(db, org.id),
+          await buildOutsideView(db),
+          50_000,
+          DEFAULT_ASSUMPTIONS,
+          '2026-01-01',
+        ),
+      )
+    ).length;
+    const networkPdf = await median(3, async () =>
+      renderPackPdf(
+        outsidePack(
+          'Network evidence pack',
+          'the network',
+          await buildOutsideView(db),
+          0,
+          DEFAULT_ASSUMPTIONS,
+          '2026-01-01',
+        ),
+      ),
+    );
     // One more import of 10,000 assessments into an existing organisation, with the triggers doing their work.
-    const importTime = await time(() => db.transaction().execute((tx) => sql`insert into evidence_assessments (org_id, participant_id, instrument_key, instrument_version, assessed_on, responses, scores, source, natural_key)
+    const importTime = await time(() =>
+      db.transaction().execute((tx) =>
+        sql`insert into evidence_assessments (org_id, participant_id, instrument_key, instrument_version, assessed_on, responses, scores, source, natural_key)
       select p.org_id, p.id, 'barc10', '1.0.0', date '2025-12-01', '{}', jsonb_build_object('recovery_capital', 40 + (random() * 10)::int), 'import', 'extra-' || p.id
-      from (select id, org_id from evidence_participants order by id limit 10000) p`.execute(tx)));
+      from (select id, org_id from evidence_participants order by id limit 10000) p`.execute(tx),
+      ),
+    );
     const r = (x: number) => Math.round(x);
-    const results = { engine, orgs: ORGS, assessments: count, seed_ms: r(seeded.ms), baseline_ms: r(baseline), pooled_ms: Math.round(pooled * 10) / 10, pooled_ratio: pooled / baseline, rebuild_ms: r(rebuild), rebuild_ratio: rebuild / baseline, org_pdf_ms: r(orgPdf), org_pdf_bytes: pdfBytes, network_pdf_ms: r(networkPdf), import_10k_ms: r(importTime.ms) };
+    const results = {
+      engine,
+      orgs: ORGS,
+      assessments: count,
+      seed_ms: r(seeded.ms),
+      baseline_ms: r(baseline),
+      pooled_ms: Math.round(pooled * 10) / 10,
+      pooled_ratio: pooled / baseline,
+      rebuild_ms: r(rebuild),
+      rebuild_ratio: rebuild / baseline,
+      org_pdf_ms: r(orgPdf),
+      org_pdf_bytes: pdfBytes,
+      network_pdf_ms: r(networkPdf),
+      import_10k_ms: r(importTime.ms),
+    };
     await saveResult(`insight-${engine}`, results);
     return [
       `### Insight (${engine}, ${ORGS} organisations, ${count.toLocaleString('en-GB')} assessments; seeded in ${(seeded.ms / 1000).toFixed(1)} s)`,

@@ -8,15 +8,34 @@ import { engineLabel, load, saveResult, startServerProcess, table, type LoadResu
 const CONNECTIONS = 10;
 const DURATION = 6;
 const QUERIES = [
-  'naloxone', 'nalaxone trainng', 'safeguarding policy', 'safegaurding', '"recovery café" -hygiene', 'volunteer expenses',
-  'grant application', 'constitution', 'consitution', 'walking group', 'data protection', 'families drinking', 'DBS checks',
-  'peer mentoring', 'food hygeine', 'insurance', 'housing', 'employment', 'choir', 'drug alerts',
+  'naloxone',
+  'nalaxone trainng',
+  'safeguarding policy',
+  'safegaurding',
+  '"recovery café" -hygiene',
+  'volunteer expenses',
+  'grant application',
+  'constitution',
+  'consitution',
+  'walking group',
+  'data protection',
+  'families drinking',
+  'DBS checks',
+  'peer mentoring',
+  'food hygeine',
+  'insurance',
+  'housing',
+  'employment',
+  'choir',
+  'drug alerts',
 ];
 
 async function loadPaths(label: string, base: string, pathFor: (n: number) => string): Promise<LoadResult> {
   let n = 0;
   type Requests = NonNullable<autocannon.Options['requests']>;
-  const requests = [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: pathFor(n++) }) }] as unknown as Requests;
+  const requests = [
+    { method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: pathFor(n++) }) },
+  ] as unknown as Requests;
   await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests });
   const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests });
   return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
@@ -31,12 +50,33 @@ export async function runLearningBench(): Promise<string> {
     const q = (n: number) => encodeURIComponent(QUERIES[n % QUERIES.length]!);
     const results = [
       baseline,
-      await loadPaths('library search, 20 queries rotating (shared for 30 s)', app.url, (n) => `/learning/library?q=${q(n)}`),
+      await loadPaths(
+        'library search, 20 queries rotating (shared for 30 s)',
+        app.url,
+        (n) => `/learning/library?q=${q(n)}`,
+      ),
       // A made-up word to leave out makes every request a new question: the whole search runs each time.
-      await loadPaths('library search, uncached (every request new)', app.url, (n) => `/learning/library?q=${q(n)}${encodeURIComponent(` -zq${n}x`)}`),
-      await loadPaths('library search, uncached, full-text matches only', app.url, (n) => `/learning/library?q=${encodeURIComponent(['naloxone', 'safeguarding policy', 'grant application', 'volunteer expenses', 'walking group'][n % 5]!)}${encodeURIComponent(` -zq${n}x`)}`),
-      await loadPaths('library search with a topic filter', app.url, (n) => `/learning/library?q=${q(n)}&topic=volunteers`),
-      await loadPaths('library browse, no words (newest first)', app.url, (n) => `/learning/library?page=${1 + (n % 20)}`),
+      await loadPaths(
+        'library search, uncached (every request new)',
+        app.url,
+        (n) => `/learning/library?q=${q(n)}${encodeURIComponent(` -zq${n}x`)}`,
+      ),
+      await loadPaths(
+        'library search, uncached, full-text matches only',
+        app.url,
+        (n) =>
+          `/learning/library?q=${encodeURIComponent(['naloxone', 'safeguarding policy', 'grant application', 'volunteer expenses', 'walking group'][n % 5]!)}${encodeURIComponent(` -zq${n}x`)}`,
+      ),
+      await loadPaths(
+        'library search with a topic filter',
+        app.url,
+        (n) => `/learning/library?q=${q(n)}&topic=volunteers`,
+      ),
+      await loadPaths(
+        'library browse, no words (newest first)',
+        app.url,
+        (n) => `/learning/library?page=${1 + (n % 20)}`,
+      ),
       await loadPaths('type-ahead suggestions', app.url, (n) => `/learning/library/suggest?q=${q(n).slice(0, 5)}`),
     ];
     const seeded = app.lines.find((l) => l.startsWith('SEEDED '));

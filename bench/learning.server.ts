@@ -64,4 +64,11 @@ for (let done = 0; done < count; done += 500) {
 await server.database.pool.query('analyze');
 console.log(`SEEDED ${Date.now() - started}`);
 console.log(`READY ${server.url}`);
-process.once('SIGTERM', () => void server.close().then(drop).then(() => process.exit(0)));
+process.once(
+  'SIGTERM',
+  () =>
+    void server
+      .close()
+      .then(drop)
+      .then(() => process.exit(0)),
+);

@@ -14,7 +14,10 @@ export async function runPlatformBench(): Promise<string> {
     const baseline = await load('bare JSX route', `${bare.url}/`, { connections });
     const home = await load('home page, anonymous', `${app.url}/`, { connections });
     const account = await load('account page, signed in', `${app.url}/account`, { connections, headers: cookie });
-    const workspace = await load('organisation workspace, signed in', `${app.url}/orgs/leeds-recovery-cafe`, { connections, headers: cookie });
+    const workspace = await load('organisation workspace, signed in', `${app.url}/orgs/leeds-recovery-cafe`, {
+      connections,
+      headers: cookie,
+    });
     const results = [baseline, home, account, workspace];
     const md = `### Platform pages (${engine}, ${connections} connections)\n\n${table(results, baseline)}\n`;
     await saveResult(`platform-${engine}`, { engine, connections, results });

@@ -39,7 +39,11 @@ if (mode === 'bare') {
   const dataDir = process.env.DATA_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'rc-bench-')));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' }, { demo: true });
   const server = await startServer(config, () => {});
-  const lead = await server.database.db.selectFrom('people').select('id').where('email', '=', 'lead@demo.example').executeTakeFirstOrThrow();
+  const lead = await server.database.db
+    .selectFrom('people')
+    .select('id')
+    .where('email', '=', 'lead@demo.example')
+    .executeTakeFirstOrThrow();
   console.log(`SESSION ${await createSession(server.database.db, lead.id, 'bench')}`);
   console.log(`READY ${server.url}`);
   process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -11,9 +11,14 @@ function time(fn: () => void, runs: number): number {
   return (performance.now() - start) / runs;
 }
 
-for (const [groups, size, statements, runs] of [[4, 25, 60, 10], [4, 500, 300, 2]] as const) {
+for (const [groups, size, statements, runs] of [
+  [4, 25, 60, 10],
+  [4, 500, 300, 2],
+] as const) {
   const p = plantedConsultation({ groups, size, statementCount: statements, missing: 0.2, seed: 7 });
   const baseline = time(() => void buildVoteMatrix(p.votes, p.statements), runs);
   const full = time(() => void analyse(p.votes, p.statements), runs);
-  console.log(`${groups * size} participants × ${statements} statements (${p.votes.length} votes): analysis ${full.toFixed(1)} ms, matrix alone ${baseline.toFixed(1)} ms, ratio ${(full / baseline).toFixed(1)}`);
+  console.log(
+    `${groups * size} participants × ${statements} statements (${p.votes.length} votes): analysis ${full.toFixed(1)} ms, matrix alone ${baseline.toFixed(1)} ms, ratio ${(full / baseline).toFixed(1)}`,
+  );
 }

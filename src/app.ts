@@ -71,7 +71,8 @@ declare module 'fastify' {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
-  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });
+  const mailer =
+    options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });
   const modules = options.modules ?? appModules(database);
   const jobs = createJobQueue({
     pool: database.pool,
@@ -97,7 +98,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger:
       options.logger === false
         ? false
-        : { level: config.logLevel, serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) } },
+        : {
+            level: config.logLevel,
+            serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) },
+          },
     bodyLimit: 1024 * 1024,
     // A hop count as the function Fastify would make of it (its types take no number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
@@ -113,7 +117,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.headers(headers);
     done();
   });
-  await registerPlatform(app, { config, db: database.db, errorPage: ErrorPage, findOrgBySlug: (slug) => findOrgBySlug(database.db, slug) });
+  await registerPlatform(app, {
+    config,
+    db: database.db,
+    errorPage: ErrorPage,
+    findOrgBySlug: (slug) => findOrgBySlug(database.db, slug),
+  });
 
   for (const module of modules) await app.register(module.routes(deps));
   return app;

@@ -38,7 +38,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve': {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } }, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { demo: { type: 'boolean', default: false } },
+        strict: true,
+      });
       const config = loadConfig(env, { demo: values.demo });
       const server = await startServer(config, io.out);
       io.out(`Recovery Connectors is running at ${server.url} (database: ${server.database.kind}).`);
@@ -75,7 +79,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
         io.err('Say what to seed: `connectors seed demo` or `connectors seed synthetic --orgs N --people M`.');
         return 2;
       }
-      const { values } = parseArgs({ args: opts, options: { orgs: { type: 'string' }, people: { type: 'string' }, assessments: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({
+        args: opts,
+        options: { orgs: { type: 'string' }, people: { type: 'string' }, assessments: { type: 'string' } },
+        strict: true,
+      });
       const database = await openDatabase(databaseTarget(config));
       try {
         await migrate(database.pool);
@@ -96,8 +104,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
           }
           const started = Date.now();
           const assessments = Number(values.assessments ?? '0');
-          const c = await seedSynthetic(database.db, { orgs, people, assessments, prefix: `s${Date.now().toString(36)}` });
-          io.out(`Synthetic network added: ${c.organisations} organisations, ${c.people} people, ${c.assessments} questionnaires in ${Date.now() - started} ms.`);
+          const c = await seedSynthetic(database.db, {
+            orgs,
+            people,
+            assessments,
+            prefix: `s${Date.now().toString(36)}`,
+          });
+          io.out(
+            `Synthetic network added: ${c.organisations} organisations, ${c.people} people, ${c.assessments} questionnaires in ${Date.now() - started} ms.`,
+          );
         }
       } finally {
         await database.close();
@@ -109,7 +124,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
       const database = await openDatabase(databaseTarget(config));
       try {
         await migrate(database.pool);
-        for (const line of await jobsReport(database.db, appModules(database).flatMap((m) => m.jobs ?? []))) io.out(line);
+        for (const line of await jobsReport(
+          database.db,
+          appModules(database).flatMap((m) => m.jobs ?? []),
+        ))
+          io.out(line);
       } finally {
         await database.close();
       }
@@ -145,7 +164,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
 /** Runs the command line of this process and exits with its code. */
 export async function main(): Promise<void> {
   try {
-    const code = await runCli(process.argv.slice(2), process.env, { out: (s) => console.log(s), err: (s) => console.error(s) });
+    const code = await runCli(process.argv.slice(2), process.env, {
+      out: (s) => console.log(s),
+      err: (s) => console.error(s),
+    });
     process.exit(code);
   } catch (err) {
     console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err));

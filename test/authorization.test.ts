@@ -21,7 +21,10 @@ before(async () => {
   orgA = await buildOrg(t.database.db, { name: 'Organisation A' });
   const orgB = await buildOrg(t.database.db, { name: 'Organisation B' });
   const leadA = await buildPerson(t.database.db, { memberships: [{ orgId: orgA.id, role: 'lead' }] });
-  personInA = await buildPerson(t.database.db, { name: 'Secret Person Of A', memberships: [{ orgId: orgA.id, role: 'volunteer' }] });
+  personInA = await buildPerson(t.database.db, {
+    name: 'Secret Person Of A',
+    memberships: [{ orgId: orgA.id, role: 'volunteer' }],
+  });
   const leadB = await buildPerson(t.database.db, { memberships: [{ orgId: orgB.id, role: 'lead' }] });
   memberOfB = new Client(t.app);
   await memberOfB.signIn(leadB.email, TEST_PASSWORD);
@@ -54,7 +57,10 @@ test('the app has routes of every kind to check', () => {
 test('every non-public route refuses an anonymous visitor', async () => {
   for (const r of t.app.routeTable.filter((r) => r.access.kind !== 'public')) {
     const res = await send(anonymous, r.method, urlFor(r.url));
-    const refused = r.method === 'GET' ? res.statusCode === 303 && String(res.headers.location).startsWith('/sign-in') : res.statusCode === 401;
+    const refused =
+      r.method === 'GET'
+        ? res.statusCode === 303 && String(res.headers.location).startsWith('/sign-in')
+        : res.statusCode === 401;
     assert.ok(refused, `${r.method} ${r.url} answered an anonymous visitor with ${res.statusCode}`);
   }
 });
@@ -68,7 +74,11 @@ test("every organisation route refuses a member of another organisation, and sho
     assert.doesNotMatch(res.body, /Secret Person Of A/);
   }
   // nothing was changed by those attempts
-  const m = await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', personInA.id).executeTakeFirstOrThrow();
+  const m = await t.database.db
+    .selectFrom('memberships')
+    .select('role')
+    .where('person_id', '=', personInA.id)
+    .executeTakeFirstOrThrow();
   assert.equal(m.role, 'volunteer');
 });
 

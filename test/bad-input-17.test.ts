@@ -15,7 +15,10 @@ before(async () => {
   t = await startTestApp();
   const org = await buildOrg(t.database.db, { name: 'Bad Files Org' });
   slug = org.slug;
-  const worker = await buildPerson(t.database.db, { networkRole: 'coordinator', memberships: [{ orgId: org.id, role: 'lead' }] });
+  const worker = await buildPerson(t.database.db, {
+    networkRole: 'coordinator',
+    memberships: [{ orgId: org.id, role: 'lead' }],
+  });
   c = new Client(t.app);
   await c.signInAs(t.database.db, worker.id);
   csrf = /_csrf=([^"&]+)/.exec((await c.get(`/orgs/${slug}/imports`)).body)![1]!;
@@ -50,11 +53,36 @@ function fakeZip(): Buffer {
 }
 
 const badFiles: [string, string, string, Buffer][] = [
-  ['random bytes called .xlsx', 'sheet.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256))],
-  ['a broken zip called .xlsx', 'broken.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fakeZip()],
-  ['a truncated zip header', 'short.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from('PK\u0003\u0004')],
-  ['a CSV of binary noise', 'noise.csv', 'text/csv', Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 104729) % 256))],
-  ['a CSV with an unclosed quote', 'quote.csv', 'text/csv', Buffer.from('code,date,score\n"HS-1,2024-01-01,3\nHS-2,2024-01-02,4\n')],
+  [
+    'random bytes called .xlsx',
+    'sheet.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)),
+  ],
+  [
+    'a broken zip called .xlsx',
+    'broken.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fakeZip(),
+  ],
+  [
+    'a truncated zip header',
+    'short.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    Buffer.from('PK\u0003\u0004'),
+  ],
+  [
+    'a CSV of binary noise',
+    'noise.csv',
+    'text/csv',
+    Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 104729) % 256)),
+  ],
+  [
+    'a CSV with an unclosed quote',
+    'quote.csv',
+    'text/csv',
+    Buffer.from('code,date,score\n"HS-1,2024-01-01,3\nHS-2,2024-01-02,4\n'),
+  ],
   ['a CSV with NUL bytes', 'nul.csv', 'text/csv', Buffer.from('code,date\u0000,score\nHS-1\u0000,2024-01-01,3\n')],
   ['an empty CSV', 'empty.csv', 'text/csv', Buffer.alloc(0)],
 ];
@@ -63,11 +91,22 @@ for (const [what, name, type, content] of badFiles) {
   test(`uploading ${what} gets a clear message and a 4xx, never a 500`, async () => {
     for (const target of ['assessments', 'participants']) {
       const body = multipart({ target }, { field: 'file', name, type, content });
-      const res = await c.request({ method: 'POST', url: `/orgs/${slug}/imports?_csrf=${csrf}`, payload: body.payload, headers: { 'content-type': body.contentType } });
+      const res = await c.request({
+        method: 'POST',
+        url: `/orgs/${slug}/imports?_csrf=${csrf}`,
+        payload: body.payload,
+        headers: { 'content-type': body.contentType },
+      });
       assert.ok(res.statusCode < 500, `${target}: upload answered ${res.statusCode}`);
       let page = res;
       if (res.statusCode === 303) page = await c.get(String(res.headers.location));
-      assert.ok(page.statusCode >= 400 && page.statusCode < 500, `${target}: ${page.statusCode} ${page.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+      assert.ok(
+        page.statusCode >= 400 && page.statusCode < 500,
+        `${target}: ${page.statusCode} ${page.body
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 300)}`,
+      );
       assert.doesNotMatch(page.body, /something went wrong on our side/);
       assert.match(page.body, /There is a problem|couldn.t read|can.t read|isn.t|empty/i);
     }

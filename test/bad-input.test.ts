@@ -10,7 +10,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const countAttempts = async () => (await t.database.db.selectFrom('rate_limit_counters').select('key').execute()).length;
+const countAttempts = async () =>
+  (await t.database.db.selectFrom('rate_limit_counters').select('key').execute()).length;
 
 test('an oversized form body is refused with 413 and a plain page', async () => {
   const c = new Client(t.app);
@@ -28,13 +29,23 @@ test('an oversized form body is refused with 413 and a plain page', async () => 
 });
 
 test('a malformed JSON body is refused with 400', async () => {
-  const res = await t.app.inject({ method: 'POST', url: '/sign-in', payload: '{"email": ', headers: { 'content-type': 'application/json' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/sign-in',
+    payload: '{"email": ',
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(res.statusCode, 400);
   assert.match(res.body, /could not read/);
 });
 
 test('a body in a format we do not take is refused with 415', async () => {
-  const res = await t.app.inject({ method: 'POST', url: '/sign-in', payload: '<a/>', headers: { 'content-type': 'application/xml' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/sign-in',
+    payload: '<a/>',
+    headers: { 'content-type': 'application/xml' },
+  });
   assert.equal(res.statusCode, 415);
 });
 
@@ -48,7 +59,11 @@ test('an unknown page is a friendly 404, and JSON clients get JSON', async () =>
 });
 
 test('a person id that is not an id is a 404, not a database error', async () => {
-  const org = await t.database.db.insertInto('organisations').values({ slug: 'bad-input-org', name: 'Bad Input Org', status: 'member' }).returning('id').executeTakeFirstOrThrow();
+  const org = await t.database.db
+    .insertInto('organisations')
+    .values({ slug: 'bad-input-org', name: 'Bad Input Org', status: 'member' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const lead = await buildPerson(t.database.db, { memberships: [{ orgId: org.id, role: 'lead' }] });
   const c = new Client(t.app);
   await c.signIn(lead.email, 'correct horse battery');

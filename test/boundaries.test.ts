@@ -39,20 +39,38 @@ test('every source file keeps to the layering rule', () => {
 
 test('the checker catches each kind of violation', () => {
   const fake = (p: string, text: string): SourceFile => ({ path: p, text });
-  const problems = boundaryViolations([
-    fake('src/modules/voice/voice.routes.tsx', "import { x } from './voice.repository.ts';\ndb.transaction().execute(f);"),
-    fake('src/modules/voice/voice.service.ts', "import { y } from '../network/network.repository.ts';\nsql`select 1`;"),
-    fake('src/modules/voice/voice.views.tsx', "import type { Row } from './voice.repository.ts';"),
-    fake('src/platform/http/forms.ts', "import { Field } from '../../ui/components.tsx';"),
-    fake('src/modules/voice/voice.repository.ts', "import { z } from '../network/index.ts';\ndb.selectFrom('t');"),
-    fake('src/modules/voice/index.ts', 'export const voiceModule = { name: "voice", migrationsRange: [400, 499] };'),
-    fake('src/modules/network/index.ts', 'export const networkModule = { name: "network", migrationsRange: [1, 99] };'),
-    fake('src/modules/voice/voice.seed.ts', "await tx.insertInto('voice_votes').values(v);\nawait tx.updateTable('organisations').set(o);"),
-    fake('src/modules/demo/demo.seed.ts', "await tx.insertInto('people').values(p);\nawait sql`insert into voice_votes (id) values (1)`;"),
-  ], [
-    fake('migrations/0001_platform.sql', 'create table organisations (id uuid);\ncreate table people (id uuid);'),
-    fake('migrations/0400_voice.sql', 'create table if not exists voice_votes (id uuid);'),
-  ]);
+  const problems = boundaryViolations(
+    [
+      fake(
+        'src/modules/voice/voice.routes.tsx',
+        "import { x } from './voice.repository.ts';\ndb.transaction().execute(f);",
+      ),
+      fake(
+        'src/modules/voice/voice.service.ts',
+        "import { y } from '../network/network.repository.ts';\nsql`select 1`;",
+      ),
+      fake('src/modules/voice/voice.views.tsx', "import type { Row } from './voice.repository.ts';"),
+      fake('src/platform/http/forms.ts', "import { Field } from '../../ui/components.tsx';"),
+      fake('src/modules/voice/voice.repository.ts', "import { z } from '../network/index.ts';\ndb.selectFrom('t');"),
+      fake('src/modules/voice/index.ts', 'export const voiceModule = { name: "voice", migrationsRange: [400, 499] };'),
+      fake(
+        'src/modules/network/index.ts',
+        'export const networkModule = { name: "network", migrationsRange: [1, 99] };',
+      ),
+      fake(
+        'src/modules/voice/voice.seed.ts',
+        "await tx.insertInto('voice_votes').values(v);\nawait tx.updateTable('organisations').set(o);",
+      ),
+      fake(
+        'src/modules/demo/demo.seed.ts',
+        "await tx.insertInto('people').values(p);\nawait sql`insert into voice_votes (id) values (1)`;",
+      ),
+    ],
+    [
+      fake('migrations/0001_platform.sql', 'create table organisations (id uuid);\ncreate table people (id uuid);'),
+      fake('migrations/0400_voice.sql', 'create table if not exists voice_votes (id uuid);'),
+    ],
+  );
   assert.deepEqual(problems, [
     'src/modules/voice/voice.routes.tsx: route imports repository voice/voice.repository.ts',
     'src/modules/voice/voice.routes.tsx: route opens a transaction',

@@ -134,7 +134,9 @@ test('production start never seeds demo data; the demo start does, and says whic
 
   // an empty database for the demo (the synthetic seed above filled this one)
   const demoDir = await mkdtemp(path.join(os.tmpdir(), 'rc-cli-demo-'));
-  const demoEnv: Record<string, string> = testDatabaseUrl ? { DATABASE_URL: await emptyPostgres() } : { DATA_DIR: demoDir };
+  const demoEnv: Record<string, string> = testDatabaseUrl
+    ? { DATABASE_URL: await emptyPostgres() }
+    : { DATA_DIR: demoDir };
   const demo = start(['serve', '--demo'], { ...demoEnv, PORT: '0' });
   const out = await demo.waitFor(/lead@demo\.example/);
   assert.match(out, /Demo network created: \d+ organisations/);
@@ -170,10 +172,14 @@ after(async () => {
 });
 
 test('pool prints the pooled estimate as JSON with the agreed keys', async () => {
-  const r = await connectors(['pool', 'src/modules/insight/fixtures/datasets/typical-8.csv', '--method', 'DL', '--ci', 'wald', '--json'], {});
+  const r = await connectors(
+    ['pool', 'src/modules/insight/fixtures/datasets/typical-8.csv', '--method', 'DL', '--ci', 'wald', '--json'],
+    {},
+  );
   assert.equal(r.code, 0, r.err);
   const out = JSON.parse(r.out);
-  for (const k of ['k', 'estimate', 'se', 'ci_low', 'ci_high', 'tau2', 'i2', 'q', 'method', 'ci_method']) assert.ok(k in out, `has ${k}`);
+  for (const k of ['k', 'estimate', 'se', 'ci_low', 'ci_high', 'tau2', 'i2', 'q', 'method', 'ci_method'])
+    assert.ok(k in out, `has ${k}`);
   assert.equal(out.k, 8);
   assert.equal(out.method, 'DL');
   assert.equal(out.ci_method, 'wald');

@@ -35,11 +35,23 @@ async function addToOwn(changes: number[]) {
 // Each release is dated; the probe runs the publishing job for a date as an operator would.
 let releaseDay = 0;
 async function runRelease(): Promise<void> {
-  const job = appModules(t.database).flatMap((m) => m.jobs ?? []).find((j) => j.name === 'insight.publish-figures');
+  const job = appModules(t.database)
+    .flatMap((m) => m.jobs ?? [])
+    .find((j) => j.name === 'insight.publish-figures');
   releaseDay += 1;
   const on = `2027-${String(releaseDay).padStart(2, '0')}-01`;
   // Without a publishing job (the code before releases) the figures are live: nothing to run.
-  if (job) await job.run({ db: t.database.db, config: t.config, mailer: t.mailer, jobs: { send: async () => {} }, links: { workspace: [], network: [] } } as Deps, { on });
+  if (job)
+    await job.run(
+      {
+        db: t.database.db,
+        config: t.config,
+        mailer: t.mailer,
+        jobs: { send: async () => {} },
+        links: { workspace: [], network: [] },
+      } as Deps,
+      { on },
+    );
 }
 
 before(async () => {
@@ -67,13 +79,22 @@ before(async () => {
 after(() => t.close());
 
 type Row = Record<string, string>;
-const csvRows = (body: string): Row[] => parse(body.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Row[];
+const csvRows = (body: string): Row[] =>
+  parse(body.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Row[];
 
 /** Every table on a page as rows of text cells, with its caption. */
 function tables(html: string): { caption: string; rows: string[][] }[] {
   return [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((m) => ({
     caption: (/<caption>([\s\S]*?)<\/caption>/.exec(m[1]!)?.[1] ?? '').replace(/<[^>]+>/g, ''),
-    rows: [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").trim())),
+    rows: [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+        c[1]!
+          .replace(/<[^>]+>/g, '')
+          .replace(/&amp;/g, '&')
+          .replace(/&#x27;|&#39;/g, "'")
+          .trim(),
+      ),
+    ),
   }));
 }
 
@@ -81,7 +102,11 @@ function tables(html: string): { caption: string; rows: string[][] }[] {
 function figuresOf(body: string, kind: 'html' | 'csv'): string {
   if (kind === 'csv') return body;
   const asAt = /Figures as at [^<.]*/.exec(body)?.[0] ?? '';
-  return JSON.stringify({ asAt, tables: tables(body), lists: [...body.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]) });
+  return JSON.stringify({
+    asAt,
+    tables: tables(body),
+    lists: [...body.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]),
+  });
 }
 
 const OUTSIDE: { who: () => Client; url: () => string; kind: 'html' | 'csv' }[] = [
@@ -90,8 +115,16 @@ const OUTSIDE: { who: () => Client; url: () => string; kind: 'html' | 'csv' }[] 
   { who: () => coordinator, url: () => '/network/insight', kind: 'html' },
   { who: () => coordinator, url: () => '/network/insight/pack', kind: 'html' },
   { who: () => coordinator, url: () => '/network/insight/open-data.csv', kind: 'csv' },
-  { who: () => coordinator, url: () => `/network/insight/pack?orgs=${own.slug},${nine.slug},${twenty.slug}`, kind: 'html' },
-  { who: () => coordinator, url: () => `/network/insight/open-data.csv?orgs=${own.slug},${nine.slug},${twenty.slug}`, kind: 'csv' },
+  {
+    who: () => coordinator,
+    url: () => `/network/insight/pack?orgs=${own.slug},${nine.slug},${twenty.slug}`,
+    kind: 'html',
+  },
+  {
+    who: () => coordinator,
+    url: () => `/network/insight/open-data.csv?orgs=${own.slug},${nine.slug},${twenty.slug}`,
+    kind: 'csv',
+  },
   { who: () => attacker, url: () => `/orgs/${own.slug}/insight/open-data.csv`, kind: 'csv' },
 ];
 
@@ -104,18 +137,30 @@ async function snapshot(): Promise<string[]> {
   }
   return out;
 }
-const withoutDates = (s: string) => s.replace(/Figures as at [^",<\r\n]*/g, 'Figures as at …').replace(/\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}/g, 'DATE');
+const withoutDates = (s: string) =>
+  s
+    .replace(/Figures as at [^",<\r\n]*/g, 'Figures as at …')
+    .replace(/\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}/g, 'DATE');
 
 test('direct reading: the small group is named in no figures, and a consortium containing it is refused without saying its size', async () => {
   for (const v of OUTSIDE) {
     const res = await v.who().get(v.url());
-    if (v.kind === 'csv') for (const row of csvRows(res.body)) assert.ok(!Object.values(row).join(' ').includes(TINY), `${v.url()}: a row about the small group`);
-    else for (const tb of tables(res.body)) for (const row of tb.rows) assert.ok(!row.join(' ').includes(TINY), `${v.url()}: ${tb.caption} shows the small group`);
+    if (v.kind === 'csv')
+      for (const row of csvRows(res.body))
+        assert.ok(!Object.values(row).join(' ').includes(TINY), `${v.url()}: a row about the small group`);
+    else
+      for (const tb of tables(res.body))
+        for (const row of tb.rows)
+          assert.ok(!row.join(' ').includes(TINY), `${v.url()}: ${tb.caption} shows the small group`);
   }
   for (const orgs of [tiny.slug, `${own.slug},${tiny.slug}`, `${own.slug},${nine.slug},${tiny.slug}`]) {
     for (const path of ['/network/insight/pack', '/network/insight/open-data.csv', '/network/insight/pack.pdf']) {
       const res = await coordinator.get(`${path}?orgs=${orgs}`);
-      assert.equal(res.statusCode, 400, `${path}?orgs=${orgs} was served (${res.statusCode}): pairing it with organisations of known size pins its count`);
+      assert.equal(
+        res.statusCode,
+        400,
+        `${path}?orgs=${orgs} was served (${res.statusCode}): pairing it with organisations of known size pins its count`,
+      );
       assert.match(res.body, new RegExp(`${TINY}[^<]*too few people`));
       assert.doesNotMatch(res.body, /\b3 people\b|\bthree\b/i);
     }
@@ -124,8 +169,11 @@ test('direct reading: the small group is named in no figures, and a consortium c
 
 test('differencing across filters: totals of a group never include an organisation under the threshold', async () => {
   const network = csvRows((await anonymous.get('/impact/open-data.csv')).body);
-  const group = csvRows((await coordinator.get(`/network/insight/open-data.csv?orgs=${own.slug},${nine.slug},${twenty.slug}`)).body);
-  const totals = (rows: Row[]) => rows.filter((r) => r.row_type === 'totals').map((r) => `${r.measure}=${r.value}/${r.organisations}`);
+  const group = csvRows(
+    (await coordinator.get(`/network/insight/open-data.csv?orgs=${own.slug},${nine.slug},${twenty.slug}`)).body,
+  );
+  const totals = (rows: Row[]) =>
+    rows.filter((r) => r.row_type === 'totals').map((r) => `${r.measure}=${r.value}/${r.organisations}`);
   // The network is the three known organisations plus the small one: its totals must equal the
   // totals of the three alone, or the difference is about the small group.
   assert.deepEqual(totals(network), totals(group));
@@ -156,19 +204,37 @@ function consistentCounts(shown: number, mean: number, low: number, high: number
 }
 
 /** The precision a published value carries: the file says so, or else its decimals do. */
-const stepOf = (row: Row, value: string) => (row.rounded_to ? Number(row.rounded_to) : 10 ** -((value.split('.')[1] ?? '').length || 0));
+const stepOf = (row: Row, value: string) =>
+  row.rounded_to ? Number(row.rounded_to) : 10 ** -((value.split('.')[1] ?? '').length || 0);
 
-test('reconstruction: no published mean and interval narrows an organisation\'s rounded count', async () => {
-  const files = ['/impact/open-data.csv', '/network/insight/open-data.csv', `/network/insight/open-data.csv?orgs=${own.slug},${nine.slug},${twenty.slug}`, `/orgs/${own.slug}/insight/open-data.csv`];
+test("reconstruction: no published mean and interval narrows an organisation's rounded count", async () => {
+  const files = [
+    '/impact/open-data.csv',
+    '/network/insight/open-data.csv',
+    `/network/insight/open-data.csv?orgs=${own.slug},${nine.slug},${twenty.slug}`,
+    `/orgs/${own.slug}/insight/open-data.csv`,
+  ];
   let checked = 0;
   for (const url of files) {
-    const res = await (url.startsWith('/orgs') ? attacker : url.startsWith('/network') ? coordinator : anonymous).get(url);
+    const res = await (url.startsWith('/orgs') ? attacker : url.startsWith('/network') ? coordinator : anonymous).get(
+      url,
+    );
     for (const row of csvRows(res.body).filter((r) => r.row_type === 'organisation' && /^\d+$/.test(r.people ?? ''))) {
       const shown = Number(row.people);
       const band = [];
       for (let n = Math.max(8, shown - 2); n <= shown + 2; n++) band.push(n);
-      const found = consistentCounts(shown, Number(row.mean_change), Number(row.ci_low), Number(row.ci_high), stepOf(row, row.mean_change!));
-      assert.deepEqual(found, band, `${url}: ${row.organisation} (shown as ${shown}) has mean ${row.mean_change}, CI ${row.ci_low} to ${row.ci_high}: only ${found.join(', ')} people fit`);
+      const found = consistentCounts(
+        shown,
+        Number(row.mean_change),
+        Number(row.ci_low),
+        Number(row.ci_high),
+        stepOf(row, row.mean_change!),
+      );
+      assert.deepEqual(
+        found,
+        band,
+        `${url}: ${row.organisation} (shown as ${shown}) has mean ${row.mean_change}, CI ${row.ci_low} to ${row.ci_high}: only ${found.join(', ')} people fit`,
+      );
       checked += 1;
     }
   }
@@ -181,10 +247,17 @@ test('reconstruction: no published mean and interval narrows an organisation\'s 
         const m = /^([+-]?[\d.]+) \(([-\d.]+) to ([-\d.]+)\)$/.exec(row[3]!);
         if (!m || !/^\d+$/.test(row[2]!)) continue;
         const file = csv.find((r) => r.organisation === row[0] && r.row_type === 'organisation');
-        const step = Math.max(file?.rounded_to ? Number(file.rounded_to) : 0, 10 ** -(m[1]!.split('.')[1] ?? '').length);
+        const step = Math.max(
+          file?.rounded_to ? Number(file.rounded_to) : 0,
+          10 ** -(m[1]!.split('.')[1] ?? '').length,
+        );
         const shown = Number(row[2]);
         const found = consistentCounts(shown, Number(m[1]), Number(m[2]), Number(m[3]), step);
-        assert.equal(found.length, [...Array(5).keys()].map((i) => shown - 2 + i).filter((n) => n >= 8).length, `${url}: ${row[0]} ${row[3]}: only ${found.join(', ')} people fit`);
+        assert.equal(
+          found.length,
+          [...Array(5).keys()].map((i) => shown - 2 + i).filter((n) => n >= 8).length,
+          `${url}: ${row[0]} ${row[3]}: only ${found.join(', ')} people fit`,
+        );
         checked += 1;
       }
     }
@@ -194,7 +267,8 @@ test('reconstruction: no published mean and interval narrows an organisation\'s 
 
 test('between releases nothing outside changes, whatever happens to the data', async () => {
   const before = await snapshot();
-  for (const body of before.slice(0, 1)) assert.match(body, /Figures as at \d{1,2} [A-Z][a-z]+ \d{4}, next update \d{1,2} [A-Z][a-z]+/);
+  for (const body of before.slice(0, 1))
+    assert.match(body, /Figures as at \d{1,2} [A-Z][a-z]+ \d{4}, next update \d{1,2} [A-Z][a-z]+/);
   await addToOwn([2, 2]);
   await addPairedPeople(t.database.db, tiny.id, [1]);
   await addSessions(t.database.db, nine.id, [{ on: '2025-06-01', attendance: 40, hours: 10 }]);
@@ -203,9 +277,14 @@ test('between releases nothing outside changes, whatever happens to the data', a
   await runRelease();
 });
 
-test('differencing across releases: adding people one at a time to one\'s own organisation learns nothing about the small group', async () => {
+test("differencing across releases: adding people one at a time to one's own organisation learns nothing about the small group", async () => {
   // The attacker knows their own count exactly and the sizes of the two known organisations.
-  const participants = async () => Number(csvRows((await coordinator.get('/network/insight/open-data.csv')).body).find((r) => r.row_type === 'totals' && r.measure === 'participants')!.value);
+  const participants = async () =>
+    Number(
+      csvRows((await coordinator.get('/network/insight/open-data.csv')).body).find(
+        (r) => r.row_type === 'totals' && r.measure === 'participants',
+      )!.value,
+    );
   let previous = await participants();
   let recovered: number | undefined;
   for (let k = 0; k < 6 && recovered === undefined; k++) {

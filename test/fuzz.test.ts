@@ -15,7 +15,9 @@ let memberId: string;
 before(async () => {
   t = await startTestApp({ demo: true });
   org = await buildOrg(t.database.db, { name: 'Fuzz Organisation' });
-  personId = (await buildPerson(t.database.db, { networkRole: 'coordinator', memberships: [{ orgId: org.id, role: 'lead' }] })).id;
+  personId = (
+    await buildPerson(t.database.db, { networkRole: 'coordinator', memberships: [{ orgId: org.id, role: 'lead' }] })
+  ).id;
   memberId = (await buildPerson(t.database.db, { memberships: [{ orgId: org.id, role: 'volunteer' }] })).id;
 });
 after(() => t.close());
@@ -30,26 +32,116 @@ const urlFor = (pattern: string) =>
 
 /** Inputs that broke things before, or break parsers generally. */
 const HOSTILE = [
-  '\u0000', 'a\u0000b', '------', '--', '-', '!', '!!', '&', '|', '(', ')', ':*', "'", '"', '\\', '%', '%zz', '<script>',
-  '\r', '\r\n', '\t', '\n/evil.example', '//evil.example', '/\t/evil.example', '/\\evil.example', '\u202e', '\u2028',
-  '\ud800', '\udfff', '\uffff', '\ufeff', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 'ǅ', 'ﬀ', 'a'.repeat(5000), '1e309', '-1', '0', '99999999999999999999',
-  'NaN', 'Infinity', '2026-02-30', '00000000-0000-0000-0000-000000000000', 'true', '[]', '{}', '__proto__', 'constructor',
+  '\u0000',
+  'a\u0000b',
+  '------',
+  '--',
+  '-',
+  '!',
+  '!!',
+  '&',
+  '|',
+  '(',
+  ')',
+  ':*',
+  "'",
+  '"',
+  '\\',
+  '%',
+  '%zz',
+  '<script>',
+  '\r',
+  '\r\n',
+  '\t',
+  '\n/evil.example',
+  '//evil.example',
+  '/\t/evil.example',
+  '/\\evil.example',
+  '\u202e',
+  '\u2028',
+  '\ud800',
+  '\udfff',
+  '\uffff',
+  '\ufeff',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  'ǅ',
+  'ﬀ',
+  'a'.repeat(5000),
+  '1e309',
+  '-1',
+  '0',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  '2026-02-30',
+  '00000000-0000-0000-0000-000000000000',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
 ];
-const KEYS = ['q', 'next', 'page', 'near', 'sort', 'type', 'kind', 'status', 'from', 'to', 'year', 'measure', 'instrument', 'area',
-  'email', 'name', 'role', 'title', 'date', 'id', 'tag', 'format', 'limit', 'offset', 'lat', 'lng', 'postcode', '__proto__'];
+const KEYS = [
+  'q',
+  'next',
+  'page',
+  'near',
+  'sort',
+  'type',
+  'kind',
+  'status',
+  'from',
+  'to',
+  'year',
+  'measure',
+  'instrument',
+  'area',
+  'email',
+  'name',
+  'role',
+  'title',
+  'date',
+  'id',
+  'tag',
+  'format',
+  'limit',
+  'offset',
+  'lat',
+  'lng',
+  'postcode',
+  '__proto__',
+];
 
-const value = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
-const fields = fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string({ minLength: 1, maxLength: 8 })), value, { maxKeys: 5 });
+const value = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
+const fields = fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string({ minLength: 1, maxLength: 8 })), value, {
+  maxKeys: 5,
+});
 
 /** Percent-encodes as a browser would (a lone surrogate goes as U+FFFD), plus a raw '%' now and then. */
-const enc = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0').toUpperCase()}`)).join('');
-const query = (f: Record<string, string>) => Object.entries(f).map(([k, v]) => `${enc(k)}=${v.startsWith('%') ? v : enc(v)}`).join('&');
+const enc = (s: string) =>
+  [...Buffer.from(s, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).padStart(2, '0').toUpperCase()}`,
+    )
+    .join('');
+const query = (f: Record<string, string>) =>
+  Object.entries(f)
+    .map(([k, v]) => `${enc(k)}=${v.startsWith('%') ? v : enc(v)}`)
+    .join('&');
 
 const RUNS = 3;
 const SKIP = new Set(['POST /sign-out', 'POST /sign-out/everywhere']);
 
 test('no route answers hostile query strings or form fields with a 500', { timeout: 300_000 }, async () => {
-  const routes = t.app.routeTable.filter((r) => (r.method === 'GET' || r.method === 'POST') && !SKIP.has(`${r.method} ${r.url}`));
+  const routes = t.app.routeTable.filter(
+    (r) => (r.method === 'GET' || r.method === 'POST') && !SKIP.has(`${r.method} ${r.url}`),
+  );
   assert.ok(routes.length >= 50, `${routes.length} routes`);
   const failures: string[] = [];
   const postStatuses = new Set<number>();
@@ -58,7 +150,8 @@ test('no route answers hostile query strings or form fields with a 500', { timeo
     const c = new Client(t.app);
     await c.signInAs(t.database.db, personId);
     const url = urlFor(r.url);
-    const csrf = r.method === 'POST' ? enc(/name="_csrf" value="([^"]+)"/.exec((await c.get('/account')).body)?.[1] ?? '') : '';
+    const csrf =
+      r.method === 'POST' ? enc(/name="_csrf" value="([^"]+)"/.exec((await c.get('/account')).body)?.[1] ?? '') : '';
     await fc.assert(
       fc.asyncProperty(fields, async (f) => {
         const res =
@@ -78,11 +171,19 @@ test('no route answers hostile query strings or form fields with a 500', { timeo
         numRuns: RUNS,
         seed: 20260 + i++,
         // Every route also gets the known troublemakers in the fields that matter most.
-        examples: [[{ q: '\u0000' }], [{ q: '------' }], [{ next: '/\r\n/x', q: '\ud800' }], [{ page: '%', sort: '\u202e' }]],
+        examples: [
+          [{ q: '\u0000' }],
+          [{ q: '------' }],
+          [{ next: '/\r\n/x', q: '\ud800' }],
+          [{ page: '%', sort: '\u202e' }],
+        ],
       },
     );
   }
   assert.deepEqual(failures, [], failures.slice(0, 30).join('\n'));
   // The forms were really reached (CSRF accepted), not all turned away at the door.
-  assert.ok([...postStatuses].some((s) => s !== 403), `POSTs answered ${[...postStatuses].join(', ')}`);
+  assert.ok(
+    [...postStatuses].some((s) => s !== 403),
+    `POSTs answered ${[...postStatuses].join(', ')}`,
+  );
 });

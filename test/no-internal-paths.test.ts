@@ -20,7 +20,9 @@ const SKIP = /^\/(sign-out|dev\/outbox)|\.pdf(\?|$)|:token/;
 
 /** What a person reads: tags and web addresses taken out (a published URL may contain "docs/"). */
 function readable(body: string, type: string): string {
-  const text = type.includes('html') ? body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ') : body;
+  const text = type.includes('html')
+    ? body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ')
+    : body;
   return text.replace(/https?:\/\/[^\s"'<>,)]+/g, ' ');
 }
 
@@ -52,7 +54,15 @@ async function crawl(c: Client, start: string[]): Promise<{ pages: number; probl
   return { pages, problems };
 }
 
-const ROLES = ['anonymous', 'lead@demo.example', 'worker@demo.example', 'volunteer@demo.example', 'researcher@demo.example', 'coordinator@demo.example', 'admin@demo.example'];
+const ROLES = [
+  'anonymous',
+  'lead@demo.example',
+  'worker@demo.example',
+  'volunteer@demo.example',
+  'researcher@demo.example',
+  'coordinator@demo.example',
+  'admin@demo.example',
+];
 
 for (const who of ROLES) {
   test(`no page ${who} can open names a repository file or folder`, async () => {

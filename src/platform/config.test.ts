@@ -16,7 +16,11 @@ test('defaults suit a laptop: port 3000 on localhost, ./data, the embedded datab
 });
 
 test('a PostgreSQL URL selects the server; an https public URL makes cookies Secure', () => {
-  const c = loadConfig({ ...secret, DATABASE_URL: 'postgres://u:p@db:5432/x', PUBLIC_URL: 'https://connectors.example.org/' });
+  const c = loadConfig({
+    ...secret,
+    DATABASE_URL: 'postgres://u:p@db:5432/x',
+    PUBLIC_URL: 'https://connectors.example.org/',
+  });
   assert.equal(c.databaseKind, 'postgres');
   assert.equal(c.publicUrl, 'https://connectors.example.org');
   assert.equal(c.secureCookies, true);
@@ -33,7 +37,10 @@ const bad: [string, Record<string, string>, RegExp][] = [
 ];
 for (const [what, env, message] of bad) {
   test(`${what} stops the start with a clear message`, () => {
-    assert.throws(() => loadConfig({ ...secret, ...env }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    assert.throws(
+      () => loadConfig({ ...secret, ...env }),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
   });
 }
 
@@ -47,7 +54,15 @@ test('TRUST_PROXY: unset trusts nobody; addresses, ranges, hops or true; nonsens
   assert.equal(loadConfig({ ...secret, TRUST_PROXY: 'false' }).trustProxy, false);
   assert.equal(loadConfig({ ...secret, TRUST_PROXY: 'true' }).trustProxy, true);
   assert.equal(loadConfig({ ...secret, TRUST_PROXY: '2' }).trustProxy, 2);
-  assert.deepEqual(loadConfig({ ...secret, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,loopback,::1' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', 'loopback', '::1']);
-  assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: 'my-proxy.example' }), /TRUST_PROXY has something that is not an address or range: my-proxy.example/);
+  assert.deepEqual(loadConfig({ ...secret, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,loopback,::1' }).trustProxy, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+    'loopback',
+    '::1',
+  ]);
+  assert.throws(
+    () => loadConfig({ ...secret, TRUST_PROXY: 'my-proxy.example' }),
+    /TRUST_PROXY has something that is not an address or range: my-proxy.example/,
+  );
   assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: '10.0.0.0/40' }), /TRUST_PROXY/);
 });

@@ -20,10 +20,9 @@ const EnvSchema = z.object({
   /** Where the embedded database, outbox and uploads live. */
   DATA_DIR: z.string().trim().min(1).default('./data'),
   /** A PostgreSQL server (postgres://…). Unset: the embedded database in DATA_DIR. */
-  DATABASE_URL: optionalUrl('DATABASE_URL').refine(
-    (v) => v === undefined || /^postgres(ql)?:/.test(v),
-    { message: 'DATABASE_URL must start with postgres:// or postgresql://' },
-  ),
+  DATABASE_URL: optionalUrl('DATABASE_URL').refine((v) => v === undefined || /^postgres(ql)?:/.test(v), {
+    message: 'DATABASE_URL must start with postgres:// or postgresql://',
+  }),
   /** The address people use to reach the site; used in emailed links and for Secure cookies. */
   PUBLIC_URL: optionalUrl('PUBLIC_URL'),
   /** Signs cookies and CSRF tokens. At least 32 characters in production. */
@@ -46,9 +45,16 @@ const EnvSchema = z.object({
       if (v === undefined || v === '' || v.toLowerCase() === 'false') return false;
       if (v.toLowerCase() === 'true') return true;
       if (/^\d+$/.test(v)) return Number(v);
-      const entries = v.split(',').map((x) => x.trim()).filter(Boolean);
+      const entries = v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const bad = entries.filter((x) => !isProxyAddress(x));
-      if (bad.length) ctx.addIssue({ code: 'custom', message: `TRUST_PROXY has something that is not an address or range: ${bad.join(', ')}` });
+      if (bad.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `TRUST_PROXY has something that is not an address or range: ${bad.join(', ')}`,
+        });
       return entries;
     }),
   /** Logging level for pino. */

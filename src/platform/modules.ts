@@ -43,7 +43,10 @@ export interface OrgMark {
 }
 
 /** Marks for each of the given organisations; organisations with none may be left out. */
-export type OrgMarksSource = (db: Kysely<DB>, orgIds: readonly string[]) => Promise<ReadonlyMap<string, readonly OrgMark[]>>;
+export type OrgMarksSource = (
+  db: Kysely<DB>,
+  orgIds: readonly string[],
+) => Promise<ReadonlyMap<string, readonly OrgMark[]>>;
 
 export interface ModuleDefinition {
   /** Short, lower case: 'voice', 'events'. Job names start with it. */

@@ -19,13 +19,20 @@ test('pagination marks the current page and has previous and next links', () => 
 });
 
 test('an error summary links each message to its field, in form order', () => {
-  const html = renderToString(<ErrorSummary errors={{ password: 'Enter your password', email: 'Enter an email' }} order={['email', 'password']} />);
+  const html = renderToString(
+    <ErrorSummary
+      errors={{ password: 'Enter your password', email: 'Enter an email' }}
+      order={['email', 'password']}
+    />,
+  );
   assert.ok(html.indexOf('#f-email') < html.indexOf('#f-password'));
   assert.match(html, /role="alert"/);
 });
 
 test('a field with an error is described by its message', () => {
-  const html = renderToString(<TextInput name="email" label="Email" hint="We'll never share it" error="Enter an email" />);
+  const html = renderToString(
+    <TextInput name="email" label="Email" hint="We'll never share it" error="Enter an email" />,
+  );
   assert.match(html, /aria-describedby="f-email-hint f-email-error"/);
   assert.match(html, /aria-invalid="true"/);
   assert.match(html, /<label for="f-email"/);

@@ -160,10 +160,25 @@ function ChoiceFieldset(p: FieldProps & { inline?: boolean | undefined; children
 }
 
 /** One radio button or checkbox with its label, and its hint outside the label. */
-function Choice(p: { type: 'radio' | 'checkbox'; id: string; name: string; value: string; checked: boolean; label: string; hint?: string | undefined }) {
+function Choice(p: {
+  type: 'radio' | 'checkbox';
+  id: string;
+  name: string;
+  value: string;
+  checked: boolean;
+  label: string;
+  hint?: string | undefined;
+}) {
   return (
     <div class="radio">
-      <input type={p.type} id={p.id} name={p.name} value={p.value} checked={p.checked} aria-describedby={p.hint ? `${p.id}-hint` : undefined} />
+      <input
+        type={p.type}
+        id={p.id}
+        name={p.name}
+        value={p.value}
+        checked={p.checked}
+        aria-describedby={p.hint ? `${p.id}-hint` : undefined}
+      />
       <div>
         <label for={p.id}>{p.label}</label>
         {p.hint && (
@@ -179,11 +194,21 @@ function Choice(p: { type: 'radio' | 'checkbox'; id: string; name: string; value
 const choiceId = (name: string, i: number) => (i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`);
 
 /** Radio buttons: choose one. */
-export function Radios(p: FieldProps & { options: (Option & { hint?: string })[]; value?: string | undefined; inline?: boolean }) {
+export function Radios(
+  p: FieldProps & { options: (Option & { hint?: string })[]; value?: string | undefined; inline?: boolean },
+) {
   return (
     <ChoiceFieldset {...p}>
       {p.options.map((o, i) => (
-        <Choice type="radio" id={choiceId(p.name, i)} name={p.name} value={o.value} checked={o.value === p.value} label={o.label} hint={o.hint} />
+        <Choice
+          type="radio"
+          id={choiceId(p.name, i)}
+          name={p.name}
+          value={o.value}
+          checked={o.value === p.value}
+          label={o.label}
+          hint={o.hint}
+        />
       ))}
     </ChoiceFieldset>
   );
@@ -194,12 +219,25 @@ export function Radios(p: FieldProps & { options: (Option & { hint?: string })[]
  * chosen value); `nameFor` gives each box a name of its own instead.
  */
 export function Checkboxes(
-  p: FieldProps & { options: (Option & { hint?: string })[]; checked: (value: string) => boolean; nameFor?: (value: string) => string; inline?: boolean },
+  p: FieldProps & {
+    options: (Option & { hint?: string })[];
+    checked: (value: string) => boolean;
+    nameFor?: (value: string) => string;
+    inline?: boolean;
+  },
 ) {
   return (
     <ChoiceFieldset {...p}>
       {p.options.map((o, i) => (
-        <Choice type="checkbox" id={choiceId(p.name, i)} name={p.nameFor ? p.nameFor(o.value) : p.name} value={o.value} checked={p.checked(o.value)} label={o.label} hint={o.hint} />
+        <Choice
+          type="checkbox"
+          id={choiceId(p.name, i)}
+          name={p.nameFor ? p.nameFor(o.value) : p.name}
+          value={o.value}
+          checked={p.checked(o.value)}
+          label={o.label}
+          hint={o.hint}
+        />
       ))}
     </ChoiceFieldset>
   );
@@ -274,7 +312,19 @@ export interface Column<T> {
 }
 
 /** `reflow`: on a phone each row becomes a block of "heading: value" lines instead of scrolling. */
-export function Table<T>({ caption, columns, rows, empty, reflow }: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string; reflow?: boolean }) {
+export function Table<T>({
+  caption,
+  columns,
+  rows,
+  empty,
+  reflow,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  empty?: string;
+  reflow?: boolean;
+}) {
   if (rows.length === 0 && empty) return <p class="empty">{empty}</p>;
   return (
     // Focusable and labelled, so a table wider than a phone can be scrolled with the keyboard.

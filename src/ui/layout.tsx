@@ -26,12 +26,14 @@ export function Layout({ ctx, title, children, before }: LayoutProps) {
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to main content</a>
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
         {ctx.demo && (
           <div class="demo-banner" role="region" aria-label="Demo notice">
             <p>
-              <strong>Demo:</strong> everything here is made up, for trying the platform out. People and
-              organisations are fictional.
+              <strong>Demo:</strong> everything here is made up, for trying the platform out. People and organisations
+              are fictional.
             </p>
           </div>
         )}
@@ -50,8 +52,8 @@ export function Layout({ ctx, title, children, before }: LayoutProps) {
         <footer class="site-footer">
           <div class="page">
             <p>
-              Recovery Connectors is free software for a network of lived experience recovery organisations, under
-              the GNU Affero General Public License v3.0 or later.
+              Recovery Connectors is free software for a network of lived experience recovery organisations, under the
+              GNU Affero General Public License v3.0 or later.
             </p>
             <ul class="inline-list">
               <li>

@@ -27,11 +27,21 @@ test('find support: results near LS6, and a clear message for a postcode outside
 test('the coverage map renders, is axe clean, and its table matches its hexes', async () => {
   const { context, page } = await newSession(suite.browser, suite.baseUrl);
   await visit(page, '/our-network');
-  const hexes = await page.$$eval('svg.hexmap-svg a', (as) => as.map((a) => [a.getAttribute('data-code'), a.getAttribute('href'), a.querySelector('title')?.textContent ?? '']));
-  const rows = await page.$$eval('#coverage-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('a')?.getAttribute('href'), tr.querySelector('td.numeric')?.textContent ?? '']));
+  const hexes = await page.$$eval('svg.hexmap-svg a', (as) =>
+    as.map((a) => [a.getAttribute('data-code'), a.getAttribute('href'), a.querySelector('title')?.textContent ?? '']),
+  );
+  const rows = await page.$$eval('#coverage-table tbody tr', (trs) =>
+    trs.map((tr) => [
+      tr.getAttribute('data-code'),
+      tr.querySelector('a')?.getAttribute('href'),
+      tr.querySelector('td.numeric')?.textContent ?? '',
+    ]),
+  );
   assert.equal(hexes.length, 361);
   assert.equal(rows.length, 361);
-  const byCode = new Map(hexes.map(([code, href, title]) => [code ?? '', { href, count: /: (\d+) /.exec(title ?? '')?.[1] }]));
+  const byCode = new Map(
+    hexes.map(([code, href, title]) => [code ?? '', { href, count: /: (\d+) /.exec(title ?? '')?.[1] }]),
+  );
   for (const [code, href, count] of rows) assert.deepEqual(byCode.get(code ?? ''), { href, count }, String(code));
   const box = await page.locator('svg.hexmap-svg').boundingBox();
   assert.ok(box && box.width > 100 && box.height > 100, 'the map has a size on screen');
@@ -47,20 +57,32 @@ test('an expression of interest goes from the public form to approval to the new
   await applicant.page.getByRole('button', { name: 'Send expression of interest' }).click();
   await expectAccessible(applicant.page, 'join form with errors');
   const summary = await applicant.page.locator('.error-summary').innerText();
-  for (const m of [/Choose whether you are applying/, /Enter your name/, /Enter an email address/, /Tell us what you do/, /Confirm that we may keep/]) assert.match(summary, m);
+  for (const m of [
+    /Choose whether you are applying/,
+    /Enter your name/,
+    /Enter an email address/,
+    /Tell us what you do/,
+    /Confirm that we may keep/,
+  ])
+    assert.match(summary, m);
   await applicant.page.getByLabel('For an organisation').check();
   await applicant.page.getByLabel('Name of your organisation').fill('Halifax Hope Café');
   await applicant.page.getByLabel('Your name').fill('Robin Hart');
   await applicant.page.getByLabel('Your email address').fill('robin@halifax-hope.example');
   await applicant.page.getByLabel('Postcode where you are based').fill('HX1 1AA');
   await applicant.page.getByLabel('What do you do?').fill('A recovery café on Fridays and a walking group.');
-  await applicant.page.getByLabel('How does lived experience lead your organisation?').fill('All our volunteers are in recovery.');
+  await applicant.page
+    .getByLabel('How does lived experience lead your organisation?')
+    .fill('All our volunteers are in recovery.');
   await applicant.page.getByLabel(/I agree/).check();
   await applicant.page.getByRole('button', { name: 'Send expression of interest' }).click();
   await applicant.page.waitForURL(/\/join\/thank-you/);
   await expectAccessible(applicant.page, 'thank you page');
 
-  const coordinator = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD });
+  const coordinator = await newSession(suite.browser, suite.baseUrl, {
+    email: 'coordinator@demo.example',
+    password: DEMO_PASSWORD,
+  });
   await visit(coordinator.page, '/network/applications');
   await coordinator.page.getByRole('link', { name: 'Halifax Hope Café' }).click();
   await expectAccessible(coordinator.page, 'application page');
@@ -73,7 +95,11 @@ test('an expression of interest goes from the public form to approval to the new
   assert.match(await coordinator.page.locator('.banner').innerText(), /Halifax Hope Café is now a member/);
 
   await visit(applicant.page, '/dev/outbox');
-  const link = await applicant.page.locator('.outbox-message', { hasText: /invited you to join Halifax Hope Café/ }).first().getByRole('link').getAttribute('href');
+  const link = await applicant.page
+    .locator('.outbox-message', { hasText: /invited you to join Halifax Hope Café/ })
+    .first()
+    .getByRole('link')
+    .getAttribute('href');
   await visit(applicant.page, new URL(link!).pathname);
   await applicant.page.getByLabel('Your name').fill('Robin Hart');
   await applicant.page.getByLabel('Choose a password').fill('hope grows here 2026');
@@ -87,7 +113,10 @@ test('an expression of interest goes from the public form to approval to the new
   await applicant.context.close();
 
   // later, the new lead signs in with the password they chose
-  const again = await newSession(suite.browser, suite.baseUrl, { email: 'robin@halifax-hope.example', password: 'hope grows here 2026' });
+  const again = await newSession(suite.browser, suite.baseUrl, {
+    email: 'robin@halifax-hope.example',
+    password: 'hope grows here 2026',
+  });
   await visit(again.page, '/orgs/halifax-hope-cafe');
   await again.context.close();
   await coordinator.context.close();

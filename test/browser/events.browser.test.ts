@@ -23,13 +23,22 @@ async function shot(page: Page, name: string) {
 
 /** A phone with JavaScript off, as many people's are in practice, and no horizontal scrolling. */
 async function phone(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 375, height: 740 },
+    javaScriptEnabled: false,
+  });
   return { context, page: await context.newPage() };
 }
 
 /** axe needs JavaScript: check the page the phone is on in a twin context with the same cookies. */
 async function axeTwin(browser: Browser, phoneContext: BrowserContext, url: string, label: string) {
-  const twin = await browser.newContext({ baseURL: suite.baseUrl, viewport: { width: 375, height: 740 }, bypassCSP: true, storageState: await phoneContext.storageState() });
+  const twin = await browser.newContext({
+    baseURL: suite.baseUrl,
+    viewport: { width: 375, height: 740 },
+    bypassCSP: true,
+    storageState: await phoneContext.storageState(),
+  });
   const p = await twin.newPage();
   await p.goto(url);
   await expectAccessible(p, label);
@@ -40,8 +49,12 @@ async function axeTwin(browser: Browser, phoneContext: BrowserContext, url: stri
 
 async function mailsTo(email: string) {
   const dir = path.join(suite.server.dataDir, 'outbox');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort().reverse();
-  const out: { to: string; subject: string; text: string; attachments?: { filename: string; content: string }[] }[] = [];
+  const files = (await readdir(dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .reverse();
+  const out: { to: string; subject: string; text: string; attachments?: { filename: string; content: string }[] }[] =
+    [];
   for (const f of files) {
     const m = JSON.parse(await readFile(path.join(dir, f), 'utf8'));
     if (m.to === email) out.push(m);
@@ -63,14 +76,24 @@ function png(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([230 - y, 120 + (x % 60), 60], y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rows.set([230 - y, 120 + (x % 60), 60], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const linkIn = (text: string) => /\/events\/r\/[A-Za-z0-9_-]+/.exec(text)![0];
 
 test('find, book with an access need, cancel by the link; the next person gets the place; the register', async () => {
-  const lead = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: 1280 });
+  const lead = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+    width: 1280,
+  });
   await visit(lead.page, '/orgs/leeds-recovery-cafe/events');
   await shot(lead.page, 'organiser-list-1280');
   await lead.page.getByRole('link', { name: 'Create an event' }).click();
@@ -109,7 +132,10 @@ test('find, book with an access need, cancel by the link; the next person gets t
 
   const [confirmation] = await mailsTo('ana@test.example');
   assert.match(confirmation!.subject, /You're booked/);
-  assert.match(confirmation!.attachments?.[0]?.content ?? '', /BEGIN:VCALENDAR[\s\S]*DTSTART;TZID=Europe\/London:20300331T190000/);
+  assert.match(
+    confirmation!.attachments?.[0]?.content ?? '',
+    /BEGIN:VCALENDAR[\s\S]*DTSTART;TZID=Europe\/London:20300331T190000/,
+  );
 
   // Ben finds it full and joins the waiting list.
   const ben = await phone(suite.browser, suite.baseUrl);
@@ -137,7 +163,11 @@ test('find, book with an access need, cancel by the link; the next person gets t
   // The lead sees the access need (hers is gone with her booking) and ticks Ben on a phone-sized register.
   await lead.page.goto(`/orgs/leeds-recovery-cafe/events/${eventId}`);
   await shot(lead.page, 'organiser-event-1280');
-  const register = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: 375 });
+  const register = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+    width: 375,
+  });
   await visit(register.page, `/orgs/leeds-recovery-cafe/events/${eventId}/attendance`);
   await register.page.getByLabel('Find by name').fill('ben');
   await register.page.getByRole('button', { name: 'Find' }).click();
@@ -164,7 +194,9 @@ test('find, book with an access need, cancel by the link; the next person gets t
   await ben.page.goto(`${linkIn(offer!.text)}/feedback`);
   await axeTwin(suite.browser, ben.context, ben.page.url(), 'feedback form at 375px');
   await ben.page.getByLabel('5 – really good').check();
-  await ben.page.getByLabel('What struck a chord with you?').fill('Nobody rushed me. I said more than I meant to, and it was fine.');
+  await ben.page
+    .getByLabel('What struck a chord with you?')
+    .fill('Nobody rushed me. I said more than I meant to, and it was fine.');
   await ben.page.getByLabel('Yes, with my first name').check();
   await ben.page.getByLabel('First name to use (if you chose that)').fill('Ben');
   await shot(ben.page, 'feedback-375');
@@ -172,21 +204,38 @@ test('find, book with an access need, cancel by the link; the next person gets t
   assert.match(await ben.page.locator('main').innerText(), /Thank you/);
   const words = await listConsentedFeedbackComments(suite.server.server.database.db);
   assert.ok(
-    words.some((w) => w.text.startsWith('Nobody rushed me') && w.attribution.kind === 'first_name' && w.attribution.firstName === 'Ben' && w.eventId === eventId),
+    words.some(
+      (w) =>
+        w.text.startsWith('Nobody rushed me') &&
+        w.attribution.kind === 'first_name' &&
+        w.attribution.firstName === 'Ben' &&
+        w.eventId === eventId,
+    ),
     'the words reach the voice seam with their credit',
   );
 
   // The organiser adds sketch notes to the gallery; first forgetting the consent box.
   await visit(lead.page, `/orgs/leeds-recovery-cafe/events/${eventId}`);
-  await lead.page.getByLabel('Picture', { exact: true }).setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: png(320, 180) });
+  await lead.page
+    .getByLabel('Picture', { exact: true })
+    .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: png(320, 180) });
   await lead.page.getByLabel('Sketch notes').check();
-  await lead.page.getByLabel("Describe the picture for people who can't see it").fill('Hand-drawn notes: a winding road, the words "you are not alone", and a cup of tea.');
+  await lead.page
+    .getByLabel("Describe the picture for people who can't see it")
+    .fill('Hand-drawn notes: a winding road, the words "you are not alone", and a cup of tea.');
   await lead.page.getByRole('button', { name: 'Add the picture' }).click();
-  assert.match(await lead.page.locator('.error-summary').innerText(), /everyone who can be recognised in it has agreed/);
+  assert.match(
+    await lead.page.locator('.error-summary').innerText(),
+    /everyone who can be recognised in it has agreed/,
+  );
   await expectAccessible(lead.page, 'gallery upload with an error');
-  await lead.page.getByLabel('Picture', { exact: true }).setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: png(320, 180) });
+  await lead.page
+    .getByLabel('Picture', { exact: true })
+    .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: png(320, 180) });
   await lead.page.getByLabel('Sketch notes').check();
-  await lead.page.getByLabel("Describe the picture for people who can't see it").fill('Hand-drawn notes: a winding road, the words "you are not alone", and a cup of tea.');
+  await lead.page
+    .getByLabel("Describe the picture for people who can't see it")
+    .fill('Hand-drawn notes: a winding road, the words "you are not alone", and a cup of tea.');
   await lead.page.getByLabel('Caption (optional)').fill('Sketch notes from the evening');
   await lead.page.getByLabel('Everyone who can be recognised in it has agreed to it being shared here').check();
   await lead.page.getByRole('button', { name: 'Add the picture' }).click();

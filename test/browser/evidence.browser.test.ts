@@ -22,7 +22,11 @@ async function answer(page: Page, itemKey: string, index: number) {
 }
 
 test('a worker records ONS4 and BARC-10 on a phone; a participant completes one by link, once', async () => {
-  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'worker@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
   await visit(page, '/orgs/leeds-recovery-cafe/evidence');
   await fitsThePhone(page);
   await page.getByRole('link', { name: 'Participants' }).first().click();
@@ -33,7 +37,8 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
   await page.getByRole('link', { name: 'Add a participant' }).click();
   await expectAccessible(page, 'add a participant');
   await page.getByLabel('First name or nickname (optional)').fill('Browser');
-  for (const name of ['consent_record', 'consent_network', 'consent_contact']) await page.locator(`label[for="f-${name}"]`).click(); // "Yes"
+  for (const name of ['consent_record', 'consent_network', 'consent_contact'])
+    await page.locator(`label[for="f-${name}"]`).click(); // "Yes"
   await page.getByRole('button', { name: 'Add participant' }).click();
   await page.waitForURL(/\/participants\/[0-9a-f-]{36}$/);
   await expectAccessible(page, 'participant page');
@@ -43,7 +48,13 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
   await page.getByRole('link', { name: /Record ONS4/ }).click();
   await expectAccessible(page, 'ONS4 entry');
   await fitsThePhone(page);
-  for (const [key, value] of [['ons4_satis', 6], ['ons4_worth', 7], ['ons4_happy', 5], ['ons4_anxious', 8]] as const) await answer(page, key, value);
+  for (const [key, value] of [
+    ['ons4_satis', 6],
+    ['ons4_worth', 7],
+    ['ons4_happy', 5],
+    ['ons4_anxious', 8],
+  ] as const)
+    await answer(page, key, value);
   await page.getByRole('button', { name: 'Save ONS4' }).click();
   await page.waitForURL(/#history$/);
   await expectAccessible(page, 'after ONS4');
@@ -80,7 +91,12 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
   await phone.page.getByRole('button', { name: 'Send my answers' }).click();
   await expectAccessible(phone.page, 'self-completion with errors');
   assert.match(await phone.page.locator('.error-summary').innerText(), /question 2/);
-  for (const [key, value] of [['ons4_worth', 8], ['ons4_happy', 7], ['ons4_anxious', 1]] as const) await answer(phone.page, key, value);
+  for (const [key, value] of [
+    ['ons4_worth', 8],
+    ['ons4_happy', 7],
+    ['ons4_anxious', 1],
+  ] as const)
+    await answer(phone.page, key, value);
   await phone.page.getByRole('button', { name: 'Send my answers' }).click();
   await expectAccessible(phone.page, 'thank you');
   assert.match(await phone.page.locator('h1').innerText(), /Thank you/);
@@ -89,7 +105,11 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
   await phone.context.close();
 
   // the worker sees all three, scored
-  const again = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  const again = await newSession(suite.browser, suite.baseUrl, {
+    email: 'worker@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
   await visit(again.page, participantUrl);
   const history = await again.page.locator('#history + .history').innerText();
   assert.match(history, /Life satisfaction: 9/);
@@ -99,7 +119,11 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
 });
 
 test('a worker on a phone deletes a questionnaire after a confirmation page, then restores it', async () => {
-  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'worker@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
   await page.goto('/orgs/leeds-recovery-cafe/participants');
   await page.locator('main table a[href*="/participants/"]').first().click();
   const participantUrl = page.url();

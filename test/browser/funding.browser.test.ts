@@ -31,7 +31,11 @@ test('find an opportunity, bid together, balance the budget, sign off, download 
     await check(anon.page, 'funder', width);
   }
   const W = 375;
-  const lead = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: W });
+  const lead = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+    width: W,
+  });
   const p = lead.page;
   await p.goto(`${suite.baseUrl}/funding/opportunities`);
   await check(p, 'board', W);
@@ -52,7 +56,11 @@ test('find an opportunity, bid together, balance the budget, sign off, download 
   const bidUrl = p.url().replace(/#.*$/, '');
   const bidId = bidUrl.split('/').pop()!;
 
-  const partner = await newSession(suite.browser, suite.baseUrl, { email: 'lead.manchester@demo.example', password: DEMO_PASSWORD, width: 1280 });
+  const partner = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead.manchester@demo.example',
+    password: DEMO_PASSWORD,
+    width: 1280,
+  });
   await partner.page.goto(`${suite.baseUrl}/orgs/manchester-peer-network/funding/bids/${bidId}`);
   await check(partner.page, 'invitation', 1280);
   await partner.page.getByRole('button', { name: 'Accept and join the bid' }).click();
@@ -81,9 +89,14 @@ test('find an opportunity, bid together, balance the budget, sign off, download 
   await partner.page.getByText('Signed off.').waitFor();
   await partner.page.getByText('2 of 2 partners').waitFor();
   await check(partner.page, 'partner bid page', 1280);
-  const [download] = await Promise.all([partner.page.waitForEvent('download'), partner.page.getByRole('link', { name: 'combined evidence pack (Word)' }).click()]);
+  const [download] = await Promise.all([
+    partner.page.waitForEvent('download'),
+    partner.page.getByRole('link', { name: 'combined evidence pack (Word)' }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), 'combined-evidence-pack.docx');
-  const res = await partner.page.request.get(`${bidUrl.replace('leeds-recovery-cafe', 'manchester-peer-network')}/pack.pdf`);
+  const res = await partner.page.request.get(
+    `${bidUrl.replace('leeds-recovery-cafe', 'manchester-peer-network')}/pack.pdf`,
+  );
   assert.equal(res.status(), 200);
   assert.equal((await res.body()).subarray(0, 4).toString(), '%PDF');
 

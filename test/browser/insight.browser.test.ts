@@ -17,9 +17,17 @@ test('the public impact page is accessible, at phone width too, and names its fi
   }
 });
 
-test('a lead\'s insight dashboard, social value and evidence pack are accessible, and print', async () => {
-  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD });
-  for (const url of ['/orgs/leeds-recovery-cafe/insight', '/orgs/leeds-recovery-cafe/insight/social-value?costs=20000', '/orgs/leeds-recovery-cafe/insight/pack']) await visit(page, url);
+test("a lead's insight dashboard, social value and evidence pack are accessible, and print", async () => {
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+  });
+  for (const url of [
+    '/orgs/leeds-recovery-cafe/insight',
+    '/orgs/leeds-recovery-cafe/insight/social-value?costs=20000',
+    '/orgs/leeds-recovery-cafe/insight/pack',
+  ])
+    await visit(page, url);
   await visit(page, '/orgs/leeds-recovery-cafe/insight/social-value?deadweight=140', 400);
   await page.goto('/orgs/leeds-recovery-cafe/insight');
   await page.emulateMedia({ media: 'print' });
@@ -29,7 +37,10 @@ test('a lead\'s insight dashboard, social value and evidence pack are accessible
 });
 
 test('the network insight page is accessible to a coordinator', async () => {
-  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'coordinator@demo.example',
+    password: DEMO_PASSWORD,
+  });
   await visit(page, '/network/insight');
   await visit(page, '/network/insight/pack');
   await expectAccessible(page, 'network pack');

@@ -26,7 +26,11 @@ async function noSidewaysScroll(page: Page, label: string) {
 
 for (const width of [375, 1280]) {
   test(`library at ${width}px: misspelt search, read, ask, answer as another member, accept`, async () => {
-    const asker = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width });
+    const asker = await newSession(suite.browser, suite.baseUrl, {
+      email: 'lead@demo.example',
+      password: DEMO_PASSWORD,
+      width,
+    });
     const page = asker.page;
     await visit(page, '/learning');
     await shot(page, 'learning-hub');
@@ -53,11 +57,17 @@ for (const width of [375, 1280]) {
     await expectAccessible(page, 'question');
     const questionUrl = new URL(page.url()).pathname;
 
-    const answerer = await newSession(suite.browser, suite.baseUrl, { email: 'lead.manchester@demo.example', password: DEMO_PASSWORD, width });
+    const answerer = await newSession(suite.browser, suite.baseUrl, {
+      email: 'lead.manchester@demo.example',
+      password: DEMO_PASSWORD,
+      width,
+    });
     await visit(answerer.page, '/learning/questions?unanswered=1');
     await answerer.page.getByRole('link', { name: title }).click();
     await expectAccessible(answerer.page, 'question to answer');
-    await answerer.page.getByLabel('Share what worked for you').fill('In a locked box by the kitchen, with a sign on the door.');
+    await answerer.page
+      .getByLabel('Share what worked for you')
+      .fill('In a locked box by the kitchen, with a sign on the door.');
     await answerer.page.getByRole('button', { name: 'Post your answer' }).click();
     await expectAccessible(answerer.page, 'answered');
     await answerer.context.close();
@@ -84,7 +94,11 @@ test('a new group asks for a mentor at 375px, and the mentor accepts', async () 
     .where('m.role', '=', 'lead')
     .orderBy('o.name')
     .executeTakeFirstOrThrow();
-  const newcomer = await newSession(suite.browser, suite.baseUrl, { email: group.email, password: DEMO_PASSWORD, width: 375 });
+  const newcomer = await newSession(suite.browser, suite.baseUrl, {
+    email: group.email,
+    password: DEMO_PASSWORD,
+    width: 375,
+  });
   await visit(newcomer.page, `/orgs/${group.slug}/pathway`);
   await newcomer.page.getByRole('button', { name: /We’ve done this\s*:\s*Insurance/ }).click();
   await expectAccessible(newcomer.page, 'pathway');
@@ -98,7 +112,10 @@ test('a new group asks for a mentor at 375px, and the mentor accepts', async () 
   await first.check();
   await newcomer.page.getByRole('button', { name: 'Ask them' }).click();
   await expectAccessible(newcomer.page, 'asked');
-  assert.match(await newcomer.page.locator('main').innerText(), new RegExp(`asked ${mentorName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(
+    await newcomer.page.locator('main').innerText(),
+    new RegExp(`asked ${mentorName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  );
 
   const mentor = await db
     .selectFrom('organisations as o')
@@ -108,23 +125,36 @@ test('a new group asks for a mentor at 375px, and the mentor accepts', async () 
     .where('o.name', '=', mentorName)
     .where('m.role', '=', 'lead')
     .executeTakeFirstOrThrow();
-  const mentorSession = await newSession(suite.browser, suite.baseUrl, { email: mentor.email, password: DEMO_PASSWORD, width: 375 });
+  const mentorSession = await newSession(suite.browser, suite.baseUrl, {
+    email: mentor.email,
+    password: DEMO_PASSWORD,
+    width: 375,
+  });
   await visit(mentorSession.page, `/orgs/${mentor.slug}/mentoring`);
   await shot(mentorSession.page, 'learning-mentoring');
-  await mentorSession.page.getByRole('button', { name: new RegExp(`Yes, we’ll mentor them \\(${group.name}\\)`) }).click();
+  await mentorSession.page
+    .getByRole('button', { name: new RegExp(`Yes, we’ll mentor them \\(${group.name}\\)`) })
+    .click();
   await expectAccessible(mentorSession.page, 'accepted');
   await mentorSession.page.getByRole('link', { name: `See ${group.name}’s progress` }).click();
   await expectAccessible(mentorSession.page, 'mentee progress');
   assert.match(await mentorSession.page.locator('main').innerText(), /Insurance\s*Done/);
   await visit(newcomer.page, `/orgs/${group.slug}/pathway`);
-  assert.match(await newcomer.page.locator('main').innerText(), new RegExp(`Your mentor is ${mentorName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(
+    await newcomer.page.locator('main').innerText(),
+    new RegExp(`Your mentor is ${mentorName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  );
   await newcomer.context.close();
   await mentorSession.context.close();
 });
 
 for (const width of [375, 1280]) {
   test(`people who can help, a person's own pathway and the coordinators' pages at ${width}px`, async () => {
-    const worker = await newSession(suite.browser, suite.baseUrl, { email: 'worker@demo.example', password: DEMO_PASSWORD, width });
+    const worker = await newSession(suite.browser, suite.baseUrl, {
+      email: 'worker@demo.example',
+      password: DEMO_PASSWORD,
+      width,
+    });
     const page = worker.page;
     await visit(page, '/learning');
     await page.getByRole('link', { name: 'People who can help' }).click();
@@ -150,8 +180,19 @@ for (const width of [375, 1280]) {
     assert.doesNotMatch(await page.locator('main').innerText(), /Sunday walking group/);
     await worker.context.close();
 
-    const coordinator = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD, width });
-    for (const [url, name] of [['/learning/start', 'learning-start'], ['/network/learning/stories', 'learning-stories-review'], ['/network/learning/mentoring', 'learning-matches'], ['/network/learning/questions', 'learning-moderation'], ['/learning/library?kind=story', 'learning-stories'], ['/learning/library?q=safegaurding', 'learning-search-typo']] as const) {
+    const coordinator = await newSession(suite.browser, suite.baseUrl, {
+      email: 'coordinator@demo.example',
+      password: DEMO_PASSWORD,
+      width,
+    });
+    for (const [url, name] of [
+      ['/learning/start', 'learning-start'],
+      ['/network/learning/stories', 'learning-stories-review'],
+      ['/network/learning/mentoring', 'learning-matches'],
+      ['/network/learning/questions', 'learning-moderation'],
+      ['/learning/library?kind=story', 'learning-stories'],
+      ['/learning/library?q=safegaurding', 'learning-search-typo'],
+    ] as const) {
       await visit(coordinator.page, url);
       await expectAccessible(coordinator.page, url);
       await noSidewaysScroll(coordinator.page, url);
@@ -164,7 +205,9 @@ for (const width of [375, 1280]) {
     await coordinator.page.getByRole('button', { name: new RegExp(`I’ve done this\\s*:\\s*${step}`) }).click();
     await expectAccessible(coordinator.page, 'own step ticked');
     assert.match(await coordinator.page.locator('main').innerText(), new RegExp(`${before + 1} of \\d+ so far`));
-    assert.ok(await coordinator.page.getByRole('button', { name: new RegExp(`Not done yet\\s*:\\s*${step}`) }).isVisible());
+    assert.ok(
+      await coordinator.page.getByRole('button', { name: new RegExp(`Not done yet\\s*:\\s*${step}`) }).isVisible(),
+    );
     await coordinator.context.close();
   });
 }

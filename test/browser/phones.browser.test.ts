@@ -36,7 +36,11 @@ async function expectReadableCharts(page: Page, label: string): Promise<number> 
     return [Math.round(parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1) * 10) / 10, (t.textContent || '').slice(0, 30)];
   }))()`)) as [number, string][];
   const small = sizes.filter(([px]) => px < 12);
-  assert.deepEqual(small.slice(0, 5), [], `chart text on ${label} is drawn smaller than 12px (${small.length} of ${sizes.length})`);
+  assert.deepEqual(
+    small.slice(0, 5),
+    [],
+    `chart text on ${label} is drawn smaller than 12px (${small.length} of ${sizes.length})`,
+  );
   return sizes.length;
 }
 
@@ -52,22 +56,36 @@ async function checkPage(page: Page, url: string, width: number): Promise<void> 
 test('public pages fit a phone: the map fits its box, tables scroll in labelled regions', async () => {
   const { context, page } = await newSession(suite.browser, suite.baseUrl, { width: 320 });
   for (const width of PHONES) {
-    for (const url of ['/', '/find-support?postcode=LS6', '/our-network', '/impact', '/about/data']) await checkPage(page, url, width);
+    for (const url of ['/', '/find-support?postcode=LS6', '/our-network', '/impact', '/about/data'])
+      await checkPage(page, url, width);
     await page.goto('/our-network');
-    const fit = await page.evaluate(`(() => {
+    const fit = (await page.evaluate(`(() => {
       const svg = document.querySelector('svg.hexmap-svg');
       const box = svg.closest('figure').parentElement;
       return { map: Math.round(svg.getBoundingClientRect().width), box: box.clientWidth };
-    })()`) as { map: number; box: number };
-    assert.ok(fit.map > 100 && fit.map <= fit.box, `the coverage map is ${fit.map}px wide in a ${fit.box}px box at ${width}px`);
+    })()`)) as { map: number; box: number };
+    assert.ok(
+      fit.map > 100 && fit.map <= fit.box,
+      `the coverage map is ${fit.map}px wide in a ${fit.box}px box at ${width}px`,
+    );
   }
   await context.close();
 });
 
 test('a lead on a phone: the team table shows each role and Remove, charts stay readable', async () => {
-  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: 320 });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+    width: 320,
+  });
   for (const width of PHONES) {
-    for (const url of ['/orgs/leeds-recovery-cafe', '/orgs/leeds-recovery-cafe/insight', '/orgs/leeds-recovery-cafe/insight/pack', '/account']) await checkPage(page, url, width);
+    for (const url of [
+      '/orgs/leeds-recovery-cafe',
+      '/orgs/leeds-recovery-cafe/insight',
+      '/orgs/leeds-recovery-cafe/insight/pack',
+      '/account',
+    ])
+      await checkPage(page, url, width);
     await page.goto('/orgs/leeds-recovery-cafe');
     const rows = page.locator('#team ~ .table-wrap tbody tr');
     assert.ok((await rows.count()) >= 2, 'the team has people in it');
@@ -75,7 +93,10 @@ test('a lead on a phone: the team table shows each role and Remove, charts stay 
       const row = rows.nth(i);
       for (const part of [row.locator('select'), row.getByRole('link', { name: /^Remove/ })]) {
         const box = await part.boundingBox();
-        assert.ok(box && box.x >= 0 && box.x + box.width <= width, `row ${i + 1} of the team shows its role and Remove within ${width}px (at ${box?.x}..${box && box.x + box.width})`);
+        assert.ok(
+          box && box.x >= 0 && box.x + box.width <= width,
+          `row ${i + 1} of the team shows its role and Remove within ${width}px (at ${box?.x}..${box && box.x + box.width})`,
+        );
       }
     }
   }
@@ -83,10 +104,18 @@ test('a lead on a phone: the team table shows each role and Remove, charts stay 
 });
 
 test('a coordinator on a phone: network insight and its pack fit, charts stay readable', async () => {
-  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD, width: 320 });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'coordinator@demo.example',
+    password: DEMO_PASSWORD,
+    width: 320,
+  });
   for (const width of PHONES) {
-    for (const url of ['/network/insight', '/network/insight/pack', '/network/applications']) await checkPage(page, url, width);
-    assert.ok((await page.goto('/network/insight')) && (await expectReadableCharts(page, 'network insight')) > 20, 'the network page has charts with text');
+    for (const url of ['/network/insight', '/network/insight/pack', '/network/applications'])
+      await checkPage(page, url, width);
+    assert.ok(
+      (await page.goto('/network/insight')) && (await expectReadableCharts(page, 'network insight')) > 20,
+      'the network page has charts with text',
+    );
   }
   await context.close();
 });

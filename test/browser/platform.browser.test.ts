@@ -10,7 +10,17 @@ const suite = useBrowserSuite();
 
 test('public pages are accessible, with the demo banner and a skip link', async () => {
   const { context, page } = await newSession(suite.browser, suite.baseUrl);
-  for (const url of ['/', '/about', '/about/data', '/privacy', '/accessibility', '/sign-in', '/sign-in/email', '/password/forgot', '/dev/outbox']) {
+  for (const url of [
+    '/',
+    '/about',
+    '/about/data',
+    '/privacy',
+    '/accessibility',
+    '/sign-in',
+    '/sign-in/email',
+    '/password/forgot',
+    '/dev/outbox',
+  ]) {
     await visit(page, url);
     assert.equal(await page.locator('.demo-banner').count(), 1, `${url} shows the demo banner`);
   }
@@ -33,7 +43,10 @@ test('a wrong password shows an error summary that links to the field', async ()
 });
 
 for (const [email, pages] of [
-  ['coordinator@demo.example', ['/account', '/network', '/network?status=applicant', '/network/orgs/leeds-recovery-cafe']],
+  [
+    'coordinator@demo.example',
+    ['/account', '/network', '/network?status=applicant', '/network/orgs/leeds-recovery-cafe'],
+  ],
   ['lead@demo.example', ['/account', '/orgs/leeds-recovery-cafe', '/orgs/leeds-recovery-cafe/audit']],
   ['volunteer@demo.example', ['/account', '/orgs/leeds-recovery-cafe']],
 ] as const) {
@@ -59,7 +72,11 @@ test('a lead invites a new volunteer, who joins through the emailed link', async
 
   const invitee = await newSession(suite.browser, suite.baseUrl);
   await visit(invitee.page, '/dev/outbox');
-  const link = await invitee.page.locator('.outbox-message', { hasText: 'new.friend@test.example' }).first().getByRole('link').getAttribute('href');
+  const link = await invitee.page
+    .locator('.outbox-message', { hasText: 'new.friend@test.example' })
+    .first()
+    .getByRole('link')
+    .getAttribute('href');
   await visit(invitee.page, new URL(link!).pathname);
   await invitee.page.getByRole('button', { name: /Join/ }).click();
   await expectAccessible(invitee.page, 'invitation with errors');
@@ -83,12 +100,21 @@ test('a lead invites a new volunteer, who joins through the emailed link', async
 });
 
 test('the account and workspace pages work on a 375-pixel phone screen', async () => {
-  const { context, page } = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: 375 });
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+    width: 375,
+  });
   for (const url of ['/', '/account', '/orgs/leeds-recovery-cafe']) {
     await visit(page, url);
     const overflow = await page.evaluate(() => {
-      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'));
-      return { by: document.documentElement.scrollWidth - window.innerWidth, what: wide.slice(0, 3).map((e) => `${e.tagName}.${e.className}`) };
+      const wide = [...document.querySelectorAll('body *')].filter(
+        (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'),
+      );
+      return {
+        by: document.documentElement.scrollWidth - window.innerWidth,
+        what: wide.slice(0, 3).map((e) => `${e.tagName}.${e.className}`),
+      };
     });
     assert.ok(overflow.by <= 1, `${url} scrolls sideways by ${overflow.by}px (${overflow.what.join(', ')})`);
   }
@@ -104,9 +130,19 @@ test('scripts stored in any text field never run in the browser', async () => {
     fired.push(d.message());
     void d.dismiss();
   });
-  const coordinator = await suite.server.server.database.db.selectFrom('people').select('id').where('email', 'like', '%coordinator@demo.example').executeTakeFirstOrThrow();
+  const coordinator = await suite.server.server.database.db
+    .selectFrom('people')
+    .select('id')
+    .where('email', 'like', '%coordinator@demo.example')
+    .executeTakeFirstOrThrow();
   const { createSession } = await import('../../src/platform/auth/session.store.ts');
-  await context.addCookies([{ name: 'rc_session', value: await createSession(suite.server.server.database.db, coordinator.id, 'browser test'), url: suite.baseUrl }]);
+  await context.addCookies([
+    {
+      name: 'rc_session',
+      value: await createSession(suite.server.server.database.db, coordinator.id, 'browser test'),
+      url: suite.baseUrl,
+    },
+  ]);
   for (const url of ['/dev/outbox', '/', '/account', '/network/orgs/leeds-recovery-cafe', '/network']) {
     await page.goto(url);
     await page.waitForLoadState('load');

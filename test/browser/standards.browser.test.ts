@@ -29,7 +29,11 @@ async function chooseLevels(page: Page, index: number) {
 }
 
 test('the whole cycle: self-assessment, two peer reviews, decision, recognition', async () => {
-  const lead = await newSession(suite.browser, suite.baseUrl, { email: 'lead@demo.example', password: DEMO_PASSWORD, width: PHONE });
+  const lead = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
   await lead.page.goto(`${suite.baseUrl}/orgs/leeds-recovery-cafe`);
   await lead.page.getByRole('link', { name: 'Standards' }).first().click();
   await check(lead.page, 'org standards');
@@ -37,11 +41,20 @@ test('the whole cycle: self-assessment, two peer reviews, decision, recognition'
   await check(lead.page, 'self-assessment form');
 
   // Send with levels missing: told which, and nothing lost.
-  await lead.page.getByLabel('What you do (optional)').first().fill('A café every Saturday, run by people in recovery.');
+  await lead.page
+    .getByLabel('What you do (optional)')
+    .first()
+    .fill('A café every Saturday, run by people in recovery.');
   await lead.page.getByRole('button', { name: 'Send for peer review' }).click();
-  await lead.page.getByRole('heading', { name: 'There is a problem' }).waitFor().catch(() => {});
+  await lead.page
+    .getByRole('heading', { name: 'There is a problem' })
+    .waitFor()
+    .catch(() => {});
   await check(lead.page, 'self-assessment errors');
-  assert.equal(await lead.page.getByLabel('What you do (optional)').first().inputValue(), 'A café every Saturday, run by people in recovery.');
+  assert.equal(
+    await lead.page.getByLabel('What you do (optional)').first().inputValue(),
+    'A café every Saturday, run by people in recovery.',
+  );
 
   await chooseLevels(lead.page, 2);
   await lead.page.getByRole('button', { name: 'Send for peer review' }).click();
@@ -50,7 +63,11 @@ test('the whole cycle: self-assessment, two peer reviews, decision, recognition'
   const assessmentUrl = lead.page.url();
   const assessmentId = assessmentUrl.split('/').pop()!;
 
-  const coordinator = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD, width: 1280 });
+  const coordinator = await newSession(suite.browser, suite.baseUrl, {
+    email: 'coordinator@demo.example',
+    password: DEMO_PASSWORD,
+    width: 1280,
+  });
   await coordinator.page.goto(`${suite.baseUrl}/network/standards`);
   await check(coordinator.page, 'coordinator standards', 1280);
   await coordinator.page.goto(`${suite.baseUrl}/network/standards/assessments/${assessmentId}`);

@@ -50,10 +50,22 @@ export async function startBrowserServer(): Promise<BrowserServer> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  assert.ok(existsSync(CHROMIUM), `Chromium is needed for the browser tests: apt-get install chromium (looked for ${CHROMIUM})`);
+  assert.ok(
+    existsSync(CHROMIUM),
+    `Chromium is needed for the browser tests: apt-get install chromium (looked for ${CHROMIUM})`,
+  );
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -117,11 +129,17 @@ export async function expectNoPageOverflow(page: Page, label = page.url(), width
   const before = page.viewportSize();
   if (before?.width !== width) await page.setViewportSize({ width, height: before?.height ?? 800 });
   try {
-    const found = (await page.evaluate(OVERFLOW_PROBE)) as { scrollWidth: number; clientWidth: number; culprit: string } | null;
+    const found = (await page.evaluate(OVERFLOW_PROBE)) as {
+      scrollWidth: number;
+      clientWidth: number;
+      culprit: string;
+    } | null;
     assert.equal(
       found,
       null,
-      found ? `${label} scrolls sideways at ${width}px: the page is ${found.scrollWidth}px wide in a ${found.clientWidth}px window; widest: ${found.culprit}` : '',
+      found
+        ? `${label} scrolls sideways at ${width}px: the page is ${found.scrollWidth}px wide in a ${found.clientWidth}px window; widest: ${found.culprit}`
+        : '',
     );
   } finally {
     if (before && before.width !== width) await page.setViewportSize(before);
@@ -137,7 +155,9 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = (await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
     return r.violations;
   })) as AxeViolation[];
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -156,9 +176,17 @@ export async function visit(page: Page, url: string, expectStatus = 200): Promis
 }
 
 /** A fresh context (cookies), optionally signed in through the real sign-in form. */
-export async function newSession(browser: Browser, baseUrl: string, opts: { email?: string; password?: string; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newSession(
+  browser: Browser,
+  baseUrl: string,
+  opts: { email?: string; password?: string; width?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP only so the test can inject axe-core; the pages' own policy forbids inline scripts.
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: opts.width ?? 1024, height: 800 }, bypassCSP: true });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: opts.width ?? 1024, height: 800 },
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   page.on('dialog', (d) => {
     throw new Error(`a dialog opened on ${page.url()}: ${d.message()}`);

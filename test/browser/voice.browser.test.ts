@@ -23,7 +23,14 @@ async function noSidewaysScroll(page: Page, label: string) {
   assert.equal(wide, false, `${label} scrolls sideways`);
 }
 const ukNow = (offsetDays: number) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(Date.now() + offsetDays * 86400000));
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(Date.now() + offsetDays * 86400000));
 
 /** Votes as a browser without JavaScript would: load the page, post its form, follow the redirect. */
 async function voteByForm(request: APIRequestContext, url: string, choose: (n: number) => string) {
@@ -32,13 +39,20 @@ async function voteByForm(request: APIRequestContext, url: string, choose: (n: n
     const statement = /name="statement" value="([0-9a-f-]{36})"/.exec(html)?.[1];
     if (!statement) return;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-    const res = await request.post(`${url}/votes`, { form: { _csrf: csrf, statement, choice: choose(n) }, maxRedirects: 0 });
+    const res = await request.post(`${url}/votes`, {
+      form: { _csrf: csrf, statement, choice: choose(n) },
+      maxRedirects: 0,
+    });
     assert.equal(res.status(), 303);
   }
 }
 
 test('from creation to results at 375px: 30 people vote, some with JavaScript off, a statement is added and moderated', async () => {
-  const { page } = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD, width: 375 });
+  const { page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'coordinator@demo.example',
+    password: DEMO_PASSWORD,
+    width: 375,
+  });
   await visit(page, '/network/voice/consultations/new');
   await shot(page, 'voice-new');
   await page.getByRole('button', { name: 'Open the consultation' }).click();
@@ -48,7 +62,20 @@ test('from creation to results at 375px: 30 people vote, some with JavaScript of
   await page.getByLabel('Background').fill('The council is **reviewing** recovery services.');
   await page.getByLabel('Opens (date and time, UK)').fill(ukNow(-1));
   await page.getByLabel('Closes (date and time, UK)').fill(ukNow(14));
-  await page.getByLabel('Statements to start with').fill(['Peer support should be funded as core', 'Abstinence should be the goal', 'Medication is part of recovery', 'Councils should pay peer workers', 'Recovery cafés should open at weekends', 'Online meetings are as good as in person', 'Naloxone for every volunteer', 'Housing comes first'].join('\n'));
+  await page
+    .getByLabel('Statements to start with')
+    .fill(
+      [
+        'Peer support should be funded as core',
+        'Abstinence should be the goal',
+        'Medication is part of recovery',
+        'Councils should pay peer workers',
+        'Recovery cafés should open at weekends',
+        'Online meetings are as good as in person',
+        'Naloxone for every volunteer',
+        'Housing comes first',
+      ].join('\n'),
+    );
   await page.getByRole('button', { name: 'Open the consultation' }).click();
   await page.waitForURL(/\/voice\/consultations\/[0-9a-f-]{36}$/);
   await expectAccessible(page, 'consultation');
@@ -56,7 +83,12 @@ test('from creation to results at 375px: 30 people vote, some with JavaScript of
 
   // Three people at phone width with JavaScript off, clicking through.
   for (let p = 0; p < 3; p++) {
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, viewport: { width: 375, height: 800 }, javaScriptEnabled: false, bypassCSP: true });
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      viewport: { width: 375, height: 800 },
+      javaScriptEnabled: false,
+      bypassCSP: true,
+    });
     const pg = await context.newPage();
     await pg.goto(url);
     if (p === 0) {
@@ -69,7 +101,9 @@ test('from creation to results at 375px: 30 people vote, some with JavaScript of
     }
     assert.match(await pg.locator('main').innerText(), /You have voted on every statement/);
     if (p === 0) {
-      await pg.getByLabel('Add a statement of your own (optional)').fill('Buses should run after six so people can get to meetings');
+      await pg
+        .getByLabel('Add a statement of your own (optional)')
+        .fill('Buses should run after six so people can get to meetings');
       await pg.getByRole('button', { name: 'Send for checking' }).click();
       assert.match(await pg.locator('main').innerText(), /waiting to be checked/);
       await shot(pg, 'voice-voted');
@@ -79,7 +113,9 @@ test('from creation to results at 375px: 30 people vote, some with JavaScript of
   // 27 more, in two camps, through the same forms.
   for (let p = 0; p < 27; p++) {
     const context = await suite.browser.newContext({ baseURL: suite.baseUrl });
-    await voteByForm(context.request, url, (n) => (n === 0 || n === 3 ? 'agree' : (n + p) % 2 ? 'agree' : n === 5 ? 'pass' : 'disagree'));
+    await voteByForm(context.request, url, (n) =>
+      n === 0 || n === 3 ? 'agree' : (n + p) % 2 ? 'agree' : n === 5 ? 'pass' : 'disagree',
+    );
     await context.close();
   }
 
@@ -130,7 +166,11 @@ for (const width of [375, 1280]) {
     await page.getByRole('button', { name: 'Share' }).click();
     await expectAccessible(page, 'shared');
     await shot(page, 'voice-shared');
-    const coord = await newSession(suite.browser, suite.baseUrl, { email: 'coordinator@demo.example', password: DEMO_PASSWORD, width });
+    const coord = await newSession(suite.browser, suite.baseUrl, {
+      email: 'coordinator@demo.example',
+      password: DEMO_PASSWORD,
+      width,
+    });
     await visit(coord.page, '/network/voice/words');
     await noSidewaysScroll(coord.page, 'words desk');
     await shot(coord.page, 'voice-words');

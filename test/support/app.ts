@@ -35,7 +35,13 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rc-test-'));
   const config = loadConfig(
-    { SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...options.env },
+    {
+      SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'http://localhost:3000',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    },
     { demo: options.demo ?? false },
   );
   const database = await freshDatabase();
@@ -76,7 +82,11 @@ export class Client {
   async request(opts: InjectOptions): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       ...opts,
-      headers: { ...this.headers, ...(opts.headers ?? {}), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: {
+        ...this.headers,
+        ...(opts.headers ?? {}),
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
@@ -95,8 +105,16 @@ export class Client {
   /** Posts a form as a browser would, with a CSRF token from a page this client has seen. */
   async post(url: string, fields: Record<string, string> = {}, options: { csrf?: boolean } = {}) {
     if (options.csrf !== false && !this.csrf) await this.get(this.cookies.has('rc_session') ? '/account' : '/sign-in');
-    const body = new URLSearchParams({ ...(options.csrf === false ? {} : { _csrf: this.csrf! }), ...fields }).toString();
-    return this.request({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const body = new URLSearchParams({
+      ...(options.csrf === false ? {} : { _csrf: this.csrf! }),
+      ...fields,
+    }).toString();
+    return this.request({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   /** Starts a session for a person directly, as signing in would (for tests about pages, not sign-in). */

@@ -136,4 +136,3 @@ export function boundaryViolations(files: readonly SourceFile[], migrations: rea
   }
   return problems;
 }
-

@@ -67,7 +67,11 @@ async function postgresTemplate(admin: pg.Client): Promise<string> {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (exists.rowCount) return name;
     await admin.query(`create database "${name}"`);
-    const database = await openDatabase({ kind: 'postgres', url: withDatabase(testDatabaseUrl!, name), maxConnections: 1 });
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: withDatabase(testDatabaseUrl!, name),
+      maxConnections: 1,
+    });
     try {
       await migrate(database.pool);
     } catch (err) {

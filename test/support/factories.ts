@@ -8,26 +8,46 @@ export const TEST_PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | undefined;
 let seq = 0;
 
-export async function buildOrg(db: Kysely<DB>, o: { name?: string; slug?: string; status?: 'applicant' | 'member' | 'lapsed'; summary?: string } = {}) {
+export async function buildOrg(
+  db: Kysely<DB>,
+  o: { name?: string; slug?: string; status?: 'applicant' | 'member' | 'lapsed'; summary?: string } = {},
+) {
   const n = ++seq;
   const name = o.name ?? `Test Organisation ${n}`;
   return db
     .insertInto('organisations')
-    .values({ name, slug: o.slug ?? `test-org-${n}-${Date.now().toString(36)}`, status: o.status ?? 'member', summary: o.summary ?? '', town: 'Leeds', region: 'Yorkshire and The Humber' })
+    .values({
+      name,
+      slug: o.slug ?? `test-org-${n}-${Date.now().toString(36)}`,
+      status: o.status ?? 'member',
+      summary: o.summary ?? '',
+      town: 'Leeds',
+      region: 'Yorkshire and The Humber',
+    })
     .returning(['id', 'slug', 'name', 'status'])
     .executeTakeFirstOrThrow();
 }
 
 export async function buildPerson(
   db: Kysely<DB>,
-  p: { email?: string; name?: string; networkRole?: NetworkRole; memberships?: { orgId: string; role: OrgRole }[] } = {},
+  p: {
+    email?: string;
+    name?: string;
+    networkRole?: NetworkRole;
+    memberships?: { orgId: string; role: OrgRole }[];
+  } = {},
 ) {
   const n = ++seq;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = p.email ?? `person${n}.${Date.now().toString(36)}@test.example`;
   const person = await db
     .insertInto('people')
-    .values({ email, display_name: p.name ?? `Person ${n}`, password_hash: await passwordHash, network_role: p.networkRole ?? null })
+    .values({
+      email,
+      display_name: p.name ?? `Person ${n}`,
+      password_hash: await passwordHash,
+      network_role: p.networkRole ?? null,
+    })
     .returning(['id', 'email', 'display_name'])
     .executeTakeFirstOrThrow();
   for (const m of p.memberships ?? []) {

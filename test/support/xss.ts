@@ -18,10 +18,15 @@ export async function poisonTextColumns(db: Kysely<DB>): Promise<string[]> {
   const poisoned: string[] = [];
   for (const { table_name, column_name } of rows) {
     // emails keep an @ and lower case, so they still pass their check
-    const value = column_name === 'email' ? sql`lower(${XSS_PAYLOAD}) || ${sql.ref(column_name)}` : sql`${sql.ref(column_name)} || ${XSS_PAYLOAD}`;
+    const value =
+      column_name === 'email'
+        ? sql`lower(${XSS_PAYLOAD}) || ${sql.ref(column_name)}`
+        : sql`${sql.ref(column_name)} || ${XSS_PAYLOAD}`;
     try {
       await db.transaction().execute(async (tx) => {
-        await sql`update ${sql.table(table_name)} set ${sql.ref(column_name)} = ${value} where ${sql.ref(column_name)} is not null`.execute(tx);
+        await sql`update ${sql.table(table_name)} set ${sql.ref(column_name)} = ${value} where ${sql.ref(column_name)} is not null`.execute(
+          tx,
+        );
       });
       poisoned.push(`${table_name}.${column_name}`);
     } catch {

@@ -15,7 +15,10 @@ export interface InvitationView {
 /** The invitation behind a link; throws LinkNotUsable when it is used, expired or unknown. */
 export async function loadInvitationPage(deps: Deps, token: string): Promise<InvitationView> {
   const row = await checkLink(deps, 'invitation', token);
-  const [org, person] = await Promise.all([repo.findOrgName(deps.db, row.org_id!), repo.findPersonByEmail(deps.db, row.email)]);
+  const [org, person] = await Promise.all([
+    repo.findOrgName(deps.db, row.org_id!),
+    repo.findPersonByEmail(deps.db, row.email),
+  ]);
   return { orgName: org.name, role: row.role as OrgRole, email: row.email, hasAccount: !!person };
 }
 

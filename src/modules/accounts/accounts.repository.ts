@@ -19,7 +19,10 @@ export async function findPersonById(db: Kysely<DB>, id: string) {
 }
 
 /** Makes the account unless one with this email appeared meanwhile (then undefined). */
-export async function insertPersonIfNew(db: Kysely<DB>, p: { email: string; displayName: string; passwordHash: string | null }) {
+export async function insertPersonIfNew(
+  db: Kysely<DB>,
+  p: { email: string; displayName: string; passwordHash: string | null },
+) {
   return db
     .insertInto('people')
     .values({ email: p.email, display_name: p.displayName, password_hash: p.passwordHash })
@@ -29,7 +32,11 @@ export async function insertPersonIfNew(db: Kysely<DB>, p: { email: string; disp
 }
 
 export async function setPasswordHash(db: Kysely<DB>, personId: string, passwordHash: string) {
-  await db.updateTable('people').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', personId).execute();
+  await db
+    .updateTable('people')
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where('id', '=', personId)
+    .execute();
 }
 
 /** How many links of this kind were sent to this address in the last hour (to cap mail). */

@@ -11,7 +11,13 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/http/platfo
 import { sendPage } from '../../platform/http/render.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { loadInvitationPage, workspacePathOf } from './accounts.pages.ts';
-import { AcceptInvitationForm, ChangePasswordForm, EmailOnlyForm, NewPasswordForm, SignInForm } from './accounts.schemas.ts';
+import {
+  AcceptInvitationForm,
+  ChangePasswordForm,
+  EmailOnlyForm,
+  NewPasswordForm,
+  SignInForm,
+} from './accounts.schemas.ts';
 import * as service from './accounts.service.ts';
 import {
   AccountPage,
@@ -32,7 +38,8 @@ const tokenParam = (req: FastifyRequest) => {
 export function accountRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
-    const startSession = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config));
+    const startSession = (reply: FastifyReply, token: string) =>
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config));
     const ua = (req: FastifyRequest) => String(req.headers['user-agent'] ?? '');
     const open = { config: { access: access.public } };
     const signedIn = { config: { access: access.signedIn } };
@@ -40,21 +47,39 @@ export function accountRoutes(deps: Deps) {
     app.get('/sign-in', open, async (req, reply) => {
       const next = (req.query as { next?: string }).next;
       if (isSignedIn(req.actor)) return reply.redirect(safeNextPath(next, deps.config.publicUrl), 303);
-      return sendPage(reply, <SignInPage ctx={ctx(req, reply)} next={next ? safeNextPath(next, deps.config.publicUrl) : undefined} />);
+      return sendPage(
+        reply,
+        <SignInPage ctx={ctx(req, reply)} next={next ? safeNextPath(next, deps.config.publicUrl) : undefined} />,
+      );
     });
 
     app.post('/sign-in', open, async (req, reply) => {
       const form = parseForm(SignInForm, req.body);
       const asked = (req.body as { next?: string } | undefined)?.next;
       const next = safeNextPath(asked, deps.config.publicUrl);
-      if (!form.ok) return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={form.errors} values={form.values} next={next} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <SignInPage ctx={ctx(req, reply)} errors={form.errors} values={form.values} next={next} />,
+          400,
+        );
       const result = await service.signInWithPassword(deps, { ...form.data, ip: clientIp(req), userAgent: ua(req) });
       if (!result.ok) {
         const throttled = result.reason === 'throttled';
         const message = throttled
           ? 'Too many tries. For your safety, please wait 15 minutes, or sign in with an emailed link.'
           : 'The email address or password is not right. Check them and try again.';
-        return sendPage(reply, <SignInPage ctx={ctx(req, reply)} errors={{ email: message }} values={{ email: form.data.email }} next={next} throttled={throttled} />, throttled ? 429 : 401);
+        return sendPage(
+          reply,
+          <SignInPage
+            ctx={ctx(req, reply)}
+            errors={{ email: message }}
+            values={{ email: form.data.email }}
+            next={next}
+            throttled={throttled}
+          />,
+          throttled ? 429 : 401,
+        );
       }
       startSession(reply, result.sessionToken);
       return reply.redirect(asked ? next : await service.landingAfterSignIn(deps, result.sessionToken), 303);
@@ -62,10 +87,17 @@ export function accountRoutes(deps: Deps) {
 
     for (const purpose of ['sign_in', 'reset_password'] as const) {
       const path = purpose === 'sign_in' ? '/sign-in/email' : '/password/forgot';
-      app.get(path, open, async (req, reply) => sendPage(reply, <RequestLinkPage ctx={ctx(req, reply)} purpose={purpose} />));
+      app.get(path, open, async (req, reply) =>
+        sendPage(reply, <RequestLinkPage ctx={ctx(req, reply)} purpose={purpose} />),
+      );
       app.post(path, open, async (req, reply) => {
         const form = parseForm(EmailOnlyForm, req.body);
-        if (!form.ok) return sendPage(reply, <RequestLinkPage ctx={ctx(req, reply)} purpose={purpose} errors={form.errors} values={form.values} />, 400);
+        if (!form.ok)
+          return sendPage(
+            reply,
+            <RequestLinkPage ctx={ctx(req, reply)} purpose={purpose} errors={form.errors} values={form.values} />,
+            400,
+          );
         await service.requestEmailedLink(deps, purpose, form.data.email);
         return sendPage(reply, <CheckEmailPage ctx={ctx(req, reply)} email={form.data.email} />);
       });
@@ -76,7 +108,10 @@ export function accountRoutes(deps: Deps) {
     app.get('/sign-in/email/:token', open, async (req, reply) => {
       const token = tokenParam(req);
       const row = await service.checkLink(deps, 'sign_in', token);
-      return sendPage(reply, <ConfirmLinkPage ctx={ctx(req, reply)} action={`/sign-in/email/${token}`} email={row.email} />);
+      return sendPage(
+        reply,
+        <ConfirmLinkPage ctx={ctx(req, reply)} action={`/sign-in/email/${token}`} email={row.email} />,
+      );
     });
 
     app.post('/sign-in/email/:token', open, async (req, reply) => {
@@ -96,7 +131,11 @@ export function accountRoutes(deps: Deps) {
       const form = parseForm(NewPasswordForm, req.body);
       if (!form.ok) {
         await service.checkLink(deps, 'reset_password', token);
-        return sendPage(reply, <NewPasswordPage ctx={ctx(req, reply)} action={`/password/reset/${token}`} errors={form.errors} />, 400);
+        return sendPage(
+          reply,
+          <NewPasswordPage ctx={ctx(req, reply)} action={`/password/reset/${token}`} errors={form.errors} />,
+          400,
+        );
       }
       startSession(reply, await service.resetPassword(deps, token, form.data.password, ua(req)));
       setFlash(reply, { kind: 'success', text: 'Your new password is saved, and you are signed out everywhere else.' });
@@ -108,7 +147,15 @@ export function accountRoutes(deps: Deps) {
 
     app.get('/invitations/:token', open, async (req, reply) => {
       const token = tokenParam(req);
-      return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={await invitationView(token)} action={`/invitations/${token}`} signedInAs={signedInEmail(req)} />);
+      return sendPage(
+        reply,
+        <InvitationPage
+          ctx={ctx(req, reply)}
+          view={await invitationView(token)}
+          action={`/invitations/${token}`}
+          signedInAs={signedInEmail(req)}
+        />,
+      );
     });
 
     app.post('/invitations/:token', open, async (req, reply) => {
@@ -123,7 +170,18 @@ export function accountRoutes(deps: Deps) {
       } else {
         const form = parseForm(AcceptInvitationForm, req.body);
         if (!form.ok) {
-          return sendPage(reply, <InvitationPage ctx={ctx(req, reply)} view={view} action={`/invitations/${token}`} errors={form.errors} values={form.values} signedInAs={signedInEmail(req)} />, 400);
+          return sendPage(
+            reply,
+            <InvitationPage
+              ctx={ctx(req, reply)}
+              view={view}
+              action={`/invitations/${token}`}
+              errors={form.errors}
+              values={form.values}
+              signedInAs={signedInEmail(req)}
+            />,
+            400,
+          );
         }
         newAccount = form.data;
       }
@@ -155,24 +213,42 @@ export function accountRoutes(deps: Deps) {
         email: actor.email,
         networkRole: actor.networkRole as NetworkRole | null,
         memberships: actor.memberships.map((m) => ({ slug: m.orgSlug, name: m.orgName, role: m.role })),
-        sessions: sessions.map((s) => ({ current: s.token_hash === actor.sessionHash, lastSeen: s.last_seen_at, userAgent: describeAgent(s.user_agent) })),
+        sessions: sessions.map((s) => ({
+          current: s.token_hash === actor.sessionHash,
+          lastSeen: s.last_seen_at,
+          userAgent: describeAgent(s.user_agent),
+        })),
       };
     }
 
-    app.get('/account', signedIn, async (req, reply) => sendPage(reply, <AccountPage ctx={ctx(req, reply)} view={await accountView(req)} />));
+    app.get('/account', signedIn, async (req, reply) =>
+      sendPage(reply, <AccountPage ctx={ctx(req, reply)} view={await accountView(req)} />),
+    );
 
     app.post('/account/password', signedIn, async (req, reply) => {
       const form = parseForm(ChangePasswordForm, req.body);
-      if (!form.ok) return sendPage(reply, <AccountPage ctx={ctx(req, reply)} view={await accountView(req)} errors={form.errors} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <AccountPage ctx={ctx(req, reply)} view={await accountView(req)} errors={form.errors} />,
+          400,
+        );
       try {
         await service.changePassword(deps, personOf(req), form.data.current, form.data.password);
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation') {
-          return sendPage(reply, <AccountPage ctx={ctx(req, reply)} view={await accountView(req)} errors={err.fields} />, 400);
+          return sendPage(
+            reply,
+            <AccountPage ctx={ctx(req, reply)} view={await accountView(req)} errors={err.fields} />,
+            400,
+          );
         }
         throw err;
       }
-      setFlash(reply, { kind: 'success', text: 'Your password has been changed, and you are signed out on every other device.' });
+      setFlash(reply, {
+        kind: 'success',
+        text: 'Your password has been changed, and you are signed out on every other device.',
+      });
       return reply.redirect('/account', 303);
     });
   };
@@ -180,7 +256,25 @@ export function accountRoutes(deps: Deps) {
 
 /** A short, human name for a browser from its user-agent string. */
 export function describeAgent(ua: string): string {
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : '';
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iPhone or iPad' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'Mac' : /Linux/.test(ua) ? 'Linux' : '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : '';
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iPhone or iPad'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'Mac'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return [browser, os].filter(Boolean).join(' on ') || 'A browser or program';
 }

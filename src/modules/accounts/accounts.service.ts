@@ -1,8 +1,19 @@
 // Use cases for signing in and out, emailed links, passwords and accepting invitations.
 import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
-import { consumeEmailToken, issueEmailToken, peekEmailToken, voidCredentialLinks, type TokenState } from '../../platform/auth/email-tokens.ts';
+import {
+  consumeEmailToken,
+  issueEmailToken,
+  peekEmailToken,
+  voidCredentialLinks,
+  type TokenState,
+} from '../../platform/auth/email-tokens.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession, deleteAllSessions, deleteOtherSessions, findSessionActor } from '../../platform/auth/session.store.ts';
+import {
+  createSession,
+  deleteAllSessions,
+  deleteOtherSessions,
+  findSessionActor,
+} from '../../platform/auth/session.store.ts';
 import { landingPath } from './landing.ts';
 import { signInRules } from '../../platform/auth/sign-in-throttle.ts';
 import { clearRateLimits, hitRateLimits, refundRateLimits } from '../../platform/auth/rate-limit.repository.ts';
@@ -53,7 +64,11 @@ export async function sendEmailedLink(deps: Deps, payload: Record<string, unknow
   const person = await repo.findPersonByEmail(deps.db, email);
   if (!person || (await repo.recentTokenCount(deps.db, email, purpose)) >= MAX_LINKS_PER_HOUR) return;
   const token = await issueEmailToken(deps.db, { purpose, email, personId: person.id });
-  await deps.mailer.send(purpose === 'sign_in' ? signInMail(deps, person.display_name, email, token) : resetMail(deps, person.display_name, email, token));
+  await deps.mailer.send(
+    purpose === 'sign_in'
+      ? signInMail(deps, person.display_name, email, token)
+      : resetMail(deps, person.display_name, email, token),
+  );
 }
 
 function signInMail(deps: Deps, name: string, to: string, token: string) {
@@ -125,10 +140,17 @@ export async function resetPassword(deps: Deps, token: string, password: string,
   });
 }
 
-export async function changePassword(deps: Deps, actor: SignedInActor, current: string, password: string): Promise<void> {
+export async function changePassword(
+  deps: Deps,
+  actor: SignedInActor,
+  current: string,
+  password: string,
+): Promise<void> {
   const person = await repo.findPersonById(deps.db, actor.personId);
   if (!person || !(await verifyPassword(person.password_hash, current))) {
-    throw new AppError('validation', 'Your current password is not right', { current: 'Your current password is not right' });
+    throw new AppError('validation', 'Your current password is not right', {
+      current: 'Your current password is not right',
+    });
   }
   const passwordHash = await hashPassword(password); // slow on purpose: outside the transaction
   // Whoever knew the old password, or holds a link mailed earlier, is signed out and shut out.
@@ -167,8 +189,16 @@ export async function acceptInvitation(
       personId = existing.id;
     } else {
       if (!newAccount) throw new AppError('validation', 'Tell us your name and choose a password to join.');
-      const created = await repo.insertPersonIfNew(tx, { email: row.email, displayName: newAccount.name, passwordHash });
-      if (!created) throw new AppError('conflict', `An account for ${row.email} has just been made. Sign in as ${row.email}, then open the link again.`);
+      const created = await repo.insertPersonIfNew(tx, {
+        email: row.email,
+        displayName: newAccount.name,
+        passwordHash,
+      });
+      if (!created)
+        throw new AppError(
+          'conflict',
+          `An account for ${row.email} has just been made. Sign in as ${row.email}, then open the link again.`,
+        );
       personId = created.id;
       sessionToken = await createSession(tx, personId, userAgent);
     }

@@ -17,12 +17,17 @@ const outbox = () => t.mailer.outbox(200);
 describe('signing in with a password', () => {
   test('the right password signs in, sets a safe cookie, and the account page shows the person', async () => {
     const org = await buildOrg(t.database.db, { name: 'Harbour Recovery' });
-    const p = await buildPerson(t.database.db, { name: 'Kit Marlowe', memberships: [{ orgId: org.id, role: 'worker' }] });
+    const p = await buildPerson(t.database.db, {
+      name: 'Kit Marlowe',
+      memberships: [{ orgId: org.id, role: 'worker' }],
+    });
     const c = new Client(t.app);
     const res = await c.post('/sign-in', { email: p.email.toUpperCase(), password: TEST_PASSWORD, next: '/account' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/account');
-    const cookie = String(res.headers['set-cookie']).split(/,(?=\s*rc_)/).find((h) => h.includes('rc_session='))!;
+    const cookie = String(res.headers['set-cookie'])
+      .split(/,(?=\s*rc_)/)
+      .find((h) => h.includes('rc_session='))!;
     assert.match(cookie, /HttpOnly/i);
     assert.match(cookie, /SameSite=Lax/i);
     assert.doesNotMatch(cookie, /Secure/i, 'http PUBLIC_URL: no Secure flag, or the browser drops the cookie');
@@ -59,7 +64,8 @@ describe('signing in with a password', () => {
   test('after five wrong passwords, even the right one is refused for a while (429)', async () => {
     const p = await buildPerson(t.database.db);
     const c = new Client(t.app);
-    for (let i = 0; i < 5; i++) assert.equal((await c.post('/sign-in', { email: p.email, password: `wrong-${i}-password` })).statusCode, 401);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await c.post('/sign-in', { email: p.email, password: `wrong-${i}-password` })).statusCode, 401);
     const res = await c.post('/sign-in', { email: p.email, password: TEST_PASSWORD });
     assert.equal(res.statusCode, 429);
     assert.match(res.body, /Too many tries/);
@@ -77,7 +83,11 @@ describe('signing in with a password', () => {
 
   test('next= never sends anyone to another site', async () => {
     const p = await buildPerson(t.database.db);
-    const res = await new Client(t.app).post('/sign-in', { email: p.email, password: TEST_PASSWORD, next: '//evil.example/x' });
+    const res = await new Client(t.app).post('/sign-in', {
+      email: p.email,
+      password: TEST_PASSWORD,
+      next: '//evil.example/x',
+    });
     assert.equal(res.headers.location, '/account');
   });
 });
@@ -97,7 +107,11 @@ describe('signing out', () => {
     const res = await b.post('/sign-out/everywhere');
     assert.equal(res.statusCode, 303);
     assert.equal((await c.get('/account')).statusCode, 303, 'c was signed out by b');
-    const left = await t.database.db.selectFrom('sessions').select('token_hash').where('person_id', '=', p.id).execute();
+    const left = await t.database.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('person_id', '=', p.id)
+      .execute();
     assert.equal(left.length, 0);
   });
 
@@ -135,7 +149,11 @@ describe('emailed sign-in links', () => {
     await t.app.jobs.runWaiting('accounts.send-link');
     const path = linkIn((await lastMailTo(outbox, p.email)).text);
     const token = path.split('/').pop()!;
-    await t.database.db.updateTable('email_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', hashToken(token)).execute();
+    await t.database.db
+      .updateTable('email_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
     const res = await c.post(path);
     assert.equal(res.statusCode, 410);
     assert.match(res.body, /expired/);
@@ -173,19 +191,36 @@ describe('password reset', () => {
     assert.equal(res.statusCode, 303);
     assert.equal((await c.get('/account')).statusCode, 200);
     assert.equal((await elsewhere.get('/account')).statusCode, 303, 'the other session was ended');
-    assert.equal((await new Client(t.app).post('/sign-in', { email: p.email, password: TEST_PASSWORD })).statusCode, 401);
-    assert.equal((await new Client(t.app).post('/sign-in', { email: p.email, password: 'three random words' })).statusCode, 303);
-    assert.equal((await new Client(t.app).post(path, { password: 'another good one', confirm: 'another good one' })).statusCode, 410);
+    assert.equal(
+      (await new Client(t.app).post('/sign-in', { email: p.email, password: TEST_PASSWORD })).statusCode,
+      401,
+    );
+    assert.equal(
+      (await new Client(t.app).post('/sign-in', { email: p.email, password: 'three random words' })).statusCode,
+      303,
+    );
+    assert.equal(
+      (await new Client(t.app).post(path, { password: 'another good one', confirm: 'another good one' })).statusCode,
+      410,
+    );
   });
 
   test('changing a password needs the current one', async () => {
     const p = await buildPerson(t.database.db);
     const c = new Client(t.app);
     await c.signIn(p.email, TEST_PASSWORD);
-    const wrong = await c.post('/account/password', { current: 'nope', password: 'a brand new pass', confirm: 'a brand new pass' });
+    const wrong = await c.post('/account/password', {
+      current: 'nope',
+      password: 'a brand new pass',
+      confirm: 'a brand new pass',
+    });
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /Your current password is not right/);
-    const ok = await c.post('/account/password', { current: TEST_PASSWORD, password: 'a brand new pass', confirm: 'a brand new pass' });
+    const ok = await c.post('/account/password', {
+      current: TEST_PASSWORD,
+      password: 'a brand new pass',
+      confirm: 'a brand new pass',
+    });
     assert.equal(ok.statusCode, 303);
   });
 });
@@ -208,14 +243,30 @@ describe('invitations', () => {
     const bad = await invitee.post(path, { name: '', password: 'short', confirm: 'x' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Enter your name/);
-    assert.equal(await t.database.db.selectFrom('people').select('id').where('email', '=', 'new.person@test.example').executeTakeFirst(), undefined, 'nothing stored');
-    const ok = await invitee.post(path, { name: 'Nel Person', password: 'canal side walks', confirm: 'canal side walks' });
+    assert.equal(
+      await t.database.db
+        .selectFrom('people')
+        .select('id')
+        .where('email', '=', 'new.person@test.example')
+        .executeTakeFirst(),
+      undefined,
+      'nothing stored',
+    );
+    const ok = await invitee.post(path, {
+      name: 'Nel Person',
+      password: 'canal side walks',
+      confirm: 'canal side walks',
+    });
     assert.equal(ok.statusCode, 303);
     assert.equal(ok.headers.location, `/orgs/${org.slug}`);
     const workspace = await invitee.get(`/orgs/${org.slug}`);
     assert.equal(workspace.statusCode, 200);
     assert.match(workspace.body, /You are worker here/);
-    assert.equal((await new Client(t.app).post(path, { name: 'Again', password: 'canal side walks', confirm: 'canal side walks' })).statusCode, 410);
+    assert.equal(
+      (await new Client(t.app).post(path, { name: 'Again', password: 'canal side walks', confirm: 'canal side walks' }))
+        .statusCode,
+      410,
+    );
   });
 
   test('someone who already has an account joins once signed in as themselves', async () => {
@@ -231,7 +282,12 @@ describe('invitations', () => {
     await invitee.signIn(existing.email, TEST_PASSWORD);
     const res = await invitee.post(path);
     assert.equal(res.statusCode, 303);
-    const m = await t.database.db.selectFrom('memberships').select('role').where('org_id', '=', org.id).where('person_id', '=', existing.id).executeTakeFirst();
+    const m = await t.database.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('org_id', '=', org.id)
+      .where('person_id', '=', existing.id)
+      .executeTakeFirst();
     assert.equal(m?.role, 'volunteer');
   });
 });

@@ -2,7 +2,15 @@ import { NETWORK_ROLE_LABEL, ORG_ROLE_LABEL, type NetworkRole, type OrgRole } fr
 import { formatDateTime } from '../../ui/format.ts';
 import { MIN_PASSWORD_LENGTH } from '../../platform/auth/passwords.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, SummaryList, Table, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  SummaryList,
+  Table,
+  TextInput,
+  type FieldErrors,
+} from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 
 interface FormPageProps {
@@ -13,7 +21,13 @@ interface FormPageProps {
 
 const passwordHint = `At least ${MIN_PASSWORD_LENGTH} characters. Three random words you'll remember work well.`;
 
-export function SignInPage({ ctx, errors = {}, values = {}, next, throttled = false }: FormPageProps & { next?: string; throttled?: boolean }) {
+export function SignInPage({
+  ctx,
+  errors = {},
+  values = {},
+  next,
+  throttled = false,
+}: FormPageProps & { next?: string; throttled?: boolean }) {
   return (
     <Layout ctx={ctx} title="Sign in">
       <ErrorSummary errors={errors} order={['email', 'password']} />
@@ -21,14 +35,31 @@ export function SignInPage({ ctx, errors = {}, values = {}, next, throttled = fa
       {throttled && (
         <p class="lede">
           Signing in with a password is paused for a while after too many tries, to keep the account safe. If it's your
-          account, you can still get in straight away: <a href="/sign-in/email">sign in with an emailed link</a> instead.
+          account, you can still get in straight away: <a href="/sign-in/email">sign in with an emailed link</a>{' '}
+          instead.
         </p>
       )}
       <form method="post" action="/sign-in" novalidate>
         <CsrfField token={ctx.csrfToken()} />
         {next && <input type="hidden" name="next" value={next} />}
-        <TextInput name="email" label="Email address" type="email" autocomplete="email" spellcheck={false} value={values.email} error={errors.email} width="medium" />
-        <TextInput name="password" label="Password" type="password" autocomplete="current-password" error={errors.password} width="medium" />
+        <TextInput
+          name="email"
+          label="Email address"
+          type="email"
+          autocomplete="email"
+          spellcheck={false}
+          value={values.email}
+          error={errors.email}
+          width="medium"
+        />
+        <TextInput
+          name="password"
+          label="Password"
+          type="password"
+          autocomplete="current-password"
+          error={errors.password}
+          width="medium"
+        />
         <Button>Sign in</Button>
       </form>
       <h2>Other ways in</h2>
@@ -45,7 +76,12 @@ export function SignInPage({ ctx, errors = {}, values = {}, next, throttled = fa
   );
 }
 
-export function RequestLinkPage({ ctx, errors = {}, values = {}, purpose }: FormPageProps & { purpose: 'sign_in' | 'reset_password' }) {
+export function RequestLinkPage({
+  ctx,
+  errors = {},
+  values = {},
+  purpose,
+}: FormPageProps & { purpose: 'sign_in' | 'reset_password' }) {
   const signIn = purpose === 'sign_in';
   return (
     <Layout ctx={ctx} title={signIn ? 'Sign in with an emailed link' : 'Reset your password'}>
@@ -58,7 +94,16 @@ export function RequestLinkPage({ ctx, errors = {}, values = {}, purpose }: Form
       </p>
       <form method="post" action={signIn ? '/sign-in/email' : '/password/forgot'} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextInput name="email" label="Email address" type="email" autocomplete="email" spellcheck={false} value={values.email} error={errors.email} width="medium" />
+        <TextInput
+          name="email"
+          label="Email address"
+          type="email"
+          autocomplete="email"
+          spellcheck={false}
+          value={values.email}
+          error={errors.email}
+          width="medium"
+        />
         <Button>Send the link</Button>
       </form>
     </Layout>
@@ -99,8 +144,23 @@ export function NewPasswordPage({ ctx, errors = {}, action }: FormPageProps & { 
       <h1>Choose a new password</h1>
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextInput name="password" label="New password" hint={passwordHint} type="password" autocomplete="new-password" error={errors.password} width="medium" />
-        <TextInput name="confirm" label="Type it again" type="password" autocomplete="new-password" error={errors.confirm} width="medium" />
+        <TextInput
+          name="password"
+          label="New password"
+          hint={passwordHint}
+          type="password"
+          autocomplete="new-password"
+          error={errors.password}
+          width="medium"
+        />
+        <TextInput
+          name="confirm"
+          label="Type it again"
+          type="password"
+          autocomplete="new-password"
+          error={errors.confirm}
+          width="medium"
+        />
         <Button>Save password and sign in</Button>
       </form>
       <p>Saving a new password signs you out on every other device.</p>
@@ -134,12 +194,14 @@ export function InvitationPage({
       {view.hasAccount && signedInAs !== view.email ? (
         signedInAs ? (
           <p>
-            This invitation is for {view.email}, and you're signed in as {signedInAs}. Sign out, then sign in as {view.email} and
-            open this link again to accept it.
+            This invitation is for {view.email}, and you're signed in as {signedInAs}. Sign out, then sign in as{' '}
+            {view.email} and open this link again to accept it.
           </p>
         ) : (
           <>
-            <p>There's already an account for {view.email}. Sign in as {view.email} to accept, and you'll come back here.</p>
+            <p>
+              There's already an account for {view.email}. Sign in as {view.email} to accept, and you'll come back here.
+            </p>
             <p>
               <a class="button button-primary" href={signIn}>
                 Sign in as {view.email} to accept
@@ -155,9 +217,32 @@ export function InvitationPage({
           ) : (
             <>
               <p>Your email address is {view.email}. Tell us your name and choose a password.</p>
-              <TextInput name="name" label="Your name" hint="Or the name you like to be called. Your team will see it." autocomplete="name" value={values.name} error={errors.name} width="medium" />
-              <TextInput name="password" label="Choose a password" hint={passwordHint} type="password" autocomplete="new-password" error={errors.password} width="medium" />
-              <TextInput name="confirm" label="Type it again" type="password" autocomplete="new-password" error={errors.confirm} width="medium" />
+              <TextInput
+                name="name"
+                label="Your name"
+                hint="Or the name you like to be called. Your team will see it."
+                autocomplete="name"
+                value={values.name}
+                error={errors.name}
+                width="medium"
+              />
+              <TextInput
+                name="password"
+                label="Choose a password"
+                hint={passwordHint}
+                type="password"
+                autocomplete="new-password"
+                error={errors.password}
+                width="medium"
+              />
+              <TextInput
+                name="confirm"
+                label="Type it again"
+                type="password"
+                autocomplete="new-password"
+                error={errors.confirm}
+                width="medium"
+              />
             </>
           )}
           <Button>Join {view.orgName}</Button>
@@ -209,7 +294,11 @@ export function AccountPage({ ctx, errors = {}, view }: FormPageProps & { view: 
       <Table
         caption="Your sessions"
         columns={[
-          { header: 'Device', cell: (s: AccountView['sessions'][number]) => (s.current ? `${s.userAgent || 'Unknown'} (this one)` : s.userAgent || 'Unknown') },
+          {
+            header: 'Device',
+            cell: (s: AccountView['sessions'][number]) =>
+              s.current ? `${s.userAgent || 'Unknown'} (this one)` : s.userAgent || 'Unknown',
+          },
           { header: 'Last active', cell: (s) => formatDateTime(s.lastSeen) },
         ]}
         rows={view.sessions}
@@ -222,9 +311,31 @@ export function AccountPage({ ctx, errors = {}, view }: FormPageProps & { view: 
       <h2 id="password">Change your password</h2>
       <form method="post" action="/account/password" novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextInput name="current" label="Current password" type="password" autocomplete="current-password" error={errors.current} width="medium" />
-        <TextInput name="password" label="New password" hint={passwordHint} type="password" autocomplete="new-password" error={errors.password} width="medium" />
-        <TextInput name="confirm" label="Type the new password again" type="password" autocomplete="new-password" error={errors.confirm} width="medium" />
+        <TextInput
+          name="current"
+          label="Current password"
+          type="password"
+          autocomplete="current-password"
+          error={errors.current}
+          width="medium"
+        />
+        <TextInput
+          name="password"
+          label="New password"
+          hint={passwordHint}
+          type="password"
+          autocomplete="new-password"
+          error={errors.password}
+          width="medium"
+        />
+        <TextInput
+          name="confirm"
+          label="Type the new password again"
+          type="password"
+          autocomplete="new-password"
+          error={errors.confirm}
+          width="medium"
+        />
         <Button>Change password</Button>
       </form>
     </Layout>

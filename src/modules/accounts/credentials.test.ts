@@ -30,11 +30,19 @@ test('changing a password signs out every other session and voids outstanding li
   const reset = await linkFor('/password/forgot', p.email);
   const signIn = await linkFor('/sign-in/email', p.email);
 
-  const res = await here.post('/account/password', { current: TEST_PASSWORD, password: 'a brand new pass', confirm: 'a brand new pass' });
+  const res = await here.post('/account/password', {
+    current: TEST_PASSWORD,
+    password: 'a brand new pass',
+    confirm: 'a brand new pass',
+  });
   assert.equal(res.statusCode, 303);
   assert.equal((await here.get('/account')).statusCode, 200, 'this session goes on');
   assert.equal((await elsewhere.get('/account')).statusCode, 303, 'the other session was ended');
-  assert.equal((await new Client(t.app).post(reset, { password: 'somebody elses', confirm: 'somebody elses' })).statusCode, 410, 'the old reset link is void');
+  assert.equal(
+    (await new Client(t.app).post(reset, { password: 'somebody elses', confirm: 'somebody elses' })).statusCode,
+    410,
+    'the old reset link is void',
+  );
   assert.equal((await new Client(t.app).post(signIn)).statusCode, 410, 'the old sign-in link is void');
 });
 
@@ -45,8 +53,14 @@ test('a reset voids every other outstanding reset and sign-in link', async () =>
   const second = await linkFor('/password/forgot', p.email);
   assert.notEqual(first, second);
   const c = new Client(t.app);
-  assert.equal((await c.post(second, { password: 'three random words', confirm: 'three random words' })).statusCode, 303);
-  assert.equal((await new Client(t.app).post(first, { password: 'four random words', confirm: 'four random words' })).statusCode, 410);
+  assert.equal(
+    (await c.post(second, { password: 'three random words', confirm: 'three random words' })).statusCode,
+    303,
+  );
+  assert.equal(
+    (await new Client(t.app).post(first, { password: 'four random words', confirm: 'four random words' })).statusCode,
+    410,
+  );
   assert.equal((await new Client(t.app).post(signIn)).statusCode, 410);
   assert.equal((await c.get('/account')).statusCode, 200);
 });

@@ -12,7 +12,11 @@ export const accountsModule: ModuleDefinition = {
   jobs: [
     { name: SEND_LINK_JOB, retryLimit: 3, retryDelaySeconds: 30, run: sendEmailedLink },
     // Rate-limit counters whose window is over (sign-in, joining) are cleared every hour.
-    { name: 'accounts.sweep-rate-limits', schedule: '23 * * * *', run: async (deps) => void (await deleteExpiredRateLimits(deps.db)) },
+    {
+      name: 'accounts.sweep-rate-limits',
+      schedule: '23 * * * *',
+      run: async (deps) => void (await deleteExpiredRateLimits(deps.db)),
+    },
   ],
   migrationsRange: [1, 99],
 };

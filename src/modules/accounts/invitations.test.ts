@@ -24,7 +24,12 @@ async function invite(email: string, role = 'worker'): Promise<string> {
   return linkIn((await lastMailTo(() => t.mailer.outbox(200), email)).text);
 }
 const membership = (personId: string) =>
-  t.database.db.selectFrom('memberships').select('role').where('org_id', '=', org.id).where('person_id', '=', personId).executeTakeFirst();
+  t.database.db
+    .selectFrom('memberships')
+    .select('role')
+    .where('org_id', '=', org.id)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 
 test('an existing account is asked to sign in as themselves; the link alone never signs anyone in', async () => {
   const existing = await buildPerson(t.database.db);
@@ -62,11 +67,23 @@ test('an existing account is asked to sign in as themselves; the link alone neve
 test('an invitation lasts 72 hours, then is refused', async () => {
   const email = `late.${Date.now()}@test.example`;
   const path = await invite(email);
-  const row = await t.database.db.selectFrom('email_tokens').select(['created_at', 'expires_at']).where('token_hash', '=', hashToken(path.split('/').pop()!)).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('email_tokens')
+    .select(['created_at', 'expires_at'])
+    .where('token_hash', '=', hashToken(path.split('/').pop()!))
+    .executeTakeFirstOrThrow();
   const hours = (row.expires_at.getTime() - row.created_at.getTime()) / 3_600_000;
   assert.ok(Math.abs(hours - 72) < 0.1, `lasts ${hours} hours`);
-  await t.database.db.updateTable('email_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', hashToken(path.split('/').pop()!)).execute();
-  const res = await new Client(t.app).post(path, { name: 'Late Person', password: 'lantern light walks', confirm: 'lantern light walks' });
+  await t.database.db
+    .updateTable('email_tokens')
+    .set({ expires_at: new Date(Date.now() - 1000) })
+    .where('token_hash', '=', hashToken(path.split('/').pop()!))
+    .execute();
+  const res = await new Client(t.app).post(path, {
+    name: 'Late Person',
+    password: 'lantern light walks',
+    confirm: 'lantern light walks',
+  });
   assert.equal(res.statusCode, 410);
 });
 
@@ -85,5 +102,14 @@ test('two people accepting one new-person invitation at once: only one wins', as
   assert.deepEqual(codes, [303, 410]);
   const people = await t.database.db.selectFrom('people').select('id').where('email', '=', email).execute();
   assert.equal(people.length, 1);
-  assert.equal((await new Client(t.app).post(path, { name: 'Third', password: 'third good password', confirm: 'third good password' })).statusCode, 410);
+  assert.equal(
+    (
+      await new Client(t.app).post(path, {
+        name: 'Third',
+        password: 'third good password',
+        confirm: 'third good password',
+      })
+    ).statusCode,
+    410,
+  );
 });

@@ -14,9 +14,16 @@ before(async () => {
 after(() => t.close());
 
 const queued = async () =>
-  Number((await sql<{ n: string }>`select count(*) as n from pgboss.job where name = 'accounts.send-link'`.execute(t.database.db)).rows[0]!.n);
+  Number(
+    (
+      await sql<{ n: string }>`select count(*) as n from pgboss.job where name = 'accounts.send-link'`.execute(
+        t.database.db,
+      )
+    ).rows[0]!.n,
+  );
 /** The page with what differs only by the typed address taken out. */
-const shape = (body: string, email: string) => body.replaceAll(email, 'EMAIL').replace(/name="_csrf" value="[^"]+"/g, '');
+const shape = (body: string, email: string) =>
+  body.replaceAll(email, 'EMAIL').replace(/name="_csrf" value="[^"]+"/g, '');
 
 for (const [path, subject] of [
   ['/sign-in/email', /sign-in link/],
@@ -25,7 +32,8 @@ for (const [path, subject] of [
   test(`${path}: the same answer and the same work for an account and a stranger; the job sends the mail`, async () => {
     const p = await buildPerson(t.database.db);
     const stranger = `nobody.${Date.now()}@test.example`;
-    const mails = async (to: string) => (await t.mailer.outbox(200)).filter((m) => m.to === to && subject.test(m.subject));
+    const mails = async (to: string) =>
+      (await t.mailer.outbox(200)).filter((m) => m.to === to && subject.test(m.subject));
 
     const before = await queued();
     const known = await new Client(t.app).post(path, { email: p.email });

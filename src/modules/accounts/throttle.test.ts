@@ -23,7 +23,11 @@ describe('behind a trusted proxy', () => {
     );
     const checked = answers.filter((r) => r.statusCode === 401).length;
     const refused = answers.filter((r) => r.statusCode === 429).length;
-    assert.equal(checked + refused, 200, `every answer is a 401 or a 429 (${answers.map((r) => r.statusCode).join(' ')})`);
+    assert.equal(
+      checked + refused,
+      200,
+      `every answer is a 401 or a 429 (${answers.map((r) => r.statusCode).join(' ')})`,
+    );
     assert.ok(checked <= 5, `${checked} wrong passwords were checked; the limit is 5`);
     assert.ok(checked >= 1);
     const right = await c.post('/sign-in', { email: p.email, password: TEST_PASSWORD });
@@ -49,7 +53,10 @@ describe('behind a trusted proxy', () => {
     const refused = await owner.post('/sign-in', { email: p.email, password: TEST_PASSWORD });
     assert.equal(refused.statusCode, 429);
     assert.match(refused.body, /href="\/sign-in\/email"/);
-    assert.match(refused.body, /you can still get in straight away: <a href="\/sign-in\/email">sign in with an emailed link<\/a>/);
+    assert.match(
+      refused.body,
+      /you can still get in straight away: <a href="\/sign-in\/email">sign in with an emailed link<\/a>/,
+    );
     assert.equal(owner.cookies.has('rc_session'), false);
 
     assert.equal((await owner.post('/sign-in/email', { email: p.email })).statusCode, 200);
@@ -57,7 +64,11 @@ describe('behind a trusted proxy', () => {
     const path = linkIn((await lastMailTo(() => t.mailer.outbox(50), p.email)).text);
     assert.equal((await owner.get(path)).statusCode, 200);
     assert.equal((await owner.post(path)).statusCode, 303);
-    assert.equal((await owner.get('/account')).statusCode, 200, 'signed in by the link while the password is throttled');
+    assert.equal(
+      (await owner.get('/account')).statusCode,
+      200,
+      'signed in by the link while the password is throttled',
+    );
   });
 });
 
@@ -71,9 +82,15 @@ describe('without TRUST_PROXY', () => {
   test('X-Forwarded-For is not believed: the connection address is the key', async () => {
     const p = await buildPerson(t.database.db);
     for (let i = 0; i < 5; i++) {
-      await new Client(t.app, { 'x-forwarded-for': `10.1.${i}.1` }).post('/sign-in', { email: p.email, password: `wrong-${i}-password` });
+      await new Client(t.app, { 'x-forwarded-for': `10.1.${i}.1` }).post('/sign-in', {
+        email: p.email,
+        password: `wrong-${i}-password`,
+      });
     }
-    const res = await new Client(t.app, { 'x-forwarded-for': '192.0.2.1' }).post('/sign-in', { email: p.email, password: TEST_PASSWORD });
+    const res = await new Client(t.app, { 'x-forwarded-for': '192.0.2.1' }).post('/sign-in', {
+      email: p.email,
+      password: TEST_PASSWORD,
+    });
     assert.equal(res.statusCode, 429, 'a forged header does not buy a fresh address');
   });
 
@@ -81,7 +98,9 @@ describe('without TRUST_PROXY', () => {
     const p = await buildPerson(t.database.db);
     const c = new Client(t.app);
     await c.get('/sign-in');
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => c.post('/sign-in', { email: p.email, password: `guess ${i} xx` })));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => c.post('/sign-in', { email: p.email, password: `guess ${i} xx` })),
+    );
     const checked = answers.filter((r) => r.statusCode === 401).length;
     assert.ok(checked <= 5 && checked >= 1, `${checked} were checked`);
     assert.equal(answers.filter((r) => r.statusCode === 429).length, 200 - checked);

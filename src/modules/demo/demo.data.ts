@@ -85,14 +85,46 @@ const PLACES: [string, string, string][] = [
 ];
 
 const KINDS = [
-  { suffix: 'Recovery Café', size: 'small_staff', what: 'a recovery café open four days a week, with peer support and a hot meal' },
-  { suffix: 'Peer Network', size: 'larger', what: 'peer support groups, training and advocacy, run by people with lived experience' },
-  { suffix: 'Recovery Collective', size: 'small_staff', what: 'arts, music and creative groups for people in recovery and their families' },
-  { suffix: 'Recovery Walkers', size: 'volunteers', what: 'a weekly recovery walk and a cuppa afterwards, led by volunteers' },
-  { suffix: 'Lived Experience Forum', size: 'volunteers', what: 'one evening a week of mutual aid and a voice for local people in recovery' },
-  { suffix: 'Recovery Community', size: 'larger', what: 'recovery housing, employment support and a busy community hub' },
-  { suffix: 'Family Recovery Group', size: 'volunteers', what: 'support for families and friends affected by someone else’s drinking or drug use' },
-  { suffix: 'Recovery Allotment', size: 'volunteers', what: 'gardening, growing and cooking together, two afternoons a week' },
+  {
+    suffix: 'Recovery Café',
+    size: 'small_staff',
+    what: 'a recovery café open four days a week, with peer support and a hot meal',
+  },
+  {
+    suffix: 'Peer Network',
+    size: 'larger',
+    what: 'peer support groups, training and advocacy, run by people with lived experience',
+  },
+  {
+    suffix: 'Recovery Collective',
+    size: 'small_staff',
+    what: 'arts, music and creative groups for people in recovery and their families',
+  },
+  {
+    suffix: 'Recovery Walkers',
+    size: 'volunteers',
+    what: 'a weekly recovery walk and a cuppa afterwards, led by volunteers',
+  },
+  {
+    suffix: 'Lived Experience Forum',
+    size: 'volunteers',
+    what: 'one evening a week of mutual aid and a voice for local people in recovery',
+  },
+  {
+    suffix: 'Recovery Community',
+    size: 'larger',
+    what: 'recovery housing, employment support and a busy community hub',
+  },
+  {
+    suffix: 'Family Recovery Group',
+    size: 'volunteers',
+    what: 'support for families and friends affected by someone else’s drinking or drug use',
+  },
+  {
+    suffix: 'Recovery Allotment',
+    size: 'volunteers',
+    what: 'gardening, growing and cooking together, two afternoons a week',
+  },
 ] as const;
 
 function slugify(s: string): string {
@@ -126,8 +158,50 @@ export function demoOrganisations(): DemoOrg[] {
   return orgs;
 }
 
-const FIRST = ['Alex', 'Sam', 'Jo', 'Chris', 'Jamie', 'Kerry', 'Dev', 'Priya', 'Tariq', 'Mel', 'Rob', 'Siobhan', 'Gaz', 'Nadia', 'Lee', 'Shaz', 'Tom', 'Ayesha', 'Danny', 'Bev'];
-const LAST = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fletcher', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morris', 'Nolan', 'Okafor', 'Patel', 'Quinn', 'Roberts', 'Shaw', 'Taylor'];
+const FIRST = [
+  'Alex',
+  'Sam',
+  'Jo',
+  'Chris',
+  'Jamie',
+  'Kerry',
+  'Dev',
+  'Priya',
+  'Tariq',
+  'Mel',
+  'Rob',
+  'Siobhan',
+  'Gaz',
+  'Nadia',
+  'Lee',
+  'Shaz',
+  'Tom',
+  'Ayesha',
+  'Danny',
+  'Bev',
+];
+const LAST = [
+  'Ahmed',
+  'Brown',
+  'Clarke',
+  'Davies',
+  'Evans',
+  'Fletcher',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Morris',
+  'Nolan',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Roberts',
+  'Shaw',
+  'Taylor',
+];
 
 export function demoPeople(orgs: DemoOrg[]): DemoPerson[] {
   const leeds = orgs[0]!.slug;
@@ -136,9 +210,24 @@ export function demoPeople(orgs: DemoOrg[]): DemoPerson[] {
   const people: DemoPerson[] = [
     { email: 'coordinator@demo.example', name: 'Rosa Coordinator', networkRole: 'coordinator', memberships: [] },
     { email: 'admin@demo.example', name: 'Ade Admin', networkRole: 'admin', memberships: [] },
-    { email: 'lead@demo.example', name: 'Lou Lead', networkRole: null, memberships: [{ orgSlug: leeds, role: 'lead' }] },
-    { email: 'worker@demo.example', name: 'Wes Worker', networkRole: null, memberships: [{ orgSlug: leeds, role: 'worker' }] },
-    { email: 'volunteer@demo.example', name: 'Val Volunteer', networkRole: null, memberships: [{ orgSlug: leeds, role: 'volunteer' }] },
+    {
+      email: 'lead@demo.example',
+      name: 'Lou Lead',
+      networkRole: null,
+      memberships: [{ orgSlug: leeds, role: 'lead' }],
+    },
+    {
+      email: 'worker@demo.example',
+      name: 'Wes Worker',
+      networkRole: null,
+      memberships: [{ orgSlug: leeds, role: 'worker' }],
+    },
+    {
+      email: 'volunteer@demo.example',
+      name: 'Val Volunteer',
+      networkRole: null,
+      memberships: [{ orgSlug: leeds, role: 'volunteer' }],
+    },
     {
       email: 'researcher@demo.example',
       name: 'Pat Researcher',
@@ -148,10 +237,25 @@ export function demoPeople(orgs: DemoOrg[]): DemoPerson[] {
         { orgSlug: leeds, role: 'volunteer' },
       ],
     },
-    { email: 'lead.manchester@demo.example', name: 'Mo Lead', networkRole: null, memberships: [{ orgSlug: manchester, role: 'lead' }] },
+    {
+      email: 'lead.manchester@demo.example',
+      name: 'Mo Lead',
+      networkRole: null,
+      memberships: [{ orgSlug: manchester, role: 'lead' }],
+    },
     // Two more trained peer researchers, so the demo can show a whole standards review.
-    { email: 'researcher.two@demo.example', name: 'Kim Reviewer', networkRole: null, memberships: [{ orgSlug: orgs[5]!.slug, role: 'peer_researcher' }] },
-    { email: 'researcher.three@demo.example', name: 'Ash Reviewer', networkRole: null, memberships: [{ orgSlug: orgs[8]!.slug, role: 'peer_researcher' }] },
+    {
+      email: 'researcher.two@demo.example',
+      name: 'Kim Reviewer',
+      networkRole: null,
+      memberships: [{ orgSlug: orgs[5]!.slug, role: 'peer_researcher' }],
+    },
+    {
+      email: 'researcher.three@demo.example',
+      name: 'Ash Reviewer',
+      networkRole: null,
+      memberships: [{ orgSlug: orgs[8]!.slug, role: 'peer_researcher' }],
+    },
   ];
   // Every other organisation gets a lead and one to three more people.
   let n = 0;

@@ -10,11 +10,29 @@ export async function hasAnyOrganisation(db: Kysely<DB>): Promise<boolean> {
 
 export async function insertDemoOrganisations(
   db: Kysely<DB>,
-  orgs: readonly { slug: string; name: string; status: string; town: string; region: string; sizeBand: string; summary: string }[],
+  orgs: readonly {
+    slug: string;
+    name: string;
+    status: string;
+    town: string;
+    region: string;
+    sizeBand: string;
+    summary: string;
+  }[],
 ) {
   return db
     .insertInto('organisations')
-    .values(orgs.map((o) => ({ slug: o.slug, name: o.name, status: o.status, town: o.town, region: o.region, size_band: o.sizeBand, summary: o.summary })))
+    .values(
+      orgs.map((o) => ({
+        slug: o.slug,
+        name: o.name,
+        status: o.status,
+        town: o.town,
+        region: o.region,
+        size_band: o.sizeBand,
+        summary: o.summary,
+      })),
+    )
     .returning(['id', 'slug', 'name', 'status'])
     .execute();
 }
@@ -26,14 +44,28 @@ export async function insertDemoPeople(
 ): Promise<Map<string, string>> {
   const rows = await db
     .insertInto('people')
-    .values(people.map((p) => ({ email: p.email, display_name: p.name, password_hash: passwordHash, network_role: p.networkRole })))
+    .values(
+      people.map((p) => ({
+        email: p.email,
+        display_name: p.name,
+        password_hash: passwordHash,
+        network_role: p.networkRole,
+      })),
+    )
     .returning(['id', 'email'])
     .execute();
   return new Map(rows.map((r) => [r.email, r.id]));
 }
 
-export async function insertMemberships(db: Kysely<DB>, memberships: readonly { org_id: string; person_id: string; role: string }[]): Promise<void> {
-  if (memberships.length > 0) await db.insertInto('memberships').values([...memberships]).execute();
+export async function insertMemberships(
+  db: Kysely<DB>,
+  memberships: readonly { org_id: string; person_id: string; role: string }[],
+): Promise<void> {
+  if (memberships.length > 0)
+    await db
+      .insertInto('memberships')
+      .values([...memberships])
+      .execute();
 }
 
 /** Marks the instance as a demo (the banner and the demo sign-ins follow it). */
@@ -45,11 +77,25 @@ export async function markDemoInstance(db: Kysely<DB>): Promise<void> {
     .execute();
 }
 
-const SYNTHETIC_REGIONS = ['North East', 'North West', 'Yorkshire and The Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West'];
+const SYNTHETIC_REGIONS = [
+  'North East',
+  'North West',
+  'Yorkshire and The Humber',
+  'East Midlands',
+  'West Midlands',
+  'East of England',
+  'London',
+  'South East',
+  'South West',
+];
 const SYNTHETIC_ROLES = ['lead', 'worker', 'volunteer', 'volunteer', 'peer_researcher'] as const;
 
 /** Synthetic organisations `${prefix}-org-${i}` for each index, with unnest() in one statement. */
-export async function insertSyntheticOrganisations(db: Kysely<DB>, prefix: string, idx: readonly number[]): Promise<string[]> {
+export async function insertSyntheticOrganisations(
+  db: Kysely<DB>,
+  prefix: string,
+  idx: readonly number[],
+): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     insert into organisations (slug, name, status, town, region, size_band, summary)
     select s, nm, 'member', 'Synthetic town ' || (i % 97), rg, 'volunteers', 'A synthetic organisation for benchmarks.'
@@ -60,7 +106,13 @@ export async function insertSyntheticOrganisations(db: Kysely<DB>, prefix: strin
 }
 
 /** Synthetic people for each index, each a member of one of `orgIds` (round robin) when there are any. */
-export async function insertSyntheticPeople(db: Kysely<DB>, prefix: string, idx: readonly number[], passwordHash: string, orgIds: readonly string[]): Promise<void> {
+export async function insertSyntheticPeople(
+  db: Kysely<DB>,
+  prefix: string,
+  idx: readonly number[],
+  passwordHash: string,
+  orgIds: readonly string[],
+): Promise<void> {
   const people = await sql<{ id: string }>`
     insert into people (email, display_name, password_hash)
     select e, nm, ${passwordHash}
@@ -70,10 +122,17 @@ export async function insertSyntheticPeople(db: Kysely<DB>, prefix: string, idx:
   const ids = people.rows.map((r) => r.id);
   await sql`
     insert into memberships (org_id, person_id, role)
-    select o, p, r from unnest(${idx.map((i) => orgIds[i % orgIds.length]!)}::uuid[], ${ids}::uuid[], ${idx.map((i) => SYNTHETIC_ROLES[i % SYNTHETIC_ROLES.length]!)}::text[]) as t(o, p, r)`.execute(db);
+    select o, p, r from unnest(${idx.map((i) => orgIds[i % orgIds.length]!)}::uuid[], ${ids}::uuid[], ${idx.map((i) => SYNTHETIC_ROLES[i % SYNTHETIC_ROLES.length]!)}::text[]) as t(o, p, r)`.execute(
+    db,
+  );
 }
 
 export async function syntheticOrganisationIds(db: Kysely<DB>, prefix: string): Promise<string[]> {
-  const orgs = await db.selectFrom('organisations').select('id').where('slug', 'like', `${prefix}-org-%`).orderBy('slug').execute();
+  const orgs = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('slug', 'like', `${prefix}-org-%`)
+    .orderBy('slug')
+    .execute();
   return orgs.map((o) => o.id);
 }

@@ -29,7 +29,14 @@ export async function seedDemo(
     await seedEvidenceDemo(tx, inserted);
     await seedDirectoryDemo(
       tx,
-      orgs.map((o) => ({ id: orgId.get(o.slug)!, slug: o.slug, name: o.name, town: o.town, outcode: o.outcode, sizeBand: o.sizeBand })),
+      orgs.map((o) => ({
+        id: orgId.get(o.slug)!,
+        slug: o.slug,
+        name: o.name,
+        town: o.town,
+        outcode: o.outcode,
+        sizeBand: o.sizeBand,
+      })),
       { coordinatorId: personId.get('coordinator@demo.example') },
     );
     const context = {

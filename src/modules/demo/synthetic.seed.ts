@@ -17,7 +17,10 @@ export interface SyntheticOptions {
   prefix?: string;
 }
 
-export async function seedSynthetic(db: Kysely<DB>, options: SyntheticOptions): Promise<{ organisations: number; people: number; assessments: number }> {
+export async function seedSynthetic(
+  db: Kysely<DB>,
+  options: SyntheticOptions,
+): Promise<{ organisations: number; people: number; assessments: number }> {
   const prefix = options.prefix ?? 'synthetic';
   const passwordHash = await hashPassword('synthetic-password-2026');
   await db.transaction().execute(async (tx) => {

@@ -15,7 +15,10 @@ const toQueueRow = (r: Awaited<ReturnType<typeof repo.listApplications>>[number]
 });
 
 export async function loadApplicationsPage(deps: Deps): Promise<{ open: QueueRow[]; decided: QueueRow[] }> {
-  const [open, decided] = await Promise.all([repo.listApplications(deps.db, true), repo.listApplications(deps.db, false)]);
+  const [open, decided] = await Promise.all([
+    repo.listApplications(deps.db, true),
+    repo.listApplications(deps.db, false),
+  ]);
   return { open: open.map(toQueueRow), decided: decided.map(toQueueRow) };
 }
 

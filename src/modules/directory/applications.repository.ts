@@ -27,11 +27,25 @@ export async function insertApplication(db: Db, a: NewApplication): Promise<stri
   return row.id;
 }
 
-export async function addApplicationEvent(db: Db, applicationId: string, kind: ApplicationEventKind, actorId: string | null, message = ''): Promise<void> {
-  await db.insertInto('application_events').values({ application_id: applicationId, kind, actor_id: actorId, message }).execute();
+export async function addApplicationEvent(
+  db: Db,
+  applicationId: string,
+  kind: ApplicationEventKind,
+  actorId: string | null,
+  message = '',
+): Promise<void> {
+  await db
+    .insertInto('application_events')
+    .values({ application_id: applicationId, kind, actor_id: actorId, message })
+    .execute();
 }
 
-export async function setApplicationStatus(db: Db, id: string, status: ApplicationStatus, orgId: string | null = null): Promise<void> {
+export async function setApplicationStatus(
+  db: Db,
+  id: string,
+  status: ApplicationStatus,
+  orgId: string | null = null,
+): Promise<void> {
   await db
     .updateTable('applications')
     .set({ status, updated_at: new Date(), ...(orgId ? { org_id: orgId } : {}) })
@@ -44,7 +58,9 @@ export async function listApplications(db: Db, open: boolean) {
   let q = db
     .selectFrom('applications')
     .select(['id', 'kind', 'org_name', 'contact_name', 'town', 'region', 'status', 'created_at', 'updated_at']);
-  q = open ? q.where('status', 'in', ['waiting', 'questioned']).orderBy('created_at', 'asc') : q.where('status', 'in', ['approved', 'declined']).orderBy('updated_at', 'desc').limit(100);
+  q = open
+    ? q.where('status', 'in', ['waiting', 'questioned']).orderBy('created_at', 'asc')
+    : q.where('status', 'in', ['approved', 'declined']).orderBy('updated_at', 'desc').limit(100);
   return q.orderBy('id').execute();
 }
 
@@ -82,6 +98,11 @@ export async function countOpenApplications(db: Db): Promise<number> {
 
 /** Everyone who reviews applications: the network's coordinators and admins. */
 export async function coordinatorEmails(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db.selectFrom('people').select('email').where('network_role', 'in', ['coordinator', 'admin']).orderBy('email').execute();
+  const rows = await db
+    .selectFrom('people')
+    .select('email')
+    .where('network_role', 'in', ['coordinator', 'admin'])
+    .orderBy('email')
+    .execute();
   return rows.map((r) => r.email);
 }

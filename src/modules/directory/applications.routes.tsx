@@ -12,7 +12,14 @@ import { reviewApplications } from './directory.policy.ts';
 import { applicationParam, DeclineForm, parseApplicationForm, QuestionForm } from './directory.schemas.ts';
 import * as pages from './applications.pages.ts';
 import * as service from './applications.service.ts';
-import { ApplicationPage, ApplicationsPage, ApproveApplicationPage, DeclineApplicationPage, JoinPage, JoinThanksPage } from './applications.views.tsx';
+import {
+  ApplicationPage,
+  ApplicationsPage,
+  ApproveApplicationPage,
+  DeclineApplicationPage,
+  JoinPage,
+  JoinThanksPage,
+} from './applications.views.tsx';
 
 export function applicationRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -24,12 +31,14 @@ export function applicationRoutes(deps: Deps) {
 
     app.post('/join', open, async (req, reply) => {
       const parsed = parseApplicationForm(req.body);
-      const again = (errors: FieldErrors, status = 400) => sendPage(reply, <JoinPage ctx={ctx(req, reply)} errors={errors} values={formValues(req.body)} />, status);
+      const again = (errors: FieldErrors, status = 400) =>
+        sendPage(reply, <JoinPage ctx={ctx(req, reply)} errors={errors} values={formValues(req.body)} />, status);
       if (!parsed.ok) return again(parsed.errors);
       try {
         await service.submitApplication(deps, parsed.data, { ip: clientIp(req) });
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'validation' || err.code === 'too_many_requests')) return again(err.fields, err.status);
+        if (err instanceof AppError && (err.code === 'validation' || err.code === 'too_many_requests'))
+          return again(err.fields, err.status);
         throw err;
       }
       return reply.redirect('/join/thank-you', 303);
@@ -57,7 +66,17 @@ export function applicationRoutes(deps: Deps) {
     app.post('/network/applications/:application/question', coordinator, async (req, reply) => {
       const id = applicationId(req);
       const form = parseForm(QuestionForm, req.body);
-      if (!form.ok) return sendPage(reply, <ApplicationPage ctx={ctx(req, reply)} view={await applicationView(id)} errors={form.errors} values={form.values} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <ApplicationPage
+            ctx={ctx(req, reply)}
+            view={await applicationView(id)}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
       const a = await service.askApplicant(deps, personOf(req), id, form.data.message);
       setFlash(reply, { kind: 'success', text: `We've emailed your question to ${a.email}.` });
       return reply.redirect(`/network/applications/${id}`, 303);
@@ -66,7 +85,11 @@ export function applicationRoutes(deps: Deps) {
     // Approving and declining each ask first, on a page of their own (works without JavaScript).
     const openApplicationView = async (req: FastifyRequest) => {
       const view = await applicationView(applicationId(req));
-      if (view.status !== 'waiting' && view.status !== 'questioned') throw new AppError('conflict', 'This application has already been decided, so there is nothing left to confirm.');
+      if (view.status !== 'waiting' && view.status !== 'questioned')
+        throw new AppError(
+          'conflict',
+          'This application has already been decided, so there is nothing left to confirm.',
+        );
       return view;
     };
     app.get('/network/applications/:application/approve', coordinator, async (req, reply) =>
@@ -79,7 +102,17 @@ export function applicationRoutes(deps: Deps) {
     app.post('/network/applications/:application/decline', coordinator, async (req, reply) => {
       const id = applicationId(req);
       const form = parseForm(DeclineForm, req.body);
-      if (!form.ok) return sendPage(reply, <DeclineApplicationPage ctx={ctx(req, reply)} view={await applicationView(id)} errors={form.errors} values={form.values} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <DeclineApplicationPage
+            ctx={ctx(req, reply)}
+            view={await applicationView(id)}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
       const a = await service.declineApplication(deps, personOf(req), id, form.data.reason);
       setFlash(reply, { kind: 'success', text: `Declined. We've emailed the reason to ${a.email}.` });
       return reply.redirect('/network/applications', 303);
@@ -90,7 +123,9 @@ export function applicationRoutes(deps: Deps) {
       const { app: a, orgSlug } = await service.approveApplication(deps, personOf(req), id);
       setFlash(reply, {
         kind: 'success',
-        text: orgSlug ? `${a.org_name} is now a member. We've emailed ${a.email} an invitation to be its lead.` : `Approved. We've emailed ${a.email}.`,
+        text: orgSlug
+          ? `${a.org_name} is now a member. We've emailed ${a.email} an invitation to be its lead.`
+          : `Approved. We've emailed ${a.email}.`,
       });
       return reply.redirect(orgSlug ? `/network/orgs/${orgSlug}` : '/network/applications', 303);
     });

@@ -28,7 +28,8 @@ export async function submitApplication(deps: Deps, input: ApplicationInput, fro
     { key: rateKey('join:all'), limit: JOIN_LIMITS.overall, windowSeconds: JOIN_LIMITS.windowSeconds },
   ]);
   if (!allowed) {
-    const message = "We've had several applications from this connection in the last hour, so we can't take another just now. Please try again in an hour, or email the network's coordinators.";
+    const message =
+      "We've had several applications from this connection in the last hour, so we can't take another just now. Please try again in an hour, or email the network's coordinators.";
     throw new AppError('too_many_requests', message, { form: message });
   }
   const id = await deps.db.transaction().execute(async (tx) => {
@@ -66,7 +67,8 @@ export async function submitApplication(deps: Deps, input: ApplicationInput, fro
 
 /** Coordinators hear at once that someone has asked to join, with a link to the application. */
 async function tellCoordinators(deps: Deps, id: string, input: ApplicationInput): Promise<void> {
-  const who = input.kind === 'organisation' && input.org_name ? `${input.org_name} (${input.contact_name})` : input.contact_name;
+  const who =
+    input.kind === 'organisation' && input.org_name ? `${input.org_name} (${input.contact_name})` : input.contact_name;
   for (const to of await repo.coordinatorEmails(deps.db)) {
     await deps.mailer.send({
       to,
@@ -92,7 +94,12 @@ async function openApplication(deps: Deps, id: string): Promise<repo.Application
   return app;
 }
 
-export async function askApplicant(deps: Deps, actor: SignedInActor, id: string, message: string): Promise<repo.ApplicationRow> {
+export async function askApplicant(
+  deps: Deps,
+  actor: SignedInActor,
+  id: string,
+  message: string,
+): Promise<repo.ApplicationRow> {
   const app = await openApplication(deps, id);
   await deps.db.transaction().execute(async (tx) => {
     await repo.addApplicationEvent(tx, id, 'question', actor.personId, message);
@@ -101,12 +108,26 @@ export async function askApplicant(deps: Deps, actor: SignedInActor, id: string,
   await deps.mailer.send({
     to: app.email,
     subject: 'A question about your expression of interest in Recovery Connectors',
-    text: [`Hello ${app.contact_name},`, '', `${actor.displayName}, a network coordinator, has a question for you:`, '', message, '', 'Please reply to this email, or to the coordinator who wrote to you.', ...SIGN_OFF].join('\n'),
+    text: [
+      `Hello ${app.contact_name},`,
+      '',
+      `${actor.displayName}, a network coordinator, has a question for you:`,
+      '',
+      message,
+      '',
+      'Please reply to this email, or to the coordinator who wrote to you.',
+      ...SIGN_OFF,
+    ].join('\n'),
   });
   return app;
 }
 
-export async function declineApplication(deps: Deps, actor: SignedInActor, id: string, reason: string): Promise<repo.ApplicationRow> {
+export async function declineApplication(
+  deps: Deps,
+  actor: SignedInActor,
+  id: string,
+  reason: string,
+): Promise<repo.ApplicationRow> {
   const app = await openApplication(deps, id);
   await deps.db.transaction().execute(async (tx) => {
     await repo.addApplicationEvent(tx, id, 'declined', actor.personId, reason);
@@ -115,7 +136,16 @@ export async function declineApplication(deps: Deps, actor: SignedInActor, id: s
   await deps.mailer.send({
     to: app.email,
     subject: 'Your expression of interest in Recovery Connectors',
-    text: [`Hello ${app.contact_name},`, '', 'Thank you for your interest in the network. We are sorry, but we cannot accept your application at the moment, for this reason:', '', reason, '', 'You are welcome to get in touch again if things change.', ...SIGN_OFF].join('\n'),
+    text: [
+      `Hello ${app.contact_name},`,
+      '',
+      'Thank you for your interest in the network. We are sorry, but we cannot accept your application at the moment, for this reason:',
+      '',
+      reason,
+      '',
+      'You are welcome to get in touch again if things change.',
+      ...SIGN_OFF,
+    ].join('\n'),
   });
   return app;
 }
@@ -133,7 +163,11 @@ async function freeSlug(deps: Deps, name: string): Promise<string> {
  * the application, and invites the applicant as its lead. For a supporting individual: records
  * the approval and welcomes them (supporter accounts are not part of the platform yet).
  */
-export async function approveApplication(deps: Deps, actor: SignedInActor, id: string): Promise<{ app: repo.ApplicationRow; orgSlug?: string }> {
+export async function approveApplication(
+  deps: Deps,
+  actor: SignedInActor,
+  id: string,
+): Promise<{ app: repo.ApplicationRow; orgSlug?: string }> {
   const app = await openApplication(deps, id);
   if (app.kind === 'individual') {
     await deps.db.transaction().execute(async (tx) => {
@@ -143,13 +177,25 @@ export async function approveApplication(deps: Deps, actor: SignedInActor, id: s
     await deps.mailer.send({
       to: app.email,
       subject: 'Welcome to the Recovery Connectors network',
-      text: [`Hello ${app.contact_name},`, '', 'Your expression of interest has been approved: you are now a supporter of the network. We will keep you posted about events and ways to take part.', ...SIGN_OFF].join('\n'),
+      text: [
+        `Hello ${app.contact_name},`,
+        '',
+        'Your expression of interest has been approved: you are now a supporter of the network. We will keep you posted about events and ways to take part.',
+        ...SIGN_OFF,
+      ].join('\n'),
     });
     return { app };
   }
   const slug = await freeSlug(deps, app.org_name);
   const org = await deps.db.transaction().execute(async (tx) => {
-    const org = await insertOrganisation(tx, { slug, name: app.org_name, status: 'member', summary: app.what_you_do.slice(0, 2000), town: app.town, region: app.region });
+    const org = await insertOrganisation(tx, {
+      slug,
+      name: app.org_name,
+      status: 'member',
+      summary: app.what_you_do.slice(0, 2000),
+      town: app.town,
+      region: app.region,
+    });
     await edit.saveProfile(tx, org.id, {
       name: org.name,
       summary: app.what_you_do.slice(0, 2000),
@@ -166,13 +212,25 @@ export async function approveApplication(deps: Deps, actor: SignedInActor, id: s
     if (app.lad_code) await edit.replaceOrgAreas(tx, org.id, [app.lad_code]);
     await repo.addApplicationEvent(tx, id, 'approved', actor.personId);
     await repo.setApplicationStatus(tx, id, 'approved', org.id);
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'organisation.created_from_application', subjectType: 'application', subjectId: id });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'organisation.created_from_application',
+      subjectType: 'application',
+      subjectId: id,
+    });
     return org;
   });
   await deps.mailer.send({
     to: app.email,
     subject: `${app.org_name} is now a member of Recovery Connectors`,
-    text: [`Hello ${app.contact_name},`, '', `Good news: ${app.org_name} is now a member of the Recovery Connectors network.`, 'You will get a separate email with a link to set up your account as its lead. Then you can add your services to the map.', ...SIGN_OFF].join('\n'),
+    text: [
+      `Hello ${app.contact_name},`,
+      '',
+      `Good news: ${app.org_name} is now a member of the Recovery Connectors network.`,
+      'You will get a separate email with a link to set up your account as its lead. Then you can add your services to the map.',
+      ...SIGN_OFF,
+    ].join('\n'),
   });
   await inviteToOrganisation(deps, actor, { ...org, status: 'member' }, { email: app.email, role: 'lead' });
   return { app, orgSlug: org.slug };

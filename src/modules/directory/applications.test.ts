@@ -16,7 +16,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const countApplications = async () => Number((await t.database.pool.query('select count(*) as n from applications')).rows[0].n);
+const countApplications = async () =>
+  Number((await t.database.pool.query('select count(*) as n from applications')).rows[0].n);
 
 const good = {
   kind: 'organisation',
@@ -34,7 +35,12 @@ const good = {
 test('bad or missing fields are named at the top, and nothing is stored', async () => {
   const visitor = new Client(t.app);
   await visitor.get('/join');
-  const res = await visitor.post('/join', { kind: 'organisation', email: 'not-an-email', postcode: 'BT1 1AA', website: 'javascript:alert(1)' });
+  const res = await visitor.post('/join', {
+    kind: 'organisation',
+    email: 'not-an-email',
+    postcode: 'BT1 1AA',
+    website: 'javascript:alert(1)',
+  });
   assert.equal(res.statusCode, 400);
   const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(res.body)?.[0] ?? '';
   for (const [field, message] of [
@@ -63,11 +69,19 @@ test('form → queue → question → approve → the new lead follows the invit
   assert.equal(sent.statusCode, 303);
   assert.equal(sent.headers.location, '/join/thank-you');
   assert.equal(await countApplications(), 1);
-  const { rows } = await t.database.pool.query<{ outcode: string; email: string; website: string }>('select outcode, email, website from applications');
-  assert.deepEqual(rows[0], { outcode: 'WF1', email: 'ash.green@kitchen.example', website: 'https://kitchen.example' }, 'only the postcode district is kept');
+  const { rows } = await t.database.pool.query<{ outcode: string; email: string; website: string }>(
+    'select outcode, email, website from applications',
+  );
+  assert.deepEqual(
+    rows[0],
+    { outcode: 'WF1', email: 'ash.green@kitchen.example', website: 'https://kitchen.example' },
+    'only the postcode district is kept',
+  );
   const outbox = () => t.mailer.outbox();
   assert.match((await lastMailTo(outbox, 'ash.green@kitchen.example')).subject, /We have your expression of interest/);
-  const told = (await outbox()).find((m) => /New request to join the network: Wakefield Recovery Kitchen \(Ash Green\)/.test(m.subject));
+  const told = (await outbox()).find((m) =>
+    /New request to join the network: Wakefield Recovery Kitchen \(Ash Green\)/.test(m.subject),
+  );
   assert.ok(told, 'coordinators are emailed when someone asks to join');
   assert.match(told.text, /\/network\/applications\/[0-9a-f-]{36}/);
 
@@ -86,7 +100,11 @@ test('form → queue → question → approve → the new lead follows the invit
 
   const approved = await coordinator.post(`${href}/approve`);
   assert.equal(approved.statusCode, 303);
-  const org = (await t.database.pool.query<{ slug: string; status: string }>(`select slug, status from organisations where name = 'Wakefield Recovery Kitchen'`)).rows[0]!;
+  const org = (
+    await t.database.pool.query<{ slug: string; status: string }>(
+      `select slug, status from organisations where name = 'Wakefield Recovery Kitchen'`,
+    )
+  ).rows[0]!;
   assert.equal(org.status, 'member');
   assert.equal(approved.headers.location, `/network/orgs/${org.slug}`);
   // the public profile exists at once, with the areas served from the postcode
@@ -100,7 +118,11 @@ test('form → queue → question → approve → the new lead follows the invit
   const link = linkIn(invitation.text);
   const lead = new Client(t.app);
   assert.equal((await lead.get(link)).statusCode, 200);
-  const accepted = await lead.post(link, { name: 'Ash Green', password: 'a long new password 2026', confirm: 'a long new password 2026' });
+  const accepted = await lead.post(link, {
+    name: 'Ash Green',
+    password: 'a long new password 2026',
+    confirm: 'a long new password 2026',
+  });
   assert.equal(accepted.statusCode, 303, accepted.body.slice(0, 500));
   assert.equal(accepted.headers.location, `/orgs/${org.slug}`);
   // and signs in again later with the new password, then edits the profile
@@ -117,14 +139,21 @@ test('a coordinator declines with a reason, which is emailed; a member of the pu
   const visitor = new Client(t.app);
   await visitor.get('/join');
   await visitor.post('/join', { ...good, org_name: 'Not Really A LERO', email: 'no@example.org' });
-  const id = (await t.database.pool.query<{ id: string }>(`select id from applications where org_name = 'Not Really A LERO'`)).rows[0]!.id;
+  const id = (
+    await t.database.pool.query<{ id: string }>(`select id from applications where org_name = 'Not Really A LERO'`)
+  ).rows[0]!.id;
   await coordinator.get(`/network/applications/${id}`);
   const noReason = await coordinator.post(`/network/applications/${id}/decline`, { reason: '' });
   assert.equal(noReason.statusCode, 400);
   assert.match(noReason.body, /Give a reason/);
-  const declined = await coordinator.post(`/network/applications/${id}/decline`, { reason: 'The network is for organisations led by lived experience.' });
+  const declined = await coordinator.post(`/network/applications/${id}/decline`, {
+    reason: 'The network is for organisations led by lived experience.',
+  });
   assert.equal(declined.statusCode, 303);
   assert.match((await lastMailTo(() => t.mailer.outbox(), 'no@example.org')).text, /led by lived experience/);
-  assert.equal((await t.database.pool.query(`select count(*) as n from organisations where name = 'Not Really A LERO'`)).rows[0].n, 0);
+  assert.equal(
+    (await t.database.pool.query(`select count(*) as n from organisations where name = 'Not Really A LERO'`)).rows[0].n,
+    0,
+  );
   assert.equal((await visitor.get(`/network/applications/${id}`)).statusCode, 303);
 });

@@ -2,7 +2,18 @@
 // queue with one page per application.
 import { formatDateTime } from '../../ui/format.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, SummaryList, Table, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Radios,
+  SummaryList,
+  Table,
+  TextArea,
+  TextInput,
+  type FieldErrors,
+} from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { SafeLink } from './directory.fields.tsx';
 import { APPLICATION_FIELD_ORDER } from './directory.schemas.ts';
@@ -17,12 +28,23 @@ export const APPLICATION_STATUS_LABEL: Record<ApplicationStatus, string> = {
   declined: 'Declined',
 };
 
-export function JoinPage({ ctx, errors = {}, values = {} }: { ctx: PageContext; errors?: FieldErrors; values?: Record<string, string> }) {
+export function JoinPage({
+  ctx,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
   return (
     <Layout ctx={ctx} title={Object.keys(errors).length ? 'Error: Join the network' : 'Join the network'}>
       <ErrorSummary errors={errors} order={APPLICATION_FIELD_ORDER} />
       <h1>Join the network</h1>
-      <p class="lede">The network is for lived experience recovery organisations, and for people who want to support them. Tell us about yourself and a coordinator will be in touch.</p>
+      <p class="lede">
+        The network is for lived experience recovery organisations, and for people who want to support them. Tell us
+        about yourself and a coordinator will be in touch.
+      </p>
       <p>We only use these details to consider your application and to write to you about it.</p>
       <form method="post" action="/join" novalidate>
         <CsrfField token={ctx.csrfToken()} />
@@ -32,19 +54,83 @@ export function JoinPage({ ctx, errors = {}, values = {} }: { ctx: PageContext; 
           value={values.kind}
           error={errors.kind}
           options={[
-            { value: 'organisation', label: 'For an organisation', hint: 'A group, café, charity or project led by people with lived experience of recovery.' },
-            { value: 'individual', label: 'As a supporting individual', hint: 'Someone who wants to support the network.' },
+            {
+              value: 'organisation',
+              label: 'For an organisation',
+              hint: 'A group, café, charity or project led by people with lived experience of recovery.',
+            },
+            {
+              value: 'individual',
+              label: 'As a supporting individual',
+              hint: 'Someone who wants to support the network.',
+            },
           ]}
         />
-        <TextInput name="org_name" label="Name of your organisation (if applying for one)" value={values.org_name} error={errors.org_name} />
-        <TextInput name="contact_name" label="Your name" value={values.contact_name} error={errors.contact_name} autocomplete="name" width="medium" />
-        <TextInput name="email" label="Your email address" type="email" value={values.email} error={errors.email} autocomplete="email" spellcheck={false} width="medium" />
-        <TextInput name="phone" label="Phone number (optional)" type="tel" value={values.phone} error={errors.phone} autocomplete="tel" width="medium" />
-        <TextInput name="postcode" label="Postcode where you are based" hint="Or just the first part, like LS6. We only keep the first part." value={values.postcode} error={errors.postcode} autocomplete="postal-code" width="short" />
+        <TextInput
+          name="org_name"
+          label="Name of your organisation (if applying for one)"
+          value={values.org_name}
+          error={errors.org_name}
+        />
+        <TextInput
+          name="contact_name"
+          label="Your name"
+          value={values.contact_name}
+          error={errors.contact_name}
+          autocomplete="name"
+          width="medium"
+        />
+        <TextInput
+          name="email"
+          label="Your email address"
+          type="email"
+          value={values.email}
+          error={errors.email}
+          autocomplete="email"
+          spellcheck={false}
+          width="medium"
+        />
+        <TextInput
+          name="phone"
+          label="Phone number (optional)"
+          type="tel"
+          value={values.phone}
+          error={errors.phone}
+          autocomplete="tel"
+          width="medium"
+        />
+        <TextInput
+          name="postcode"
+          label="Postcode where you are based"
+          hint="Or just the first part, like LS6. We only keep the first part."
+          value={values.postcode}
+          error={errors.postcode}
+          autocomplete="postal-code"
+          width="short"
+        />
         <TextInput name="town" label="Town or city (optional)" value={values.town} error={errors.town} width="medium" />
-        <TextArea name="what_you_do" label="What do you do?" hint="For example: a weekly peer support group and a recovery café on Saturdays." value={values.what_you_do} error={errors.what_you_do} />
-        <TextArea name="lived_experience" label="How does lived experience lead your organisation?" hint="Required for organisations. For example: who runs it, and how people in recovery shape what you do." value={values.lived_experience} error={errors.lived_experience} />
-        <TextInput name="website" label="Website or social media page (optional)" type="url" value={values.website} error={errors.website} spellcheck={false} />
+        <TextArea
+          name="what_you_do"
+          label="What do you do?"
+          hint="For example: a weekly peer support group and a recovery café on Saturdays."
+          value={values.what_you_do}
+          error={errors.what_you_do}
+        />
+        <TextArea
+          name="lived_experience"
+          label="How does lived experience lead your organisation?"
+          hint="Required for organisations. For example: who runs it, and how people in recovery shape what you do."
+          value={values.lived_experience}
+          error={errors.lived_experience}
+        />
+        <TextInput
+          name="website"
+          label="Website or social media page (optional)"
+          type="url"
+          value={values.website}
+          error={errors.website}
+          spellcheck={false}
+        />
         <div class={errors.consent ? 'field field-error' : 'field'}>
           {errors.consent && (
             <p class="error-message" id="f-consent-error">
@@ -52,8 +138,17 @@ export function JoinPage({ ctx, errors = {}, values = {} }: { ctx: PageContext; 
             </p>
           )}
           <div class="radio">
-            <input type="checkbox" id="f-consent" name="consent" value="yes" checked={values.consent === 'yes'} aria-describedby={errors.consent ? 'f-consent-error' : undefined} />
-            <label for="f-consent">I agree that the network may keep these details to consider this application, and email me about it.</label>
+            <input
+              type="checkbox"
+              id="f-consent"
+              name="consent"
+              value="yes"
+              checked={values.consent === 'yes'}
+              aria-describedby={errors.consent ? 'f-consent-error' : undefined}
+            />
+            <label for="f-consent">
+              I agree that the network may keep these details to consider this application, and email me about it.
+            </label>
           </div>
         </div>
         <Button>Send expression of interest</Button>
@@ -93,9 +188,18 @@ export function ApplicationsPage({ ctx, open, decided }: { ctx: PageContext; ope
     { header: 'Since', cell: (r: QueueRow) => when(r.at) },
   ];
   return (
-    <Layout ctx={ctx} title="Applications to join" before={<Breadcrumbs items={[{ href: '/network', label: 'The network' }]} />}>
+    <Layout
+      ctx={ctx}
+      title="Applications to join"
+      before={<Breadcrumbs items={[{ href: '/network', label: 'The network' }]} />}
+    >
       <h1>Applications to join</h1>
-      <Table caption={`Waiting for a decision (${open.length})`} empty="No applications are waiting. Well done." columns={columns} rows={open} />
+      <Table
+        caption={`Waiting for a decision (${open.length})`}
+        empty="No applications are waiting. Well done."
+        columns={columns}
+        rows={open}
+      />
       <h2>Decided recently</h2>
       <Table caption="The last 100 decisions" empty="None yet." columns={columns} rows={decided} />
     </Layout>
@@ -118,20 +222,48 @@ export interface ApplicationView {
   history: { kind: ApplicationEventKind; message: string; at: Date; actor: string }[];
 }
 
-const EVENT_LABEL: Record<ApplicationEventKind, string> = { submitted: 'Sent', question: 'Question asked', approved: 'Approved', declined: 'Declined' };
+const EVENT_LABEL: Record<ApplicationEventKind, string> = {
+  submitted: 'Sent',
+  question: 'Question asked',
+  approved: 'Approved',
+  declined: 'Declined',
+};
 
-export function ApplicationPage({ ctx, view, errors = {}, values = {} }: { ctx: PageContext; view: ApplicationView; errors?: FieldErrors; values?: Record<string, string> }) {
+export function ApplicationPage({
+  ctx,
+  view,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  view: ApplicationView;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
   const open = view.status === 'waiting' || view.status === 'questioned';
   const title = view.kind === 'organisation' ? view.orgName : view.contactName;
   return (
-    <Layout ctx={ctx} title={`Application: ${title}`} before={<Breadcrumbs items={[{ href: '/network', label: 'The network' }, { href: '/network/applications', label: 'Applications to join' }]} />}>
+    <Layout
+      ctx={ctx}
+      title={`Application: ${title}`}
+      before={
+        <Breadcrumbs
+          items={[
+            { href: '/network', label: 'The network' },
+            { href: '/network/applications', label: 'Applications to join' },
+          ]}
+        />
+      }
+    >
       <ErrorSummary errors={errors} order={['message', 'reason']} />
       <span class="caption">{view.kind === 'organisation' ? 'Organisation' : 'Supporting individual'}</span>
       <h1>{title}</h1>
       <SummaryList
         items={[
           { key: 'Status', value: APPLICATION_STATUS_LABEL[view.status] },
-          ...(view.orgSlug ? [{ key: 'Organisation', value: <a href={`/network/orgs/${view.orgSlug}`}>See the organisation</a> }] : []),
+          ...(view.orgSlug
+            ? [{ key: 'Organisation', value: <a href={`/network/orgs/${view.orgSlug}`}>See the organisation</a> }]
+            : []),
           { key: 'Contact', value: view.contactName },
           { key: 'Email', value: view.email },
           ...(view.phone ? [{ key: 'Phone', value: view.phone }] : []),
@@ -164,7 +296,13 @@ export function ApplicationPage({ ctx, view, errors = {}, values = {} }: { ctx: 
           <h2>Ask a question</h2>
           <form method="post" action={`/network/applications/${view.id}/question`} novalidate>
             <CsrfField token={ctx.csrfToken()} />
-            <TextArea name="message" label="Your question" hint="We email it to the applicant; they reply by email." value={values.message} error={errors.message} />
+            <TextArea
+              name="message"
+              label="Your question"
+              hint="We email it to the applicant; they reply by email."
+              value={values.message}
+              error={errors.message}
+            />
             <Button variant="secondary">Send question</Button>
           </form>
           <h2>Decline</h2>
@@ -180,10 +318,18 @@ export function ApplicationPage({ ctx, view, errors = {}, values = {} }: { ctx: 
 }
 
 const approveSentence = (view: ApplicationView) =>
-  view.kind === 'organisation' ? `This adds ${view.orgName} to the network as a member, and emails ${view.email} an invitation to be its lead.` : `This welcomes ${view.contactName} as a supporter of the network, by email to ${view.email}.`;
+  view.kind === 'organisation'
+    ? `This adds ${view.orgName} to the network as a member, and emails ${view.email} an invitation to be its lead.`
+    : `This welcomes ${view.contactName} as a supporter of the network, by email to ${view.email}.`;
 const titleOf = (view: ApplicationView) => (view.kind === 'organisation' ? view.orgName : view.contactName);
 const applicationCrumbs = (view: ApplicationView) => (
-  <Breadcrumbs items={[{ href: '/network', label: 'The network' }, { href: '/network/applications', label: 'Applications to join' }, { href: `/network/applications/${view.id}`, label: titleOf(view) }]} />
+  <Breadcrumbs
+    items={[
+      { href: '/network', label: 'The network' },
+      { href: '/network/applications', label: 'Applications to join' },
+      { href: `/network/applications/${view.id}`, label: titleOf(view) },
+    ]}
+  />
 );
 
 /** Asks before approving: approval creates a member organisation and sends an invitation. */
@@ -204,17 +350,34 @@ export function ApproveApplicationPage({ ctx, view }: { ctx: PageContext; view: 
 }
 
 /** Asks before declining, with the reason that will be emailed. */
-export function DeclineApplicationPage({ ctx, view, errors = {}, values = {} }: { ctx: PageContext; view: ApplicationView; errors?: FieldErrors; values?: Record<string, string> }) {
+export function DeclineApplicationPage({
+  ctx,
+  view,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  view: ApplicationView;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
   return (
     <Layout ctx={ctx} title={`Decline ${titleOf(view)}`} before={applicationCrumbs(view)}>
       <ErrorSummary errors={errors} order={['reason']} />
       <h1>Decline {titleOf(view)}?</h1>
       <p class="lede">
-        The application is closed and cannot be reopened. We email your reason to {view.email}; they can apply again later.
+        The application is closed and cannot be reopened. We email your reason to {view.email}; they can apply again
+        later.
       </p>
       <form method="post" action={`/network/applications/${view.id}/decline`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextArea name="reason" label="Reason" hint="Write it kindly: they will read it." value={values.reason} error={errors.reason} />
+        <TextArea
+          name="reason"
+          label="Reason"
+          hint="Write it kindly: they will read it."
+          value={values.reason}
+          error={errors.reason}
+        />
         <div class="button-row">
           <Button variant="warning">Yes, decline</Button>
           <a href={`/network/applications/${view.id}`}>No, go back</a>

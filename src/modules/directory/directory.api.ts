@@ -12,11 +12,23 @@ export const searchResponseSchema = {
   properties: {
     query: {
       type: 'object',
-      properties: { near: nullable('string'), radius_km: { type: 'number' }, type: nullable('string'), day: nullable('string'), mode: nullable('string'), q: nullable('string') },
+      properties: {
+        near: nullable('string'),
+        radius_km: { type: 'number' },
+        type: nullable('string'),
+        day: nullable('string'),
+        mode: nullable('string'),
+        q: nullable('string'),
+      },
     },
     place: {
       type: ['object', 'null'],
-      properties: { postcode_district: str, local_authority: str, latitude: { type: 'number' }, longitude: { type: 'number' } },
+      properties: {
+        postcode_district: str,
+        local_authority: str,
+        latitude: { type: 'number' },
+        longitude: { type: 'number' },
+      },
     },
     total: { type: 'integer' },
     page: { type: 'integer' },
@@ -34,7 +46,10 @@ export const searchResponseSchema = {
           mode: str,
           service_types: { type: 'array', items: str },
           distance_km: nullable('number'),
-          venue: { type: ['object', 'null'], properties: { name: str, address: str, town: str, postcode_district: str } },
+          venue: {
+            type: ['object', 'null'],
+            properties: { name: str, address: str, town: str, postcode_district: str },
+          },
           times: { type: 'array', items: str },
           free: { type: 'boolean' },
           cost_note: str,
@@ -46,11 +61,27 @@ export const searchResponseSchema = {
   },
 } as const;
 
-export function toApiResponse(query: SearchQuery, outcome: Extract<SearchOutcome, { kind: 'results' }>, publicUrl: string) {
+export function toApiResponse(
+  query: SearchQuery,
+  outcome: Extract<SearchOutcome, { kind: 'results' }>,
+  publicUrl: string,
+) {
   return {
-    query: { near: query.near ?? null, radius_km: query.radius_km, type: query.type ?? null, day: query.day ?? null, mode: query.mode ?? null, q: query.q ?? null },
+    query: {
+      near: query.near ?? null,
+      radius_km: query.radius_km,
+      type: query.type ?? null,
+      day: query.day ?? null,
+      mode: query.mode ?? null,
+      q: query.q ?? null,
+    },
     place: outcome.place
-      ? { postcode_district: outcome.place.outcode, local_authority: outcome.place.areaName, latitude: outcome.place.lat, longitude: outcome.place.lon }
+      ? {
+          postcode_district: outcome.place.outcode,
+          local_authority: outcome.place.areaName,
+          latitude: outcome.place.lat,
+          longitude: outcome.place.lon,
+        }
       : null,
     total: outcome.total,
     page: outcome.page,
@@ -64,7 +95,14 @@ export function toApiResponse(query: SearchQuery, outcome: Extract<SearchOutcome
       mode: h.mode,
       service_types: h.types,
       distance_km: h.distanceKm,
-      venue: h.venue ? { name: h.venue.name, address: h.venue.address, town: h.venue.town, postcode_district: h.venue.postcodeDistrict } : null,
+      venue: h.venue
+        ? {
+            name: h.venue.name,
+            address: h.venue.address,
+            town: h.venue.town,
+            postcode_district: h.venue.postcodeDistrict,
+          }
+        : null,
       times: h.times,
       free: h.free,
       cost_note: h.costNote,
@@ -88,4 +126,3 @@ export async function htmlSafeJson(_req: unknown, reply: { getHeader(name: strin
   if (typeof payload !== 'string' || !/json/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
   return jsonForHtmlContexts(payload);
 }
-

@@ -13,12 +13,7 @@ export async function getOwnProfile(db: Db, orgId: string) {
   return db
     .selectFrom('organisations as o')
     .leftJoin('org_profiles as p', 'p.org_id', 'o.id')
-    .select([
-      'o.name',
-      'o.summary',
-      'o.size_band',
-      ...PROFILE_COLUMNS,
-    ])
+    .select(['o.name', 'o.summary', 'o.size_band', ...PROFILE_COLUMNS])
     .where('o.id', '=', orgId)
     .executeTakeFirstOrThrow();
 }
@@ -63,11 +58,20 @@ export async function saveProfile(db: Db, orgId: string, p: ProfileFields): Prom
 
 export async function replaceOrgAreas(db: Db, orgId: string, ladCodes: readonly string[]): Promise<void> {
   await db.deleteFrom('org_areas').where('org_id', '=', orgId).execute();
-  if (ladCodes.length) await db.insertInto('org_areas').values(ladCodes.map((lad_code) => ({ org_id: orgId, lad_code }))).execute();
+  if (ladCodes.length)
+    await db
+      .insertInto('org_areas')
+      .values(ladCodes.map((lad_code) => ({ org_id: orgId, lad_code })))
+      .execute();
 }
 
 export async function findOwnService(db: Db, orgId: string, serviceId: string) {
-  return db.selectFrom('services').selectAll().where('org_id', '=', orgId).where('id', '=', serviceId).executeTakeFirst();
+  return db
+    .selectFrom('services')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
 }
 
 export interface ServiceFields {
@@ -93,7 +97,12 @@ export async function insertService(db: Db, orgId: string, s: ServiceFields, id?
 }
 
 export async function updateService(db: Db, orgId: string, serviceId: string, s: ServiceFields): Promise<void> {
-  await db.updateTable('services').set({ ...s, updated_at: new Date() }).where('org_id', '=', orgId).where('id', '=', serviceId).execute();
+  await db
+    .updateTable('services')
+    .set({ ...s, updated_at: new Date() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', serviceId)
+    .execute();
 }
 
 export async function deleteService(db: Db, orgId: string, serviceId: string): Promise<void> {
@@ -105,7 +114,16 @@ async function deleteUnusedLocations(db: Db, orgId: string): Promise<void> {
   await db
     .deleteFrom('locations')
     .where('org_id', '=', orgId)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('service_at_locations as sal').select('sal.id').whereRef('sal.location_id', '=', 'locations.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('service_at_locations as sal')
+            .select('sal.id')
+            .whereRef('sal.location_id', '=', 'locations.id'),
+        ),
+      ),
+    )
     .execute();
 }
 
@@ -139,14 +157,24 @@ export async function replaceServiceParts(db: Db, orgId: string, serviceId: stri
   }
   await deleteUnusedLocations(db, orgId);
   if (p.types.length) {
-    await db.insertInto('service_types').values(p.types.map((type_code) => ({ org_id: orgId, service_id: serviceId, type_code }))).execute();
+    await db
+      .insertInto('service_types')
+      .values(p.types.map((type_code) => ({ org_id: orgId, service_id: serviceId, type_code })))
+      .execute();
   }
   if (p.areas.length) {
-    await db.insertInto('service_areas').values(p.areas.map((lad_code) => ({ org_id: orgId, service_id: serviceId, lad_code }))).execute();
+    await db
+      .insertInto('service_areas')
+      .values(p.areas.map((lad_code) => ({ org_id: orgId, service_id: serviceId, lad_code })))
+      .execute();
   }
   let salId: string | null = null;
   if (p.venue) {
-    const loc = await db.insertInto('locations').values({ org_id: orgId, ...p.venue }).returning('id').executeTakeFirstOrThrow();
+    const loc = await db
+      .insertInto('locations')
+      .values({ org_id: orgId, ...p.venue })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const sal = await db
       .insertInto('service_at_locations')
       .values({ org_id: orgId, service_id: serviceId, location_id: loc.id })

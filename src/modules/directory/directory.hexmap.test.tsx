@@ -20,7 +20,8 @@ const tableHtml = render(<CoverageTable counts={counts} hrefFor={hrefFor} captio
 /** Reads each hex link's code and centre from the rendered markup. */
 function renderedHexes(html: string): Map<string, { x: number; y: number; title: string }> {
   const out = new Map<string, { x: number; y: number; title: string }>();
-  const re = /<a href="[^"]*" tabindex="-1" data-code="([^"]+)" data-cx="([^"]+)" data-cy="([^"]+)"><title>([^<]*)<\/title>/g;
+  const re =
+    /<a href="[^"]*" tabindex="-1" data-code="([^"]+)" data-cx="([^"]+)" data-cy="([^"]+)"><title>([^<]*)<\/title>/g;
   for (const m of html.matchAll(re)) out.set(m[1]!, { x: Number(m[2]), y: Number(m[3]), title: m[4]! });
   return out;
 }
@@ -60,7 +61,10 @@ test('each hex has a title with its name and count, and shading by step', () => 
   assert.equal(hexes.get('E08000035')!.title, 'Leeds: 12 organisations');
   assert.equal(hexes.get('E06000052')!.title, 'Cornwall: 1 organisation');
   assert.equal(hexes.get('E07000223')!.title, 'Adur: 0 organisations');
-  assert.deepEqual([0, 1, 2, 3, 4, 9, 10, 500].map((n) => shadeFor(n).step), [0, 1, 2, 2, 3, 3, 4, 4]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 9, 10, 500].map((n) => shadeFor(n).step),
+    [0, 1, 2, 2, 3, 3, 4, 4],
+  );
   assert.ok(mapHtml.includes('fill="#08306b"'));
 });
 
@@ -75,17 +79,30 @@ test('the SVG is hidden from screen readers, its links are out of the tab order,
 });
 
 test('table rows equal the hex data, sorted by name', () => {
-  const rows = [...tableHtml.matchAll(/<tr data-code="([^"]+)"><th scope="row"><a href="([^"]+)">([^<]+)<\/a><\/th><td>([^<]+)<\/td><td class="numeric">(\d+)<\/td><\/tr>/g)];
+  const rows = [
+    ...tableHtml.matchAll(
+      /<tr data-code="([^"]+)"><th scope="row"><a href="([^"]+)">([^<]+)<\/a><\/th><td>([^<]+)<\/td><td class="numeric">(\d+)<\/td><\/tr>/g,
+    ),
+  ];
   assert.equal(rows.length, 361);
   const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'");
-  const tableData = rows.map((m) => ({ code: m[1]!, href: m[2]!, name: unescape(m[3]!), region: m[4]!, count: Number(m[5]) }));
+  const tableData = rows.map((m) => ({
+    code: m[1]!,
+    href: m[2]!,
+    name: unescape(m[3]!),
+    region: m[4]!,
+    count: Number(m[5]),
+  }));
   const { cells } = coverageData({ counts, hrefFor });
   assert.deepEqual(
     tableData,
     cells.map((c) => ({ code: c.code, href: hrefFor(c.code), name: c.name, region: c.regionName, count: c.count })),
   );
   const names = tableData.map((r) => r.name);
-  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en-GB')));
+  assert.deepEqual(
+    names,
+    [...names].sort((a, b) => a.localeCompare(b, 'en-GB')),
+  );
   for (const row of tableData) {
     const hex = hexes.get(row.code)!;
     assert.equal(hex.title, `${row.name}: ${row.count} ${row.count === 1 ? 'organisation' : 'organisations'}`);

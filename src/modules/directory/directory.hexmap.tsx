@@ -100,7 +100,12 @@ export interface CoverageTableProps extends CoverageProps {
   id?: string;
 }
 
-export function CoverageTable({ caption, id = 'coverage-table', countLabel = 'organisations', ...rest }: CoverageTableProps) {
+export function CoverageTable({
+  caption,
+  id = 'coverage-table',
+  countLabel = 'organisations',
+  ...rest
+}: CoverageTableProps) {
   const { cells } = coverageData({ ...rest, countLabel });
   return (
     <table class="coverage-table" id={id}>

@@ -63,12 +63,21 @@ export async function searchServices(db: Db, f: SearchFilter): Promise<SearchRow
     : sql`select null::uuid as service_id, null::float8 as distance_km where false`;
   const conditions = [sql`o.status = 'member'`, sql`s.status = 'active'`];
   if (f.mode === 'online') conditions.push(sql`s.mode <> 'in_person'`);
-  else if (f.mode === 'in_person') conditions.push(f.place ? sql`near.distance_km is not null` : sql`s.mode <> 'online'`);
+  else if (f.mode === 'in_person')
+    conditions.push(f.place ? sql`near.distance_km is not null` : sql`s.mode <> 'online'`);
   else if (f.place) conditions.push(sql`(near.distance_km is not null or s.mode <> 'in_person')`);
-  if (f.type) conditions.push(sql`exists (select 1 from service_types st where st.service_id = s.id and st.type_code = ${f.type})`);
-  if (f.day) conditions.push(sql`exists (select 1 from schedules sc where sc.service_id = s.id and position(${f.day} in sc.byday) > 0)`);
+  if (f.type)
+    conditions.push(
+      sql`exists (select 1 from service_types st where st.service_id = s.id and st.type_code = ${f.type})`,
+    );
+  if (f.day)
+    conditions.push(
+      sql`exists (select 1 from schedules sc where sc.service_id = s.id and position(${f.day} in sc.byday) > 0)`,
+    );
   if (f.q) {
-    conditions.push(sql`(s.search @@ websearch_to_tsquery('english', ${f.q}) or o.search @@ websearch_to_tsquery('english', ${f.q}))`);
+    conditions.push(
+      sql`(s.search @@ websearch_to_tsquery('english', ${f.q}) or o.search @@ websearch_to_tsquery('english', ${f.q}))`,
+    );
   }
   const { rows } = await sql<SearchRow>`
     with near as (${near})
@@ -94,7 +103,12 @@ export async function countInPersonServices(db: Db, f: SearchFilter): Promise<nu
 
 export async function typesOfServices(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('service_types').select(['service_id', 'type_code']).where('service_id', 'in', ids).orderBy('type_code').execute();
+  return db
+    .selectFrom('service_types')
+    .select(['service_id', 'type_code'])
+    .where('service_id', 'in', ids)
+    .orderBy('type_code')
+    .execute();
 }
 
 export async function schedulesOfServices(db: Db, ids: readonly string[]) {
@@ -104,7 +118,12 @@ export async function schedulesOfServices(db: Db, ids: readonly string[]) {
 
 export async function areasOfServices(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('service_areas').select(['service_id', 'lad_code']).where('service_id', 'in', ids).orderBy('lad_code').execute();
+  return db
+    .selectFrom('service_areas')
+    .select(['service_id', 'lad_code'])
+    .where('service_id', 'in', ids)
+    .orderBy('lad_code')
+    .execute();
 }
 
 export async function locationsOfServices(db: Db, ids: readonly string[]) {
@@ -176,7 +195,12 @@ export async function findMemberProfile(db: Db, slug: string) {
 export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findMemberProfile>>>;
 
 export async function areasOfOrg(db: Db, orgId: string): Promise<string[]> {
-  const rows = await db.selectFrom('org_areas').select('lad_code').where('org_id', '=', orgId).orderBy('lad_code').execute();
+  const rows = await db
+    .selectFrom('org_areas')
+    .select('lad_code')
+    .where('org_id', '=', orgId)
+    .orderBy('lad_code')
+    .execute();
   return rows.map((r) => r.lad_code);
 }
 
@@ -215,6 +239,10 @@ export async function membersServingArea(db: Db, ladCode: string) {
 }
 
 export async function countMembers(db: Db): Promise<number> {
-  const r = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'member').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'member')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -15,7 +15,13 @@ import { TtlCache } from '../../platform/http/page-cache.ts';
 import { editOrgDirectory } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import * as edit from './directory.edit.repository.ts';
-import { parseProfileForm, parseSearchQuery, parseServiceForm, serviceParam, type SearchQuery } from './directory.schemas.ts';
+import {
+  parseProfileForm,
+  parseSearchQuery,
+  parseServiceForm,
+  serviceParam,
+  type SearchQuery,
+} from './directory.schemas.ts';
 import * as service from './directory.service.ts';
 import { loadFindSupportPage, type FindSupportOutcome } from './find-support.service.ts';
 import { loadHelpNow } from './help-lines/help-lines.service.ts';
@@ -48,7 +54,8 @@ function areas() {
     }
   };
   for (const la of geo.localAuthorities) add({ code: la.code, name: la.name, slug: la.slug, region: la.regionName });
-  for (const [code, hex] of Object.entries(geo.districtHexes.hexes)) add({ code, name: hex.n, slug: slugify(hex.n), region: hex.region });
+  for (const [code, hex] of Object.entries(geo.districtHexes.hexes))
+    add({ code, name: hex.n, slug: slugify(hex.n), region: hex.region });
   areaIndex = { bySlug, byCode };
   return areaIndex;
 }
@@ -57,11 +64,25 @@ export const areaHref = (code: string): string => `/areas/${areas().byCode.get(c
 
 function areasByRegion(): { region: string; areas: LocalAuthority[] }[] {
   const groups = new Map<string, LocalAuthority[]>();
-  for (const la of loadGeoData().localAuthorities) groups.set(la.regionName, [...(groups.get(la.regionName) ?? []), la]);
-  return [...groups].map(([region, list]) => ({ region, areas: [...list].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) }));
+  for (const la of loadGeoData().localAuthorities)
+    groups.set(la.regionName, [...(groups.get(la.regionName) ?? []), la]);
+  return [...groups].map(([region, list]) => ({
+    region,
+    areas: [...list].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+  }));
 }
 
-const cacheKey = (q: SearchQuery) => JSON.stringify([q.near?.toUpperCase().replace(/\s+/g, ''), q.radius_km, q.type, q.day, q.mode, q.q?.toLowerCase(), q.page, q.per_page]);
+const cacheKey = (q: SearchQuery) =>
+  JSON.stringify([
+    q.near?.toUpperCase().replace(/\s+/g, ''),
+    q.radius_km,
+    q.type,
+    q.day,
+    q.mode,
+    q.q?.toLowerCase(),
+    q.page,
+    q.per_page,
+  ]);
 
 export function directoryPublicRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -74,13 +95,17 @@ export function directoryPublicRoutes(deps: Deps) {
     const pageSearches = new TtlCache<FindSupportOutcome>(PUBLIC_CACHE_MS);
     app.get('/find-support', open, async (req, reply) => {
       const raw = (req.query ?? {}) as Record<string, unknown>;
-      const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+      >;
       const parsed = parseSearchQuery(values);
       const asked = Object.values(values).some((v) => v.trim() !== '');
       let errors: FieldErrors = {};
       let outcome: FindSupportOutcome | undefined;
       if (!parsed.ok) errors = parsed.fields;
-      else if (asked) outcome = await pageSearches.get(cacheKey(parsed.query), () => loadFindSupportPage(deps.db, parsed.query));
+      else if (asked)
+        outcome = await pageSearches.get(cacheKey(parsed.query), () => loadFindSupportPage(deps.db, parsed.query));
       const hrefWith = (changes: Record<string, string>) => {
         const p = new URLSearchParams(Object.entries({ ...values, ...changes }).filter(([, v]) => v !== ''));
         return `/find-support?${p.toString()}#results`;
@@ -95,32 +120,52 @@ export function directoryPublicRoutes(deps: Deps) {
     // per normalised question (a full postcode counts as its district), so a busy API mostly
     // serves a string from memory.
     const apiAnswers = new TtlCache<string>(PUBLIC_CACHE_MS);
-    app.get('/api/v1/directory', { ...open, schema: { response: { 200: searchResponseSchema } } }, async (req, reply) => {
-      const parsed = parseSearchQuery(req.query);
-      if (!parsed.ok) throw new AppError('validation', 'Some query parameters are not right.', parsed.fields);
-      const query = parsed.query;
-      let district: string | undefined;
-      if (query.near !== undefined) {
-        const found = service.lookUpPlace(query.near);
-        if (found.kind !== 'found') throw new AppError('validation', found.message, { near: found.message });
-        district = found.place.outcode;
-      }
-      const key = JSON.stringify([district, query.radius_km, query.type, query.day, query.mode, query.q?.toLowerCase(), query.page, query.per_page]);
-      const body = await apiAnswers.get(key, async () => {
-        const outcome = await search(query);
-        if (outcome.kind === 'place-problem') throw new AppError('validation', outcome.message, { near: outcome.message });
-        return jsonForHtmlContexts(JSON.stringify(toApiResponse(query, outcome, deps.config.publicUrl)));
-      });
-      return reply
-        .header('access-control-allow-origin', '*')
-        .header('cache-control', 'public, max-age=30')
-        .type('application/json; charset=utf-8')
-        .send(body);
-    });
+    app.get(
+      '/api/v1/directory',
+      { ...open, schema: { response: { 200: searchResponseSchema } } },
+      async (req, reply) => {
+        const parsed = parseSearchQuery(req.query);
+        if (!parsed.ok) throw new AppError('validation', 'Some query parameters are not right.', parsed.fields);
+        const query = parsed.query;
+        let district: string | undefined;
+        if (query.near !== undefined) {
+          const found = service.lookUpPlace(query.near);
+          if (found.kind !== 'found') throw new AppError('validation', found.message, { near: found.message });
+          district = found.place.outcode;
+        }
+        const key = JSON.stringify([
+          district,
+          query.radius_km,
+          query.type,
+          query.day,
+          query.mode,
+          query.q?.toLowerCase(),
+          query.page,
+          query.per_page,
+        ]);
+        const body = await apiAnswers.get(key, async () => {
+          const outcome = await search(query);
+          if (outcome.kind === 'place-problem')
+            throw new AppError('validation', outcome.message, { near: outcome.message });
+          return jsonForHtmlContexts(JSON.stringify(toApiResponse(query, outcome, deps.config.publicUrl)));
+        });
+        return reply
+          .header('access-control-allow-origin', '*')
+          .header('cache-control', 'public, max-age=30')
+          .type('application/json; charset=utf-8')
+          .send(body);
+      },
+    );
 
     app.get('/organisations/:slug', open, async (req, reply) => {
       const slug = String((req.params as { slug: string }).slug);
-      const { profile: p, areas: served, services, lastUpdated, marks } = await service.loadPublicProfile(deps.db, slug, deps.orgMarks);
+      const {
+        profile: p,
+        areas: served,
+        services,
+        lastUpdated,
+        marks,
+      } = await service.loadPublicProfile(deps.db, slug, deps.orgMarks);
       const view = {
         slug: p.slug,
         name: p.name,
@@ -134,7 +179,10 @@ export function directoryPublicRoutes(deps: Deps) {
         website: p.website ?? '',
         email: p.email ?? '',
         phone: p.phone ?? '',
-        socialLinks: (p.social_links ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+        socialLinks: (p.social_links ?? '')
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean),
         livedExperience: p.lived_experience ?? '',
         areas: served.map((a) => ({ name: a.name, slug: a.slug })),
         marks,
@@ -165,7 +213,12 @@ export function directoryPublicRoutes(deps: Deps) {
         const [counts, members] = await Promise.all([repo.memberCountsByArea(deps.db), repo.countMembers(deps.db)]);
         return { counts, members };
       })) as { counts: Map<string, number>; members: number };
-      const view = { counts: data.counts, members: data.members, areasCovered: [...data.counts.values()].filter((n) => n > 0).length, hrefFor: areaHref };
+      const view = {
+        counts: data.counts,
+        members: data.members,
+        areasCovered: [...data.counts.values()].filter((n) => n > 0).length,
+        hrefFor: areaHref,
+      };
       return sendPage(reply, <NetworkMapPage ctx={ctx(req, reply)} view={view} />);
     });
 
@@ -174,12 +227,22 @@ export function directoryPublicRoutes(deps: Deps) {
       if (!area) throw notFound('area');
       const orgs = await repo.membersServingArea(deps.db, area.code);
       const region = loadGeoData().localAuthorityByCode.get(area.code)?.regionName ?? area.region;
-      return sendPage(reply, <AreaPage ctx={ctx(req, reply)} view={{ name: area.name, code: area.code, region: REGION_OR_NATION[region] ?? region, orgs }} />);
+      return sendPage(
+        reply,
+        <AreaPage
+          ctx={ctx(req, reply)}
+          view={{ name: area.name, code: area.code, region: REGION_OR_NATION[region] ?? region, orgs }}
+        />,
+      );
     });
   };
 }
 
-const REGION_OR_NATION: Record<string, string> = { W92000004: 'Wales', S92000003: 'Scotland', N92000002: 'Northern Ireland' };
+const REGION_OR_NATION: Record<string, string> = {
+  W92000004: 'Wales',
+  S92000003: 'Scotland',
+  N92000002: 'Northern Ireland',
+};
 
 export function directoryEditRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -208,14 +271,32 @@ export function directoryEditRoutes(deps: Deps) {
 
     app.get('/orgs/:org/profile', lead, async (req, reply) => {
       const org = orgOf(req);
-      return sendPage(reply, <ProfileEditPage ctx={ctx(req, reply)} org={org} values={await profileValues(org.id)} areasByRegion={areasByRegion()} />);
+      return sendPage(
+        reply,
+        <ProfileEditPage
+          ctx={ctx(req, reply)}
+          org={org}
+          values={await profileValues(org.id)}
+          areasByRegion={areasByRegion()}
+        />,
+      );
     });
 
     app.post('/orgs/:org/profile', lead, async (req, reply) => {
       const org = orgOf(req);
       const form = parseProfileForm(req.body, knownAreas);
       if (!form.ok) {
-        return sendPage(reply, <ProfileEditPage ctx={ctx(req, reply)} org={org} values={form.values} errors={form.errors} areasByRegion={areasByRegion()} />, 400);
+        return sendPage(
+          reply,
+          <ProfileEditPage
+            ctx={ctx(req, reply)}
+            org={org}
+            values={form.values}
+            errors={form.errors}
+            areasByRegion={areasByRegion()}
+          />,
+          400,
+        );
       }
       await service.saveOrgProfile(deps.db, personOf(req), org, form.data);
       setFlash(reply, { kind: 'success', text: 'Your profile is saved.' });
@@ -225,7 +306,12 @@ export function directoryEditRoutes(deps: Deps) {
     app.get('/orgs/:org/services', lead, async (req, reply) => {
       const org = orgOf(req);
       const rows = await repo.servicesOfOrg(deps.db, org.id, { activeOnly: false });
-      const services = rows.map((s) => ({ id: s.id, name: s.name, mode: s.mode as 'in_person' | 'online' | 'both', status: s.status }));
+      const services = rows.map((s) => ({
+        id: s.id,
+        name: s.name,
+        mode: s.mode as 'in_person' | 'online' | 'both',
+        status: s.status,
+      }));
       return sendPage(reply, <ServicesPage ctx={ctx(req, reply)} org={org} services={services} />);
     });
 
@@ -239,7 +325,11 @@ export function directoryEditRoutes(deps: Deps) {
       const org = orgOf(req);
       const form = parseServiceForm(req.body);
       const again = (values: Record<string, string>, errors: FieldErrors) =>
-        sendPage(reply, <ServiceFormPage ctx={ctx(req, reply)} org={org} serviceId={serviceId} values={values} errors={errors} />, 400);
+        sendPage(
+          reply,
+          <ServiceFormPage ctx={ctx(req, reply)} org={org} serviceId={serviceId} values={values} errors={errors} />,
+          400,
+        );
       if (!form.ok) return again(form.values, form.errors);
       try {
         await service.saveService(deps.db, personOf(req), org, serviceId, form.data);
@@ -259,7 +349,15 @@ export function directoryEditRoutes(deps: Deps) {
     app.get('/orgs/:org/services/:service', lead, async (req, reply) => {
       const org = orgOf(req);
       const id = serviceIdFrom(req);
-      return sendPage(reply, <ServiceFormPage ctx={ctx(req, reply)} org={org} serviceId={id} values={await service.serviceFormValues(deps.db, org, id)} />);
+      return sendPage(
+        reply,
+        <ServiceFormPage
+          ctx={ctx(req, reply)}
+          org={org}
+          serviceId={id}
+          values={await service.serviceFormValues(deps.db, org, id)}
+        />,
+      );
     });
     app.post('/orgs/:org/services/:service', lead, async (req, reply) => saveFromForm(req, reply, serviceIdFrom(req)));
 

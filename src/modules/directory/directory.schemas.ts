@@ -11,7 +11,13 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const DAY_WORDS: Record<string, Weekday> = {
-  monday: 'MO', tuesday: 'TU', wednesday: 'WE', thursday: 'TH', friday: 'FR', saturday: 'SA', sunday: 'SU',
+  monday: 'MO',
+  tuesday: 'TU',
+  wednesday: 'WE',
+  thursday: 'TH',
+  friday: 'FR',
+  saturday: 'SA',
+  sunday: 'SU',
 };
 
 export const SEARCH_MODES = ['in_person', 'online'] as const;
@@ -20,7 +26,9 @@ export const DEFAULT_RADIUS_KM = 25;
 export const MAX_RADIUS_KM = 200;
 
 export const SearchQuery = z.object({
-  near: optional(z.string().trim().max(80, 'That is too long for a postcode or a place name. Try a postcode like LS6 3HN.')),
+  near: optional(
+    z.string().trim().max(80, 'That is too long for a postcode or a place name. Try a postcode like LS6 3HN.'),
+  ),
   radius_km: optional(
     z.coerce
       .number({ error: `radius_km must be a number of kilometres from 1 to ${MAX_RADIUS_KM}.` })
@@ -37,13 +45,19 @@ export const SearchQuery = z.object({
   ) as z.ZodType<Weekday | undefined>,
   mode: optional(z.enum(SEARCH_MODES, { error: 'mode must be in_person or online.' })),
   q: optional(z.string().trim().max(100, 'Search words are limited to 100 characters.')),
-  page: optional(z.coerce.number().int().min(1, 'page must be 1 or more.').max(500, 'page must be 500 or less.')).transform((v) => v ?? 1),
-  per_page: optional(z.coerce.number().int().min(1, 'per_page must be from 1 to 100.').max(100, 'per_page must be from 1 to 100.')),
+  page: optional(
+    z.coerce.number().int().min(1, 'page must be 1 or more.').max(500, 'page must be 500 or less.'),
+  ).transform((v) => v ?? 1),
+  per_page: optional(
+    z.coerce.number().int().min(1, 'per_page must be from 1 to 100.').max(100, 'per_page must be from 1 to 100.'),
+  ),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** Parses a query string; field errors keyed by parameter name. */
-export function parseSearchQuery(raw: unknown): { ok: true; query: SearchQuery } | { ok: false; fields: Record<string, string> } {
+export function parseSearchQuery(
+  raw: unknown,
+): { ok: true; query: SearchQuery } | { ok: false; fields: Record<string, string> } {
   const result = SearchQuery.safeParse(raw ?? {});
   if (result.success) return { ok: true, query: result.data };
   const fields: Record<string, string> = {};
@@ -54,7 +68,8 @@ export function parseSearchQuery(raw: unknown): { ok: true; query: SearchQuery }
 // ---- shared field types ----
 
 const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
-const required = (max: number, missing: string, tooLong: string) => z.string({ error: missing }).trim().min(1, missing).max(max, tooLong);
+const required = (max: number, missing: string, tooLong: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(max, tooLong);
 
 /** A web address; "example.org" is taken as https://example.org. */
 export const webAddress = (what: string) =>
@@ -78,7 +93,13 @@ export const optionalEmail = optional(optionalEmailText);
 
 export const requiredEmail = emailField;
 
-const phone = optional(z.string().trim().max(40, 'That phone number is too long').regex(/^[0-9+() -]{6,}$/, 'Enter a phone number using digits, spaces and +, like 0113 496 0000'));
+const phone = optional(
+  z
+    .string()
+    .trim()
+    .max(40, 'That phone number is too long')
+    .regex(/^[0-9+() -]{6,}$/, 'Enter a phone number using digits, spaces and +, like 0113 496 0000'),
+);
 
 /** Checkbox groups arrive as one field per choice: `<prefix><value>=on`. */
 export function checkedValues(values: Record<string, string>, prefix: string): string[] {
@@ -107,7 +128,11 @@ export const SIZE_BAND_LABEL: Record<(typeof SIZE_BANDS)[number], string> = {
 
 export const ProfileForm = z.object({
   name: required(200, 'Enter your organisation’s name', 'The name must be 200 characters or fewer'),
-  summary: required(2000, 'Say what your organisation is, in your own words', 'Keep the description to 2,000 characters or fewer'),
+  summary: required(
+    2000,
+    'Say what your organisation is, in your own words',
+    'Keep the description to 2,000 characters or fewer',
+  ),
   founded_year: optional(
     z.coerce
       .number({ error: 'Enter the year you started as four digits, like 2016' })
@@ -116,13 +141,27 @@ export const ProfileForm = z.object({
       .max(new Date().getFullYear(), 'The year you started cannot be in the future'),
   ),
   size_band: z.enum(SIZE_BANDS, { error: 'Choose the size of your organisation' }),
-  charity_number: optional(z.string().trim().regex(/^[A-Z0-9-]{4,20}$/i, 'Enter a charity number using letters and digits, like 1234567 or SC012345')),
-  company_number: optional(z.string().trim().regex(/^[A-Z0-9]{8}$/i, 'Enter a company number of 8 characters, like 01234567')),
+  charity_number: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{4,20}$/i, 'Enter a charity number using letters and digits, like 1234567 or SC012345'),
+  ),
+  company_number: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{8}$/i, 'Enter a company number of 8 characters, like 01234567'),
+  ),
   website: webAddress('website address'),
   email: optionalEmail,
   phone,
   social_links: optional(text(2000, 'Keep social media links to 2,000 characters or fewer')),
-  lived_experience: required(4000, 'Say how lived experience leads your organisation', 'Keep this to 4,000 characters or fewer'),
+  lived_experience: required(
+    4000,
+    'Say how lived experience leads your organisation',
+    'Keep this to 4,000 characters or fewer',
+  ),
 });
 export type ProfileInput = z.infer<typeof ProfileForm> & { areas: string[] };
 
@@ -132,7 +171,10 @@ export function parseProfileForm(body: unknown, knownAreas: ReadonlySet<string>)
   const errors: FieldErrors = result.success ? {} : issuesToErrors(result.error.issues);
   const areas = checkedValues(values, 'area_').filter((c) => knownAreas.has(c));
   if (!errors.social_links && values.social_links) {
-    const bad = values.social_links.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !/^https?:\/\/[^\s]+\.[^\s]+$/i.test(l));
+    const bad = values.social_links
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !/^https?:\/\/[^\s]+\.[^\s]+$/i.test(l));
     if (bad.length) errors.social_links = 'Put each social media link on its own line, starting https://';
   }
   if (!result.success || Object.keys(errors).length) return { ok: false, errors, values };
@@ -147,7 +189,11 @@ export const SERVICE_STATUSES = ['active', 'temporarily closed', 'inactive'] as 
 
 const ServiceFields = z.object({
   name: required(200, 'Enter the name of the service', 'The name must be 200 characters or fewer'),
-  description: required(4000, 'Say what happens, in a sentence or two', 'Keep the description to 4,000 characters or fewer'),
+  description: required(
+    4000,
+    'Say what happens, in a sentence or two',
+    'Keep the description to 4,000 characters or fewer',
+  ),
   who_for: optional(text(1000, 'Keep “who it is for” to 1,000 characters or fewer')),
   how_to_join: optional(text(1000, 'Keep “how to take part” to 1,000 characters or fewer')),
   mode: z.enum(SERVICE_MODES, { error: 'Choose whether it is in person, online or both' }),
@@ -184,19 +230,43 @@ export interface ServiceInput {
   email: string;
   types: ServiceTypeCode[];
   /** Required unless online only. The postcode is checked against the outcode data by the service. */
-  venue: { name: string; address1: string; town: string; postcode: string; hideAddress: boolean; accessibility: string } | undefined;
+  venue:
+    | { name: string; address1: string; town: string; postcode: string; hideAddress: boolean; accessibility: string }
+    | undefined;
   schedule: Schedule;
   attendingType: string;
   link: string;
 }
 
-export const SERVICE_FIELD_ORDER = ['name', 'description', 'types', 'mode', 'status', 'free', 'cost_note', 'url', 'email', 'venue_name', 'address_1', 'town', 'postcode', 'freq', 'days', 'nth', 'opens_at', 'closes_at', 'link'];
+export const SERVICE_FIELD_ORDER = [
+  'name',
+  'description',
+  'types',
+  'mode',
+  'status',
+  'free',
+  'cost_note',
+  'url',
+  'email',
+  'venue_name',
+  'address_1',
+  'town',
+  'postcode',
+  'freq',
+  'days',
+  'nth',
+  'opens_at',
+  'closes_at',
+  'link',
+];
 
 export function parseServiceForm(body: unknown): FormResult<ServiceInput> {
   const values = formValues(body);
   const result = ServiceFields.safeParse(values);
   const errors: FieldErrors = result.success ? {} : issuesToErrors(result.error.issues);
-  const types = checkedValues(values, 'type_').filter((c): c is ServiceTypeCode => (SERVICE_TYPE_CODES as readonly string[]).includes(c));
+  const types = checkedValues(values, 'type_').filter((c): c is ServiceTypeCode =>
+    (SERVICE_TYPE_CODES as readonly string[]).includes(c),
+  );
   if (types.length === 0) errors.types = 'Choose at least one type of support';
   const days = checkedValues(values, 'day_').filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
   if (days.length === 0) errors.days = 'Please choose at least one day.';
@@ -216,7 +286,15 @@ export function parseServiceForm(body: unknown): FormResult<ServiceInput> {
     closesAt: f.closes_at,
   });
   if (!schedule.success) {
-    for (const [k, v] of Object.entries(issuesToErrors(schedule.error.issues, { byday: 'days', opensAt: 'opens_at', closesAt: 'closes_at', interval: 'interval', dtstart: 'days' }))) {
+    for (const [k, v] of Object.entries(
+      issuesToErrors(schedule.error.issues, {
+        byday: 'days',
+        opensAt: 'opens_at',
+        closesAt: 'closes_at',
+        interval: 'interval',
+        dtstart: 'days',
+      }),
+    )) {
       errors[k] ??= v;
     }
   }
@@ -238,7 +316,14 @@ export function parseServiceForm(body: unknown): FormResult<ServiceInput> {
       venue:
         f.mode === 'online'
           ? undefined
-          : { name: f.venue_name ?? '', address1: f.address_1!, town: f.town!, postcode: f.postcode!, hideAddress: f.hide_address === 'yes', accessibility: f.accessibility ?? '' },
+          : {
+              name: f.venue_name ?? '',
+              address1: f.address_1!,
+              town: f.town!,
+              postcode: f.postcode!,
+              hideAddress: f.hide_address === 'yes',
+              accessibility: f.accessibility ?? '',
+            },
       schedule: schedule.data as Schedule,
       attendingType: f.attending_type ?? '',
       link: f.link ?? '',
@@ -264,7 +349,19 @@ const ApplicationFields = z.object({
   consent: z.literal('yes', { error: 'Confirm that we may keep these details to consider your application' }),
 });
 export type ApplicationInput = z.infer<typeof ApplicationFields>;
-export const APPLICATION_FIELD_ORDER = ['kind', 'org_name', 'contact_name', 'email', 'phone', 'postcode', 'town', 'what_you_do', 'lived_experience', 'website', 'consent'];
+export const APPLICATION_FIELD_ORDER = [
+  'kind',
+  'org_name',
+  'contact_name',
+  'email',
+  'phone',
+  'postcode',
+  'town',
+  'what_you_do',
+  'lived_experience',
+  'website',
+  'consent',
+];
 
 export function parseApplicationForm(body: unknown): FormResult<ApplicationInput> {
   const values = formValues(body);

@@ -120,7 +120,15 @@ export interface SearchHit {
 
 export type SearchOutcome =
   | { kind: 'place-problem'; message: string; placeKind: Exclude<PlaceSearchResult['kind'], 'found'> }
-  | { kind: 'results'; place: PlaceView | undefined; hits: SearchHit[]; total: number; page: number; pages: number; perPage: number };
+  | {
+      kind: 'results';
+      place: PlaceView | undefined;
+      hits: SearchHit[];
+      total: number;
+      page: number;
+      pages: number;
+      perPage: number;
+    };
 
 /** OpenStreetMap at the venue: a plain link, so no map is loaded until someone asks for it. */
 export const mapHrefAt = (lat: number, lon: number): string =>
@@ -137,11 +145,20 @@ function venueView(l: repo.LocationRow): VenueView {
 }
 
 /** Search results as cards: each service with its types, its venue nearest the point, and its times. */
-export async function hitsFrom(db: Db, rows: readonly repo.SearchRow[], point: { lat: number; lon: number } | undefined): Promise<SearchHit[]> {
-  const parts = await loadServiceParts(db, rows.map((r) => r.id));
+export async function hitsFrom(
+  db: Db,
+  rows: readonly repo.SearchRow[],
+  point: { lat: number; lon: number } | undefined,
+): Promise<SearchHit[]> {
+  const parts = await loadServiceParts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r): SearchHit => {
     const locations = parts.locations.get(r.id) ?? [];
-    const nearest = point ? [...locations].sort((a, b) => haversineKm(point, a) - haversineKm(point, b))[0] : locations[0];
+    const nearest = point
+      ? [...locations].sort((a, b) => haversineKm(point, a) - haversineKm(point, b))[0]
+      : locations[0];
     return {
       id: r.id,
       name: r.name,
@@ -199,7 +216,10 @@ export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMark
     repo.areasOfOrg(db, profile.id),
     orgMarks ? orgMarks(db, [profile.id]) : new Map<string, readonly OrgMark[]>(),
   ]);
-  const parts = await loadServiceParts(db, services.map((s) => s.id));
+  const parts = await loadServiceParts(
+    db,
+    services.map((s) => s.id),
+  );
   const geo = loadGeoData();
   const now = new Date();
   const updated = [profile.updated_at, profile.profile_updated_at, ...services.map((s) => s.updated_at)]
@@ -220,7 +240,10 @@ export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMark
         row: s,
         types: (parts.types.get(s.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
         venues: (parts.locations.get(s.id) ?? []).map(venueView),
-        times: (parts.schedules.get(s.id) ?? []).map((x) => ({ text: describeSchedule(scheduleFromRow(x)), attending: x.attending_type })),
+        times: (parts.schedules.get(s.id) ?? []).map((x) => ({
+          text: describeSchedule(scheduleFromRow(x)),
+          attending: x.attending_type,
+        })),
         nextSession: next ? next.start : null,
       };
     }),
@@ -245,7 +268,13 @@ export async function saveOrgProfile(db: Db, actor: SignedInActor, org: OrgTarge
       lived_experience: input.lived_experience,
     });
     await edit.replaceOrgAreas(tx, org.id, input.areas);
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'directory.profile_saved', subjectType: 'organisation', subjectId: org.id });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'directory.profile_saved',
+      subjectType: 'organisation',
+      subjectId: org.id,
+    });
   });
 }
 
@@ -288,14 +317,22 @@ function partsFor(input: ServiceInput, venue: edit.VenueFields | undefined): edi
     types: input.types,
     venue,
     schedule: input.schedule,
-    attendingType: input.attendingType || (input.mode === 'online' ? 'Online' : input.mode === 'both' ? 'In person or online' : 'In person'),
+    attendingType:
+      input.attendingType ||
+      (input.mode === 'online' ? 'Online' : input.mode === 'both' ? 'In person or online' : 'In person'),
     link: input.link,
     areas: venue?.lad_code ? [venue.lad_code] : [],
   };
 }
 
 /** Saves a new service (no id) or changes one of the organisation's own. Returns its id. */
-export async function saveService(db: Db, actor: SignedInActor, org: OrgTarget, serviceId: string | undefined, input: ServiceInput): Promise<string> {
+export async function saveService(
+  db: Db,
+  actor: SignedInActor,
+  org: OrgTarget,
+  serviceId: string | undefined,
+  input: ServiceInput,
+): Promise<string> {
   const venue = venueFields(input);
   return db.transaction().execute(async (tx) => {
     let id = serviceId;
@@ -306,7 +343,13 @@ export async function saveService(db: Db, actor: SignedInActor, org: OrgTarget, 
       id = await edit.insertService(tx, org.id, serviceFields(input));
     }
     await edit.replaceServiceParts(tx, org.id, id, partsFor(input, venue));
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: serviceId ? 'directory.service_changed' : 'directory.service_added', subjectType: 'service', subjectId: id });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: serviceId ? 'directory.service_changed' : 'directory.service_added',
+      subjectType: 'service',
+      subjectId: id,
+    });
     return id;
   });
 }
@@ -316,7 +359,13 @@ export async function removeService(db: Db, actor: SignedInActor, org: OrgTarget
     const s = await edit.findOwnService(tx, org.id, serviceId);
     if (!s) throw notFound('service');
     await edit.deleteService(tx, org.id, serviceId);
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'directory.service_removed', subjectType: 'service', subjectId: serviceId });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'directory.service_removed',
+      subjectType: 'service',
+      subjectId: serviceId,
+    });
     return s.name;
   });
 }
@@ -340,11 +389,26 @@ export async function serviceFormValues(db: Db, org: OrgTarget, serviceId: strin
   };
   for (const t of parts.types.get(s.id) ?? []) v[`type_${t.type_code}`] = 'on';
   const loc = parts.locations.get(s.id)?.[0];
-  if (loc) Object.assign(v, { venue_name: loc.name, address_1: loc.address_1, town: loc.town, postcode: loc.postcode, accessibility: loc.accessibility, ...(loc.hide_address ? { hide_address: 'yes' } : {}) });
+  if (loc)
+    Object.assign(v, {
+      venue_name: loc.name,
+      address_1: loc.address_1,
+      town: loc.town,
+      postcode: loc.postcode,
+      accessibility: loc.accessibility,
+      ...(loc.hide_address ? { hide_address: 'yes' } : {}),
+    });
   const sc = parts.schedules.get(s.id)?.[0];
   if (sc) {
     const sched = scheduleFromRow(sc);
-    Object.assign(v, { freq: sched.freq, interval: String(sched.interval), opens_at: sched.opensAt, closes_at: sched.closesAt, attending_type: sc.attending_type, link: sc.link });
+    Object.assign(v, {
+      freq: sched.freq,
+      interval: String(sched.interval),
+      opens_at: sched.opensAt,
+      closes_at: sched.closesAt,
+      attending_type: sc.attending_type,
+      link: sc.link,
+    });
     for (const d of sched.byday) v[`day_${d.day}`] = 'on';
     const nth = sched.byday.find((d) => d.nth !== undefined)?.nth;
     if (nth !== undefined) v.nth = String(nth);

@@ -39,9 +39,17 @@ async function api(query: string): Promise<ApiBody> {
 function assertNearestFirst(body: ApiBody) {
   const d = body.results.map((r) => r.distance_km);
   const inPerson = d.filter((x): x is number => x !== null);
-  assert.deepEqual(inPerson, [...inPerson].sort((a, b) => a - b), 'distances ascend');
+  assert.deepEqual(
+    inPerson,
+    [...inPerson].sort((a, b) => a - b),
+    'distances ascend',
+  );
   const firstNull = d.indexOf(null);
-  if (firstNull >= 0) assert.ok(d.slice(firstNull).every((x) => x === null), 'online services come after the nearby ones');
+  if (firstNull >= 0)
+    assert.ok(
+      d.slice(firstNull).every((x) => x === null),
+      'online services come after the nearby ones',
+    );
 }
 
 for (const [near, org, town, maxKm] of [
@@ -58,15 +66,24 @@ for (const [near, org, town, maxKm] of [
     assertNearestFirst(body);
     for (const r of body.results) if (r.distance_km !== null) assert.ok(r.distance_km <= 25);
     // online services show for every search
-    assert.ok(body.results.some((r) => r.mode === 'online' && r.distance_km === null), 'online services are listed');
+    assert.ok(
+      body.results.some((r) => r.mode === 'online' && r.distance_km === null),
+      'online services are listed',
+    );
   });
 }
 
 test('Leeds to Manchester is about 57 km, and a wider radius finds Manchester from Leeds', async () => {
   const body = await api('near=LS6&radius_km=100&mode=in_person&per_page=100');
   const manchester = body.results.find((r) => r.organisation.name === 'Manchester Peer Network');
-  assert.ok(manchester && manchester.distance_km! > 50 && manchester.distance_km! < 65, String(manchester?.distance_km));
-  assert.ok(body.results.every((r) => r.distance_km !== null), 'in person only: everything has a distance');
+  assert.ok(
+    manchester && manchester.distance_km! > 50 && manchester.distance_km! < 65,
+    String(manchester?.distance_km),
+  );
+  assert.ok(
+    body.results.every((r) => r.distance_km !== null),
+    'in person only: everything has a distance',
+  );
   assertNearestFirst(body);
 });
 
@@ -74,7 +91,10 @@ test('filters: type, day, online, free text', async () => {
   const walks = await api('type=recovery-walk-or-sport&per_page=100');
   assert.ok(walks.total > 0 && walks.results.every((r) => r.service_types.includes('recovery-walk-or-sport')));
   const saturday = await api('day=saturday&per_page=100');
-  assert.ok(saturday.total > 0 && saturday.results.every((r) => r.times.some((x) => /Saturday/.test(x))), JSON.stringify(saturday.results.map((r) => r.times)));
+  assert.ok(
+    saturday.total > 0 && saturday.results.every((r) => r.times.some((x) => /Saturday/.test(x))),
+    JSON.stringify(saturday.results.map((r) => r.times)),
+  );
   const online = await api('mode=online&near=TR1&per_page=100');
   assert.ok(online.total > 0 && online.results.every((r) => r.mode !== 'in_person'));
   const naloxone = await api('q=naloxone&per_page=100');
@@ -82,12 +102,15 @@ test('filters: type, day, online, free text', async () => {
 });
 
 test('lapsed and applicant organisations are not in search or profiles', async () => {
-  const { rows } = await t.database.pool.query<{ name: string; slug: string; status: string }>(`select name, slug, status from organisations where status <> 'member'`);
+  const { rows } = await t.database.pool.query<{ name: string; slug: string; status: string }>(
+    `select name, slug, status from organisations where status <> 'member'`,
+  );
   assert.ok(rows.length >= 2);
   const all = await api('per_page=100&page=1');
   const pages = Math.ceil(all.total / 100);
   const names = new Set<string>();
-  for (let p = 1; p <= pages; p++) for (const r of (await api(`per_page=100&page=${p}`)).results) names.add(r.organisation.name);
+  for (let p = 1; p <= pages; p++)
+    for (const r of (await api(`per_page=100&page=${p}`)).results) names.add(r.organisation.name);
   for (const o of rows) {
     assert.ok(!names.has(o.name), `${o.name} (${o.status}) is hidden from search`);
     assert.equal((await t.app.inject({ url: `/organisations/${o.slug}` })).statusCode, 404);
@@ -138,8 +161,14 @@ test('a member profile shows its services and times; the coverage table matches 
   assert.match(res.body, /\(UK time\)/);
   const map = await t.app.inject({ url: '/our-network' });
   assert.equal(map.statusCode, 200);
-  const hexes = [...map.body.matchAll(/<a href="([^"]+)" tabindex="-1" data-code="([^"]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => [m[2], m[1], m[3]]);
-  const rows = [...map.body.matchAll(/<tr data-code="([^"]+)"><th scope="row"><a href="([^"]+)">[^<]*<\/a><\/th><td>[^<]*<\/td><td class="numeric">(\d+)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
+  const hexes = [
+    ...map.body.matchAll(/<a href="([^"]+)" tabindex="-1" data-code="([^"]+)"[^>]*><title>([^<]+)<\/title>/g),
+  ].map((m) => [m[2], m[1], m[3]]);
+  const rows = [
+    ...map.body.matchAll(
+      /<tr data-code="([^"]+)"><th scope="row"><a href="([^"]+)">[^<]*<\/a><\/th><td>[^<]*<\/td><td class="numeric">(\d+)<\/td><\/tr>/g,
+    ),
+  ].map((m) => [m[1], m[2], m[3]]);
   assert.equal(hexes.length, 361);
   assert.equal(rows.length, 361);
   const hexBy = new Map(hexes.map(([code, href, title]) => [code, { href, count: /: (\d+) /.exec(title!)![1] }]));
@@ -159,7 +188,13 @@ test('a lead edits the profile and adds a service, which then shows in search; m
   await lead.signIn('lead@demo.example', DEMO_PASSWORD);
   const form = await lead.get('/orgs/leeds-recovery-cafe/profile');
   assert.equal(form.statusCode, 200);
-  const bad = await lead.post('/orgs/leeds-recovery-cafe/profile', { name: '', summary: 'x', size_band: 'volunteers', lived_experience: 'y', website: 'not a site' });
+  const bad = await lead.post('/orgs/leeds-recovery-cafe/profile', {
+    name: '',
+    summary: 'x',
+    size_band: 'volunteers',
+    lived_experience: 'y',
+    website: 'not a site',
+  });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /There is a problem/);
   assert.match(bad.body, /Enter your organisation’s name|Enter your organisation&#x2019;s name/);
@@ -178,20 +213,52 @@ test('a lead edits the profile and adds a service, which then shows in search; m
   assert.match(profile.body, /https:\/\/leeds-cafe\.example\.org/);
   assert.match(profile.body, /Bradford/);
 
-  const missing = await lead.post('/orgs/leeds-recovery-cafe/services/new', { mode: 'in_person', status: 'active', free: 'yes', freq: 'WEEKLY' });
+  const missing = await lead.post('/orgs/leeds-recovery-cafe/services/new', {
+    mode: 'in_person',
+    status: 'active',
+    free: 'yes',
+    freq: 'WEEKLY',
+  });
   assert.equal(missing.statusCode, 400);
-  for (const m of [/Enter the name of the service/, /Choose at least one type of support/, /Please choose at least one day/]) assert.match(missing.body, m);
+  for (const m of [
+    /Enter the name of the service/,
+    /Choose at least one type of support/,
+    /Please choose at least one day/,
+  ])
+    assert.match(missing.body, m);
   const badPostcode = await lead.post('/orgs/leeds-recovery-cafe/services/new', {
-    name: 'Knitting for recovery', description: 'Wool and tea.', type_arts_and_creative: 'on', 'type_arts-and-creative': 'on',
-    mode: 'in_person', status: 'active', free: 'yes', address_1: '1 Otley Road', town: 'Leeds', postcode: 'BT1 1AA',
-    freq: 'WEEKLY', day_WE: 'on', opens_at: '14:00', closes_at: '16:00',
+    name: 'Knitting for recovery',
+    description: 'Wool and tea.',
+    type_arts_and_creative: 'on',
+    'type_arts-and-creative': 'on',
+    mode: 'in_person',
+    status: 'active',
+    free: 'yes',
+    address_1: '1 Otley Road',
+    town: 'Leeds',
+    postcode: 'BT1 1AA',
+    freq: 'WEEKLY',
+    day_WE: 'on',
+    opens_at: '14:00',
+    closes_at: '16:00',
   });
   assert.equal(badPostcode.statusCode, 400);
   assert.match(badPostcode.body, /outside Great Britain/);
   const added = await lead.post('/orgs/leeds-recovery-cafe/services/new', {
-    name: 'Knitting for recovery', description: 'Wool and tea.', 'type_arts-and-creative': 'on',
-    mode: 'in_person', status: 'active', free: 'yes', address_1: '1 Otley Road', town: 'Leeds', postcode: 'LS6 3HN',
-    freq: 'MONTHLY', nth: '1', day_WE: 'on', opens_at: '14:00', closes_at: '16:00',
+    name: 'Knitting for recovery',
+    description: 'Wool and tea.',
+    'type_arts-and-creative': 'on',
+    mode: 'in_person',
+    status: 'active',
+    free: 'yes',
+    address_1: '1 Otley Road',
+    town: 'Leeds',
+    postcode: 'LS6 3HN',
+    freq: 'MONTHLY',
+    nth: '1',
+    day_WE: 'on',
+    opens_at: '14:00',
+    closes_at: '16:00',
   });
   assert.equal(added.statusCode, 303, added.body.slice(0, 2000));
   const found = await api('near=LS6&q=knitting');

@@ -2,7 +2,16 @@
 // list and the coverage map. View models only; every text is escaped by Preact.
 import { UpcomingEvents, type UpcomingEvent } from '../events/index.ts';
 import type { PageContext } from '../../platform/http/page-context.ts';
-import { Breadcrumbs, Button, ErrorSummary, Pagination, Select, SummaryList, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import {
+  Breadcrumbs,
+  Button,
+  ErrorSummary,
+  Pagination,
+  Select,
+  SummaryList,
+  TextInput,
+  type FieldErrors,
+} from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { HelpNow, telHref, type HelpNowLine } from '../../ui/help-now.tsx';
 import { formatDate } from '../../ui/format.ts';
@@ -16,11 +25,23 @@ import type { SearchHit } from './directory.service.ts';
 import type { FindSupportOutcome, OnlineEntry } from './find-support.service.ts';
 import type { PlaceChoice } from './domain/search-place.ts';
 
-const sessionStart = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+const sessionStart = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
 /** "Monday 7 December, 10:00 am" in UK time. */
 const formatSessionStart = (d: Date): string => sessionStart.format(d).replace(/ at /, ', ');
 
-export const MODE_LABEL: Record<ServiceMode, string> = { in_person: 'In person', online: 'Online', both: 'In person and online' };
+export const MODE_LABEL: Record<ServiceMode, string> = {
+  in_person: 'In person',
+  online: 'Online',
+  both: 'In person and online',
+};
 
 function TypeList({ types }: { types: readonly ServiceTypeCode[] }) {
   if (types.length === 0) return null;
@@ -98,7 +119,15 @@ function OnlineHit({ entry }: { entry: OnlineEntry }) {
   );
 }
 
-function PlaceChoices({ choices, hrefWith, label }: { choices: PlaceChoice[]; hrefWith: FindSupportView['hrefWith']; label: string }) {
+function PlaceChoices({
+  choices,
+  hrefWith,
+  label,
+}: {
+  choices: PlaceChoice[];
+  hrefWith: FindSupportView['hrefWith'];
+  label: string;
+}) {
   return (
     <ul class="choice-list" aria-label={label}>
       {choices.map((c) => (
@@ -110,7 +139,13 @@ function PlaceChoices({ choices, hrefWith, label }: { choices: PlaceChoice[]; hr
   );
 }
 
-function Results({ outcome, view }: { outcome: Extract<FindSupportOutcome, { kind: 'results' }>; view: FindSupportView }) {
+function Results({
+  outcome,
+  view,
+}: {
+  outcome: Extract<FindSupportOutcome, { kind: 'results' }>;
+  view: FindSupportView;
+}) {
   const { point, inPerson, online, wider, miles } = outcome;
   const near = point ? ` within ${miles} miles of ${point.label}` : '';
   return (
@@ -119,21 +154,30 @@ function Results({ outcome, view }: { outcome: Extract<FindSupportOutcome, { kin
       {outcome.alternatives.length > 0 && (
         <details class="hint">
           <summary>Not the {point?.short} you meant?</summary>
-          <PlaceChoices choices={outcome.alternatives} hrefWith={view.hrefWith} label={`Other places called ${point?.short ?? ''}`} />
+          <PlaceChoices
+            choices={outcome.alternatives}
+            hrefWith={view.hrefWith}
+            label={`Other places called ${point?.short ?? ''}`}
+          />
         </details>
       )}
       {inPerson.shown && (
         <>
           <h3 id="in-person">
             {inPerson.total === 0
-              ? point ? `Nothing in person${near}` : 'Nothing in person matched'
+              ? point
+                ? `Nothing in person${near}`
+                : 'Nothing in person matched'
               : `${inPerson.total} in person${near}`}
           </h3>
           {point && inPerson.total > 0 && <p class="hint">Nearest first. {point.measuredFrom}</p>}
           {inPerson.total === 0 && wider && (
             <p>
-              There {wider.count === 1 ? 'is 1 group or service' : `are ${wider.count} groups and services`} meeting in person within {wider.miles} miles.{' '}
-              <a href={view.hrefWith({ radius_km: String(wider.radiusKm), page: '' })}>Show support within {wider.miles} miles</a>
+              There {wider.count === 1 ? 'is 1 group or service' : `are ${wider.count} groups and services`} meeting in
+              person within {wider.miles} miles.{' '}
+              <a href={view.hrefWith({ radius_km: String(wider.radiusKm), page: '' })}>
+                Show support within {wider.miles} miles
+              </a>
             </p>
           )}
           {inPerson.total === 0 && !wider && (
@@ -177,7 +221,10 @@ export function FindSupportPage({ ctx, view }: { ctx: PageContext; view: FindSup
     <Layout ctx={ctx} title={title}>
       <ErrorSummary errors={allErrors} order={['near', 'radius_km', 'type', 'day', 'mode', 'q']} />
       <h1>Find support near you</h1>
-      <p class="lede">Groups, cafés and support run by people in recovery from drug and alcohol problems. Everything here is free to find, and most of it is free to join.</p>
+      <p class="lede">
+        Groups, cafés and support run by people in recovery from drug and alcohol problems. Everything here is free to
+        find, and most of it is free to join.
+      </p>
       {outcome?.kind === 'choose' && (
         <section aria-labelledby="which-place" class="panel">
           <h2 id="which-place">Which one do you mean?</h2>
@@ -186,12 +233,56 @@ export function FindSupportPage({ ctx, view }: { ctx: PageContext; view: FindSup
         </section>
       )}
       <form method="get" action="/find-support" class="filter-form">
-        <TextInput name="near" label="Postcode or town" hint="For example LS6 3HN, LS6 or Leeds" value={values.near} error={allErrors.near} width="medium" autocomplete="postal-code" spellcheck={false} />
-        <Select name="radius_km" label="Distance" value={values.radius_km ?? '25'} error={allErrors.radius_km} options={RADIUS_OPTIONS} />
-        <Select name="type" label="Kind of support" value={values.type ?? ''} error={allErrors.type} options={[{ value: '', label: 'Any kind' }, ...SERVICE_TYPES.map((t) => ({ value: t.code, label: t.name }))]} />
-        <Select name="day" label="Day" value={values.day ?? ''} error={allErrors.day} options={[{ value: '', label: 'Any day' }, ...WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))]} />
-        <Select name="mode" label="In person or online" value={values.mode ?? ''} error={allErrors.mode} options={[{ value: '', label: 'Either' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }]} />
-        <TextInput name="q" label="Words to look for (optional)" type="search" value={values.q} error={allErrors.q} width="medium" />
+        <TextInput
+          name="near"
+          label="Postcode or town"
+          hint="For example LS6 3HN, LS6 or Leeds"
+          value={values.near}
+          error={allErrors.near}
+          width="medium"
+          autocomplete="postal-code"
+          spellcheck={false}
+        />
+        <Select
+          name="radius_km"
+          label="Distance"
+          value={values.radius_km ?? '25'}
+          error={allErrors.radius_km}
+          options={RADIUS_OPTIONS}
+        />
+        <Select
+          name="type"
+          label="Kind of support"
+          value={values.type ?? ''}
+          error={allErrors.type}
+          options={[{ value: '', label: 'Any kind' }, ...SERVICE_TYPES.map((t) => ({ value: t.code, label: t.name }))]}
+        />
+        <Select
+          name="day"
+          label="Day"
+          value={values.day ?? ''}
+          error={allErrors.day}
+          options={[{ value: '', label: 'Any day' }, ...WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))]}
+        />
+        <Select
+          name="mode"
+          label="In person or online"
+          value={values.mode ?? ''}
+          error={allErrors.mode}
+          options={[
+            { value: '', label: 'Either' },
+            { value: 'in_person', label: 'In person' },
+            { value: 'online', label: 'Online' },
+          ]}
+        />
+        <TextInput
+          name="q"
+          label="Words to look for (optional)"
+          type="search"
+          value={values.q}
+          error={allErrors.q}
+          width="medium"
+        />
         <Button>Search</Button>
       </form>
       {outcome?.kind === 'problem' && (
@@ -202,7 +293,8 @@ export function FindSupportPage({ ctx, view }: { ctx: PageContext; view: FindSup
       {outcome?.kind === 'results' && <Results outcome={outcome} view={view} />}
       <HelpNow lines={view.helpNow} />
       <p>
-        Developers and council directories: the same search is available as JSON at <code>/api/v1/directory</code>, and the whole directory as an <a href="/oruk">Open Referral UK feed</a>.
+        Developers and council directories: the same search is available as JSON at <code>/api/v1/directory</code>, and
+        the whole directory as an <a href="/oruk">Open Referral UK feed</a>.
       </p>
     </Layout>
   );
@@ -256,11 +348,45 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
     ...(view.website ? [{ key: 'Website', value: <SafeLink href={view.website} /> }] : []),
     ...(view.email ? [{ key: 'Email', value: <a href={`mailto:${view.email}`}>{view.email}</a> }] : []),
     ...(view.phone ? [{ key: 'Phone', value: <a href={telHref(view.phone)}>{view.phone}</a> }] : []),
-    ...(view.socialLinks.length ? [{ key: 'Social media', value: <ul class="inline-list">{view.socialLinks.map((l) => <li><SafeLink href={l} /></li>)}</ul> }] : []),
-    ...(view.areas.length ? [{ key: 'Areas served', value: <ul class="inline-list">{view.areas.map((a) => <li><a href={`/areas/${a.slug}`}>{a.name}</a></li>)}</ul> }] : []),
+    ...(view.socialLinks.length
+      ? [
+          {
+            key: 'Social media',
+            value: (
+              <ul class="inline-list">
+                {view.socialLinks.map((l) => (
+                  <li>
+                    <SafeLink href={l} />
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]
+      : []),
+    ...(view.areas.length
+      ? [
+          {
+            key: 'Areas served',
+            value: (
+              <ul class="inline-list">
+                {view.areas.map((a) => (
+                  <li>
+                    <a href={`/areas/${a.slug}`}>{a.name}</a>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
-    <Layout ctx={ctx} title={view.name} before={<Breadcrumbs items={[{ href: '/our-network', label: 'Our network' }]} />}>
+    <Layout
+      ctx={ctx}
+      title={view.name}
+      before={<Breadcrumbs items={[{ href: '/our-network', label: 'Our network' }]} />}
+    >
       <span class="caption">Member organisation</span>
       <h1>{view.name}</h1>
       {view.summary && <p class="lede">{view.summary}</p>}
@@ -313,13 +439,21 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
               })),
               ...(s.whoFor ? [{ key: 'Who it is for', value: s.whoFor }] : []),
               ...(s.howToJoin ? [{ key: 'How to take part', value: s.howToJoin }] : []),
-              { key: 'Cost', value: s.free ? `Free${s.costNote ? ` (${s.costNote})` : ''}` : s.costNote || 'Ask about cost' },
+              {
+                key: 'Cost',
+                value: s.free ? `Free${s.costNote ? ` (${s.costNote})` : ''}` : s.costNote || 'Ask about cost',
+              },
               ...(s.url ? [{ key: 'More', value: <SafeLink href={s.url} /> }] : []),
             ]}
           />
         </section>
       ))}
-      <UpcomingEvents events={view.upcomingEvents} heading="Next events" moreHref={`/events?org=${encodeURIComponent(view.slug)}`} moreLabel={`All events by ${view.name}`} />
+      <UpcomingEvents
+        events={view.upcomingEvents}
+        heading="Next events"
+        moreHref={`/events?org=${encodeURIComponent(view.slug)}`}
+        moreLabel={`All events by ${view.name}`}
+      />
       <p class="hint">
         {view.lastUpdated ? `This listing was last updated on ${formatDate(view.lastUpdated)}. ` : ''}
         <a href={`/organisations/${view.slug}/report`}>Report a problem with this listing</a>
@@ -338,11 +472,18 @@ export interface AreaView {
 
 export function AreaPage({ ctx, view }: { ctx: PageContext; view: AreaView }) {
   return (
-    <Layout ctx={ctx} title={`Member organisations in ${view.name}`} before={<Breadcrumbs items={[{ href: '/our-network', label: 'Our network' }]} />}>
+    <Layout
+      ctx={ctx}
+      title={`Member organisations in ${view.name}`}
+      before={<Breadcrumbs items={[{ href: '/our-network', label: 'Our network' }]} />}
+    >
       <span class="caption">{view.region}</span>
       <h1>Member organisations serving {view.name}</h1>
       {view.orgs.length === 0 ? (
-        <p class="empty">No member organisation serves {view.name} yet. Groups that meet online are open to everyone: <a href="/find-support?mode=online">find online support</a>.</p>
+        <p class="empty">
+          No member organisation serves {view.name} yet. Groups that meet online are open to everyone:{' '}
+          <a href="/find-support?mode=online">find online support</a>.
+        </p>
       ) : (
         <ul class="cards">
           {view.orgs.map((o) => (
@@ -372,7 +513,8 @@ export function NetworkMapPage({ ctx, view }: { ctx: PageContext; view: NetworkM
     <Layout ctx={ctx} title="Our network">
       <h1>Our network</h1>
       <p class="lede">
-        {view.members} member organisations serve {view.areasCovered} local authority areas. Each is run by people with lived experience of recovery.
+        {view.members} member organisations serve {view.areasCovered} local authority areas. Each is run by people with
+        lived experience of recovery.
       </p>
       <p>
         <a href="/find-support">Find support near you</a> · <a href="/join">Join the network</a>
@@ -381,7 +523,11 @@ export function NetworkMapPage({ ctx, view }: { ctx: PageContext; view: NetworkM
       <HexMap title="Member organisations serving each local authority" counts={view.counts} hrefFor={view.hrefFor} />
       <h2>Every local authority</h2>
       <div class="table-wrap" tabIndex={0} role="region" aria-label="Member organisations by local authority">
-        <CoverageTable caption="Number of member organisations serving each local authority in the United Kingdom" counts={view.counts} hrefFor={view.hrefFor} />
+        <CoverageTable
+          caption="Number of member organisations serving each local authority in the United Kingdom"
+          counts={view.counts}
+          hrefFor={view.hrefFor}
+        />
       </div>
     </Layout>
   );

@@ -93,24 +93,42 @@ export async function loadFindSupportPage(db: Db, query: SearchQuery): Promise<F
   let wider: WiderHint | undefined;
   if (showInPerson && point && total === 0) {
     for (const radiusKm of RADIUS_STEPS_KM.filter((r) => r > query.radius_km)) {
-      const count = await repo.countInPersonServices(db, { ...filter, radiusKm, mode: 'in_person', limit: 1, offset: 0 });
+      const count = await repo.countInPersonServices(db, {
+        ...filter,
+        radiusKm,
+        mode: 'in_person',
+        limit: 1,
+        offset: 0,
+      });
       if (count > 0) {
         wider = { radiusKm, miles: milesOf(radiusKm), count };
         break;
       }
     }
   }
-  const onlineRows = showOnline && page === 1 ? await repo.searchServices(db, { ...filter, mode: 'online', limit: ONLINE_LIMIT, offset: 0 }) : [];
+  const onlineRows =
+    showOnline && page === 1
+      ? await repo.searchServices(db, { ...filter, mode: 'online', limit: ONLINE_LIMIT, offset: 0 })
+      : [];
   // A service that also meets in person near here is already in the first list.
   const onlineOnly = onlineRows.filter((r) => r.distance_km === null);
-  const [inPersonHits, onlineHits] = await Promise.all([hitsFrom(db, inPersonRows, point), hitsFrom(db, onlineOnly, point)]);
+  const [inPersonHits, onlineHits] = await Promise.all([
+    hitsFrom(db, inPersonRows, point),
+    hitsFrom(db, onlineOnly, point),
+  ]);
   return {
     kind: 'results',
     point,
     alternatives,
     radiusKm: query.radius_km,
     miles: milesOf(query.radius_km),
-    inPerson: { shown: showInPerson, hits: inPersonHits, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) },
+    inPerson: {
+      shown: showInPerson,
+      hits: inPersonHits,
+      total,
+      page,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    },
     wider,
     online: { shown: showOnline, entries: dedupeOnline(onlineHits) },
   };

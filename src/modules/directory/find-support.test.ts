@@ -32,7 +32,10 @@ async function page(query: string) {
 function titlesUnder(html: string, id: string): string[] {
   const start = html.indexOf(`id="${id}"`);
   if (start < 0) return [];
-  const end = html.indexOf('</ol>', start) >= 0 && id === 'in-person' ? html.indexOf('</ol>', start) : html.indexOf('</ul>', start);
+  const end =
+    html.indexOf('</ol>', start) >= 0 && id === 'in-person'
+      ? html.indexOf('</ol>', start)
+      : html.indexOf('</ul>', start);
   return [...html.slice(start, end).matchAll(/class="card-title"><a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!);
 }
 
@@ -45,23 +48,39 @@ test('near LS6: in person first, nearest first, then online once per service', a
   assert.ok(inPerson > 0 && online > inPerson, 'in-person results are never listed below online ones');
   assert.match(p.text, /You can also join these online/);
   const onlineTitles = titlesUnder(p.html, 'online');
-  assert.equal(onlineTitles.filter((n) => n === 'Online family support').length, 1, 'one entry per service, not per copy');
+  assert.equal(
+    onlineTitles.filter((n) => n === 'Online family support').length,
+    1,
+    'one entry per service, not per copy',
+  );
   assert.equal(new Set(onlineTitles).size, onlineTitles.length);
   assert.match(p.text, /Run by each of Hull Family Recovery Group, Reading Family Recovery Group/);
-  const distances = [...p.html.slice(inPerson, online).matchAll(/(less than a mile|about (\d+) miles?) away/g)].map((m) => Number(m[2] ?? 0));
+  const distances = [...p.html.slice(inPerson, online).matchAll(/(less than a mile|about (\d+) miles?) away/g)].map(
+    (m) => Number(m[2] ?? 0),
+  );
   assert.ok(distances.length >= 3);
-  assert.deepEqual(distances, [...distances].sort((a, b) => a - b), 'nearest first');
+  assert.deepEqual(
+    distances,
+    [...distances].sort((a, b) => a - b),
+    'nearest first',
+  );
 });
 
 test('near Edinburgh: "nothing in person within 15 miles", with the next distance up and its count', async () => {
   const p = await page('near=EH1');
   assert.equal(p.status, 200);
   assert.match(p.text, /Nothing in person within 15 miles of EH1 \(City of Edinburgh\)/);
-  const m = /There (?:is 1 group or service|are (\d+) groups and services) meeting in person within (\d+) miles/.exec(p.text);
+  const m = /There (?:is 1 group or service|are (\d+) groups and services) meeting in person within (\d+) miles/.exec(
+    p.text,
+  );
   assert.ok(m, 'offers the next distance up');
   const radius = ({ 30: 50, 60: 100, 125: 200 } as Record<string, number>)[m[2]!];
   const wider = await page(`near=EH1&radius_km=${radius}`);
-  assert.match(wider.text, new RegExp(`${m[1] ?? 1} in person within ${m[2]} miles`), 'the count matches what the wider search finds');
+  assert.match(
+    wider.text,
+    new RegExp(`${m[1] ?? 1} in person within ${m[2]} miles`),
+    'the count matches what the wider search finds',
+  );
   assert.match(p.text, /You can also join these online/);
 });
 

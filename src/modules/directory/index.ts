@@ -72,4 +72,8 @@ export const directoryModule: ModuleDefinition = {
 export { findOrgFacts, findOrgsOffering, findOrgsOfferingEach, type OrgFacts } from './org-facts.repository.ts';
 export { SERVICE_TYPES } from './domain/service-types.ts';
 export { assertValidOruk } from './domain/oruk.validate.ts';
-export { listMemberRegistrations, setRegistrationNumbers, type MemberRegistration } from './registrations.repository.ts';
+export {
+  listMemberRegistrations,
+  setRegistrationNumbers,
+  type MemberRegistration,
+} from './registrations.repository.ts';

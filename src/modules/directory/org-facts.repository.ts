@@ -18,20 +18,30 @@ export interface OrgFacts {
 /** Facts for these organisations, or for every member organisation when `orgIds` is undefined. */
 export async function findOrgFacts(db: Kysely<DB>, orgIds?: readonly string[]): Promise<OrgFacts[]> {
   if (orgIds && orgIds.length === 0) return [];
-  let q = db
-    .selectFrom('organisations as o')
-    .select((eb) => [
-      'o.id',
-      'o.slug',
-      'o.name',
-      'o.status',
-      'o.size_band',
-      'o.region',
-      eb.selectFrom('locations as l').select('l.lat').whereRef('l.org_id', '=', 'o.id').orderBy('l.created_at').limit(1).as('lat'),
-      eb.selectFrom('locations as l').select('l.lon').whereRef('l.org_id', '=', 'o.id').orderBy('l.created_at').limit(1).as('lon'),
-      sql<string[]>`array(select distinct st.type_code from service_types st
+  let q = db.selectFrom('organisations as o').select((eb) => [
+    'o.id',
+    'o.slug',
+    'o.name',
+    'o.status',
+    'o.size_band',
+    'o.region',
+    eb
+      .selectFrom('locations as l')
+      .select('l.lat')
+      .whereRef('l.org_id', '=', 'o.id')
+      .orderBy('l.created_at')
+      .limit(1)
+      .as('lat'),
+    eb
+      .selectFrom('locations as l')
+      .select('l.lon')
+      .whereRef('l.org_id', '=', 'o.id')
+      .orderBy('l.created_at')
+      .limit(1)
+      .as('lon'),
+    sql<string[]>`array(select distinct st.type_code from service_types st
         join services s on s.id = st.service_id where st.org_id = o.id and s.status = 'active' order by 1)`.as('types'),
-    ]);
+  ]);
   q = orgIds ? q.where('o.id', 'in', orgIds) : q.where('o.status', '=', 'member');
   const rows = await q.execute();
   return rows.map((r) => ({
@@ -55,8 +65,13 @@ export async function findOrgsOffering(db: Kysely<DB>, typeCodes: readonly strin
     .where('o.status', '=', 'member')
     .where((eb) =>
       eb.exists(
-        eb.selectFrom('service_types as st').innerJoin('services as s', 's.id', 'st.service_id')
-          .whereRef('st.org_id', '=', 'o.id').where('st.type_code', 'in', typeCodes).where('s.status', '=', 'active').select('st.org_id'),
+        eb
+          .selectFrom('service_types as st')
+          .innerJoin('services as s', 's.id', 'st.service_id')
+          .whereRef('st.org_id', '=', 'o.id')
+          .where('st.type_code', 'in', typeCodes)
+          .where('s.status', '=', 'active')
+          .select('st.org_id'),
       ),
     )
     .orderBy('o.name')

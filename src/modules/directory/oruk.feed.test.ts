@@ -21,7 +21,11 @@ async function get(url: string, kind: OrukResponseKind) {
   assert.match(String(res.headers['content-type']), /application\/json/);
   const json = res.json() as Record<string, unknown>;
   assertValidOruk(kind, json);
-  assert.doesNotMatch(res.body.replace('"contents":[]', ''), /:null\b|:""|:\[\]/, `${url} has no null, empty string or empty array`);
+  assert.doesNotMatch(
+    res.body.replace('"contents":[]', ''),
+    /:null\b|:""|:\[\]/,
+    `${url} has no null, empty string or empty array`,
+  );
   return json;
 }
 
@@ -30,7 +34,12 @@ async function allPages(path: string, kind: OrukResponseKind, perPage: number) {
   const items: { id: string }[] = [];
   let page = 1;
   for (;;) {
-    const body = (await get(`${path}?page=${page}&per_page=${perPage}`, kind)) as { contents: { id: string }[]; total_pages: number; total_items: number; last_page: boolean };
+    const body = (await get(`${path}?page=${page}&per_page=${perPage}`, kind)) as {
+      contents: { id: string }[];
+      total_pages: number;
+      total_items: number;
+      last_page: boolean;
+    };
     items.push(...body.contents);
     if (body.last_page) {
       assert.equal(page, body.total_pages);
@@ -47,9 +56,14 @@ test('only member organisations and active services appear', async () => {
     `select s.id, s.org_id from services s join organisations o on o.id = s.org_id where o.status <> 'member'`,
   );
   assert.ok(rows.length > 0);
-  await t.database.pool.query(`update services set status = 'inactive' where id = (select s.id from services s join organisations o on o.id = s.org_id where o.status = 'member' order by s.id limit 1) returning id`);
-  const { rows: inactive } = await t.database.pool.query<{ id: string }>(`select id from services where status = 'inactive'`);
-  for (const r of [...rows, ...inactive]) assert.equal((await t.app.inject({ url: `/oruk/services/${r.id}` })).statusCode, 404);
+  await t.database.pool.query(
+    `update services set status = 'inactive' where id = (select s.id from services s join organisations o on o.id = s.org_id where o.status = 'member' order by s.id limit 1) returning id`,
+  );
+  const { rows: inactive } = await t.database.pool.query<{ id: string }>(
+    `select id from services where status = 'inactive'`,
+  );
+  for (const r of [...rows, ...inactive])
+    assert.equal((await t.app.inject({ url: `/oruk/services/${r.id}` })).statusCode, 404);
   for (const r of rows) assert.equal((await t.app.inject({ url: `/oruk/organizations/${r.org_id}` })).statusCode, 404);
 });
 
@@ -80,10 +94,16 @@ test('the whole demo feed validates: every endpoint, every page, every item', as
 
 test('filters: organisation, taxonomy term, search; and an empty page is still a valid page', async () => {
   const orgs = (await get('/oruk/organizations?per_page=1', 'organization_list')) as { contents: { id: string }[] };
-  const byOrg = (await get(`/oruk/services?organization_id=${orgs.contents[0]!.id}`, 'service_list')) as { contents: { organization_id: string }[] };
+  const byOrg = (await get(`/oruk/services?organization_id=${orgs.contents[0]!.id}`, 'service_list')) as {
+    contents: { organization_id: string }[];
+  };
   assert.ok(byOrg.contents.length > 0 && byOrg.contents.every((s) => s.organization_id === orgs.contents[0]!.id));
   const term = '0aa6e3c3-0000-4000-8000-000000000000';
-  const empty = (await get(`/oruk/services?taxonomy_term_id=${term}`, 'service_list')) as { total_items: number; total_pages: number; empty: boolean };
+  const empty = (await get(`/oruk/services?taxonomy_term_id=${term}`, 'service_list')) as {
+    total_items: number;
+    total_pages: number;
+    empty: boolean;
+  };
   assert.deepEqual([empty.total_items, empty.total_pages, empty.empty], [0, 1, true]);
   const search = (await get('/oruk/services?search=naloxone', 'service_list')) as { contents: { name: string }[] };
   assert.ok(search.contents.length > 0 && search.contents.every((s) => s.name === 'Naloxone training'));
@@ -99,4 +119,3 @@ test('unknown ids give 404 in JSON, with CORS', async () => {
     }
   }
 });
-

@@ -25,9 +25,21 @@ function feedServices(db: Db) {
 /** One page of feed service ids, in a stable order, and how many match in all. */
 export async function pageFeedServiceIds(db: Db, f: FeedServiceFilter): Promise<{ ids: string[]; total: number }> {
   let q = feedServices(db);
-  if (f.search) q = q.where(sql<boolean>`(s.search @@ websearch_to_tsquery('english', ${f.search}) or o.search @@ websearch_to_tsquery('english', ${f.search}))`);
+  if (f.search)
+    q = q.where(
+      sql<boolean>`(s.search @@ websearch_to_tsquery('english', ${f.search}) or o.search @@ websearch_to_tsquery('english', ${f.search}))`,
+    );
   if (f.organizationId) q = q.where('o.id', '=', f.organizationId);
-  if (f.typeCode) q = q.where((eb) => eb.exists(eb.selectFrom('service_types as st').select('st.service_id').whereRef('st.service_id', '=', 's.id').where('st.type_code', '=', f.typeCode!)));
+  if (f.typeCode)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('service_types as st')
+          .select('st.service_id')
+          .whereRef('st.service_id', '=', 's.id')
+          .where('st.type_code', '=', f.typeCode!),
+      ),
+    );
   if (f.modifiedAfter) q = q.where('s.updated_at', '>', f.modifiedAfter);
   const [rows, count] = await Promise.all([
     q.select('s.id').orderBy('s.id').limit(f.limit).offset(f.offset).execute(),
@@ -82,10 +94,18 @@ function feedOrganisations(db: Db) {
 
 export type FeedOrgRow = Awaited<ReturnType<ReturnType<typeof feedOrganisations>['execute']>>[number];
 
-export async function pageFeedOrganisations(db: Db, limit: number, offset: number): Promise<{ rows: FeedOrgRow[]; total: number }> {
+export async function pageFeedOrganisations(
+  db: Db,
+  limit: number,
+  offset: number,
+): Promise<{ rows: FeedOrgRow[]; total: number }> {
   const [rows, count] = await Promise.all([
     feedOrganisations(db).orderBy('o.id').limit(limit).offset(offset).execute(),
-    db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'member').executeTakeFirstOrThrow(),
+    db
+      .selectFrom('organisations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'member')
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }

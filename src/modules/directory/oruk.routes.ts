@@ -68,19 +68,30 @@ export function orukRoutes(deps: Deps) {
         let modifiedAfter: Date | undefined;
         if (q.modified_after) {
           modifiedAfter = new Date(q.modified_after);
-          if (Number.isNaN(modifiedAfter.getTime())) throw new AppError('validation', 'modified_after must be a date and time, like 2026-01-31T00:00:00Z.', { modified_after: 'Not a date and time' });
+          if (Number.isNaN(modifiedAfter.getTime()))
+            throw new AppError('validation', 'modified_after must be a date and time, like 2026-01-31T00:00:00Z.', {
+              modified_after: 'Not a date and time',
+            });
         }
         if (noMatch) return orukPage([], 0, page);
-        const { services, total } = await feed.pageFeedServices(deps.db, {
-          search: q.search || undefined,
-          organizationId: q.organization_id,
-          typeCode,
-          modifiedAfter,
-          limit: page.perPage,
-          offset: (page.page - 1) * page.perPage,
-        }, publicUrl);
+        const { services, total } = await feed.pageFeedServices(
+          deps.db,
+          {
+            search: q.search || undefined,
+            organizationId: q.organization_id,
+            typeCode,
+            modifiedAfter,
+            limit: page.perPage,
+            offset: (page.page - 1) * page.perPage,
+          },
+          publicUrl,
+        );
         const full = q.full === 'true';
-        return orukPage(services.map((s) => (full ? oruk.service(s) : oruk.serviceListItem(s))), total, page);
+        return orukPage(
+          services.map((s) => (full ? oruk.service(s) : oruk.serviceListItem(s))),
+          total,
+          page,
+        );
       }),
     );
 
@@ -95,8 +106,17 @@ export function orukRoutes(deps: Deps) {
     app.get('/oruk/organizations', open, async (req) =>
       cached(req, async () => {
         const page = pageOf(req);
-        const { orgs, total } = await feed.pageFeedOrganisations(deps.db, page.perPage, (page.page - 1) * page.perPage, publicUrl);
-        return orukPage(orgs.map((o) => oruk.organizationListItem(o)), total, page);
+        const { orgs, total } = await feed.pageFeedOrganisations(
+          deps.db,
+          page.perPage,
+          (page.page - 1) * page.perPage,
+          publicUrl,
+        );
+        return orukPage(
+          orgs.map((o) => oruk.organizationListItem(o)),
+          total,
+          page,
+        );
       }),
     );
 
@@ -111,7 +131,12 @@ export function orukRoutes(deps: Deps) {
     app.get('/oruk/service_at_locations', open, async (req) =>
       cached(req, async () => {
         const page = pageOf(req);
-        const found = await feed.pageFeedServiceAtLocations(deps.db, page.perPage, (page.page - 1) * page.perPage, publicUrl);
+        const found = await feed.pageFeedServiceAtLocations(
+          deps.db,
+          page.perPage,
+          (page.page - 1) * page.perPage,
+          publicUrl,
+        );
         const items = found.items.map((x) => oruk.serviceAtLocationListItem(x.service, x.location));
         return orukPage(items, found.total, page);
       }),

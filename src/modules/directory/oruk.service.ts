@@ -22,16 +22,35 @@ export function areaName(code: string): string {
 }
 
 export function orgForFeed(
-  o: { id: string; slug: string; name: string; summary: string; email: string | null; website: string | null; charity_number: string | null; company_number: string | null },
+  o: {
+    id: string;
+    slug: string;
+    name: string;
+    summary: string;
+    email: string | null;
+    website: string | null;
+    charity_number: string | null;
+    company_number: string | null;
+  },
   publicUrl: string,
 ): OrgForFeed {
   const identifiers = [];
   if (o.charity_number) {
     const scheme = /^SC/i.test(o.charity_number) ? 'GB-SC' : 'GB-CHC';
-    identifiers.push({ id: childId(o.id, 'organization_identifier', scheme), scheme, type: 'Charity number', identifier: o.charity_number });
+    identifiers.push({
+      id: childId(o.id, 'organization_identifier', scheme),
+      scheme,
+      type: 'Charity number',
+      identifier: o.charity_number,
+    });
   }
   if (o.company_number) {
-    identifiers.push({ id: childId(o.id, 'organization_identifier', 'GB-COH'), scheme: 'GB-COH', type: 'Company number', identifier: o.company_number });
+    identifiers.push({
+      id: childId(o.id, 'organization_identifier', 'GB-COH'),
+      scheme: 'GB-COH',
+      type: 'Company number',
+      identifier: o.company_number,
+    });
   }
   return {
     id: o.id,
@@ -45,7 +64,11 @@ export function orgForFeed(
 }
 
 /** One organisation for /organizations/{id}, with the public marks other modules give it. */
-export async function organisationForFeed(deps: Pick<Deps, 'db' | 'orgMarks'>, id: string, publicUrl: string): Promise<OrgForFeed | null> {
+export async function organisationForFeed(
+  deps: Pick<Deps, 'db' | 'orgMarks'>,
+  id: string,
+  publicUrl: string,
+): Promise<OrgForFeed | null> {
   const o = await repo.findFeedOrganisation(deps.db, id);
   if (!o) return null;
   const marks = (await deps.orgMarks?.(deps.db, [o.id]))?.get(o.id) ?? [];
@@ -72,7 +95,9 @@ function locationForFeed(l: LocationRow): LocationForFeed {
           },
         }
       : {}),
-    ...(l.accessibility ? { accessibility: [{ id: childId(l.id, 'accessibility'), description: l.accessibility }] } : {}),
+    ...(l.accessibility
+      ? { accessibility: [{ id: childId(l.id, 'accessibility'), description: l.accessibility }] }
+      : {}),
   };
 }
 
@@ -84,10 +109,25 @@ export async function servicesForFeed(db: Db, ids: readonly string[], publicUrl:
     const r = byId.get(id);
     if (!r) return [];
     const org = orgForFeed(
-      { id: r.org_id, slug: r.org_slug, name: r.org_name, summary: r.org_summary, email: r.org_email, website: r.org_website, charity_number: r.charity_number, company_number: r.company_number },
+      {
+        id: r.org_id,
+        slug: r.org_slug,
+        name: r.org_name,
+        summary: r.org_summary,
+        email: r.org_email,
+        website: r.org_website,
+        charity_number: r.charity_number,
+        company_number: r.company_number,
+      },
       publicUrl,
     );
-    const description = [r.description, r.who_for && `Who it is for: ${r.who_for}`, r.how_to_join && `How to take part: ${r.how_to_join}`].filter(Boolean).join('\n\n');
+    const description = [
+      r.description,
+      r.who_for && `Who it is for: ${r.who_for}`,
+      r.how_to_join && `How to take part: ${r.how_to_join}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     return [
       {
         id: r.id,
@@ -123,12 +163,21 @@ export async function servicesForFeed(db: Db, ids: readonly string[], publicUrl:
 // ---- the feed's pages: one read per endpoint, each returning the records and the total ----
 
 /** One page of services matching the filter, built for the feed, and how many match in all. */
-export async function pageFeedServices(db: Db, f: repo.FeedServiceFilter, publicUrl: string): Promise<{ services: ServiceForFeed[]; total: number }> {
+export async function pageFeedServices(
+  db: Db,
+  f: repo.FeedServiceFilter,
+  publicUrl: string,
+): Promise<{ services: ServiceForFeed[]; total: number }> {
   const { ids, total } = await repo.pageFeedServiceIds(db, f);
   return { services: await servicesForFeed(db, ids, publicUrl), total };
 }
 
-export async function pageFeedOrganisations(db: Db, limit: number, offset: number, publicUrl: string): Promise<{ orgs: OrgForFeed[]; total: number }> {
+export async function pageFeedOrganisations(
+  db: Db,
+  limit: number,
+  offset: number,
+  publicUrl: string,
+): Promise<{ orgs: OrgForFeed[]; total: number }> {
   const { rows, total } = await repo.pageFeedOrganisations(db, limit, offset);
   return { orgs: rows.map((o) => orgForFeed(o, publicUrl)), total };
 }
@@ -136,7 +185,9 @@ export async function pageFeedOrganisations(db: Db, limit: number, offset: numbe
 /** One page of service-at-location rows, each with its service and location as built for the feed. */
 export async function pageFeedServiceAtLocations(db: Db, limit: number, offset: number, publicUrl: string) {
   const { rows, total } = await repo.pageFeedServiceAtLocations(db, limit, offset);
-  const services = new Map((await servicesForFeed(db, [...new Set(rows.map((r) => r.service_id))], publicUrl)).map((s) => [s.id, s]));
+  const services = new Map(
+    (await servicesForFeed(db, [...new Set(rows.map((r) => r.service_id))], publicUrl)).map((s) => [s.id, s]),
+  );
   const items = rows.flatMap((r) => {
     const service = services.get(r.service_id);
     const location = service?.locations.find((l) => l.id === r.id);

@@ -22,7 +22,9 @@ export async function listOrgPlaces(db: Kysely<DB>, orgId: string): Promise<OrgP
   return rows.map((r) => ({
     id: r.id,
     name: r.name || r.town || r.outcode,
-    address: r.hide_address ? [r.town, r.outcode].filter(Boolean).join(', ') : [r.address_1, r.address_2, r.town].filter(Boolean).join(', '),
+    address: r.hide_address
+      ? [r.town, r.outcode].filter(Boolean).join(', ')
+      : [r.address_1, r.address_2, r.town].filter(Boolean).join(', '),
     postcode: r.hide_address ? r.outcode : r.postcode,
     hideAddress: r.hide_address,
     accessibility: r.accessibility,

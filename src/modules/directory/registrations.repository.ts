@@ -19,14 +19,27 @@ export async function listMemberRegistrations(db: Kysely<DB>): Promise<MemberReg
     .where('o.status', '=', 'member')
     .where((eb) => eb.or([eb('p.charity_number', '<>', ''), eb('p.company_number', '<>', '')]))
     .execute();
-  return rows.map((r) => ({ orgId: r.id, slug: r.slug, name: r.name, charityNumber: r.charity_number, companyNumber: r.company_number }));
+  return rows.map((r) => ({
+    orgId: r.id,
+    slug: r.slug,
+    name: r.name,
+    charityNumber: r.charity_number,
+    companyNumber: r.company_number,
+  }));
 }
 
 /** Sets an organisation's registered numbers (the demo seed; people edit them on the profile form). */
-export async function setRegistrationNumbers(db: Kysely<DB>, orgId: string, charityNumber: string, companyNumber: string): Promise<void> {
+export async function setRegistrationNumbers(
+  db: Kysely<DB>,
+  orgId: string,
+  charityNumber: string,
+  companyNumber: string,
+): Promise<void> {
   await db
     .insertInto('org_profiles')
     .values({ org_id: orgId, charity_number: charityNumber, company_number: companyNumber })
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ charity_number: charityNumber, company_number: companyNumber }))
+    .onConflict((oc) =>
+      oc.column('org_id').doUpdateSet({ charity_number: charityNumber, company_number: companyNumber }),
+    )
     .execute();
 }

@@ -20,7 +20,9 @@ export function calendarEventOf(config: Config, e: EventRow, joinUrl?: string): 
     id: e.id,
     sequence: e.sequence,
     title: e.title,
-    description: [joinUrl ? `Join online: ${joinUrl}` : '', text, `${config.publicUrl}${eventPath(e.id)}`].filter(Boolean).join('\n\n'),
+    description: [joinUrl ? `Join online: ${joinUrl}` : '', text, `${config.publicUrl}${eventPath(e.id)}`]
+      .filter(Boolean)
+      .join('\n\n'),
     starts: e.starts_at,
     ends: e.ends_at,
     location: joinUrl && e.kind === 'online' ? joinUrl : venueLine(e),

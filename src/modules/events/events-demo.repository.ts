@@ -6,8 +6,19 @@ import type { EventFields } from './events.repository.ts';
 
 type Db = Kysely<DB>;
 
-export async function insertDemoEvent(db: Db, orgId: string | null, createdBy: string | null, f: EventFields): Promise<string> {
-  return (await db.insertInto('events').values({ ...f, org_id: orgId, created_by: createdBy }).returning('id').executeTakeFirstOrThrow()).id;
+export async function insertDemoEvent(
+  db: Db,
+  orgId: string | null,
+  createdBy: string | null,
+  f: EventFields,
+): Promise<string> {
+  return (
+    await db
+      .insertInto('events')
+      .values({ ...f, org_id: orgId, created_by: createdBy })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function insertDemoRegistration(db: Db, r: Insertable<EventRegistrationsTable>): Promise<void> {
@@ -15,7 +26,13 @@ export async function insertDemoRegistration(db: Db, r: Insertable<EventRegistra
 }
 
 export async function attendedRegistrationIds(db: Db, eventId: string): Promise<string[]> {
-  const rows = await db.selectFrom('event_registrations').select('id').where('event_id', '=', eventId).where('attended_at', 'is not', null).orderBy('arrival').execute();
+  const rows = await db
+    .selectFrom('event_registrations')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('attended_at', 'is not', null)
+    .orderBy('arrival')
+    .execute();
   return rows.map((r) => r.id);
 }
 

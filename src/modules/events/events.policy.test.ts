@@ -37,8 +37,13 @@ for (const [who, actor, manageOrg, manageNetwork, attend] of cases) {
     assert.equal(signedIn && manageNetworkEvents.allows(actor), manageNetwork, 'manage network events');
     assert.equal(mayOrganise(actor, { orgId: 'o1' }), manageOrg, 'organise an o1 event');
     assert.equal(mayOrganise(actor, { orgId: null }), manageNetwork, 'organise a network event');
-    audiences.forEach((audience, i) => assert.equal(mayAttend(actor, { orgId: 'o1', audience }), attend[i], `attend o1 ${audience}`));
+    audiences.forEach((audience, i) =>
+      assert.equal(mayAttend(actor, { orgId: 'o1', audience }), attend[i], `attend o1 ${audience}`),
+    );
     // the network's members-only events: anyone in the network
-    assert.equal(mayAttend(actor, { orgId: null, audience: 'network' }), signedIn && (manageNetwork || actor.memberships.length > 0));
+    assert.equal(
+      mayAttend(actor, { orgId: null, audience: 'network' }),
+      signedIn && (manageNetwork || actor.memberships.length > 0),
+    );
   });
 }

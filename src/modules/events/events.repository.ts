@@ -28,7 +28,12 @@ export interface EventFields {
   custom_questions: string[];
 }
 
-export async function insertEvent(db: Db, orgId: string | null, createdBy: string | null, f: EventFields): Promise<string> {
+export async function insertEvent(
+  db: Db,
+  orgId: string | null,
+  createdBy: string | null,
+  f: EventFields,
+): Promise<string> {
   const row = await db
     .insertInto('events')
     .values({ ...f, org_id: orgId, created_by: createdBy })
@@ -48,9 +53,17 @@ export async function findEventPage(db: Db, id: string) {
     .selectAll('e')
     .select('o.name as org_name')
     .select([
-      sql<number>`(select coalesce(sum(r.places), 0)::int from event_registrations r where r.event_id = e.id and r.mode = 'in_person' and r.status in ('confirmed', 'offered', 'requested'))`.as('held_in_person'),
-      sql<number>`(select coalesce(sum(r.places), 0)::int from event_registrations r where r.event_id = e.id and r.mode = 'online' and r.status in ('confirmed', 'offered', 'requested'))`.as('held_online'),
-      sql<{ id: string; kind: string; alt_text: string; caption: string }[]>`(select coalesce(json_agg(json_build_object('id', g.id, 'kind', g.kind, 'alt_text', g.alt_text, 'caption', g.caption) order by g.created_at, g.id), '[]'::json) from event_gallery_images g where g.event_id = e.id)`.as('pictures'),
+      sql<number>`(select coalesce(sum(r.places), 0)::int from event_registrations r where r.event_id = e.id and r.mode = 'in_person' and r.status in ('confirmed', 'offered', 'requested'))`.as(
+        'held_in_person',
+      ),
+      sql<number>`(select coalesce(sum(r.places), 0)::int from event_registrations r where r.event_id = e.id and r.mode = 'online' and r.status in ('confirmed', 'offered', 'requested'))`.as(
+        'held_online',
+      ),
+      sql<
+        { id: string; kind: string; alt_text: string; caption: string }[]
+      >`(select coalesce(json_agg(json_build_object('id', g.id, 'kind', g.kind, 'alt_text', g.alt_text, 'caption', g.caption) order by g.created_at, g.id), '[]'::json) from event_gallery_images g where g.event_id = e.id)`.as(
+        'pictures',
+      ),
     ])
     .where('e.id', '=', id)
     .executeTakeFirst();
@@ -77,7 +90,14 @@ export async function updateEventRow(db: Db, id: string, f: EventFields, raiseSe
 export async function moveEventRow(db: Db, id: string, startsAt: Date, endsAt: Date, message: string): Promise<void> {
   await db
     .updateTable('events')
-    .set({ starts_at: startsAt, ends_at: endsAt, moved_from: sql<Date>`starts_at`, move_message: message, sequence: sql<number>`sequence + 1`, updated_at: new Date() })
+    .set({
+      starts_at: startsAt,
+      ends_at: endsAt,
+      moved_from: sql<Date>`starts_at`,
+      move_message: message,
+      sequence: sql<number>`sequence + 1`,
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -109,13 +129,25 @@ export async function listEvents(db: Db, f: EventListFilter) {
   let q = db
     .selectFrom('events as e')
     .leftJoin('organisations as o', 'o.id', 'e.org_id')
-    .select(['e.id', 'e.title', 'e.kind', 'e.starts_at', 'e.ends_at', 'e.venue_name', 'e.venue_postcode', 'e.status', 'e.audience'])
+    .select([
+      'e.id',
+      'e.title',
+      'e.kind',
+      'e.starts_at',
+      'e.ends_at',
+      'e.venue_name',
+      'e.venue_postcode',
+      'e.status',
+      'e.audience',
+    ])
     .select(['e.org_id', 'o.name as org_name', 'o.slug as org_slug'])
     .where('e.ends_at', '>=', f.from)
     .where((eb) =>
       eb.or([
         eb('e.audience', 'in', f.audiences),
-        ...(f.memberOrgIds.length ? [eb.and([eb('e.audience', '=', 'organisation'), eb('e.org_id', 'in', f.memberOrgIds)])] : []),
+        ...(f.memberOrgIds.length
+          ? [eb.and([eb('e.audience', '=', 'organisation'), eb('e.org_id', 'in', f.memberOrgIds)])]
+          : []),
       ]),
     )
     .orderBy('e.starts_at')
@@ -127,7 +159,13 @@ export async function listEvents(db: Db, f: EventListFilter) {
   if (!f.includeCancelled) q = q.where('e.status', '=', 'published');
   if (f.area) {
     const like = `%${f.area.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('e.venue_address', 'ilike', like), eb('e.venue_postcode', 'ilike', like), eb('e.venue_name', 'ilike', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('e.venue_address', 'ilike', like),
+        eb('e.venue_postcode', 'ilike', like),
+        eb('e.venue_name', 'ilike', like),
+      ]),
+    );
   }
   return q.execute();
 }
@@ -136,7 +174,16 @@ export async function listEvents(db: Db, f: EventListFilter) {
 export async function listHostedEvents(db: Db, orgId: string | null) {
   let q = db
     .selectFrom('events as e')
-    .select(['e.id', 'e.title', 'e.kind', 'e.starts_at', 'e.ends_at', 'e.status', 'e.capacity_in_person', 'e.capacity_online'])
+    .select([
+      'e.id',
+      'e.title',
+      'e.kind',
+      'e.starts_at',
+      'e.ends_at',
+      'e.status',
+      'e.capacity_in_person',
+      'e.capacity_online',
+    ])
     .select((eb) => [
       eb
         .selectFrom('event_registrations as r')
@@ -159,7 +206,13 @@ export async function listHostedEvents(db: Db, orgId: string | null) {
 
 /** Published and cancelled events for a calendar feed (cancelled ones stay, marked). */
 export async function listFeedEvents(db: Db, orgId: string | null | undefined, since: Date) {
-  let q = db.selectFrom('events').selectAll().where('audience', '=', 'anyone').where('ends_at', '>=', since).orderBy('starts_at').limit(500);
+  let q = db
+    .selectFrom('events')
+    .selectAll()
+    .where('audience', '=', 'anyone')
+    .where('ends_at', '>=', since)
+    .orderBy('starts_at')
+    .limit(500);
   if (orgId !== undefined) q = orgId === null ? q.where('org_id', 'is', null) : q.where('org_id', '=', orgId);
   return q.execute();
 }
@@ -169,5 +222,10 @@ export async function orgNameOf(db: Db, orgId: string) {
 }
 
 export async function findMemberOrgBySlug(db: Db, slug: string) {
-  return db.selectFrom('organisations').select(['id', 'name', 'slug']).where('slug', '=', slug).where('status', '=', 'member').executeTakeFirst();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'slug'])
+    .where('slug', '=', slug)
+    .where('status', '=', 'member')
+    .executeTakeFirst();
 }

@@ -10,14 +10,38 @@ import { UK } from './domain/uk-time.ts';
 import * as demo from './events-demo.repository.ts';
 import type { EventFields } from './events.repository.ts';
 
-const FIRST = ['Sam', 'Jo', 'Priya', 'Kofi', 'Aisha', 'Dan', 'Megan', 'Tom', 'Leah', 'Raj', 'Nina', 'Owen', 'Chloe', 'Femi', 'Ruth', 'Gary'];
+const FIRST = [
+  'Sam',
+  'Jo',
+  'Priya',
+  'Kofi',
+  'Aisha',
+  'Dan',
+  'Megan',
+  'Tom',
+  'Leah',
+  'Raj',
+  'Nina',
+  'Owen',
+  'Chloe',
+  'Femi',
+  'Ruth',
+  'Gary',
+];
 
 function at(daysFromToday: number, hhmm: string): Date {
   const [h, m] = hhmm.split(':').map(Number);
-  return DateTime.now().setZone(UK).startOf('day').plus({ days: daysFromToday }).set({ hour: h!, minute: m! }).toJSDate();
+  return DateTime.now()
+    .setZone(UK)
+    .startOf('day')
+    .plus({ days: daysFromToday })
+    .set({ hour: h!, minute: m! })
+    .toJSDate();
 }
 
-const base = (over: Partial<EventFields> & Pick<EventFields, 'title' | 'kind' | 'starts_at' | 'ends_at'>): EventFields => ({
+const base = (
+  over: Partial<EventFields> & Pick<EventFields, 'title' | 'kind' | 'starts_at' | 'ends_at'>,
+): EventFields => ({
   description_md: '',
   location_id: null,
   venue_name: '',
@@ -50,7 +74,17 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
   const book = async (eventId: string, orgId: string | null, status: string, over: Record<string, unknown> = {}) => {
     const name = `${FIRST[n % FIRST.length]} ${String.fromCharCode(65 + (n % 26))}.`;
     n++;
-    await demo.insertDemoRegistration(tx, { event_id: eventId, org_id: orgId, name, email: `guest${n}@demo.example`, places: 1, mode: 'in_person', status, token_hash: hashToken(newToken()), ...over });
+    await demo.insertDemoRegistration(tx, {
+      event_id: eventId,
+      org_id: orgId,
+      name,
+      email: `guest${n}@demo.example`,
+      places: 1,
+      mode: 'in_person',
+      status,
+      token_hash: hashToken(newToken()),
+      ...over,
+    });
   };
 
   const gathering = await insert(
@@ -58,7 +92,8 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
     coordinator,
     base({
       title: 'Winter gathering: the network together, online',
-      description_md: 'A morning together across the network. Short talks from member organisations, small groups, and time to write a line for the network poem.\n\n- Captions on throughout\n- Cameras optional',
+      description_md:
+        'A morning together across the network. Short talks from member organisations, small groups, and time to write a line for the network poem.\n\n- Captions on throughout\n- Cameras optional',
       kind: 'online',
       starts_at: at(21, '10:00'),
       ends_at: at(21, '13:00'),
@@ -67,14 +102,16 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
       custom_questions: ['Is there anything you would like the network to talk about?'],
     }),
   );
-  for (let i = 0; i < 8; i++) await book(gathering, null, 'confirmed', { mode: 'online', access_needs: i === 2 ? 'Captions, please' : '' });
+  for (let i = 0; i < 8; i++)
+    await book(gathering, null, 'confirmed', { mode: 'online', access_needs: i === 2 ? 'Captions, please' : '' });
 
   const walk = await insert(
     leeds.id,
     lead,
     base({
       title: 'Recovery walk round the park',
-      description_md: 'An easy two-mile walk with tea and cake at the café after. **All welcome**, including dogs on leads.',
+      description_md:
+        'An easy two-mile walk with tea and cake at the café after. **All welcome**, including dogs on leads.',
       kind: 'in_person',
       venue_name: 'Park café',
       venue_address: 'Park Lane, Leeds',
@@ -85,7 +122,10 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
       max_places_per_registration: 2,
     }),
   );
-  for (let i = 0; i < 12; i++) await book(walk, leeds.id, 'confirmed', { access_needs: i === 4 ? 'I walk slowly: a shorter route option would help' : '' });
+  for (let i = 0; i < 12; i++)
+    await book(walk, leeds.id, 'confirmed', {
+      access_needs: i === 4 ? 'I walk slowly: a shorter route option would help' : '',
+    });
   for (let i = 0; i < 2; i++) await book(walk, leeds.id, 'waiting');
 
   const training = await insert(
@@ -93,7 +133,8 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
     null,
     base({
       title: 'Peer mentor training (two days)',
-      description_md: 'Two days of practical training for new peer mentors, with lunch provided. Places are confirmed by the organisers.',
+      description_md:
+        'Two days of practical training for new peer mentors, with lunch provided. Places are confirmed by the organisers.',
       kind: 'hybrid',
       venue_name: 'Community hall',
       venue_address: 'Oldham Road, Manchester',
@@ -126,7 +167,8 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
       capacity_in_person: 40,
     }),
   );
-  for (let i = 0; i < 9; i++) await book(openDay, leeds.id, 'confirmed', { attended_at: i < 7 ? at(-14, '12:30') : null });
+  for (let i = 0; i < 9; i++)
+    await book(openDay, leeds.id, 'confirmed', { attended_at: i < 7 ? at(-14, '12:30') : null });
   const came = await demo.attendedRegistrationIds(tx, openDay);
   const words = [
     ['Hearing people say out loud what I had only thought.', 'More chairs outside!', 'first_name', 'Sam'],
@@ -136,6 +178,15 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
     ['Being asked what I thought, and listened to.', '', 'first_name', 'Priya'],
   ] as const;
   for (const [i, [chord, better, consent, first]] of words.entries()) {
-    await demo.insertDemoFeedback(tx, { event_id: openDay, org_id: leeds.id, registration_id: came[i] ?? null, rating: 5 - (i % 2), struck_chord: chord, could_be_better: better, quote_consent: consent, first_name: first });
+    await demo.insertDemoFeedback(tx, {
+      event_id: openDay,
+      org_id: leeds.id,
+      registration_id: came[i] ?? null,
+      rating: 5 - (i % 2),
+      struck_chord: chord,
+      could_be_better: better,
+      quote_consent: consent,
+      first_name: first,
+    });
   }
 }

@@ -13,7 +13,12 @@ export async function loadFeedbackPage(deps: Deps, token: string, now = new Date
   const r = await findByToken(deps, token);
   const e = (await events.findEvent(deps.db, r.event_id))!;
   const existing = await regs.findFeedback(deps.db, r.id);
-  return { title: e.title, open: r.status === 'confirmed' && e.starts_at <= now && e.status === 'published', existing, firstName: r.name.split(/\s+/)[0] ?? '' };
+  return {
+    title: e.title,
+    open: r.status === 'confirmed' && e.starts_at <= now && e.status === 'published',
+    existing,
+    firstName: r.name.split(/\s+/)[0] ?? '',
+  };
 }
 
 export async function submitFeedback(deps: Deps, token: string, f: FeedbackFields, now = new Date()) {
@@ -54,10 +59,23 @@ export async function listConsentedFeedbackComments(
   const out: ConsentedComment[] = [];
   for (const r of rows) {
     const attribution: ConsentedComment['attribution'] =
-      r.quote_consent === 'first_name' && r.first_name ? { kind: 'first_name', firstName: r.first_name } : { kind: 'anonymous' };
+      r.quote_consent === 'first_name' && r.first_name
+        ? { kind: 'first_name', firstName: r.first_name }
+        : { kind: 'anonymous' };
     for (const question of ['struck_chord', 'could_be_better'] as const) {
       const text = r[question].trim();
-      if (text) out.push({ id: `${r.id}:${question}`, eventId: r.event_id, eventTitle: r.title, orgId: r.org_id, eventDate: r.starts_at, text, question, attribution, at: r.created_at });
+      if (text)
+        out.push({
+          id: `${r.id}:${question}`,
+          eventId: r.event_id,
+          eventTitle: r.title,
+          orgId: r.org_id,
+          eventDate: r.starts_at,
+          text,
+          question,
+          attribution,
+          at: r.created_at,
+        });
     }
   }
   return out;

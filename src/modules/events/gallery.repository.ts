@@ -17,7 +17,11 @@ export interface NewGalleryImage {
 }
 
 export async function insertGalleryImage(db: Db, img: NewGalleryImage): Promise<string> {
-  const row = await db.insertInto('event_gallery_images').values({ ...img, consent_confirmed: true }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('event_gallery_images')
+    .values({ ...img, consent_confirmed: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -33,10 +37,19 @@ export async function listGalleryImages(db: Db, eventId: string) {
 }
 
 export async function findGalleryImageData(db: Db, eventId: string, id: string) {
-  return db.selectFrom('event_gallery_images').select(['content_type', 'data']).where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('event_gallery_images')
+    .select(['content_type', 'data'])
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function deleteGalleryImage(db: Db, eventId: string, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('event_gallery_images').where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .deleteFrom('event_gallery_images')
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r.numDeletedRows > 0n;
 }

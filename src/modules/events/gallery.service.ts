@@ -25,7 +25,13 @@ export interface GalleryUpload {
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
 /** Checks everything first; nothing is stored unless all of it is right. */
-export async function addGalleryImage(deps: Deps, actor: SignedInActor, host: Host, eventId: string, u: GalleryUpload): Promise<string> {
+export async function addGalleryImage(
+  deps: Deps,
+  actor: SignedInActor,
+  host: Host,
+  eventId: string,
+  u: GalleryUpload,
+): Promise<string> {
   const e = await hostedEvent(deps, host, eventId);
   const errors: FieldErrors = {};
   const alt = oneLine(u.altText);
@@ -39,7 +45,8 @@ export async function addGalleryImage(deps: Deps, actor: SignedInActor, host: Ho
   if (caption.length > 300) errors.caption = 'The caption must be 300 characters or fewer.';
   if (u.kind !== 'photo' && u.kind !== 'sketch_notes') errors.kind = 'Choose whether it is a photo or sketch notes.';
   if (u.consent !== 'yes') errors.consent = 'Only add it once everyone who can be recognised in it has agreed.';
-  if (Object.keys(errors).length || !type) throw new AppError('validation', Object.values(errors)[0] ?? 'Check the picture.', errors);
+  if (Object.keys(errors).length || !type)
+    throw new AppError('validation', Object.values(errors)[0] ?? 'Check the picture.', errors);
   const id = await deps.db.transaction().execute(async (tx) => {
     const id = await gallery.insertGalleryImage(tx, {
       event_id: e.id,
@@ -51,17 +58,37 @@ export async function addGalleryImage(deps: Deps, actor: SignedInActor, host: Ho
       data: u.data,
       uploaded_by: actor.personId,
     });
-    await recordAudit(tx, { orgId: e.org_id, actorId: actor.personId, action: 'events.gallery.add', subjectType: 'event_gallery_image', subjectId: id, detail: { eventId: e.id, consentConfirmed: true } });
+    await recordAudit(tx, {
+      orgId: e.org_id,
+      actorId: actor.personId,
+      action: 'events.gallery.add',
+      subjectType: 'event_gallery_image',
+      subjectId: id,
+      detail: { eventId: e.id, consentConfirmed: true },
+    });
     return id;
   });
   return id;
 }
 
-export async function removeGalleryImage(deps: Deps, actor: SignedInActor, host: Host, eventId: string, imageId: string): Promise<void> {
+export async function removeGalleryImage(
+  deps: Deps,
+  actor: SignedInActor,
+  host: Host,
+  eventId: string,
+  imageId: string,
+): Promise<void> {
   const e = await hostedEvent(deps, host, eventId);
   await deps.db.transaction().execute(async (tx) => {
     if (!(await gallery.deleteGalleryImage(tx, e.id, imageId))) throw notFound('picture');
-    await recordAudit(tx, { orgId: e.org_id, actorId: actor.personId, action: 'events.gallery.remove', subjectType: 'event_gallery_image', subjectId: imageId, detail: { eventId: e.id } });
+    await recordAudit(tx, {
+      orgId: e.org_id,
+      actorId: actor.personId,
+      action: 'events.gallery.remove',
+      subjectType: 'event_gallery_image',
+      subjectId: imageId,
+      detail: { eventId: e.id },
+    });
   });
 }
 
@@ -75,7 +102,13 @@ export interface GalleryItem {
 
 export async function listGallery(deps: Deps, eventId: string): Promise<GalleryItem[]> {
   const rows = await gallery.listGalleryImages(deps.db, eventId);
-  return rows.map((r) => ({ id: r.id, src: `/events/${eventId}/pictures/${r.id}`, kind: r.kind as 'photo', altText: r.alt_text, caption: r.caption }));
+  return rows.map((r) => ({
+    id: r.id,
+    src: `/events/${eventId}/pictures/${r.id}`,
+    kind: r.kind as 'photo',
+    altText: r.alt_text,
+    caption: r.caption,
+  }));
 }
 
 /** A picture's bytes, for whoever may see its event; 404 otherwise. */

@@ -27,7 +27,12 @@ export const eventsWorkspaceLinks: WorkspaceLink[] = [
 ];
 
 export const eventsNetworkLinks: NetworkLink[] = [
-  { label: 'Network events', description: "The network's own gatherings: bookings, waiting lists, the register and feedback.", href: '/network/events', rule: manageNetworkEvents },
+  {
+    label: 'Network events',
+    description: "The network's own gatherings: bookings, waiting lists, the register and feedback.",
+    href: '/network/events',
+    rule: manageNetworkEvents,
+  },
 ];
 
 /** Seam for the voice module: feedback comments whose writers agreed to be quoted. */

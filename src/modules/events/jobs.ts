@@ -7,7 +7,12 @@ import { sendRegistrationEmail, type MessageKind } from './messages.ts';
 import { EXPIRE_OFFERS_JOB, expireOffers, hostNameOf } from './registration.service.ts';
 import * as regs from './registrations.repository.ts';
 
-async function sendOnce<D extends { id: string; event_id: string }>(deps: Deps, due: D[], kind: (d: D) => string | undefined, message: MessageKind) {
+async function sendOnce<D extends { id: string; event_id: string }>(
+  deps: Deps,
+  due: D[],
+  kind: (d: D) => string | undefined,
+  message: MessageKind,
+) {
   let sent = 0;
   for (const d of due) {
     const key = kind(d);
@@ -47,5 +52,9 @@ export async function sendFeedbackRequests(deps: Deps, now = new Date()): Promis
 export const eventJobs: JobDefinition[] = [
   { name: EXPIRE_OFFERS_JOB, schedule: '*/5 * * * *', run: async (deps) => void (await expireOffers(deps)) },
   { name: 'events.send-reminders', schedule: '*/10 * * * *', run: async (deps) => void (await sendReminders(deps)) },
-  { name: 'events.send-feedback-requests', schedule: '15 * * * *', run: async (deps) => void (await sendFeedbackRequests(deps)) },
+  {
+    name: 'events.send-feedback-requests',
+    schedule: '15 * * * *',
+    run: async (deps) => void (await sendFeedbackRequests(deps)),
+  },
 ];

@@ -23,7 +23,9 @@ export type MessageKind =
   | 'feedback-request';
 
 export function joinLinkFor(e: EventRow, r: Pick<RegistrationRow, 'status' | 'mode'>): string | undefined {
-  return r.status === 'confirmed' && r.mode === 'online' && e.join_url && e.status === 'published' ? e.join_url : undefined;
+  return r.status === 'confirmed' && r.mode === 'online' && e.join_url && e.status === 'published'
+    ? e.join_url
+    : undefined;
 }
 
 function placesText(r: RegistrationRow): string {
@@ -36,13 +38,22 @@ export interface MessageExtras {
   previousStartsAt?: Date | undefined;
 }
 
-export async function sendRegistrationEmail(deps: Deps, e: EventRow, r: RegistrationRow, kind: MessageKind, hostName: string, extras: MessageExtras = {}): Promise<void> {
+export async function sendRegistrationEmail(
+  deps: Deps,
+  e: EventRow,
+  r: RegistrationRow,
+  kind: MessageKind,
+  hostName: string,
+  extras: MessageExtras = {},
+): Promise<void> {
   if (!r.email) return;
   const link = `${deps.config.publicUrl}${registrationPath(registrationToken(deps.config.sessionSecret, r.id))}`;
   const when = describeWhen(e.starts_at, e.ends_at);
   const where = venueLine(e);
   const join = joinLinkFor(e, r);
-  const facts = [`${e.title}`, `When: ${when} (UK time)`, where ? `Where: ${where}` : '', `Booked: ${placesText(r)}`].filter(Boolean).join('\n');
+  const facts = [`${e.title}`, `When: ${when} (UK time)`, where ? `Where: ${where}` : '', `Booked: ${placesText(r)}`]
+    .filter(Boolean)
+    .join('\n');
   const manage = `To see your booking, change it, or tell us you can't come:\n${link}`;
   let subject: string;
   let body: string;

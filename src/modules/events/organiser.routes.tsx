@@ -8,13 +8,31 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { CancelEventForm, eventParam, parseEventForm, parseMoveForm, pictureParam, registrationParam, WalkInForm } from './events.schemas.ts';
+import {
+  CancelEventForm,
+  eventParam,
+  parseEventForm,
+  parseMoveForm,
+  pictureParam,
+  registrationParam,
+  WalkInForm,
+} from './events.schemas.ts';
 import { manageNetworkEvents, manageOrgEvents } from './events.policy.ts';
 import { MAX_IMAGE_BYTES } from './domain/images.ts';
 import { addGalleryImage, listGallery, removeGalleryImage } from './gallery.service.ts';
 import * as organiser from './organiser.service.ts';
 import type { Host } from './organiser.service.ts';
-import { AttendancePage, EventFormPage, eventFormValues, HostedEventsPage, MoveEventPage, moveFormValues, NEW_EVENT_VALUES, OrganiserEventPage, type HostFrame } from './organiser.views.tsx';
+import {
+  AttendancePage,
+  EventFormPage,
+  eventFormValues,
+  HostedEventsPage,
+  MoveEventPage,
+  moveFormValues,
+  NEW_EVENT_VALUES,
+  OrganiserEventPage,
+  type HostFrame,
+} from './organiser.views.tsx';
 
 interface HostRoutes {
   prefix: string;
@@ -24,13 +42,19 @@ interface HostRoutes {
 
 function frameOf(host: Host): HostFrame {
   return host.kind === 'org'
-    ? { base: organiser.hostBase(host), name: host.org.name, home: { href: `/orgs/${host.org.slug}`, label: host.org.name } }
+    ? {
+        base: organiser.hostBase(host),
+        name: host.org.name,
+        home: { href: `/orgs/${host.org.slug}`, label: host.org.name },
+      }
     : { base: organiser.hostBase(host), name: 'the network', home: { href: '/network', label: 'The network' } };
 }
 
 function hostRoutes(deps: Deps, h: HostRoutes) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6 } });
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6 },
+    });
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const cfg = { config: { access: h.access } };
     const p = h.prefix;
@@ -42,33 +66,79 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
 
     app.get(p, cfg, async (req, reply) => {
       const host = h.host(req);
-      return sendPage(reply, <HostedEventsPage ctx={ctx(req, reply)} host={frameOf(host)} rows={await organiser.loadHostedEvents(deps, host)} />);
+      return sendPage(
+        reply,
+        <HostedEventsPage
+          ctx={ctx(req, reply)}
+          host={frameOf(host)}
+          rows={await organiser.loadHostedEvents(deps, host)}
+        />,
+      );
     });
 
     app.get(`${p}/new`, cfg, async (req, reply) => {
       const host = h.host(req);
       const places = await organiser.placesFor(deps, host);
-      return sendPage(reply, <EventFormPage ctx={ctx(req, reply)} host={frameOf(host)} action={`${frameOf(host).base}/new`} heading="Create an event" places={places} values={NEW_EVENT_VALUES} />);
+      return sendPage(
+        reply,
+        <EventFormPage
+          ctx={ctx(req, reply)}
+          host={frameOf(host)}
+          action={`${frameOf(host).base}/new`}
+          heading="Create an event"
+          places={places}
+          values={NEW_EVENT_VALUES}
+        />,
+      );
     });
 
     app.post(`${p}/new`, cfg, async (req, reply) => {
       const host = h.host(req);
       const places = await organiser.placesFor(deps, host);
       const form = parseEventForm(req.body, places);
-      if (!form.ok) return sendPage(reply, <EventFormPage ctx={ctx(req, reply)} host={frameOf(host)} action={`${frameOf(host).base}/new`} heading="Create an event" places={places} values={form.values} errors={form.errors} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <EventFormPage
+            ctx={ctx(req, reply)}
+            host={frameOf(host)}
+            action={`${frameOf(host).base}/new`}
+            heading="Create an event"
+            places={places}
+            values={form.values}
+            errors={form.errors}
+          />,
+          400,
+        );
       const id = await organiser.createEvent(deps, personOf(req), host, form.data);
-      setFlash(reply, { kind: 'success', text: 'Your event is published. People can book now (or when booking opens).' });
+      setFlash(reply, {
+        kind: 'success',
+        text: 'Your event is published. People can book now (or when booking opens).',
+      });
       return reply.redirect(`${frameOf(host).base}/${id}`, 303);
     });
 
-    const eventPage = async (req: FastifyRequest, reply: FastifyReply, id: string, galleryErrors?: Record<string, string>, galleryValues?: Record<string, string>) => {
+    const eventPage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      id: string,
+      galleryErrors?: Record<string, string>,
+      galleryValues?: Record<string, string>,
+    ) => {
       const host = h.host(req);
       const view = await organiser.loadOrganiserEventPage(deps, personOf(req), host, id);
       const pictures = await listGallery(deps, id);
       reply.header('cache-control', 'no-store');
       return sendPage(
         reply,
-        <OrganiserEventPage ctx={ctx(req, reply)} host={frameOf(host)} view={view} pictures={pictures} galleryErrors={galleryErrors} galleryValues={galleryValues} />,
+        <OrganiserEventPage
+          ctx={ctx(req, reply)}
+          host={frameOf(host)}
+          view={view}
+          pictures={pictures}
+          galleryErrors={galleryErrors}
+          galleryValues={galleryValues}
+        />,
         galleryErrors ? 400 : 200,
       );
     };
@@ -79,7 +149,8 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       const host = h.host(req);
       const id = eventId(req);
       await organiser.hostedEvent(deps, host, id);
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the picture with the form on the page.');
+      if (!req.isMultipart())
+        throw new AppError('unsupported_media_type', 'Send the picture with the form on the page.');
       const fields: Record<string, string> = {};
       let data: Buffer = Buffer.alloc(0);
       let truncated = false;
@@ -96,7 +167,14 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
         truncated = true;
       }
       try {
-        await addGalleryImage(deps, personOf(req), host, id, { kind: fields.kind ?? '', altText: fields.alt_text ?? '', caption: fields.caption ?? '', consent: fields.consent ?? '', data, truncated });
+        await addGalleryImage(deps, personOf(req), host, id, {
+          kind: fields.kind ?? '',
+          altText: fields.alt_text ?? '',
+          caption: fields.caption ?? '',
+          consent: fields.consent ?? '',
+          data,
+          truncated,
+        });
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation') return eventPage(req, reply, id, err.fields, fields);
         throw err;
@@ -118,7 +196,17 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       const host = h.host(req);
       const e = await organiser.hostedEvent(deps, host, eventId(req));
       const places = await organiser.placesFor(deps, host);
-      return sendPage(reply, <EventFormPage ctx={ctx(req, reply)} host={frameOf(host)} action={`${frameOf(host).base}/${e.id}/edit`} heading="Change the event" places={places} values={eventFormValues(e)} />);
+      return sendPage(
+        reply,
+        <EventFormPage
+          ctx={ctx(req, reply)}
+          host={frameOf(host)}
+          action={`${frameOf(host).base}/${e.id}/edit`}
+          heading="Change the event"
+          places={places}
+          values={eventFormValues(e)}
+        />,
+      );
     });
 
     app.post(`${p}/:event/edit`, cfg, async (req, reply) => {
@@ -127,13 +215,31 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       const places = await organiser.placesFor(deps, host);
       const form = parseEventForm(req.body, places);
       const again = (errors: Record<string, string>, status: number) =>
-        sendPage(reply, <EventFormPage ctx={ctx(req, reply)} host={frameOf(host)} action={`${frameOf(host).base}/${e.id}/edit`} heading="Change the event" places={places} values={formValues(req.body)} errors={errors} />, status);
+        sendPage(
+          reply,
+          <EventFormPage
+            ctx={ctx(req, reply)}
+            host={frameOf(host)}
+            action={`${frameOf(host).base}/${e.id}/edit`}
+            heading="Change the event"
+            places={places}
+            values={formValues(req.body)}
+            errors={errors}
+          />,
+          status,
+        );
       if (!form.ok) return again(form.errors, 400);
       try {
         const { told } = await organiser.updateEvent(deps, personOf(req), host, e.id, form.data);
-        setFlash(reply, { kind: 'success', text: told ? `Saved. We've emailed the ${told} ${told === 1 ? 'person' : 'people'} booked or waiting.` : 'Saved.' });
+        setFlash(reply, {
+          kind: 'success',
+          text: told
+            ? `Saved. We've emailed the ${told} ${told === 1 ? 'person' : 'people'} booked or waiting.`
+            : 'Saved.',
+        });
       } catch (err) {
-        if (err instanceof AppError && err.code === 'validation') return again(Object.keys(err.fields).length ? err.fields : { form: err.message }, 400);
+        if (err instanceof AppError && err.code === 'validation')
+          return again(Object.keys(err.fields).length ? err.fields : { form: err.message }, 400);
         if (err instanceof AppError && err.code === 'conflict') return again({ form: err.message }, 409);
         throw err;
       }
@@ -143,19 +249,35 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
     app.get(`${p}/:event/move`, cfg, async (req, reply) => {
       const host = h.host(req);
       const e = await organiser.hostedEvent(deps, host, eventId(req));
-      return sendPage(reply, <MoveEventPage ctx={ctx(req, reply)} host={frameOf(host)} event={e} values={moveFormValues(e)} />);
+      return sendPage(
+        reply,
+        <MoveEventPage ctx={ctx(req, reply)} host={frameOf(host)} event={e} values={moveFormValues(e)} />,
+      );
     });
 
     app.post(`${p}/:event/move`, cfg, async (req, reply) => {
       const host = h.host(req);
       const e = await organiser.hostedEvent(deps, host, eventId(req));
       const again = (errors: Record<string, string>, status: number) =>
-        sendPage(reply, <MoveEventPage ctx={ctx(req, reply)} host={frameOf(host)} event={e} values={formValues(req.body)} errors={errors} />, status);
+        sendPage(
+          reply,
+          <MoveEventPage
+            ctx={ctx(req, reply)}
+            host={frameOf(host)}
+            event={e}
+            values={formValues(req.body)}
+            errors={errors}
+          />,
+          status,
+        );
       const form = parseMoveForm(req.body);
       if (!form.ok) return again(form.errors, 400);
       try {
         const { told } = await organiser.postponeEvent(deps, personOf(req), host, e.id, form.data);
-        setFlash(reply, { kind: 'success', text: `The event has its new date. We've emailed ${told} ${told === 1 ? 'person' : 'people'}, and their calendars will update.` });
+        setFlash(reply, {
+          kind: 'success',
+          text: `The event has its new date. We've emailed ${told} ${told === 1 ? 'person' : 'people'}, and their calendars will update.`,
+        });
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation') return again(err.fields, 400);
         if (err instanceof AppError && err.code === 'conflict') return again({ form: err.message }, 409);
@@ -170,7 +292,10 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       const form = parseForm(CancelEventForm, req.body);
       if (!form.ok) throw new AppError('validation', form.errors.reason ?? 'Check the reason.', form.errors);
       const { told } = await organiser.cancelEvent(deps, personOf(req), host, id, form.data.reason);
-      setFlash(reply, { kind: 'success', text: `The event is cancelled. We've emailed ${told} ${told === 1 ? 'person' : 'people'}.` });
+      setFlash(reply, {
+        kind: 'success',
+        text: `The event is cancelled. We've emailed ${told} ${told === 1 ? 'person' : 'people'}.`,
+      });
       return reply.redirect(`${frameOf(host).base}/${id}`, 303);
     });
 
@@ -181,14 +306,21 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
         if (!r.success) throw notFound('booking');
         await organiser.hostedEvent(deps, host, r.data.event);
         await organiser.decideRequest(deps, r.data.event, r.data.registration, decision === 'approve');
-        setFlash(reply, { kind: 'success', text: decision === 'approve' ? "Confirmed. We've emailed them." : "Declined. We've emailed them, and offered the place on." });
+        setFlash(reply, {
+          kind: 'success',
+          text:
+            decision === 'approve'
+              ? "Confirmed. We've emailed them."
+              : "Declined. We've emailed them, and offered the place on.",
+        });
         return reply.redirect(`${frameOf(host).base}/${r.data.event}`, 303);
       });
     }
 
     app.get(`${p}/:event/attendance`, cfg, async (req, reply) => {
       const host = h.host(req);
-      const q = typeof (req.query as { q?: unknown }).q === 'string' ? ((req.query as { q: string }).q).slice(0, 100) : '';
+      const q =
+        typeof (req.query as { q?: unknown }).q === 'string' ? (req.query as { q: string }).q.slice(0, 100) : '';
       const view = await organiser.loadAttendancePage(deps, personOf(req), host, eventId(req), q);
       reply.header('cache-control', 'no-store');
       return sendPage(reply, <AttendancePage ctx={ctx(req, reply)} host={frameOf(host)} view={view} />);
@@ -201,10 +333,26 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       const form = parseForm(WalkInForm, req.body);
       if (!form.ok) {
         const view = await organiser.loadAttendancePage(deps, personOf(req), host, id, '');
-        return sendPage(reply, <AttendancePage ctx={ctx(req, reply)} host={frameOf(host)} view={view} errors={form.errors} values={form.values} />, 400);
+        return sendPage(
+          reply,
+          <AttendancePage
+            ctx={ctx(req, reply)}
+            host={frameOf(host)}
+            view={view}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
       }
       const e = await organiser.hostedEvent(deps, host, id);
-      await organiser.addWalkIn(deps, id, form.data.name, form.data.places, e.kind === 'online' ? 'online' : 'in_person');
+      await organiser.addWalkIn(
+        deps,
+        id,
+        form.data.name,
+        form.data.places,
+        e.kind === 'online' ? 'online' : 'in_person',
+      );
       setFlash(reply, { kind: 'success', text: `${form.data.name} is on the register and marked here.` });
       return reply.redirect(`${frameOf(host).base}/${id}/attendance`, 303);
     });
@@ -233,7 +381,19 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
 
 export function organiserEventRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(hostRoutes(deps, { prefix: '/orgs/:org/events', access: access.org(manageOrgEvents), host: (req) => ({ kind: 'org', org: orgOf(req) }) }));
-    await app.register(hostRoutes(deps, { prefix: '/network/events', access: access.network(manageNetworkEvents), host: () => ({ kind: 'network' }) }));
+    await app.register(
+      hostRoutes(deps, {
+        prefix: '/orgs/:org/events',
+        access: access.org(manageOrgEvents),
+        host: (req) => ({ kind: 'org', org: orgOf(req) }),
+      }),
+    );
+    await app.register(
+      hostRoutes(deps, {
+        prefix: '/network/events',
+        access: access.network(manageNetworkEvents),
+        host: () => ({ kind: 'network' }),
+      }),
+    );
   };
 }

@@ -33,23 +33,42 @@ export async function hostedEvent(deps: Deps, host: Host, eventId: string): Prom
   return e;
 }
 
-const SIGNIFICANT: (keyof EventFields)[] = ['title', 'kind', 'starts_at', 'ends_at', 'venue_name', 'venue_address', 'venue_postcode', 'join_url', 'description_md'];
+const SIGNIFICANT: (keyof EventFields)[] = [
+  'title',
+  'kind',
+  'starts_at',
+  'ends_at',
+  'venue_name',
+  'venue_address',
+  'venue_postcode',
+  'join_url',
+  'description_md',
+];
 
 function changed(a: unknown, b: unknown): boolean {
   return a instanceof Date && b instanceof Date ? a.getTime() !== b.getTime() : a !== b;
 }
 
-export async function updateEvent(deps: Deps, _actor: SignedInActor, host: Host, eventId: string, f: EventFields): Promise<{ told: number }> {
+export async function updateEvent(
+  deps: Deps,
+  _actor: SignedInActor,
+  host: Host,
+  eventId: string,
+  f: EventFields,
+): Promise<{ told: number }> {
   await hostedEvent(deps, host, eventId);
   // Read, check and write under the event's lock, so a booking arriving meanwhile is counted.
   const significant = await deps.db.transaction().execute(async (tx) => {
     const before = (await events.lockEvent(tx, eventId))!;
-    if (before.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled, so it cannot be changed.');
+    if (before.status === 'cancelled')
+      throw new AppError('conflict', 'This event is cancelled, so it cannot be changed.');
     const taken: Capacity = { in_person: 0, online: 0 };
     for (const h of await regs.holdingPlaces(tx, eventId)) taken[h.mode] += h.places;
     const fields: Record<string, string> = {};
-    if (f.capacity_in_person < taken.in_person) fields.capacity_in_person = `${taken.in_person} places in person are already booked or held, so there must be at least ${taken.in_person}.`;
-    if (f.capacity_online < taken.online) fields.capacity_online = `${taken.online} places online are already booked or held, so there must be at least ${taken.online}.`;
+    if (f.capacity_in_person < taken.in_person)
+      fields.capacity_in_person = `${taken.in_person} places in person are already booked or held, so there must be at least ${taken.in_person}.`;
+    if (f.capacity_online < taken.online)
+      fields.capacity_online = `${taken.online} places online are already booked or held, so there must be at least ${taken.online}.`;
     if (Object.keys(fields).length) throw new AppError('validation', Object.values(fields)[0]!, fields);
     const significant = SIGNIFICANT.some((k) => changed(before[k], f[k]));
     await events.updateEventRow(tx, eventId, f, significant);
@@ -61,7 +80,12 @@ export async function updateEvent(deps: Deps, _actor: SignedInActor, host: Host,
 }
 
 /** Emails everyone holding or waiting for a place; returns how many had an address. */
-async function tellEveryone(deps: Deps, eventId: string, kind: 'event-updated' | 'event-cancelled' | 'event-postponed', previousStartsAt?: Date): Promise<number> {
+async function tellEveryone(
+  deps: Deps,
+  eventId: string,
+  kind: 'event-updated' | 'event-cancelled' | 'event-postponed',
+  previousStartsAt?: Date,
+): Promise<number> {
   const e = (await events.findEvent(deps.db, eventId))!;
   const people = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'offered', 'requested', 'waiting']);
   const name = await hostNameOf(deps.db, e);
@@ -82,17 +106,27 @@ export async function postponeEvent(
   now = new Date(),
 ): Promise<{ told: number }> {
   await hostedEvent(deps, host, eventId);
-  if (to.starts_at <= now) throw new AppError('validation', 'Choose a new start that is still to come.', { start_date: 'Choose a new start that is still to come.' });
+  if (to.starts_at <= now)
+    throw new AppError('validation', 'Choose a new start that is still to come.', {
+      start_date: 'Choose a new start that is still to come.',
+    });
   const previous = await deps.db.transaction().execute(async (tx) => {
     const before = (await events.lockEvent(tx, eventId))!;
-    if (before.status === 'cancelled') throw new AppError('conflict', 'This event is cancelled, so it cannot be moved.');
+    if (before.status === 'cancelled')
+      throw new AppError('conflict', 'This event is cancelled, so it cannot be moved.');
     await events.moveEventRow(tx, eventId, to.starts_at, to.ends_at, to.message);
     return before.starts_at;
   });
   return { told: await tellEveryone(deps, eventId, 'event-postponed', previous) };
 }
 
-export async function cancelEvent(deps: Deps, _actor: SignedInActor, host: Host, eventId: string, reason: string): Promise<{ told: number }> {
+export async function cancelEvent(
+  deps: Deps,
+  _actor: SignedInActor,
+  host: Host,
+  eventId: string,
+  reason: string,
+): Promise<{ told: number }> {
   await hostedEvent(deps, host, eventId);
   const changedNow = await deps.db.transaction().execute(async (tx) => {
     const before = (await events.lockEvent(tx, eventId))!;
@@ -130,7 +164,13 @@ export async function loadOrganiserEventPage(deps: Deps, actor: SignedInActor, h
   const all = await regs.allRegistrationsOf(deps.db, eventId);
   const feedback = await regs.feedbackOf(deps.db, eventId);
   // Access needs are special-category data: each organiser view of them is audited.
-  await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.registrations.view', subjectType: 'event', subjectId: e.id });
+  await recordAudit(deps.db, {
+    orgId: e.org_id,
+    actorId: actor.personId,
+    action: 'events.registrations.view',
+    subjectType: 'event',
+    subjectId: e.id,
+  });
   const sum = (s: string[]) => all.filter((r) => s.includes(r.status)).reduce((n, r) => n + r.places, 0);
   const ratings = [1, 2, 3, 4, 5].map((n) => feedback.filter((f) => f.rating === n).length);
   const report: EventReport = {
@@ -160,7 +200,12 @@ export async function loadOrganiserEventPage(deps: Deps, actor: SignedInActor, h
       walkIn: r.walk_in,
     })),
     report,
-    feedback: feedback.map((f) => ({ rating: f.rating, struckChord: f.struck_chord, couldBeBetter: f.could_be_better, consent: f.quote_consent })),
+    feedback: feedback.map((f) => ({
+      rating: f.rating,
+      struckChord: f.struck_chord,
+      couldBeBetter: f.could_be_better,
+      consent: f.quote_consent,
+    })),
   };
 }
 export type OrganiserEventView = Awaited<ReturnType<typeof loadOrganiserEventPage>>;
@@ -173,7 +218,13 @@ export async function loadHostedEvents(deps: Deps, host: Host) {
 export async function loadAttendancePage(deps: Deps, actor: SignedInActor, host: Host, eventId: string, q: string) {
   const e = await hostedEvent(deps, host, eventId);
   const confirmed = await regs.registrationsOf(deps.db, eventId, ['confirmed']);
-  await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.register.view', subjectType: 'event', subjectId: e.id });
+  await recordAudit(deps.db, {
+    orgId: e.org_id,
+    actorId: actor.personId,
+    action: 'events.register.view',
+    subjectType: 'event',
+    subjectId: e.id,
+  });
   const needle = q.trim().toLocaleLowerCase('en-GB');
   const rows = confirmed
     .filter((r) => !needle || r.name.toLocaleLowerCase('en-GB').includes(needle))
@@ -181,31 +232,81 @@ export async function loadAttendancePage(deps: Deps, actor: SignedInActor, host:
   return {
     event: e,
     q,
-    rows: rows.map((r) => ({ id: r.id, name: r.name, places: r.places, mode: r.mode, accessNeeds: r.access_needs, attended: r.attended_at !== null, walkIn: r.walk_in })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      places: r.places,
+      mode: r.mode,
+      accessNeeds: r.access_needs,
+      attended: r.attended_at !== null,
+      walkIn: r.walk_in,
+    })),
     here: confirmed.filter((r) => r.attended_at).reduce((n, r) => n + r.places, 0),
     expected: confirmed.reduce((n, r) => n + r.places, 0),
   };
 }
 
-export async function markAttendance(deps: Deps, host: Host, eventId: string, registrationId: string, attended: boolean) {
+export async function markAttendance(
+  deps: Deps,
+  host: Host,
+  eventId: string,
+  registrationId: string,
+  attended: boolean,
+) {
   await hostedEvent(deps, host, eventId);
   if (!(await regs.setAttended(deps.db, eventId, registrationId, attended))) throw notFound('booking');
 }
 
 /** The register as CSV, for the organiser only; every cell is safe from spreadsheet formulas. */
-export async function exportRegisterCsv(deps: Deps, actor: SignedInActor, host: Host, eventId: string): Promise<{ filename: string; csv: string }> {
+export async function exportRegisterCsv(
+  deps: Deps,
+  actor: SignedInActor,
+  host: Host,
+  eventId: string,
+): Promise<{ filename: string; csv: string }> {
   const e = await hostedEvent(deps, host, eventId);
   const rows = await regs.registrationsOf(deps.db, eventId, ['confirmed', 'requested', 'offered', 'waiting']);
-  await recordAudit(deps.db, { orgId: e.org_id, actorId: actor.personId, action: 'events.register.export', subjectType: 'event', subjectId: e.id });
+  await recordAudit(deps.db, {
+    orgId: e.org_id,
+    actorId: actor.personId,
+    action: 'events.register.export',
+    subjectType: 'event',
+    subjectId: e.id,
+  });
   // A column per question the event asks now; an answer to a reworded question stays findable by its wording.
-  const answer = (r: (typeof rows)[number], q: string) => customAnswersOf(r.custom_answers).find((a) => a.question === q)?.answer ?? '';
-  const csv = csvFile([
-    ['Name', 'Email', 'Places', 'How', 'Status', 'Here', 'Walk-in', 'Access needs', 'Dietary needs', 'How they heard', ...e.custom_questions],
-    ...rows.map((r) => [
-      r.name, r.email, r.places, r.mode === 'online' ? 'Online' : 'In person', STATUS_LABEL[r.status as regs.RegistrationStatus], r.attended_at ? 'Yes' : '', r.walk_in ? 'Yes' : '',
-      r.access_needs, r.dietary_needs, r.heard_from, ...e.custom_questions.map((q) => answer(r, q)),
-    ]),
-  ], { bom: true });
+  const answer = (r: (typeof rows)[number], q: string) =>
+    customAnswersOf(r.custom_answers).find((a) => a.question === q)?.answer ?? '';
+  const csv = csvFile(
+    [
+      [
+        'Name',
+        'Email',
+        'Places',
+        'How',
+        'Status',
+        'Here',
+        'Walk-in',
+        'Access needs',
+        'Dietary needs',
+        'How they heard',
+        ...e.custom_questions,
+      ],
+      ...rows.map((r) => [
+        r.name,
+        r.email,
+        r.places,
+        r.mode === 'online' ? 'Online' : 'In person',
+        STATUS_LABEL[r.status as regs.RegistrationStatus],
+        r.attended_at ? 'Yes' : '',
+        r.walk_in ? 'Yes' : '',
+        r.access_needs,
+        r.dietary_needs,
+        r.heard_from,
+        ...e.custom_questions.map((q) => answer(r, q)),
+      ]),
+    ],
+    { bom: true },
+  );
   return { filename: `register-${e.starts_at.toISOString().slice(0, 10)}.csv`, csv };
 }
 

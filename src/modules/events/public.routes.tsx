@@ -7,12 +7,26 @@ import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
-import { AnswersForm, answersIn, eventParam, pictureParam, parseFeedbackForm, parseRegisterForm } from './events.schemas.ts';
+import {
+  AnswersForm,
+  answersIn,
+  eventParam,
+  pictureParam,
+  parseFeedbackForm,
+  parseRegisterForm,
+} from './events.schemas.ts';
 import { loadFeedbackPage, submitFeedback } from './feedback.service.ts';
 import { readGalleryImage } from './gallery.service.ts';
 import { eventCalendarFile, feedCalendarFile, loadEventPage, loadEventsListPage } from './public.service.ts';
 import { BookingPage, EventPage, EventsListPage, FeedbackPage, ThanksPage } from './public.views.tsx';
-import { acceptOffer, cancelRegistration, changeMyPlaces, loadBookingPage, registerForEvent, updateMyAnswers } from './registration.service.ts';
+import {
+  acceptOffer,
+  cancelRegistration,
+  changeMyPlaces,
+  loadBookingPage,
+  registerForEvent,
+  updateMyAnswers,
+} from './registration.service.ts';
 import { registrationPath } from './registration-link.ts';
 
 const str = (v: unknown, max = 100) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
@@ -24,7 +38,12 @@ export function publicEventRoutes(deps: Deps) {
 
     app.get('/events', open, async (req, reply) => {
       const q = req.query as Record<string, unknown>;
-      const view = await loadEventsListPage(deps, req.actor, { online: q.online === 'yes', org: str(q.org), area: str(q.area, 40), from: str(q.from, 10) });
+      const view = await loadEventsListPage(deps, req.actor, {
+        online: q.online === 'yes',
+        org: str(q.org),
+        area: str(q.area, 40),
+        from: str(q.from, 10),
+      });
       return sendPage(reply, <EventsListPage ctx={ctx(req, reply)} view={view} />);
     });
 
@@ -43,7 +62,8 @@ export function publicEventRoutes(deps: Deps) {
     app.get('/events/:event', open, async (req, reply) => {
       const view = await loadEventPage(deps, req.actor, eventId(req));
       // Someone signed in books as themselves: their name and email are filled in.
-      const values: Record<string, string> = req.actor.kind === 'person' ? { name: req.actor.displayName, email: req.actor.email } : {};
+      const values: Record<string, string> =
+        req.actor.kind === 'person' ? { name: req.actor.displayName, email: req.actor.email } : {};
       return sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} pictures={view.pictures} values={values} />);
     });
 
@@ -60,7 +80,10 @@ export function publicEventRoutes(deps: Deps) {
 
     app.get('/events/:event/calendar.ics', open, async (req, reply) => {
       const body = await eventCalendarFile(deps, req.actor, eventId(req));
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="event.ics"').send(body);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="event.ics"')
+        .send(body);
     });
 
     app.post('/events/:event/book', open, async (req, reply) => {
@@ -68,7 +91,17 @@ export function publicEventRoutes(deps: Deps) {
       // The page is loaded again only to show a problem; a booking that goes through skips it.
       const again = async (errors: FieldErrors, status: number) => {
         const view = await loadEventPage(deps, req.actor, id);
-        return sendPage(reply, <EventPage ctx={ctx(req, reply)} view={view} pictures={view.pictures} errors={errors} values={formValues(req.body)} />, status);
+        return sendPage(
+          reply,
+          <EventPage
+            ctx={ctx(req, reply)}
+            view={view}
+            pictures={view.pictures}
+            errors={errors}
+            values={formValues(req.body)}
+          />,
+          status,
+        );
       };
       const form = parseRegisterForm(req.body);
       if (!form.ok) return again(form.errors, 400);
@@ -82,7 +115,8 @@ export function publicEventRoutes(deps: Deps) {
         setFlash(reply, { kind: 'success', text: said[registration.status] ?? 'Done.' });
         return reply.redirect(registrationPath(token), 303);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'validation') return again(Object.keys(err.fields).length ? err.fields : { form: err.message }, 400);
+        if (err instanceof AppError && err.code === 'validation')
+          return again(Object.keys(err.fields).length ? err.fields : { form: err.message }, 400);
         if (err instanceof AppError && err.code === 'conflict') return again({ form: err.message }, 409);
         throw err;
       }
@@ -100,7 +134,12 @@ export function publicEventRoutes(deps: Deps) {
     app.post('/events/r/:token/cancel', open, async (req, reply) => {
       const t = token(req);
       const { changed } = await cancelRegistration(deps, t);
-      setFlash(reply, { kind: changed ? 'success' : 'info', text: changed ? "Thanks for letting us know. Your place has gone to someone who was waiting." : 'This booking was already cancelled. Nothing has changed.' });
+      setFlash(reply, {
+        kind: changed ? 'success' : 'info',
+        text: changed
+          ? 'Thanks for letting us know. Your place has gone to someone who was waiting.'
+          : 'This booking was already cancelled. Nothing has changed.',
+      });
       return reply.redirect(registrationPath(t), 303);
     });
 
@@ -115,7 +154,10 @@ export function publicEventRoutes(deps: Deps) {
         }
         throw err;
       }
-      setFlash(reply, { kind: 'success', text: "The place is yours. We've emailed you the details and a calendar file." });
+      setFlash(reply, {
+        kind: 'success',
+        text: "The place is yours. We've emailed you the details and a calendar file.",
+      });
       return reply.redirect(registrationPath(t), 303);
     });
 
@@ -124,14 +166,22 @@ export function publicEventRoutes(deps: Deps) {
       const raw = formValues(req.body).places ?? '';
       const places = /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
       const again = async (errors: FieldErrors, status: number) =>
-        sendPage(reply, <BookingPage ctx={ctx(req, reply)} view={await loadBookingPage(deps, t)} errors={errors} placesValue={raw} />, status);
+        sendPage(
+          reply,
+          <BookingPage ctx={ctx(req, reply)} view={await loadBookingPage(deps, t)} errors={errors} placesValue={raw} />,
+          status,
+        );
       if (!Number.isInteger(places)) return again({ places: 'Enter a whole number of places, like 2.' }, 400);
       try {
         const { changed } = await changeMyPlaces(deps, t, places);
-        setFlash(reply, { kind: changed ? 'success' : 'info', text: changed ? `Saved: ${places} ${places === 1 ? 'place' : 'places'}.` : 'Nothing has changed.' });
+        setFlash(reply, {
+          kind: changed ? 'success' : 'info',
+          text: changed ? `Saved: ${places} ${places === 1 ? 'place' : 'places'}.` : 'Nothing has changed.',
+        });
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation') return again(err.fields, 400);
-        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'gone')) return again({ places: err.message }, 409);
+        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'gone'))
+          return again({ places: err.message }, 409);
         throw err;
       }
       return reply.redirect(registrationPath(t), 303);
@@ -140,8 +190,22 @@ export function publicEventRoutes(deps: Deps) {
     app.post('/events/r/:token/answers', open, async (req, reply) => {
       const t = token(req);
       const form = parseForm(AnswersForm, req.body);
-      if (!form.ok) return sendPage(reply, <BookingPage ctx={ctx(req, reply)} view={await loadBookingPage(deps, t)} errors={form.errors} values={form.values} />, 400);
-      await updateMyAnswers(deps, t, { access_needs: form.data.access_needs, dietary_needs: form.data.dietary_needs, custom_answers: answersIn(form.data) });
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <BookingPage
+            ctx={ctx(req, reply)}
+            view={await loadBookingPage(deps, t)}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
+      await updateMyAnswers(deps, t, {
+        access_needs: form.data.access_needs,
+        dietary_needs: form.data.dietary_needs,
+        custom_answers: answersIn(form.data),
+      });
       setFlash(reply, { kind: 'success', text: 'Saved. The organisers will see your changes.' });
       return reply.redirect(registrationPath(t), 303);
     });
@@ -151,9 +215,18 @@ export function publicEventRoutes(deps: Deps) {
       const t = token(req);
       const page = await loadFeedbackPage(deps, t);
       const values: Record<string, string> = page.existing
-        ? { rating: page.existing.rating ? String(page.existing.rating) : '', struck_chord: page.existing.struck_chord, could_be_better: page.existing.could_be_better, quote_consent: page.existing.quote_consent, first_name: page.existing.first_name }
+        ? {
+            rating: page.existing.rating ? String(page.existing.rating) : '',
+            struck_chord: page.existing.struck_chord,
+            could_be_better: page.existing.could_be_better,
+            quote_consent: page.existing.quote_consent,
+            first_name: page.existing.first_name,
+          }
         : { first_name: page.firstName };
-      return sendPage(reply, <FeedbackPage ctx={ctx(req, reply)} token={t} title={page.title} open={page.open} values={values} />);
+      return sendPage(
+        reply,
+        <FeedbackPage ctx={ctx(req, reply)} token={t} title={page.title} open={page.open} values={values} />,
+      );
     });
 
     app.post('/events/r/:token/feedback', open, async (req, reply) => {
@@ -161,10 +234,24 @@ export function publicEventRoutes(deps: Deps) {
       const form = parseFeedbackForm(req.body);
       if (!form.ok) {
         const page = await loadFeedbackPage(deps, t);
-        return sendPage(reply, <FeedbackPage ctx={ctx(req, reply)} token={t} title={page.title} open={page.open} errors={form.errors} values={form.values} />, 400);
+        return sendPage(
+          reply,
+          <FeedbackPage
+            ctx={ctx(req, reply)}
+            token={t}
+            title={page.title}
+            open={page.open}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
       }
       await submitFeedback(deps, t, form.data);
-      return sendPage(reply, <ThanksPage ctx={ctx(req, reply)} title="Thank you" text="Your words help shape what comes next." />);
+      return sendPage(
+        reply,
+        <ThanksPage ctx={ctx(req, reply)} title="Thank you" text="Your words help shape what comes next." />,
+      );
     });
   };
 }

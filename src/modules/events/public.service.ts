@@ -23,7 +23,8 @@ export async function loadEventsListPage(deps: Deps, actor: Actor, q: EventsList
   const signedIn = isSignedIn(actor);
   const inNetwork = signedIn && (actor.networkRole !== null || actor.memberships.length > 0);
   const org = q.org ? await events.findMemberOrgBySlug(deps.db, q.org) : undefined;
-  const from = /^\d{4}-\d{2}-\d{2}$/.test(q.from) && !Number.isNaN(Date.parse(q.from)) ? new Date(`${q.from}T00:00:00Z`) : now;
+  const from =
+    /^\d{4}-\d{2}-\d{2}$/.test(q.from) && !Number.isNaN(Date.parse(q.from)) ? new Date(`${q.from}T00:00:00Z`) : now;
   const rows = await events.listEvents(deps.db, {
     from: from < now ? now : from,
     orgId: q.org ? (org?.id ?? '00000000-0000-0000-0000-000000000000') : undefined,
@@ -61,7 +62,13 @@ export async function loadEventPage(deps: Deps, actor: Actor, eventId: string, n
     { mode: 'online', places: e.held_online },
   ]);
   const modes = modesOf(e.kind as 'online').filter((m) => capacityOf(e)[m] > 0);
-  const pictures: GalleryItem[] = e.pictures.map((p) => ({ id: p.id, src: `/events/${e.id}/pictures/${p.id}`, kind: p.kind as 'photo', altText: p.alt_text, caption: p.caption }));
+  const pictures: GalleryItem[] = e.pictures.map((p) => ({
+    id: p.id,
+    src: `/events/${e.id}/pictures/${p.id}`,
+    kind: p.kind as 'photo',
+    altText: p.alt_text,
+    caption: p.caption,
+  }));
   return {
     id: e.id,
     title: e.title,
@@ -97,7 +104,12 @@ export async function eventCalendarFile(deps: Deps, actor: Actor, eventId: strin
   if (!/^[0-9a-f-]{36}$/.test(eventId)) throw notFound('event');
   const e = await events.findEvent(deps.db, eventId);
   if (!e || !mayAttend(actor, { orgId: e.org_id, audience: e.audience as Audience })) throw notFound('event');
-  return buildCalendar({ name: e.title, host: siteHost(deps.config), method: 'PUBLISH', events: [calendarEventOf(deps.config, e)] });
+  return buildCalendar({
+    name: e.title,
+    host: siteHost(deps.config),
+    method: 'PUBLISH',
+    events: [calendarEventOf(deps.config, e)],
+  });
 }
 
 /** The network's feed (every public event) or one organisation's. */

@@ -1,7 +1,18 @@
 // Pages anyone may see: the list of events, an event with its booking form, a booking (through
 // its emailed link) and the feedback form.
 import type { PageContext } from '../../platform/http/page-context.ts';
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, NotificationBanner, Radios, SummaryList, TextArea, TextInput, type FieldErrors } from '../../ui/components.tsx';
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  SummaryList,
+  TextArea,
+  TextInput,
+  type FieldErrors,
+} from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import { describeWhen, shortWhen } from './domain/uk-time.ts';
 import { CUSTOM_ANSWER_FIELDS, REGISTER_FIELD_ORDER } from './events.schemas.ts';
@@ -17,7 +28,10 @@ export function EventsListPage({ ctx, view }: { ctx: PageContext; view: EventsLi
   return (
     <Layout ctx={ctx} title="Events">
       <h1>Events</h1>
-      <p class="lede">Days together across the network: recovery walks, open days, training and gatherings. Everyone is welcome unless it says otherwise.</p>
+      <p class="lede">
+        Days together across the network: recovery walks, open days, training and gatherings. Everyone is welcome unless
+        it says otherwise.
+      </p>
       <form method="get" action="/events" class="filter-form">
         <TextInput name="area" label="Town or postcode" value={q.area} width="medium" />
         <TextInput name="from" label="From date" type="date" value={q.from} width="medium" />
@@ -48,7 +62,8 @@ export function EventsListPage({ ctx, view }: { ctx: PageContext; view: EventsLi
                 <strong>{shortWhen(e.startsAt)}</strong> · {e.where || KIND_LABEL[e.kind]} · {e.host}
               </p>
               <p class="event-tags">
-                <span class="tag">{KIND_LABEL[e.kind]}</span> {e.membersOnly && <span class="tag tag-applicant">Network members</span>}{' '}
+                <span class="tag">{KIND_LABEL[e.kind]}</span>{' '}
+                {e.membersOnly && <span class="tag tag-applicant">Network members</span>}{' '}
                 {e.cancelled && <span class="tag tag-lapsed">Cancelled</span>}
               </p>
             </li>
@@ -57,8 +72,11 @@ export function EventsListPage({ ctx, view }: { ctx: PageContext; view: EventsLi
       )}
       <h2>Put these in your calendar</h2>
       <p>
-        Subscribe to <a href={q.org ? `/events/calendar.ics?org=${encodeURIComponent(q.org)}` : '/events/calendar.ics'}>the events calendar</a> in your
-        phone or computer's calendar app, and new events appear by themselves.
+        Subscribe to{' '}
+        <a href={q.org ? `/events/calendar.ics?org=${encodeURIComponent(q.org)}` : '/events/calendar.ics'}>
+          the events calendar
+        </a>{' '}
+        in your phone or computer's calendar app, and new events appear by themselves.
       </p>
     </Layout>
   );
@@ -70,7 +88,11 @@ function Places({ view }: { view: EventPageView }) {
       {view.free.map((f) => (
         <li>
           {view.free.length > 1 ? `${MODE_LABEL[f.mode]}: ` : ''}
-          {f.left === 0 ? 'full – you can join the waiting list' : f.left === 1 ? '1 place left' : `${f.left} places left`}
+          {f.left === 0
+            ? 'full – you can join the waiting list'
+            : f.left === 1
+              ? '1 place left'
+              : `${f.left} places left`}
         </li>
       ))}
     </ul>
@@ -87,9 +109,7 @@ export function Gallery({ pictures }: { pictures: GalleryItem[] }) {
             <a href={p.src}>
               <img src={p.src} alt={p.altText} loading="lazy" />
             </a>
-            <figcaption>
-              {p.caption || (p.kind === 'sketch_notes' ? 'Sketch notes' : 'Photo')}
-            </figcaption>
+            <figcaption>{p.caption || (p.kind === 'sketch_notes' ? 'Sketch notes' : 'Photo')}</figcaption>
           </figure>
         </li>
       ))}
@@ -97,11 +117,27 @@ export function Gallery({ pictures }: { pictures: GalleryItem[] }) {
   );
 }
 
-export function EventPage({ ctx, view, pictures, errors = {}, values = {} }: { ctx: PageContext; view: EventPageView; pictures: GalleryItem[]; errors?: FieldErrors; values?: Record<string, string> }) {
+export function EventPage({
+  ctx,
+  view,
+  pictures,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  view: EventPageView;
+  pictures: GalleryItem[];
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
   const anyFree = view.free.some((f) => f.left > 0);
   const venue = [view.venue.name, view.venue.address, view.venue.postcode].filter(Boolean).join(', ');
   return (
-    <Layout ctx={ctx} title={errorTitle(errors, view.title)} before={<Breadcrumbs items={[{ href: '/events', label: 'Events' }]} />}>
+    <Layout
+      ctx={ctx}
+      title={errorTitle(errors, view.title)}
+      before={<Breadcrumbs items={[{ href: '/events', label: 'Events' }]} />}
+    >
       <ErrorSummary errors={errors} order={REGISTER_FIELD_ORDER} />
       {view.cancelled && (
         <NotificationBanner kind="warning" title="Cancelled">
@@ -111,7 +147,8 @@ export function EventPage({ ctx, view, pictures, errors = {}, values = {} }: { c
       {!view.cancelled && view.movedFrom && (
         <NotificationBanner kind="info" title="New date">
           <p>
-            This event has moved from {shortWhen(view.movedFrom)} to the date below.{view.moveMessage ? ` ${view.moveMessage}` : ''}
+            This event has moved from {shortWhen(view.movedFrom)} to the date below.
+            {view.moveMessage ? ` ${view.moveMessage}` : ''}
           </p>
         </NotificationBanner>
       )}
@@ -119,7 +156,15 @@ export function EventPage({ ctx, view, pictures, errors = {}, values = {} }: { c
       <SummaryList
         items={[
           { key: 'When', value: `${describeWhen(view.startsAt, view.endsAt)} (UK time)` },
-          { key: 'Where', value: view.kind === 'online' ? 'Online. The joining link comes with your booking.' : view.kind === 'hybrid' ? `${venue}, or online` : venue },
+          {
+            key: 'Where',
+            value:
+              view.kind === 'online'
+                ? 'Online. The joining link comes with your booking.'
+                : view.kind === 'hybrid'
+                  ? `${venue}, or online`
+                  : venue,
+          },
           { key: 'Run by', value: view.host },
           ...(view.membersOnly ? [{ key: 'Who can come', value: 'People in the network' }] : []),
         ]}
@@ -149,31 +194,89 @@ export function EventPage({ ctx, view, pictures, errors = {}, values = {} }: { c
             <>
               <Places view={view} />
               <p>Booking is free. You don't need an account: we email you a link to change or cancel.</p>
-              {view.needsApproval && <p>The organisers look at each booking before confirming it. Your place is held meanwhile.</p>}
-              {!anyFree && <p>If a place frees up, we'll offer it to the next person and hold it for {view.holdHours} hours.</p>}
+              {view.needsApproval && (
+                <p>The organisers look at each booking before confirming it. Your place is held meanwhile.</p>
+              )}
+              {!anyFree && (
+                <p>If a place frees up, we'll offer it to the next person and hold it for {view.holdHours} hours.</p>
+              )}
               <form method="post" action={`/events/${view.id}/book`} id="f-form" novalidate>
                 <CsrfField token={ctx.csrfToken()} />
-                <TextInput name="name" label="Your name" value={values.name} error={errors.name} autocomplete="name" width="medium" />
-                <TextInput name="email" label="Your email address" type="email" value={values.email} error={errors.email} autocomplete="email" spellcheck={false} width="medium" />
+                <TextInput
+                  name="name"
+                  label="Your name"
+                  value={values.name}
+                  error={errors.name}
+                  autocomplete="name"
+                  width="medium"
+                />
+                <TextInput
+                  name="email"
+                  label="Your email address"
+                  type="email"
+                  value={values.email}
+                  error={errors.email}
+                  autocomplete="email"
+                  spellcheck={false}
+                  width="medium"
+                />
                 {view.modes.length > 1 ? (
-                  <Radios name="mode" label="How will you take part?" value={values.mode} error={errors.mode} options={view.modes.map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
+                  <Radios
+                    name="mode"
+                    label="How will you take part?"
+                    value={values.mode}
+                    error={errors.mode}
+                    options={view.modes.map((m) => ({ value: m, label: MODE_LABEL[m] }))}
+                  />
                 ) : (
                   <input type="hidden" name="mode" value={view.modes[0]} />
                 )}
                 {view.maxPlaces > 1 && (
-                  <TextInput name="places" label="How many places?" hint={`Including you. Up to ${view.maxPlaces}.`} type="number" inputMode="numeric" value={values.places ?? '1'} error={errors.places} width="short" />
+                  <TextInput
+                    name="places"
+                    label="How many places?"
+                    hint={`Including you. Up to ${view.maxPlaces}.`}
+                    type="number"
+                    inputMode="numeric"
+                    value={values.places ?? '1'}
+                    error={errors.places}
+                    width="short"
+                  />
                 )}
                 {view.free.some((f) => f.left > 0) && (
                   <div class="field">
                     <div class="radio">
-                      <input type="checkbox" id="f-wait_if_full" name="wait_if_full" value="yes" checked={values.wait_if_full === 'yes'} />
+                      <input
+                        type="checkbox"
+                        id="f-wait_if_full"
+                        name="wait_if_full"
+                        value="yes"
+                        checked={values.wait_if_full === 'yes'}
+                      />
                       <label for="f-wait_if_full">If there aren't enough places left, put us on the waiting list</label>
                     </div>
                   </div>
                 )}
-                <TextArea name="access_needs" label="Anything that would help you take part? (optional)" hint="For example step-free access, a quiet space, captions or a hearing loop. Only the organisers see this." value={values.access_needs} error={errors.access_needs} rows={3} />
-                <TextInput name="dietary_needs" label="Food and drink needs (optional)" value={values.dietary_needs} error={errors.dietary_needs} />
-                <TextInput name="heard_from" label="How did you hear about it? (optional)" value={values.heard_from} error={errors.heard_from} />
+                <TextArea
+                  name="access_needs"
+                  label="Anything that would help you take part? (optional)"
+                  hint="For example step-free access, a quiet space, captions or a hearing loop. Only the organisers see this."
+                  value={values.access_needs}
+                  error={errors.access_needs}
+                  rows={3}
+                />
+                <TextInput
+                  name="dietary_needs"
+                  label="Food and drink needs (optional)"
+                  value={values.dietary_needs}
+                  error={errors.dietary_needs}
+                />
+                <TextInput
+                  name="heard_from"
+                  label="How did you hear about it? (optional)"
+                  value={values.heard_from}
+                  error={errors.heard_from}
+                />
                 <CustomAnswerBoxes questions={view.customQuestions} values={values} errors={errors} optional />
                 <Button>{anyFree ? 'Book my place' : 'Join the waiting list'}</Button>
               </form>
@@ -208,12 +311,30 @@ export interface BookingView {
 }
 
 /** A box for each of the organiser's own questions, numbered to match the event's order. */
-function CustomAnswerBoxes({ questions, values, errors, optional = false }: { questions: readonly string[]; values: Record<string, string | undefined>; errors: FieldErrors; optional?: boolean }) {
+function CustomAnswerBoxes({
+  questions,
+  values,
+  errors,
+  optional = false,
+}: {
+  questions: readonly string[];
+  values: Record<string, string | undefined>;
+  errors: FieldErrors;
+  optional?: boolean;
+}) {
   return (
     <>
       {questions.map((q, i) => {
         const name = CUSTOM_ANSWER_FIELDS[i]!;
-        return <TextArea name={name} label={optional ? `${q} (optional)` : q} value={values[name]} error={errors[name]} rows={3} />;
+        return (
+          <TextArea
+            name={name}
+            label={optional ? `${q} (optional)` : q}
+            value={values[name]}
+            error={errors[name]}
+            rows={3}
+          />
+        );
       })}
     </>
   );
@@ -229,10 +350,26 @@ const BOOKING_STATUS: Record<BookingView['status'], string> = {
   expired: 'We held a place for you, but the time ran out and it passed on.',
 };
 
-export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { ctx: PageContext; view: BookingView; errors?: FieldErrors; values?: Record<string, string>; placesValue?: string }) {
+export function BookingPage({
+  ctx,
+  view,
+  errors = {},
+  values,
+  placesValue,
+}: {
+  ctx: PageContext;
+  view: BookingView;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  placesValue?: string;
+}) {
   const base = `/events/r/${view.token}`;
   const active = ['requested', 'confirmed', 'waiting', 'offered'].includes(view.status) && !view.eventCancelled;
-  const v = values ?? { access_needs: view.accessNeeds, dietary_needs: view.dietaryNeeds, ...Object.fromEntries(view.customAnswers.map((a, i) => [CUSTOM_ANSWER_FIELDS[i]!, a])) };
+  const v = values ?? {
+    access_needs: view.accessNeeds,
+    dietary_needs: view.dietaryNeeds,
+    ...Object.fromEntries(view.customAnswers.map((a, i) => [CUSTOM_ANSWER_FIELDS[i]!, a])),
+  };
   return (
     <Layout ctx={ctx} title={errorTitle(errors, 'Your booking')}>
       <ErrorSummary errors={errors} />
@@ -244,7 +381,9 @@ export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { c
           { key: 'When', value: `${describeWhen(view.startsAt, view.endsAt)} (UK time)` },
           { key: 'Where', value: view.where },
           { key: 'Places', value: `${view.places} (${MODE_LABEL[view.mode].toLowerCase()})` },
-          ...(view.status === 'offered' && view.offerExpiresAt ? [{ key: 'Held until', value: `${shortWhen(view.offerExpiresAt)} (UK time)` }] : []),
+          ...(view.status === 'offered' && view.offerExpiresAt
+            ? [{ key: 'Held until', value: `${shortWhen(view.offerExpiresAt)} (UK time)` }]
+            : []),
           ...(view.joinUrl ? [{ key: 'Join online', value: <a href={view.joinUrl}>{view.joinUrl}</a> }] : []),
         ]}
       />
@@ -272,7 +411,16 @@ export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { c
               <h2>{view.status === 'waiting' ? 'How many places you are waiting for' : 'How many places'}</h2>
               <form method="post" action={`${base}/places`} novalidate>
                 <CsrfField token={ctx.csrfToken()} />
-                <TextInput name="places" label="Places, including you" hint={`Up to ${view.maxPlaces}. Fewer frees places for people waiting.`} type="number" inputMode="numeric" value={placesValue ?? String(view.places)} error={errors.places} width="short" />
+                <TextInput
+                  name="places"
+                  label="Places, including you"
+                  hint={`Up to ${view.maxPlaces}. Fewer frees places for people waiting.`}
+                  type="number"
+                  inputMode="numeric"
+                  value={placesValue ?? String(view.places)}
+                  error={errors.places}
+                  width="short"
+                />
                 <Button variant="secondary">Change places</Button>
               </form>
             </>
@@ -280,8 +428,20 @@ export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { c
           <h2>Change what you told us</h2>
           <form method="post" action={`${base}/answers`} novalidate>
             <CsrfField token={ctx.csrfToken()} />
-            <TextArea name="access_needs" label="Anything that would help you take part?" hint="Only the organisers see this." value={v.access_needs} error={errors.access_needs} rows={3} />
-            <TextInput name="dietary_needs" label="Food and drink needs" value={v.dietary_needs} error={errors.dietary_needs} />
+            <TextArea
+              name="access_needs"
+              label="Anything that would help you take part?"
+              hint="Only the organisers see this."
+              value={v.access_needs}
+              error={errors.access_needs}
+              rows={3}
+            />
+            <TextInput
+              name="dietary_needs"
+              label="Food and drink needs"
+              value={v.dietary_needs}
+              error={errors.dietary_needs}
+            />
             <CustomAnswerBoxes questions={view.customQuestions} values={v} errors={errors} />
             <Button variant="secondary">Save changes</Button>
           </form>
@@ -289,7 +449,9 @@ export function BookingPage({ ctx, view, errors = {}, values, placesValue }: { c
           <p>Letting us know means someone on the waiting list can have your place.</p>
           <form method="post" action={`${base}/cancel`}>
             <CsrfField token={ctx.csrfToken()} />
-            <Button variant="warning">{view.status === 'waiting' ? 'Take me off the waiting list' : "I can't come"}</Button>
+            <Button variant="warning">
+              {view.status === 'waiting' ? 'Take me off the waiting list' : "I can't come"}
+            </Button>
           </form>
         </>
       )}
@@ -314,7 +476,10 @@ export function FeedbackPage({
 }) {
   return (
     <Layout ctx={ctx} title={errorTitle(errors, 'How was it?')}>
-      <ErrorSummary errors={errors} order={['rating', 'struck_chord', 'could_be_better', 'quote_consent', 'first_name']} />
+      <ErrorSummary
+        errors={errors}
+        order={['rating', 'struck_chord', 'could_be_better', 'quote_consent', 'first_name']}
+      />
       <h1>How was it?</h1>
       <p class="lede">{title}</p>
       {!open ? (
@@ -336,8 +501,20 @@ export function FeedbackPage({
               { value: '1', label: '1 – not good' },
             ]}
           />
-          <TextArea name="struck_chord" label="What struck a chord with you?" value={values.struck_chord} error={errors.struck_chord} rows={4} />
-          <TextArea name="could_be_better" label="What could be better?" value={values.could_be_better} error={errors.could_be_better} rows={4} />
+          <TextArea
+            name="struck_chord"
+            label="What struck a chord with you?"
+            value={values.struck_chord}
+            error={errors.struck_chord}
+            rows={4}
+          />
+          <TextArea
+            name="could_be_better"
+            label="What could be better?"
+            value={values.could_be_better}
+            error={errors.could_be_better}
+            rows={4}
+          />
           <Radios
             name="quote_consent"
             label="May we quote your words, for example in a report or a poem from the day?"
@@ -349,7 +526,14 @@ export function FeedbackPage({
               { value: 'first_name', label: 'Yes, with my first name' },
             ]}
           />
-          <TextInput name="first_name" label="First name to use (if you chose that)" value={values.first_name} error={errors.first_name} width="medium" autocomplete="given-name" />
+          <TextInput
+            name="first_name"
+            label="First name to use (if you chose that)"
+            value={values.first_name}
+            error={errors.first_name}
+            width="medium"
+            autocomplete="given-name"
+          />
           <Button>Send</Button>
         </form>
       )}

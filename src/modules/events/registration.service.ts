@@ -51,7 +51,8 @@ export function closedReason(e: EventRow, now: Date): string | undefined {
   if (e.ends_at <= now) return 'This event has finished. Thank you to everyone who came.';
   if (e.starts_at <= now) return 'This event has started, so booking has closed.';
   if (e.registration_closes_at && e.registration_closes_at <= now) return 'Booking for this event has closed.';
-  if (e.registration_opens_at && e.registration_opens_at > now) return `Booking opens on ${shortWhen(e.registration_opens_at)}.`;
+  if (e.registration_opens_at && e.registration_opens_at > now)
+    return `Booking opens on ${shortWhen(e.registration_opens_at)}.`;
   return undefined;
 }
 
@@ -71,9 +72,15 @@ async function afterCommit(deps: Deps, e: EventRow, mails: Mail[]): Promise<void
   if (!mails.length) return;
   const host = await hostNameOf(deps.db, e);
   for (const m of mails) await sendRegistrationEmail(deps, e, m.reg, m.kind, host);
-  const expiries = mails.filter((m) => m.kind === 'offered' && m.reg.offer_expires_at).map((m) => m.reg.offer_expires_at!.getTime());
+  const expiries = mails
+    .filter((m) => m.kind === 'offered' && m.reg.offer_expires_at)
+    .map((m) => m.reg.offer_expires_at!.getTime());
   if (expiries.length) {
-    await deps.jobs.send(EXPIRE_OFFERS_JOB, {}, { startAfter: new Date(Math.min(...expiries) + 1000), singletonKey: `expire:${e.id}:${Math.min(...expiries)}` });
+    await deps.jobs.send(
+      EXPIRE_OFFERS_JOB,
+      {},
+      { startAfter: new Date(Math.min(...expiries) + 1000), singletonKey: `expire:${e.id}:${Math.min(...expiries)}` },
+    );
   }
 }
 
@@ -101,7 +108,10 @@ export async function registerForEvent(
       throw new AppError('validation', msg, { places: msg });
     }
     if (email && (await regs.hasActiveBookingFor(tx, e.id, email))) {
-      throw new AppError('conflict', 'This email address is already booked or on the waiting list. The link in your email lets you change it.');
+      throw new AppError(
+        'conflict',
+        'This email address is already booked or on the waiting list. The link in your email lets you change it.',
+      );
     }
     const free = freePlaces(capacity, await regs.holdingPlaces(tx, e.id));
     const fits = fitsNow(free, input.mode, input.places);
@@ -147,7 +157,11 @@ const ENDED: readonly string[] = ['cancelled', 'declined', 'expired'];
  * "Can't come" (or "take me off the waiting list"): frees the places and offers them on. A
  * replayed link finds the registration already cancelled and changes nothing.
  */
-export async function cancelRegistration(deps: Deps, token: string, now = new Date()): Promise<{ changed: boolean; event: EventRow }> {
+export async function cancelRegistration(
+  deps: Deps,
+  token: string,
+  now = new Date(),
+): Promise<{ changed: boolean; event: EventRow }> {
   const found = await findByToken(deps, token);
   const result = await deps.db.transaction().execute(async (tx) => {
     const e = (await events.lockEvent(tx, found.event_id))!;
@@ -155,7 +169,10 @@ export async function cancelRegistration(deps: Deps, token: string, now = new Da
     if (ENDED.includes(r.status)) return { changed: false, event: e, mails: [] as Mail[] };
     await regs.setStatus(tx, [r.id], 'cancelled');
     const offers = await offerFreedPlaces(tx, e, now);
-    const mails: Mail[] = [{ reg: { ...r, status: 'cancelled' }, kind: 'cancelled-by-you' }, ...offers.map((o) => ({ reg: o, kind: 'offered' as const }))];
+    const mails: Mail[] = [
+      { reg: { ...r, status: 'cancelled' }, kind: 'cancelled-by-you' },
+      ...offers.map((o) => ({ reg: o, kind: 'offered' as const })),
+    ];
     return { changed: true, event: e, mails };
   });
   await afterCommit(deps, result.event, result.mails);
@@ -172,7 +189,10 @@ export async function acceptOffer(deps: Deps, token: string, now = new Date()): 
     if (r.status !== 'offered') throw new AppError('gone', 'There is no place being held for you now.');
     if (e.status !== 'published') throw new AppError('gone', 'This event has been cancelled.');
     if (r.offer_expires_at && r.offer_expires_at <= now) {
-      throw new AppError('gone', 'Sorry, the time to take this place has run out, so it has passed to the next person.');
+      throw new AppError(
+        'gone',
+        'Sorry, the time to take this place has run out, so it has passed to the next person.',
+      );
     }
     await regs.setStatus(tx, [r.id], 'confirmed');
     return { e, mails: [{ reg: { ...r, status: 'confirmed', offer_expires_at: null }, kind: 'confirmed' as const }] };
@@ -186,13 +206,20 @@ export async function acceptOffer(deps: Deps, token: string, now = new Date()): 
  * more is only possible while that many are free (a waiting or offered booking just changes
  * what it waits for, and keeps its place in line).
  */
-export async function changeMyPlaces(deps: Deps, token: string, places: number, now = new Date()): Promise<{ changed: boolean }> {
+export async function changeMyPlaces(
+  deps: Deps,
+  token: string,
+  places: number,
+  now = new Date(),
+): Promise<{ changed: boolean }> {
   const found = await findByToken(deps, token);
   const result = await deps.db.transaction().execute(async (tx) => {
     const e = (await events.lockEvent(tx, found.event_id))!;
     const r = (await regs.findRegistration(tx, e.id, found.id))!;
-    if (ENDED.includes(r.status) || e.status !== 'published') throw new AppError('gone', 'This booking has been cancelled.');
-    if (e.starts_at <= now) throw new AppError('conflict', 'The event has started, so the booking can no longer change.');
+    if (ENDED.includes(r.status) || e.status !== 'published')
+      throw new AppError('gone', 'This booking has been cancelled.');
+    if (e.starts_at <= now)
+      throw new AppError('conflict', 'The event has started, so the booking can no longer change.');
     const most = Math.min(e.max_places_per_registration, capacityOf(e)[r.mode as Mode]);
     if (places < 1 || places > most) {
       const msg = `Choose from 1 to ${most} ${most === 1 ? 'place' : 'places'}.`;
@@ -203,7 +230,10 @@ export async function changeMyPlaces(deps: Deps, token: string, places: number, 
     if (holds && places > r.places) {
       const free = freePlaces(capacityOf(e), await regs.holdingPlaces(tx, e.id))[r.mode as Mode];
       if (places - r.places > free) {
-        const msg = free === 0 ? 'No more places are free just now.' : `Only ${free} more ${free === 1 ? 'place is' : 'places are'} free just now.`;
+        const msg =
+          free === 0
+            ? 'No more places are free just now.'
+            : `Only ${free} more ${free === 1 ? 'place is' : 'places are'} free just now.`;
         throw new AppError('validation', msg, { places: msg });
       }
     }
@@ -215,11 +245,19 @@ export async function changeMyPlaces(deps: Deps, token: string, places: number, 
   return { changed: result.changed };
 }
 
-export async function updateMyAnswers(deps: Deps, token: string, a: { access_needs: string; dietary_needs: string; custom_answers: string[] }) {
+export async function updateMyAnswers(
+  deps: Deps,
+  token: string,
+  a: { access_needs: string; dietary_needs: string; custom_answers: string[] },
+) {
   const r = await findByToken(deps, token);
   if (ENDED.includes(r.status)) throw new AppError('gone', 'This booking has been cancelled.');
   const e = (await events.findEvent(deps.db, r.event_id))!;
-  await regs.updateAnswers(deps.db, r.id, { access_needs: a.access_needs, dietary_needs: a.dietary_needs, custom_answers: answersFor(e.custom_questions, a.custom_answers) });
+  await regs.updateAnswers(deps.db, r.id, {
+    access_needs: a.access_needs,
+    dietary_needs: a.dietary_needs,
+    custom_answers: answersFor(e.custom_questions, a.custom_answers),
+  });
 }
 
 /** Job: offers whose hold has run out pass to the next people waiting. */
@@ -230,10 +268,23 @@ export async function expireOffers(deps: Deps, now = new Date()): Promise<number
   for (const eventId of byEvent) {
     const result = await deps.db.transaction().execute(async (tx) => {
       const e = (await events.lockEvent(tx, eventId))!;
-      const stale = (await regs.registrationsOf(tx, e.id, ['offered'])).filter((r) => r.offer_expires_at && r.offer_expires_at <= now);
-      await regs.setStatus(tx, stale.map((r) => r.id), 'expired');
+      const stale = (await regs.registrationsOf(tx, e.id, ['offered'])).filter(
+        (r) => r.offer_expires_at && r.offer_expires_at <= now,
+      );
+      await regs.setStatus(
+        tx,
+        stale.map((r) => r.id),
+        'expired',
+      );
       const offers = await offerFreedPlaces(tx, e, now);
-      return { e, stale, mails: [...stale.map((r) => ({ reg: { ...r, status: 'expired' }, kind: 'offer-expired' as const })), ...offers.map((o) => ({ reg: o, kind: 'offered' as const }))] };
+      return {
+        e,
+        stale,
+        mails: [
+          ...stale.map((r) => ({ reg: { ...r, status: 'expired' }, kind: 'offer-expired' as const })),
+          ...offers.map((o) => ({ reg: o, kind: 'offered' as const })),
+        ],
+      };
     });
     expired += result.stale.length;
     await afterCommit(deps, result.e, result.mails);
@@ -242,7 +293,13 @@ export async function expireOffers(deps: Deps, now = new Date()): Promise<number
 }
 
 /** The organiser approves or declines a request; a decline offers the places on. */
-export async function decideRequest(deps: Deps, eventId: string, registrationId: string, approve: boolean, now = new Date()) {
+export async function decideRequest(
+  deps: Deps,
+  eventId: string,
+  registrationId: string,
+  approve: boolean,
+  now = new Date(),
+) {
   const result = await deps.db.transaction().execute(async (tx) => {
     const e = await events.lockEvent(tx, eventId);
     const r = e && (await regs.findRegistration(tx, e.id, registrationId));

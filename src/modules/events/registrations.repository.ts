@@ -6,7 +6,14 @@ import type { Mode } from './domain/places.ts';
 
 type Db = Kysely<DB>;
 export type RegistrationRow = Selectable<EventRegistrationsTable>;
-export type RegistrationStatus = 'requested' | 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'declined' | 'expired';
+export type RegistrationStatus =
+  | 'requested'
+  | 'confirmed'
+  | 'waiting'
+  | 'offered'
+  | 'cancelled'
+  | 'declined'
+  | 'expired';
 
 export interface NewRegistration {
   id: string;
@@ -30,7 +37,11 @@ export interface NewRegistration {
 
 export async function insertRegistration(db: Db, r: NewRegistration): Promise<RegistrationRow> {
   // JSON text: a JavaScript array would otherwise go to the driver as a PostgreSQL array.
-  return db.insertInto('event_registrations').values({ ...r, custom_answers: JSON.stringify(r.custom_answers) }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('event_registrations')
+    .values({ ...r, custom_answers: JSON.stringify(r.custom_answers) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findRegistrationByTokenHash(db: Db, tokenHash: string): Promise<RegistrationRow | undefined> {
@@ -38,7 +49,12 @@ export async function findRegistrationByTokenHash(db: Db, tokenHash: string): Pr
 }
 
 export async function findRegistration(db: Db, eventId: string, id: string): Promise<RegistrationRow | undefined> {
-  return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Places held (confirmed, offered, awaiting approval), summed per mode: one row a mode. */
@@ -75,7 +91,12 @@ export async function waitingInArrivalOrder(db: Db, eventId: string) {
     .execute() as Promise<{ id: string; mode: Mode; places: number }[]>;
 }
 
-export async function setStatus(db: Db, ids: readonly string[], status: RegistrationStatus, offerExpiresAt: Date | null = null) {
+export async function setStatus(
+  db: Db,
+  ids: readonly string[],
+  status: RegistrationStatus,
+  offerExpiresAt: Date | null = null,
+) {
   if (!ids.length) return;
   await db
     .updateTable('event_registrations')
@@ -88,8 +109,16 @@ export async function setPlaces(db: Db, id: string, places: number) {
   await db.updateTable('event_registrations').set({ places, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
-export async function updateAnswers(db: Db, id: string, a: { access_needs: string; dietary_needs: string; custom_answers: CustomAnswer[] }) {
-  await db.updateTable('event_registrations').set({ ...a, custom_answers: JSON.stringify(a.custom_answers), updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateAnswers(
+  db: Db,
+  id: string,
+  a: { access_needs: string; dietary_needs: string; custom_answers: CustomAnswer[] },
+) {
+  await db
+    .updateTable('event_registrations')
+    .set({ ...a, custom_answers: JSON.stringify(a.custom_answers), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function registrationsOf(db: Db, eventId: string, statuses: readonly RegistrationStatus[]) {
@@ -152,7 +181,11 @@ export async function dueReminders(db: Db, now: Date) {
     .where('r.email', '<>', '')
     .where('e.status', '=', 'published')
     .where('e.starts_at', '>', now)
-    .where('e.starts_at', '<=', sql<Date>`${now}::timestamptz + make_interval(hours => (select max(h) from unnest(e.reminder_hours) h))`)
+    .where(
+      'e.starts_at',
+      '<=',
+      sql<Date>`${now}::timestamptz + make_interval(hours => (select max(h) from unnest(e.reminder_hours) h))`,
+    )
     .execute();
 }
 
@@ -170,7 +203,15 @@ export async function dueFeedbackRequests(db: Db, now: Date) {
     .where((eb) =>
       eb.or([
         eb('r.attended_at', 'is not', null),
-        eb.not(eb.exists(eb.selectFrom('event_registrations as a').select('a.id').whereRef('a.event_id', '=', 'e.id').where('a.attended_at', 'is not', null))),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('event_registrations as a')
+              .select('a.id')
+              .whereRef('a.event_id', '=', 'e.id')
+              .where('a.attended_at', 'is not', null),
+          ),
+        ),
       ]),
     )
     .execute();
@@ -185,7 +226,13 @@ export interface FeedbackFields {
 }
 
 /** One feedback per registration; a second submission replaces the first. */
-export async function saveFeedback(db: Db, eventId: string, orgId: string | null, registrationId: string, f: FeedbackFields) {
+export async function saveFeedback(
+  db: Db,
+  eventId: string,
+  orgId: string | null,
+  registrationId: string,
+  f: FeedbackFields,
+) {
   await db
     .insertInto('event_feedback')
     .values({ event_id: eventId, org_id: orgId, registration_id: registrationId, ...f })
@@ -210,7 +257,18 @@ export async function consentedComments(db: Db, f: ConsentedCommentFilter) {
   let q = db
     .selectFrom('event_feedback as f')
     .innerJoin('events as e', 'e.id', 'f.event_id')
-    .select(['f.id', 'f.event_id', 'e.title', 'e.org_id', 'e.starts_at', 'f.struck_chord', 'f.could_be_better', 'f.quote_consent', 'f.first_name', 'f.created_at'])
+    .select([
+      'f.id',
+      'f.event_id',
+      'e.title',
+      'e.org_id',
+      'e.starts_at',
+      'f.struck_chord',
+      'f.could_be_better',
+      'f.quote_consent',
+      'f.first_name',
+      'f.created_at',
+    ])
     .where('f.quote_consent', 'in', ['anonymous', 'first_name'])
     .orderBy('f.created_at');
   if (f.orgId !== undefined) q = f.orgId === null ? q.where('e.org_id', 'is', null) : q.where('e.org_id', '=', f.orgId);

@@ -16,8 +16,19 @@ export interface UpcomingEvent {
 }
 
 /** Public ("anyone") events still to come, soonest first. orgId: one organisation's; null: the network's own. */
-export async function listUpcomingPublicEvents(db: Kysely<DB>, options: { orgId?: string | null; limit?: number } = {}, now = new Date()): Promise<UpcomingEvent[]> {
-  const rows = await listEvents(db, { from: now, orgId: options.orgId, audiences: ['anyone'], memberOrgIds: [], includeCancelled: false, limit: options.limit ?? 3 });
+export async function listUpcomingPublicEvents(
+  db: Kysely<DB>,
+  options: { orgId?: string | null; limit?: number } = {},
+  now = new Date(),
+): Promise<UpcomingEvent[]> {
+  const rows = await listEvents(db, {
+    from: now,
+    orgId: options.orgId,
+    audiences: ['anyone'],
+    memberOrgIds: [],
+    includeCancelled: false,
+    limit: options.limit ?? 3,
+  });
   return rows
     .filter((r) => r.starts_at > now)
     .map((r) => ({

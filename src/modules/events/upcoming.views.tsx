@@ -1,7 +1,17 @@
 // "Coming up": the next few public events, for the home page and organisations' profiles.
 import type { UpcomingEvent } from './upcoming.ts';
 
-export function UpcomingEvents({ events, heading, moreHref, moreLabel }: { events: UpcomingEvent[]; heading: string; moreHref: string; moreLabel: string }) {
+export function UpcomingEvents({
+  events,
+  heading,
+  moreHref,
+  moreLabel,
+}: {
+  events: UpcomingEvent[];
+  heading: string;
+  moreHref: string;
+  moreLabel: string;
+}) {
   if (events.length === 0) return null;
   return (
     <section aria-labelledby="upcoming-events-heading">

@@ -4,11 +4,21 @@
 // has its own measure. Deterministic (a seeded PRNG) and written through the write path.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { ensureActivityTypes, insertActivities, insertVolunteerHours, type ActivityToStore } from './activities/activities.repository.ts';
+import {
+  ensureActivityTypes,
+  insertActivities,
+  insertVolunteerHours,
+  type ActivityToStore,
+} from './activities/activities.repository.ts';
 import { buildCustomMeasureDefinition } from './domain/custom-measure.ts';
 import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { BARC10, ONS4 } from './domain/shipped-instruments.ts';
-import { insertAssessments, insertParticipants, type AssessmentToStore, type ParticipantToStore } from './evidence.write-path.ts';
+import {
+  insertAssessments,
+  insertParticipants,
+  type AssessmentToStore,
+  type ParticipantToStore,
+} from './evidence.write-path.ts';
 import { activityKey } from './imports/engine/natural-keys.ts';
 import { insertInstrument, syncShippedInstruments } from './instruments/instruments.repository.ts';
 import { codePrefix } from './participants/participants.service.ts';
@@ -41,11 +51,23 @@ const WINDOW_END = Date.UTC(2026, 4, 31);
 
 const GENDER = ['Woman', 'Man', 'Man', 'Woman', 'Non-binary', 'Prefer not to say'];
 const AGE = ['18-24', '25-34', '35-44', '35-44', '45-54', '55-64', '65+'];
-const SUBSTANCES = [['Alcohol'], ['Opiates', 'Crack cocaine'], ['Alcohol', 'Cocaine'], ['Cannabis'], ['Alcohol'], ['Benzodiazepines', 'Opiates']];
+const SUBSTANCES = [
+  ['Alcohol'],
+  ['Opiates', 'Crack cocaine'],
+  ['Alcohol', 'Cocaine'],
+  ['Cannabis'],
+  ['Alcohol'],
+  ['Benzodiazepines', 'Opiates'],
+];
 const NAMES = ['Sam', 'Jo', 'Kez', 'Dee', 'Mo', 'Ash', 'Bex', 'Tony', 'Lou', 'Ria', '', '', ''];
 
 /** One person's latent recovery: a start, a personal rate of change, and when they stop coming. */
-function personAssessments(rand: () => number, participantId: string, code: string, customMeasure?: InstrumentDefinition): AssessmentToStore[] {
+function personAssessments(
+  rand: () => number,
+  participantId: string,
+  code: string,
+  customMeasure?: InstrumentDefinition,
+): AssessmentToStore[] {
   const start = WINDOW_START + Math.floor(rand() * 365) * DAY;
   const baseline = normal(rand, -0.4, 0.9); // below the population on average
   const slope = normal(rand, 0.22, 0.35); // per quarter: improvement on average, wide variation
@@ -61,11 +83,26 @@ function personAssessments(rand: () => number, participantId: string, code: stri
       ons4_happy: clamp(5 + 2 * latent + normal(rand, 0, 1.3), 0, 10),
       ons4_anxious: clamp(5 - 2 * latent + normal(rand, 0, 1.5), 0, 10),
     };
-    const barc = Object.fromEntries(BARC10.items.map((item) => [item.key, clamp(3.6 + 1.1 * latent + normal(rand, 0, 0.8), 1, 6)]));
-    const common = { participantId, participantCode: code, assessedOn: iso(when), timePoint, source: 'demo' as const, recordedBy: null };
+    const barc = Object.fromEntries(
+      BARC10.items.map((item) => [item.key, clamp(3.6 + 1.1 * latent + normal(rand, 0, 0.8), 1, 6)]),
+    );
+    const common = {
+      participantId,
+      participantCode: code,
+      assessedOn: iso(when),
+      timePoint,
+      source: 'demo' as const,
+      recordedBy: null,
+    };
     out.push({ ...common, definition: ONS4, responses: ons }, { ...common, definition: BARC10, responses: barc });
     if (customMeasure) {
-      out.push({ ...common, definition: customMeasure, responses: Object.fromEntries(customMeasure.items.map((item) => [item.key, clamp(3 + latent + normal(rand, 0, 0.7), 1, 5)])) });
+      out.push({
+        ...common,
+        definition: customMeasure,
+        responses: Object.fromEntries(
+          customMeasure.items.map((item) => [item.key, clamp(3 + latent + normal(rand, 0, 0.7), 1, 5)]),
+        ),
+      });
     }
     if (visit > 0 && rand() < 0.22) break; // drop-out
   }
@@ -79,7 +116,10 @@ export interface DemoEvidenceCounts {
 }
 
 /** Evidence for the demo organisations (member organisations only), in the caller's transaction. */
-export async function seedEvidenceDemo(tx: Kysely<DB>, orgs: readonly { id: string; slug: string; name: string; status: string }[]): Promise<DemoEvidenceCounts> {
+export async function seedEvidenceDemo(
+  tx: Kysely<DB>,
+  orgs: readonly { id: string; slug: string; name: string; status: string }[],
+): Promise<DemoEvidenceCounts> {
   await syncShippedInstruments(tx);
   const rand = seededRandom(20260127);
   const counts = { participants: 0, assessments: 0, activities: 0 };
@@ -102,7 +142,8 @@ export async function seedEvidenceDemo(tx: Kysely<DB>, orgs: readonly { id: stri
           sdChange: Math.round(normal(rand, sd, 0.4) * 100) / 100,
           baselineMean: null,
           baselineSd: null,
-          collectionMethod: 'Paper forms at the first session and about three months later, kept in our own case-management system.',
+          collectionMethod:
+            'Paper forms at the first session and about three months later, kept in our own case-management system.',
           createdBy: null,
         });
       }
@@ -110,10 +151,26 @@ export async function seedEvidenceDemo(tx: Kysely<DB>, orgs: readonly { id: stri
     }
     let custom: InstrumentDefinition | undefined;
     if (i === 0) {
-      const built = buildCustomMeasureDefinition({ organisation_name: org.name, name: 'Feeling connected', items: ['I have people I can talk to', 'I feel part of something', 'I know where to go for help'], min: 1, max: 5, min_label: 'not at all', max_label: 'completely', scoring: 'mean', direction: 'higher_is_better' });
+      const built = buildCustomMeasureDefinition({
+        organisation_name: org.name,
+        name: 'Feeling connected',
+        items: ['I have people I can talk to', 'I feel part of something', 'I know where to go for help'],
+        min: 1,
+        max: 5,
+        min_label: 'not at all',
+        max_label: 'completely',
+        scoring: 'mean',
+        direction: 'higher_is_better',
+      });
       if (!built.ok) throw new Error('demo custom measure is invalid');
       custom = built.value;
-      await insertInstrument(tx, { orgId: org.id, definition: custom, origin: 'custom', licenceReference: '', installedBy: null });
+      await insertInstrument(tx, {
+        orgId: org.id,
+        definition: custom,
+        origin: 'custom',
+        licenceReference: '',
+        installedBy: null,
+      });
     }
     const prefix = codePrefix(org.name);
     const n = 18 + ((i * 7) % 35);
@@ -125,7 +182,10 @@ export async function seedEvidenceDemo(tx: Kysely<DB>, orgs: readonly { id: stri
         firstName: NAMES[Math.floor(rand() * NAMES.length)]!,
         ageBand: AGE[Math.floor(rand() * AGE.length)]!,
         gender: GENDER[Math.floor(rand() * GENDER.length)]!,
-        ethnicity: rand() < 0.8 ? 'White: English, Welsh, Scottish, Northern Irish or British' : 'Asian or Asian British: Pakistani',
+        ethnicity:
+          rand() < 0.8
+            ? 'White: English, Welsh, Scottish, Northern Irish or British'
+            : 'Asian or Asian British: Pakistani',
         mainSubstances: SUBSTANCES[Math.floor(rand() * SUBSTANCES.length)]!,
         localAuthority: '',
         consents: [
@@ -150,13 +210,37 @@ export async function seedEvidenceDemo(tx: Kysely<DB>, orgs: readonly { id: stri
         if (t === 1 && ((day - WINDOW_START) / DAY / 7) % 2 === 1) return;
         const attendance = clamp(normal(rand, 9 + (i % 6), 3), 1, 40);
         const volunteers = clamp(normal(rand, 2.5, 1), 1, 6);
-        const record = { date: iso(day), activity_type: name, attendance, first_time_attendees: clamp(normal(rand, 1, 1), 0, attendance), volunteers, volunteer_hours: volunteers * 2.5 };
-        sessions.push({ activityTypeId: types.get(name.toLowerCase())!, heldOn: record.date, attendance, firstTimeAttendees: record.first_time_attendees, volunteers, volunteerHours: record.volunteer_hours, naturalKey: activityKey(record), source: 'demo', recordedBy: null });
+        const record = {
+          date: iso(day),
+          activity_type: name,
+          attendance,
+          first_time_attendees: clamp(normal(rand, 1, 1), 0, attendance),
+          volunteers,
+          volunteer_hours: volunteers * 2.5,
+        };
+        sessions.push({
+          activityTypeId: types.get(name.toLowerCase())!,
+          heldOn: record.date,
+          attendance,
+          firstTimeAttendees: record.first_time_attendees,
+          volunteers,
+          volunteerHours: record.volunteer_hours,
+          naturalKey: activityKey(record),
+          source: 'demo',
+          recordedBy: null,
+        });
       });
     }
     counts.activities += await insertActivities(tx, org.id, sessions);
     for (let month = 0; month < 18; month++) {
-      await insertVolunteerHours(tx, org.id, { workedOn: iso(WINDOW_START + month * 30 * DAY + 20 * DAY), volunteerLabel: '', volunteers: 3, hours: 12, note: 'Admin, phone calls and setting up', recordedBy: null });
+      await insertVolunteerHours(tx, org.id, {
+        workedOn: iso(WINDOW_START + month * 30 * DAY + 20 * DAY),
+        volunteerLabel: '',
+        volunteers: 3,
+        hours: 12,
+        note: 'Admin, phone calls and setting up',
+        recordedBy: null,
+      });
     }
   }
   return counts;
@@ -166,7 +250,10 @@ export async function seedEvidenceDemo(tx: Kysely<DB>, orgs: readonly { id: stri
  * Benchmark data: N assessments spread over the given organisations (ONS4 and BARC-10
  * alternately, four a participant), written through the write path in batches.
  */
-export async function seedEvidenceSynthetic(db: Kysely<DB>, options: { orgIds: readonly string[]; assessments: number; prefix: string }): Promise<number> {
+export async function seedEvidenceSynthetic(
+  db: Kysely<DB>,
+  options: { orgIds: readonly string[]; assessments: number; prefix: string },
+): Promise<number> {
   await syncShippedInstruments(db);
   const rand = seededRandom(7);
   const perOrg = Math.ceil(options.assessments / Math.max(1, options.orgIds.length));
@@ -192,7 +279,9 @@ export async function seedEvidenceSynthetic(db: Kysely<DB>, options: { orgIds: r
           ],
         }));
         const ids = await insertParticipants(tx, orgId, batch, null);
-        const assessments = batch.flatMap((p) => personAssessments(rand, ids.get(p.code)!, p.code).slice(0, 4)).slice(0, target - orgWritten);
+        const assessments = batch
+          .flatMap((p) => personAssessments(rand, ids.get(p.code)!, p.code).slice(0, 4))
+          .slice(0, target - orgWritten);
         await insertAssessments(tx, orgId, assessments);
         orgWritten += assessments.length;
         if (orgWritten >= target) break;

@@ -33,7 +33,11 @@ test('the sweep deletes uploads older than a day and keeps newer ones', async ()
   const dir = path.join(t.dataDir, 'imports');
   await job('evidence.sweep-uploads').run(deps(), {}); // no folder yet: nothing to do, no error
   await mkdir(dir, { recursive: true });
-  for (const [name, ageDays] of [['old.csv', 2], ['recent.xlsx', 0.5], ['just-over.csv', 1.01]] as const) {
+  for (const [name, ageDays] of [
+    ['old.csv', 2],
+    ['recent.xlsx', 0.5],
+    ['just-over.csv', 1.01],
+  ] as const) {
     const file = path.join(dir, name);
     await writeFile(file, 'code\nP1\n');
     const when = new Date(Date.now() - ageDays * DAY);
@@ -50,13 +54,26 @@ test('spent self-completion links are forgotten a month after they expired, open
   const participant = await buildParticipant(t.database.db, org.id, 'J-1');
   const link = (tokenHash: string, expiresAt: Date) =>
     insertCompletionLink(t.database.db, {
-      tokenHash, orgId: org.id, participantId: participant, instrumentKey: 'ons4', instrumentVersion: '1',
-      timePoint: '', createdBy: person.id, expiresAt,
+      tokenHash,
+      orgId: org.id,
+      participantId: participant,
+      instrumentKey: 'ons4',
+      instrumentVersion: '1',
+      timePoint: '',
+      createdBy: person.id,
+      expiresAt,
     });
   await link('open', new Date(Date.now() + 3 * DAY));
   await link('expired-last-week', new Date(Date.now() - 7 * DAY));
   await link('expired-two-months-ago', new Date(Date.now() - 60 * DAY));
   await job('evidence.expire-completion-links').run(deps(), {});
-  const left = await t.database.db.selectFrom('evidence_completion_links').select('token_hash').orderBy('token_hash').execute();
-  assert.deepEqual(left.map((r) => r.token_hash), ['expired-last-week', 'open']);
+  const left = await t.database.db
+    .selectFrom('evidence_completion_links')
+    .select('token_hash')
+    .orderBy('token_hash')
+    .execute();
+  assert.deepEqual(
+    left.map((r) => r.token_hash),
+    ['expired-last-week', 'open'],
+  );
 });

@@ -4,11 +4,23 @@ import { actorWith } from '../../../test/support/actors.ts';
 import { test } from 'node:test';
 import type { NetworkRole, OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import type { OrgRule, OrgTarget } from '../../platform/http/access.ts';
-import { participantFieldsFor, anyEvidenceRole, contributeSummaries, deleteAssessments, eraseParticipant, exportEvidence, importEvidence, manageMeasures, recordActivities, recordEvidence } from './evidence.policy.ts';
+import {
+  participantFieldsFor,
+  anyEvidenceRole,
+  contributeSummaries,
+  deleteAssessments,
+  eraseParticipant,
+  exportEvidence,
+  importEvidence,
+  manageMeasures,
+  recordActivities,
+  recordEvidence,
+} from './evidence.policy.ts';
 
 const org: OrgTarget = { id: 'org-a', slug: 'a', name: 'A', status: 'member' };
 
-const actor = (role: OrgRole | null, networkRole: NetworkRole | null = null, orgId = org.id) => actorWith(role, networkRole, orgId);
+const actor = (role: OrgRole | null, networkRole: NetworkRole | null = null, orgId = org.id) =>
+  actorWith(role, networkRole, orgId);
 
 const actors: SignedInActor[] = [
   actor('lead'),
@@ -19,7 +31,15 @@ const actors: SignedInActor[] = [
   actor(null),
   actor(null, 'coordinator'),
 ];
-const names = ['lead', 'worker', 'volunteer', 'peer researcher', 'lead of another organisation', 'no role', 'coordinator'];
+const names = [
+  'lead',
+  'worker',
+  'volunteer',
+  'peer researcher',
+  'lead of another organisation',
+  'no role',
+  'coordinator',
+];
 
 //                                        lead  worker volunteer peer  otherLead none  coord
 const table: [string, OrgRule, boolean[]][] = [
@@ -36,7 +56,8 @@ const table: [string, OrgRule, boolean[]][] = [
 
 for (const [action, rule, expected] of table) {
   actors.forEach((a, i) => {
-    test(`${names[i]} ${expected[i] ? 'may' : 'may not'} ${action}`, () => assert.equal(rule.allows(a, org), expected[i]));
+    test(`${names[i]} ${expected[i] ? 'may' : 'may not'} ${action}`, () =>
+      assert.equal(rule.allows(a, org), expected[i]));
   });
 }
 
@@ -49,6 +70,8 @@ const fieldTable: [OrgRole, string[]][] = [
   ['peer_researcher', []],
 ];
 for (const [role, fields] of fieldTable) {
-  test(`a ${role} sees these participant details: ${fields.join(', ') || 'none beyond code, first name and consent'}`, () => assert.deepEqual([...participantFieldsFor(actor(role), org)], fields));
+  test(`a ${role} sees these participant details: ${fields.join(', ') || 'none beyond code, first name and consent'}`, () =>
+    assert.deepEqual([...participantFieldsFor(actor(role), org)], fields));
 }
-test('a lead of another organisation sees none of them', () => assert.deepEqual([...participantFieldsFor(actor('lead', null, 'org-b'), org)], []));
+test('a lead of another organisation sees none of them', () =>
+  assert.deepEqual([...participantFieldsFor(actor('lead', null, 'org-b'), org)], []));

@@ -37,10 +37,18 @@ export const anyEvidenceRole: OrgRule = {
 export type ParticipantDetail = 'ageBand' | 'gender' | 'ethnicity' | 'substances' | 'localAuthority';
 const ALL_DETAILS: readonly ParticipantDetail[] = ['ageBand', 'gender', 'ethnicity', 'substances', 'localAuthority'];
 /** Leads and workers see every detail. Volunteers run sessions, which needs none of them (data minimisation). */
-const DETAILS_BY_ROLE: Record<OrgRole, readonly ParticipantDetail[]> = { lead: ALL_DETAILS, worker: ALL_DETAILS, volunteer: [], peer_researcher: [] };
+const DETAILS_BY_ROLE: Record<OrgRole, readonly ParticipantDetail[]> = {
+  lead: ALL_DETAILS,
+  worker: ALL_DETAILS,
+  volunteer: [],
+  peer_researcher: [],
+};
 
 /** The participant details this person may see in this organisation; none for anyone outside it. */
-export function participantFieldsFor(actor: Parameters<OrgRule['allows']>[0], org: Parameters<OrgRule['allows']>[1]): readonly ParticipantDetail[] {
+export function participantFieldsFor(
+  actor: Parameters<OrgRule['allows']>[0],
+  org: Parameters<OrgRule['allows']>[1],
+): readonly ParticipantDetail[] {
   if (!recordEvidence.allows(actor, org)) return [];
   const role = roleIn(actor, org.id);
   return role ? DETAILS_BY_ROLE[role] : [];

@@ -44,4 +44,3 @@ export function evidenceRoutes(deps: Deps) {
     await app.register(exportRoutes(deps));
   };
 }
-

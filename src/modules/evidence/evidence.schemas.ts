@@ -27,7 +27,8 @@ function blankAsMissing<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === '' ? undefined : v), schema);
 }
 
-const optionalText = (max: number, what: string) => z.string().max(max, `The ${what} must be ${max} characters or fewer`).optional().default('');
+const optionalText = (max: number, what: string) =>
+  z.string().max(max, `The ${what} must be ${max} characters or fewer`).optional().default('');
 
 // ONS 2021 Census categories (England), plus "prefer not to say".
 export const GENDERS = ['Woman', 'Man', 'Non-binary', 'In another way', 'Prefer not to say'] as const;
@@ -53,7 +54,18 @@ export const ETHNICITIES = [
   'Other ethnic group: any other ethnic group',
   'Prefer not to say',
 ] as const;
-export const SUBSTANCES = ['Alcohol', 'Opiates', 'Crack cocaine', 'Cocaine', 'Cannabis', 'Amphetamines', 'Benzodiazepines', 'Gambling', 'Other', 'Prefer not to say'] as const;
+export const SUBSTANCES = [
+  'Alcohol',
+  'Opiates',
+  'Crack cocaine',
+  'Cocaine',
+  'Cannabis',
+  'Amphetamines',
+  'Benzodiazepines',
+  'Gambling',
+  'Other',
+  'Prefer not to say',
+] as const;
 export const AGE_BAND_OPTIONS = AGE_BANDS.map((b) => ({ value: b.value, label: b.label }));
 
 const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message }).transform((v) => v === 'yes');
@@ -64,14 +76,23 @@ export const NewParticipantForm = z.object({
     .optional()
     .transform((v) => (v ? v.trim().toUpperCase() : undefined))
     .refine((v) => v === undefined || /^[A-Z0-9][A-Z0-9_./-]{0,39}$/.test(v), {
-      message: 'Codes use letters, digits, hyphens, underscores, dots or slashes, with no spaces, and at most 40 characters',
+      message:
+        'Codes use letters, digits, hyphens, underscores, dots or slashes, with no spaces, and at most 40 characters',
     }),
   first_name: optionalText(100, 'first name or nickname'),
-  age_band: blankAsMissing(z.enum(AGE_BANDS.map((b) => b.value) as [string, ...string[]], { error: 'Choose an age band' }).optional()).transform((v) => v ?? ''),
-  gender: blankAsMissing(z.enum(GENDERS, { error: 'Choose a gender from the list' }).optional()).transform((v): string => v ?? ''),
-  ethnicity: blankAsMissing(z.enum(ETHNICITIES, { error: 'Choose an ethnic group from the list' }).optional()).transform((v): string => v ?? ''),
+  age_band: blankAsMissing(
+    z.enum(AGE_BANDS.map((b) => b.value) as [string, ...string[]], { error: 'Choose an age band' }).optional(),
+  ).transform((v) => v ?? ''),
+  gender: blankAsMissing(z.enum(GENDERS, { error: 'Choose a gender from the list' }).optional()).transform(
+    (v): string => v ?? '',
+  ),
+  ethnicity: blankAsMissing(
+    z.enum(ETHNICITIES, { error: 'Choose an ethnic group from the list' }).optional(),
+  ).transform((v): string => v ?? ''),
   local_authority: optionalText(100, 'local authority'),
-  consent_record: z.literal('yes', { error: 'We can only keep a record if the person agrees. Without that, please don’t add them.' }),
+  consent_record: z.literal('yes', {
+    error: 'We can only keep a record if the person agrees. Without that, please don’t add them.',
+  }),
   consent_network: yesNo('Say whether they agree to be included in network evidence'),
   consent_contact: yesNo('Say whether they agree to be contacted'),
   consent_date: dateField('date they agreed'),
@@ -98,7 +119,10 @@ export const TIME_POINTS = [
 ] as const;
 
 const timePointFields = {
-  time_point: z.enum(['start', 'review', 'exit', 'other', 'none'], { error: 'Choose a time point' }).optional().default('none'),
+  time_point: z
+    .enum(['start', 'review', 'exit', 'other', 'none'], { error: 'Choose a time point' })
+    .optional()
+    .default('none'),
   time_point_other: z.string().max(40, 'The time point must be 40 characters or fewer').optional().default(''),
 };
 
@@ -111,13 +135,24 @@ export function timePointOf(f: { time_point: string; time_point_other: string })
 
 export const AssessmentMetaForm = z
   .object({ assessed_on: dateField('date of the questionnaire'), ...timePointFields })
-  .refine((f) => f.time_point !== 'other' || f.time_point_other.trim() !== '', { message: 'Say what the time point is, for example "3 months"', path: ['time_point_other'] });
+  .refine((f) => f.time_point !== 'other' || f.time_point_other.trim() !== '', {
+    message: 'Say what the time point is, for example "3 months"',
+    path: ['time_point_other'],
+  });
 
 export const LinkForm = z
-  .object({ instrument: z.string({ error: 'Choose a questionnaire' }).regex(/^[a-z][a-z0-9_]{0,63}$/, 'Choose a questionnaire'), ...timePointFields })
-  .refine((f) => f.time_point !== 'other' || f.time_point_other.trim() !== '', { message: 'Say what the time point is, for example "3 months"', path: ['time_point_other'] });
+  .object({
+    instrument: z.string({ error: 'Choose a questionnaire' }).regex(/^[a-z][a-z0-9_]{0,63}$/, 'Choose a questionnaire'),
+    ...timePointFields,
+  })
+  .refine((f) => f.time_point !== 'other' || f.time_point_other.trim() !== '', {
+    message: 'Say what the time point is, for example "3 months"',
+    path: ['time_point_other'],
+  });
 
-export const EraseForm = z.object({ confirm_code: z.string({ error: 'Type the participant’s code to confirm' }).transform((v) => v.trim().toUpperCase()) });
+export const EraseForm = z.object({
+  confirm_code: z.string({ error: 'Type the participant’s code to confirm' }).transform((v) => v.trim().toUpperCase()),
+});
 
 const wholeNumber = (what: string, max: number) =>
   z
@@ -135,14 +170,22 @@ const decimal = (what: string) =>
 export const ActivityForm = z
   .object({
     held_on: dateField('date of the session'),
-    activity_type: z.string({ error: 'Choose or type the activity' }).max(100, 'The activity name must be 100 characters or fewer'),
+    activity_type: z
+      .string({ error: 'Choose or type the activity' })
+      .max(100, 'The activity name must be 100 characters or fewer'),
     attendance: wholeNumber('attendance', 100000),
     first_time_attendees: optionalWhole('number of first-timers', 100000),
     volunteers: optionalWhole('number of volunteers', 10000),
     volunteer_hours: blankAsMissing(decimal('volunteer hours').optional()),
   })
-  .refine((f) => f.first_time_attendees === undefined || f.first_time_attendees <= f.attendance, { message: 'First-timers are counted in the attendance, so there cannot be more of them', path: ['first_time_attendees'] })
-  .refine((f) => f.volunteer_hours === undefined || f.volunteers === undefined || f.volunteer_hours <= f.volunteers * 24, { message: 'That is more hours than the volunteers could give in a day', path: ['volunteer_hours'] });
+  .refine((f) => f.first_time_attendees === undefined || f.first_time_attendees <= f.attendance, {
+    message: 'First-timers are counted in the attendance, so there cannot be more of them',
+    path: ['first_time_attendees'],
+  })
+  .refine(
+    (f) => f.volunteer_hours === undefined || f.volunteers === undefined || f.volunteer_hours <= f.volunteers * 24,
+    { message: 'That is more hours than the volunteers could give in a day', path: ['volunteer_hours'] },
+  );
 
 export const VolunteerHoursForm = z
   .object({
@@ -152,7 +195,10 @@ export const VolunteerHoursForm = z
     hours: decimal('hours').refine((h) => h > 0, 'The hours must be more than 0'),
     note: z.string().max(200, 'Keep the note to 200 characters').optional().default(''),
   })
-  .refine((f) => f.hours <= f.volunteers * 24, { message: 'That is more hours than the volunteers could give in a day', path: ['hours'] });
+  .refine((f) => f.hours <= f.volunteers * 24, {
+    message: 'That is more hours than the volunteers could give in a day',
+    path: ['hours'],
+  });
 
 const number = (what: string) =>
   z
@@ -162,21 +208,34 @@ const number = (what: string) =>
 
 export const SummaryForm = z
   .object({
-    measure: z.string({ error: 'Choose the questionnaire and measure' }).regex(/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/, 'Choose the questionnaire and measure'),
+    measure: z
+      .string({ error: 'Choose the questionnaire and measure' })
+      .regex(/^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/, 'Choose the questionnaire and measure'),
     period_start: dateField('start of the period'),
     period_end: dateField('end of the period'),
-    n_paired: wholeNumber('number of people with scores at both times', 1000000).refine((n) => n >= 2, 'At least 2 people need scores at both times'),
+    n_paired: wholeNumber('number of people with scores at both times', 1000000).refine(
+      (n) => n >= 2,
+      'At least 2 people need scores at both times',
+    ),
     mean_change: number('mean change'),
-    sd_change: number('standard deviation of the change').refine((n) => n > 0, 'The standard deviation must be more than 0'),
+    sd_change: number('standard deviation of the change').refine(
+      (n) => n > 0,
+      'The standard deviation must be more than 0',
+    ),
     baseline_mean: blankAsMissing(number('mean at the start').optional()),
     baseline_sd: blankAsMissing(
       number('standard deviation at the start')
         .refine((n) => n > 0, 'The standard deviation at the start must be more than 0')
         .optional(),
     ),
-    collection_method: z.string({ error: 'Say how the answers were collected' }).max(500, 'Keep this to 500 characters'),
+    collection_method: z
+      .string({ error: 'Say how the answers were collected' })
+      .max(500, 'Keep this to 500 characters'),
   })
-  .refine((f) => f.period_end >= f.period_start, { message: 'The end of the period must be on or after its start', path: ['period_end'] });
+  .refine((f) => f.period_end >= f.period_start, {
+    message: 'The end of the period must be on or after its start',
+    path: ['period_end'],
+  });
 
 export const MeasureForm = z.object({
   name: z.string().optional().default(''),

@@ -9,7 +9,17 @@ import type { InstrumentItem } from './domain/instrument-definition.ts';
 
 export const EVIDENCE_CSS = '/evidence/assets/evidence.css?v=2';
 
-export function EvidenceLayout({ ctx, title, crumbs = [], children }: { ctx: PageContext; title: string; crumbs?: { href: string; label: string }[]; children: ComponentChildren }) {
+export function EvidenceLayout({
+  ctx,
+  title,
+  crumbs = [],
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  crumbs?: { href: string; label: string }[];
+  children: ComponentChildren;
+}) {
   return (
     <Layout
       ctx={ctx}
@@ -28,7 +38,11 @@ export function EvidenceLayout({ ctx, title, crumbs = [], children }: { ctx: Pag
 
 /** Crumbs from an organisation's workspace down to a page. */
 export function orgCrumbs(org: { slug: string; name: string }, ...more: { href: string; label: string }[]) {
-  return [{ href: `/orgs/${org.slug}`, label: org.name }, { href: `/orgs/${org.slug}/evidence`, label: 'Evidence' }, ...more];
+  return [
+    { href: `/orgs/${org.slug}`, label: org.name },
+    { href: `/orgs/${org.slug}/evidence`, label: 'Evidence' },
+    ...more,
+  ];
 }
 
 export const ukDate = (iso: string | Date) => {
@@ -41,7 +55,17 @@ export const ukDate = (iso: string | Date) => {
  * JavaScript and with arrow keys). Numeric scales show the numbers with the end labels under
  * them; worded scales show the words.
  */
-export function AnswerScale({ item, number, value, error }: { item: InstrumentItem; number: number; value?: string | undefined; error?: string | undefined }) {
+export function AnswerScale({
+  item,
+  number,
+  value,
+  error,
+}: {
+  item: InstrumentItem;
+  number: number;
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
   const id = fieldId(item.key);
   const numeric = item.options.every((o) => o.label === String(o.value) || o.label.startsWith(`${o.value} (`));
   const first = item.options[0]!;
@@ -63,7 +87,13 @@ export function AnswerScale({ item, number, value, error }: { item: InstrumentIt
             const optionId = i === 0 ? id : `${id}-${i}`;
             return (
               <div class="scale-option">
-                <input type="radio" id={optionId} name={item.key} value={String(o.value)} checked={value === String(o.value)} />
+                <input
+                  type="radio"
+                  id={optionId}
+                  name={item.key}
+                  value={String(o.value)}
+                  checked={value === String(o.value)}
+                />
                 <label for={optionId}>
                   {numeric ? (
                     <>
@@ -92,4 +122,3 @@ export function AnswerScale({ item, number, value, error }: { item: InstrumentIt
     </div>
   );
 }
-

@@ -12,11 +12,16 @@ export interface EvidenceHomeView {
 
 export function EvidenceHomePage({ ctx, view }: { ctx: PageContext; view: EvidenceHomeView }) {
   return (
-    <EvidenceLayout ctx={ctx} title={`Evidence – ${view.org.name}`} crumbs={[{ href: `/orgs/${view.org.slug}`, label: view.org.name }]}>
+    <EvidenceLayout
+      ctx={ctx}
+      title={`Evidence – ${view.org.name}`}
+      crumbs={[{ href: `/orgs/${view.org.slug}`, label: view.org.name }]}
+    >
       <span class="caption">{view.org.name}</span>
       <h1>Evidence</h1>
       <p class="lede">
-        {view.counts.participants} participants, {view.counts.assessments} questionnaires and {view.counts.activities} sessions recorded so far.
+        {view.counts.participants} participants, {view.counts.assessments} questionnaires and {view.counts.activities}{' '}
+        sessions recorded so far.
       </p>
       <LinkCards links={view.links} />
     </EvidenceLayout>

@@ -40,7 +40,9 @@ export class ScoringError extends Error {
 }
 
 /** The natural key of an assessment: participant, instrument, date and time point. */
-export function naturalKeyOf(a: Pick<AssessmentToStore, 'participantCode' | 'definition' | 'assessedOn' | 'timePoint' | 'keySuffix'>): string {
+export function naturalKeyOf(
+  a: Pick<AssessmentToStore, 'participantCode' | 'definition' | 'assessedOn' | 'timePoint' | 'keySuffix'>,
+): string {
   const key = assessmentKey({
     participant_code: a.participantCode,
     instrument_key: a.definition.key,
@@ -61,7 +63,11 @@ const PARTICIPANT_BATCH = 1000; // 13 parameters a row: stays under PostgreSQL's
  * accepted from outside). One that is already stored (same natural key) is skipped. Returns
  * the natural keys actually inserted. Rows go in with unnest(), a batch per statement.
  */
-export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessments: readonly AssessmentToStore[]): Promise<Set<string>> {
+export async function insertAssessments(
+  tx: Kysely<DB>,
+  orgId: string,
+  assessments: readonly AssessmentToStore[],
+): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (let start = 0; start < assessments.length; start += INSERT_BATCH) {
     const batch = assessments.slice(start, start + INSERT_BATCH);
@@ -70,7 +76,7 @@ export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessmen
       if (!scored.ok) throw new ScoringError(scored.errors);
       return JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score])));
     });
-    const col = <T,>(f: (a: AssessmentToStore) => T) => batch.map(f);
+    const col = <T>(f: (a: AssessmentToStore) => T) => batch.map(f);
     const done = await sql<{ natural_key: string }>`
       insert into evidence_assessments
         (org_id, participant_id, instrument_key, instrument_version, assessed_on, time_point, responses, scores, source, natural_key, recorded_by)
@@ -86,16 +92,43 @@ export async function insertAssessments(tx: Kysely<DB>, orgId: string, assessmen
   return inserted;
 }
 
-const BIN_COLUMNS = ['id', 'org_id', 'participant_id', 'instrument_key', 'instrument_version', 'assessed_on', 'time_point', 'responses', 'scores', 'source', 'natural_key', 'recorded_by', 'created_at'] as const;
+const BIN_COLUMNS = [
+  'id',
+  'org_id',
+  'participant_id',
+  'instrument_key',
+  'instrument_version',
+  'assessed_on',
+  'time_point',
+  'responses',
+  'scores',
+  'source',
+  'natural_key',
+  'recorded_by',
+  'created_at',
+] as const;
 
 /**
  * Moves one assessment out of the records into the deleted-questionnaires table, where it can
  * be restored for 30 days. Returns its instrument key, or undefined if it is not the organisation's.
  */
-export async function moveAssessmentToBin(tx: Kysely<DB>, orgId: string, assessmentId: string, deletedBy: string): Promise<string | undefined> {
-  const row = await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('id', '=', assessmentId).returning(BIN_COLUMNS).executeTakeFirst();
+export async function moveAssessmentToBin(
+  tx: Kysely<DB>,
+  orgId: string,
+  assessmentId: string,
+  deletedBy: string,
+): Promise<string | undefined> {
+  const row = await tx
+    .deleteFrom('evidence_assessments')
+    .where('org_id', '=', orgId)
+    .where('id', '=', assessmentId)
+    .returning(BIN_COLUMNS)
+    .executeTakeFirst();
   if (!row) return undefined;
-  await tx.insertInto('evidence_deleted_assessments').values({ ...row, deleted_by: deletedBy }).execute();
+  await tx
+    .insertInto('evidence_deleted_assessments')
+    .values({ ...row, deleted_by: deletedBy })
+    .execute();
   return row.instrument_key;
 }
 
@@ -103,7 +136,13 @@ export async function moveAssessmentToBin(tx: Kysely<DB>, orgId: string, assessm
  * Puts a deleted assessment back as it was (same id), if it was deleted after `since`.
  * 'clash' when the same questionnaire has been recorded again meanwhile.
  */
-export async function restoreAssessmentFromBin(tx: Kysely<DB>, orgId: string, participantId: string, assessmentId: string, since: Date): Promise<'restored' | 'missing' | 'clash'> {
+export async function restoreAssessmentFromBin(
+  tx: Kysely<DB>,
+  orgId: string,
+  participantId: string,
+  assessmentId: string,
+  since: Date,
+): Promise<'restored' | 'missing' | 'clash'> {
   const row = await tx
     .deleteFrom('evidence_deleted_assessments')
     .where('org_id', '=', orgId)
@@ -113,13 +152,26 @@ export async function restoreAssessmentFromBin(tx: Kysely<DB>, orgId: string, pa
     .returning(BIN_COLUMNS)
     .executeTakeFirst();
   if (!row) return 'missing';
-  const put = await tx.insertInto('evidence_assessments').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const put = await tx
+    .insertInto('evidence_assessments')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(put.numInsertedOrUpdatedRows ?? 0n) === 1 ? 'restored' : 'clash';
 }
 
 /** Deletes one assessment; returns its instrument key, or undefined if it is not the organisation's. */
-export async function deleteAssessment(tx: Kysely<DB>, orgId: string, assessmentId: string): Promise<string | undefined> {
-  const row = await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('id', '=', assessmentId).returning('instrument_key').executeTakeFirst();
+export async function deleteAssessment(
+  tx: Kysely<DB>,
+  orgId: string,
+  assessmentId: string,
+): Promise<string | undefined> {
+  const row = await tx
+    .deleteFrom('evidence_assessments')
+    .where('org_id', '=', orgId)
+    .where('id', '=', assessmentId)
+    .returning('instrument_key')
+    .executeTakeFirst();
   return row?.instrument_key;
 }
 
@@ -146,7 +198,12 @@ export interface ParticipantToStore {
  * Adds participants with their first consent decisions. Codes already used in the
  * organisation are skipped. Returns code -> id of those added.
  */
-export async function insertParticipants(tx: Kysely<DB>, orgId: string, participants: readonly ParticipantToStore[], recordedBy: string | null): Promise<Map<string, string>> {
+export async function insertParticipants(
+  tx: Kysely<DB>,
+  orgId: string,
+  participants: readonly ParticipantToStore[],
+  recordedBy: string | null,
+): Promise<Map<string, string>> {
   const added = new Map<string, string>();
   for (let start = 0; start < participants.length; start += PARTICIPANT_BATCH) {
     const batch = participants.slice(start, start + PARTICIPANT_BATCH);
@@ -190,7 +247,13 @@ export async function insertParticipants(tx: Kysely<DB>, orgId: string, particip
  * consent takes the person out of every network figure from then on. Returns false if the
  * participant is not the organisation's.
  */
-export async function recordConsentDecisions(tx: Kysely<DB>, orgId: string, participantId: string, decisions: readonly ConsentDecision[], recordedBy: string | null): Promise<boolean> {
+export async function recordConsentDecisions(
+  tx: Kysely<DB>,
+  orgId: string,
+  participantId: string,
+  decisions: readonly ConsentDecision[],
+  recordedBy: string | null,
+): Promise<boolean> {
   if (decisions.length === 0) return true;
   const current = currentConsent(decisions);
   const set: Partial<Record<'consent_record' | 'consent_network' | 'consent_contact', boolean>> = {};
@@ -202,7 +265,10 @@ export async function recordConsentDecisions(tx: Kysely<DB>, orgId: string, part
     .where('id', '=', participantId)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
-  await tx.insertInto('evidence_consents').values(decisions.map((d) => consentRow(orgId, participantId, d, recordedBy))).execute();
+  await tx
+    .insertInto('evidence_consents')
+    .values(decisions.map((d) => consentRow(orgId, participantId, d, recordedBy)))
+    .execute();
   return true;
 }
 
@@ -211,16 +277,37 @@ export async function recordConsentDecisions(tx: Kysely<DB>, orgId: string, part
  * self-completion links) in the caller's transaction. Returns false if not the organisation's.
  */
 export async function eraseParticipantRecord(tx: Kysely<DB>, orgId: string, participantId: string): Promise<boolean> {
-  const person = await tx.selectFrom('evidence_participants').select('code').where('org_id', '=', orgId).where('id', '=', participantId).executeTakeFirst();
+  const person = await tx
+    .selectFrom('evidence_participants')
+    .select('code')
+    .where('org_id', '=', orgId)
+    .where('id', '=', participantId)
+    .executeTakeFirst();
   if (!person) return false;
   // So an old spreadsheet cannot bring them back (see imports/erased-codes.ts).
   await rememberErasedCode(tx, orgId, person.code);
-  const r = await tx.deleteFrom('evidence_participants').where('org_id', '=', orgId).where('id', '=', participantId).executeTakeFirst();
+  const r = await tx
+    .deleteFrom('evidence_participants')
+    .where('org_id', '=', orgId)
+    .where('id', '=', participantId)
+    .executeTakeFirst();
   if (Number(r.numDeletedRows) !== 1) return false;
   // Foreign keys cascade, but say it explicitly so nothing depends on a schema detail.
-  await tx.deleteFrom('evidence_assessments').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
-  await tx.deleteFrom('evidence_consents').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
-  await tx.deleteFrom('evidence_completion_links').where('org_id', '=', orgId).where('participant_id', '=', participantId).execute();
+  await tx
+    .deleteFrom('evidence_assessments')
+    .where('org_id', '=', orgId)
+    .where('participant_id', '=', participantId)
+    .execute();
+  await tx
+    .deleteFrom('evidence_consents')
+    .where('org_id', '=', orgId)
+    .where('participant_id', '=', participantId)
+    .execute();
+  await tx
+    .deleteFrom('evidence_completion_links')
+    .where('org_id', '=', orgId)
+    .where('participant_id', '=', participantId)
+    .execute();
   return true;
 }
 

@@ -11,8 +11,19 @@ export { evidenceRoutes } from './evidence.routes.tsx';
 export { runImportCommand } from './imports/import.command.ts';
 export * as evidencePolicy from './evidence.policy.ts';
 // For the insight module: definitions, scoring and the write path its summaries follow.
-export { deleteAssessment, eraseParticipantRecord, insertAssessments, insertParticipants, recordConsentDecisions } from './evidence.write-path.ts';
-export { findInstrumentForOrg, listInstrumentsForOrg, syncShippedInstruments, type InstrumentRow } from './instruments/instruments.repository.ts';
+export {
+  deleteAssessment,
+  eraseParticipantRecord,
+  insertAssessments,
+  insertParticipants,
+  recordConsentDecisions,
+} from './evidence.write-path.ts';
+export {
+  findInstrumentForOrg,
+  listInstrumentsForOrg,
+  syncShippedInstruments,
+  type InstrumentRow,
+} from './instruments/instruments.repository.ts';
 export type { InstrumentDefinition, Measure } from './domain/instrument-definition.ts';
 export { SHIPPED_INSTRUMENTS, ONS4, BARC10 } from './domain/shipped-instruments.ts';
 export { scoreAssessment } from './domain/scoring.ts';

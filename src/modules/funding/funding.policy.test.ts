@@ -2,17 +2,41 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { actorWith } from '../../../test/support/actors.ts';
-import { canOnBid, coordinateFunding, manageOrgFunding, mayAddOpportunity, mayChangeOpportunity, type BidAction, type PartnerStanding } from './funding.policy.ts';
+import {
+  canOnBid,
+  coordinateFunding,
+  manageOrgFunding,
+  mayAddOpportunity,
+  mayChangeOpportunity,
+  type BidAction,
+  type PartnerStanding,
+} from './funding.policy.ts';
 
 const org = { id: 'o1', slug: 'x', name: 'X', status: 'member' as const };
 
 test('an organisation’s funding: its leads and workers, only while it is a member', () => {
-  const cases: [Parameters<typeof actorWith>[0], Parameters<typeof actorWith>[1], string, 'member' | 'applicant' | 'lapsed', boolean][] = [
-    ['lead', null, 'o1', 'member', true], ['worker', null, 'o1', 'member', true], ['volunteer', null, 'o1', 'member', false],
-    ['peer_researcher', null, 'o1', 'member', false], ['lead', null, 'o2', 'member', false], [null, 'coordinator', 'o1', 'member', false],
-    ['lead', null, 'o1', 'applicant', false], ['lead', null, 'o1', 'lapsed', false],
+  const cases: [
+    Parameters<typeof actorWith>[0],
+    Parameters<typeof actorWith>[1],
+    string,
+    'member' | 'applicant' | 'lapsed',
+    boolean,
+  ][] = [
+    ['lead', null, 'o1', 'member', true],
+    ['worker', null, 'o1', 'member', true],
+    ['volunteer', null, 'o1', 'member', false],
+    ['peer_researcher', null, 'o1', 'member', false],
+    ['lead', null, 'o2', 'member', false],
+    [null, 'coordinator', 'o1', 'member', false],
+    ['lead', null, 'o1', 'applicant', false],
+    ['lead', null, 'o1', 'lapsed', false],
   ];
-  for (const [role, network, at, status, allowed] of cases) assert.equal(manageOrgFunding.allows(actorWith(role, network, at), { ...org, status }), allowed, `${role}/${network}/${at}/${status}`);
+  for (const [role, network, at, status, allowed] of cases)
+    assert.equal(
+      manageOrgFunding.allows(actorWith(role, network, at), { ...org, status }),
+      allowed,
+      `${role}/${network}/${at}/${status}`,
+    );
 });
 
 test('coordinators import grants; adding opportunities: coordinators and member leads or workers', () => {
@@ -30,7 +54,12 @@ test('changing an opportunity: coordinators, the person who added it, or a lead 
   const byP = { addedBy: 'p', addedByOrg: null };
   const byOrg = { addedBy: 'someone-else', addedByOrg: 'o1' };
   const byNobody = { addedBy: null, addedByOrg: null };
-  const cases: [string, Parameters<typeof actorWith>, { addedBy: string | null; addedByOrg: string | null }, boolean][] = [
+  const cases: [
+    string,
+    Parameters<typeof actorWith>,
+    { addedBy: string | null; addedByOrg: string | null },
+    boolean,
+  ][] = [
     ['coordinator, anything', [null, 'coordinator', 'o1'], byNobody, true],
     ['the person who added it', ['volunteer', null, 'o9'], byP, true],
     ['a lead of the adding organisation', ['lead', null, 'o1'], byOrg, true],
@@ -38,11 +67,24 @@ test('changing an opportunity: coordinators, the person who added it, or a lead 
     ['a lead elsewhere', ['lead', null, 'o2'], byOrg, false],
     ['a lead, when no organisation added it', ['lead', null, 'o1'], byNobody, false],
   ];
-  for (const [what, actor, o, allowed] of cases) assert.equal(mayChangeOpportunity(actorWith(...actor), o), allowed, what);
+  for (const [what, actor, o, allowed] of cases)
+    assert.equal(mayChangeOpportunity(actorWith(...actor), o), allowed, what);
 });
 
 test('bids: the lead does everything, a partner works on it, an invitee sees only the invitation, others nothing', () => {
-  const actions: BidAction[] = ['see-invitation', 'respond', 'view', 'edit-bid', 'invite', 'set-budget', 'add-task', 'add-document', 'sign-off', 'add-note', 'export'];
+  const actions: BidAction[] = [
+    'see-invitation',
+    'respond',
+    'view',
+    'edit-bid',
+    'invite',
+    'set-budget',
+    'add-task',
+    'add-document',
+    'sign-off',
+    'add-note',
+    'export',
+  ];
   const expected: Record<string, BidAction[]> = {
     lead: ['view', 'edit-bid', 'invite', 'set-budget', 'add-task', 'add-document', 'sign-off', 'add-note', 'export'],
     accepted: ['view', 'add-task', 'add-document', 'sign-off', 'add-note', 'export'],

@@ -9,7 +9,8 @@ import { networkPolicy } from '../network/index.ts';
  */
 export const manageOrgFunding: OrgRule = {
   name: 'funding.org.manage',
-  allows: (actor, org) => org.status === 'member' && orgRoleRule('funding.org.manage', ['lead', 'worker']).allows(actor, org),
+  allows: (actor, org) =>
+    org.status === 'member' && orgRoleRule('funding.org.manage', ['lead', 'worker']).allows(actor, org),
 };
 
 /** Importing grants data and editing the recovery keyword list: coordinators. */
@@ -28,7 +29,10 @@ export function mayAddOpportunity(actor: SignedInActor, memberOrgIds: ReadonlySe
  * Changing or removing an opportunity on the board: coordinators, the person who added it, or a
  * lead of the organisation that added it (so it outlives one person moving on).
  */
-export function mayChangeOpportunity(actor: SignedInActor, o: { addedBy: string | null; addedByOrg: string | null }): boolean {
+export function mayChangeOpportunity(
+  actor: SignedInActor,
+  o: { addedBy: string | null; addedByOrg: string | null },
+): boolean {
   if (coordinateFunding.allows(actor)) return true;
   if (o.addedBy !== null && o.addedBy === actor.personId) return true;
   return o.addedByOrg !== null && actor.memberships.some((m) => m.role === 'lead' && m.orgId === o.addedByOrg);

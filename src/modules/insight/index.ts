@@ -18,10 +18,29 @@ export { insightRoutes } from './insight.routes.tsx';
 export { rebuildSummaries } from './summaries.repository.ts';
 export * as insightPolicy from './insight.policy.ts';
 // For the funding module: a consortium's combined pack and an organisation's value statement.
-export { buildOrgDashboard, buildOutsideView, type OrgDashboard, type OutsideView, type PooledMeasureView } from './insight.service.ts';
-export { outsidePack, socialValueFor, socialValueHeadline, socialValueBlocks, type Block, type PackDocument, type Section } from './pack.document.ts';
+export {
+  buildOrgDashboard,
+  buildOutsideView,
+  type OrgDashboard,
+  type OutsideView,
+  type PooledMeasureView,
+} from './insight.service.ts';
+export {
+  outsidePack,
+  socialValueFor,
+  socialValueHeadline,
+  socialValueBlocks,
+  type Block,
+  type PackDocument,
+  type Section,
+} from './pack.document.ts';
 export { renderPackPdf } from './pack.pdf.ts';
-export { DEFAULT_ASSUMPTIONS, calculateSocialValue, type SocialValueAssumptions, type SocialValueResult } from './domain/social-value.ts';
+export {
+  DEFAULT_ASSUMPTIONS,
+  calculateSocialValue,
+  type SocialValueAssumptions,
+  type SocialValueResult,
+} from './domain/social-value.ts';
 export { discloseCount, roundToNearestFive, MINIMUM_GROUP_SIZE, type Disclosed } from './domain/disclosure.ts';
 export { SOURCES } from './domain/sources.ts';
 // Also used by the voice module: the same disclosure rules and pooled figures on its pages and papers.
@@ -38,7 +57,8 @@ export const insightWorkspaceLinks: WorkspaceLink[] = [
 export const insightNetworkLinks: NetworkLink[] = [
   {
     label: 'Network insight',
-    description: 'Reach and outcomes across the network, with their uncertainty; the network evidence pack and open data.',
+    description:
+      'Reach and outcomes across the network, with their uncertainty; the network evidence pack and open data.',
     href: '/network/insight',
     rule: viewNetworkInsight,
   },

@@ -7,4 +7,7 @@ export const viewOrgInsight = orgRoleRule('insight.org.view', ['lead', 'worker',
 /** Evidence packs, social value and open data for the organisation: leads and workers, who deal with commissioners. */
 export const makeOrgPack = orgRoleRule('insight.org.pack', ['lead', 'worker']);
 /** The network dashboard, consortium and network packs: coordinators. */
-export const viewNetworkInsight: ActorRule = { name: 'insight.network.view', allows: (actor) => networkPolicy.coordinateNetwork.allows(actor) };
+export const viewNetworkInsight: ActorRule = {
+  name: 'insight.network.view',
+  allows: (actor) => networkPolicy.coordinateNetwork.allows(actor),
+};

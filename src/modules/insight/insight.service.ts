@@ -4,8 +4,21 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { SHIPPED_INSTRUMENTS, listInstrumentsForOrg, type InstrumentDefinition } from '../evidence/index.ts';
-import { addSums, changeFromSums, statisticsFromSums, ZERO_SUMS, type ChangeSums, type MeasureStatistics } from './domain/measure-summary.ts';
-import { discloseCount, discloseProportion, discloseStatistic, selectForNetworkPooling, type Disclosed } from './domain/disclosure.ts';
+import {
+  addSums,
+  changeFromSums,
+  statisticsFromSums,
+  ZERO_SUMS,
+  type ChangeSums,
+  type MeasureStatistics,
+} from './domain/measure-summary.ts';
+import {
+  discloseCount,
+  discloseProportion,
+  discloseStatistic,
+  selectForNetworkPooling,
+  type Disclosed,
+} from './domain/disclosure.ts';
 import { poolRandomEffects, type PoolingResult } from './domain/random-effects.ts';
 import { tCritical } from './domain/t-distribution.ts';
 import { readOrgSums, readOrgStates } from './summaries.repository.ts';
@@ -30,8 +43,14 @@ function labelsOf(definitions: readonly InstrumentDefinition[]): Map<string, Mea
   for (const d of definitions) {
     for (const m of d.measures) {
       out.set(`${d.key}|${m.key}`, {
-        instrumentKey: d.key, instrumentName: d.name, shortName: d.short_name, measureKey: m.key, measureName: m.name,
-        direction: m.direction, range: m.range, citation: d.citation,
+        instrumentKey: d.key,
+        instrumentName: d.name,
+        shortName: d.short_name,
+        measureKey: m.key,
+        measureName: m.name,
+        direction: m.direction,
+        range: m.range,
+        citation: d.citation,
       });
     }
   }
@@ -39,14 +58,27 @@ function labelsOf(definitions: readonly InstrumentDefinition[]): Map<string, Mea
 }
 
 function fallbackLabel(instrumentKey: string, measureKey: string): MeasureLabel {
-  return { instrumentKey, instrumentName: instrumentKey, shortName: instrumentKey, measureKey, measureName: measureKey, direction: 'higher_is_better', range: { min: 0, max: 10 }, citation: '' };
+  return {
+    instrumentKey,
+    instrumentName: instrumentKey,
+    shortName: instrumentKey,
+    measureKey,
+    measureName: measureKey,
+    direction: 'higher_is_better',
+    range: { min: 0, max: 10 },
+    citation: '',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The organisation's own view
 // ---------------------------------------------------------------------------------------------
 
-export interface DistributionBin { label: string; before: number; after: number }
+export interface DistributionBin {
+  label: string;
+  before: number;
+  after: number;
+}
 
 export interface OrgMeasureView {
   label: MeasureLabel;
@@ -64,7 +96,10 @@ export interface OrgDashboard {
 }
 
 /** Before (first) and after (latest) scores of paired people, in whole-point bins across the range. */
-export function distributionOf(pairs: readonly { first: number; latest: number }[], range: { min: number; max: number }): DistributionBin[] {
+export function distributionOf(
+  pairs: readonly { first: number; latest: number }[],
+  range: { min: number; max: number },
+): DistributionBin[] {
   const width = Math.max(1, Math.ceil((range.max - range.min + 1) / 12));
   const bins: DistributionBin[] = [];
   for (let low = range.min; low <= range.max; low += width) {
@@ -81,7 +116,11 @@ export function distributionOf(pairs: readonly { first: number; latest: number }
 
 export async function buildOrgDashboard(db: Kysely<DB>, orgId: string): Promise<OrgDashboard> {
   const [reach, quarters, sums, states, trends, instruments] = await Promise.all([
-    readOrgReach(db, orgId), readOrgQuarters(db, orgId), readOrgSums(db, orgId), readOrgStates(db, orgId), readOrgScoreTrends(db, orgId),
+    readOrgReach(db, orgId),
+    readOrgQuarters(db, orgId),
+    readOrgSums(db, orgId),
+    readOrgStates(db, orgId),
+    readOrgScoreTrends(db, orgId),
     listInstrumentsForOrg(db, orgId),
   ]);
   const labels = labelsOf([...SHIPPED_INSTRUMENTS, ...instruments.map((i) => i.definition)]);
@@ -97,17 +136,24 @@ export async function buildOrgDashboard(db: Kysely<DB>, orgId: string): Promise<
   for (const [key, entry] of byMeasure) {
     const [instrumentKey, measureKey] = key.split('|') as [string, string];
     const label = labels.get(key) ?? fallbackLabel(instrumentKey, measureKey);
-    const pairs = states.filter((s) => s.instrumentKey === instrumentKey && s.measureKey === measureKey && s.assessments >= 2).map((s) => ({ first: s.firstScore, latest: s.latestScore }));
+    const pairs = states
+      .filter((s) => s.instrumentKey === instrumentKey && s.measureKey === measureKey && s.assessments >= 2)
+      .map((s) => ({ first: s.firstScore, latest: s.latestScore }));
     measures.push({
       label,
       people: entry.all.people,
       networkPaired: entry.network.paired,
       stats: statisticsFromSums(entry.all),
       distribution: distributionOf(pairs, label.range),
-      trend: trends.filter((t) => t.instrumentKey === instrumentKey && t.measureKey === measureKey).map(({ quarter, n, mean }) => ({ quarter, n, mean })),
+      trend: trends
+        .filter((t) => t.instrumentKey === instrumentKey && t.measureKey === measureKey)
+        .map(({ quarter, n, mean }) => ({ quarter, n, mean })),
     });
   }
-  measures.sort((a, b) => a.label.shortName.localeCompare(b.label.shortName) || a.label.measureName.localeCompare(b.label.measureName));
+  measures.sort(
+    (a, b) =>
+      a.label.shortName.localeCompare(b.label.shortName) || a.label.measureName.localeCompare(b.label.measureName),
+  );
   return { reach, quarters, measures };
 }
 
@@ -172,14 +218,21 @@ function criticalT(df: number): number {
 }
 
 /** The sentence a journalist could quote, from disclosed figures only. */
-export function quotableSentence(label: MeasureLabel, pooled: PoolingResult | null, people: Disclosed<number>, organisations: number): string {
-  if (!pooled || !people.shown) return `Not enough people yet to publish a network figure for ${label.measureName} (${label.shortName}).`;
+export function quotableSentence(
+  label: MeasureLabel,
+  pooled: PoolingResult | null,
+  people: Disclosed<number>,
+  organisations: number,
+): string {
+  if (!pooled || !people.shown)
+    return `Not enough people yet to publish a network figure for ${label.measureName} (${label.shortName}).`;
   const d = pooled.estimate;
   const better = label.direction === 'higher_is_better' ? d > 0 : d < 0;
   const moved = Math.abs(d) < 0.05 ? 'about the same' : `${fmt(Math.abs(d))} points ${d > 0 ? 'higher' : 'lower'}`;
   const what = label.measureName.toLowerCase();
   return `People supported by member organisations rated their ${what} (${label.shortName}, ${label.range.min} to ${label.range.max}) ${moved} at their latest questionnaire than at their first${
-    Math.abs(d) >= 0.05 ? ` (${better ? 'an improvement' : 'a deterioration'})` : ''}; 95% CI ${fmt(pooled.ci_low)} to ${fmt(pooled.ci_high)}; about ${people.display} people in ${organisations} organisations.`;
+    Math.abs(d) >= 0.05 ? ` (${better ? 'an improvement' : 'a deterioration'})` : ''
+  }; 95% CI ${fmt(pooled.ci_low)} to ${fmt(pooled.ci_high)}; about ${people.display} people in ${organisations} organisations.`;
 }
 
 /**
@@ -201,25 +254,55 @@ export function outsideViewOf(release: Release | null, orgs: readonly ReleaseOrg
   // Small organisations still count in "organisations left out" of each measure they have data on.
   const leftOutSmall = new Map<string, number>();
   for (const o of orgs.filter((x) => !eligible.includes(x))) {
-    const keys = new Set([...o.figures.sums.filter((x) => x.paired >= 2).map((x) => `${x.instrumentKey}|${x.measureKey}`), ...o.figures.contributed.map((c) => `${c.instrumentKey}|${c.measureKey}`)]);
+    const keys = new Set([
+      ...o.figures.sums.filter((x) => x.paired >= 2).map((x) => `${x.instrumentKey}|${x.measureKey}`),
+      ...o.figures.contributed.map((c) => `${c.instrumentKey}|${c.measureKey}`),
+    ]);
     for (const key of keys) leftOutSmall.set(key, (leftOutSmall.get(key) ?? 0) + 1);
   }
   const labels = labelsOf(SHIPPED_INSTRUMENTS);
-  type Candidate = { orgId: string; label: string; kind: ForestRow['kind']; n: number; mean: number; sd: number; baselineOnly: number };
+  type Candidate = {
+    orgId: string;
+    label: string;
+    kind: ForestRow['kind'];
+    n: number;
+    mean: number;
+    sd: number;
+    baselineOnly: number;
+  };
   const candidates = new Map<string, Candidate[]>();
   const add = (key: string, c: Candidate) => candidates.set(key, [...(candidates.get(key) ?? []), c]);
   for (const s of sums) {
     if (s.paired < 2) continue;
     const change = changeFromSums(s)!;
-    add(`${s.instrumentKey}|${s.measureKey}`, { orgId: s.orgId, label: s.orgName, kind: 'own records', n: s.paired, mean: change.mean, sd: change.sd, baselineOnly: s.baselineOnly });
+    add(`${s.instrumentKey}|${s.measureKey}`, {
+      orgId: s.orgId,
+      label: s.orgName,
+      kind: 'own records',
+      n: s.paired,
+      mean: change.mean,
+      sd: change.sd,
+      baselineOnly: s.baselineOnly,
+    });
   }
   for (const c of contributed) {
     const key = `${c.instrumentKey}|${c.measureKey}`;
     // An organisation with enough records of its own is pooled from them, not twice.
     if ((candidates.get(key) ?? []).some((o) => o.orgId === c.orgId && o.n >= 8)) continue;
     const own = candidates.get(key) ?? [];
-    candidates.set(key, own.filter((o) => o.orgId !== c.orgId));
-    add(key, { orgId: c.orgId, label: `${c.orgName} (${c.periodStart} to ${c.periodEnd})`, kind: 'contributed summary', n: c.n, mean: c.meanChange, sd: c.sdChange, baselineOnly: 0 });
+    candidates.set(
+      key,
+      own.filter((o) => o.orgId !== c.orgId),
+    );
+    add(key, {
+      orgId: c.orgId,
+      label: `${c.orgName} (${c.periodStart} to ${c.periodEnd})`,
+      kind: 'contributed summary',
+      n: c.n,
+      mean: c.meanChange,
+      sd: c.sdChange,
+      baselineOnly: 0,
+    });
   }
   const measures: PooledMeasureView[] = [];
   for (const [key, list] of candidates) {
@@ -233,33 +316,63 @@ export function outsideViewOf(release: Release | null, orgs: readonly ReleaseOrg
     let pooled: PoolingResult | null = null;
     let weights: number[] = [];
     if (included.length >= 2) {
-      pooled = poolRandomEffects({ yi: included.map((c) => c.mean), vi: included.map((c) => (c.sd * c.sd) / c.n) }, { method: 'REML', ci: 'hk' });
+      pooled = poolRandomEffects(
+        { yi: included.map((c) => c.mean), vi: included.map((c) => (c.sd * c.sd) / c.n) },
+        { method: 'REML', ci: 'hk' },
+      );
       const w = included.map((c) => 1 / ((c.sd * c.sd) / c.n + pooled!.tau2));
       const total = w.reduce((a, b) => a + b, 0);
       weights = w.map((x) => Math.round((100 * x) / total));
       // Published at the precision that says nothing about the counts behind it.
-      pooled = { ...pooled, estimate: roundToStep(pooled.estimate, POOLED_STEP), ci_low: roundToStep(pooled.ci_low, POOLED_STEP), ci_high: roundToStep(pooled.ci_high, POOLED_STEP),
-        pi_low: pooled.pi_low === null ? null : roundToStep(pooled.pi_low, POOLED_STEP), pi_high: pooled.pi_high === null ? null : roundToStep(pooled.pi_high, POOLED_STEP),
-        tau2: Math.round(pooled.tau2 * 100) / 100, i2: Math.round(pooled.i2), se: roundToStep(pooled.se, POOLED_STEP) };
+      pooled = {
+        ...pooled,
+        estimate: roundToStep(pooled.estimate, POOLED_STEP),
+        ci_low: roundToStep(pooled.ci_low, POOLED_STEP),
+        ci_high: roundToStep(pooled.ci_high, POOLED_STEP),
+        pi_low: pooled.pi_low === null ? null : roundToStep(pooled.pi_low, POOLED_STEP),
+        pi_high: pooled.pi_high === null ? null : roundToStep(pooled.pi_high, POOLED_STEP),
+        tau2: Math.round(pooled.tau2 * 100) / 100,
+        i2: Math.round(pooled.i2),
+        se: roundToStep(pooled.se, POOLED_STEP),
+      };
     }
-    const rows: ForestRow[] = included.map((c, i) => {
-      const half = criticalT(c.n - 1) * (c.sd / Math.sqrt(c.n));
-      const n = discloseCount(c.n);
-      const step = statisticStep(n.shown ? n.value : 0);
-      const mean = discloseStatistic(c.mean, c.n, (v) => v.toFixed(1));
-      if (!mean.shown) throw new Error('a forest row below the minimum group size');
-      return { label: c.label, kind: c.kind, n, mean: roundToStep(mean.value, step), ciLow: roundToStep(c.mean - half, step), ciHigh: roundToStep(c.mean + half, step), weight: pooled ? weights[i]! : null, roundedTo: step };
-    }).sort((a, b) => a.label.localeCompare(b.label));
+    const rows: ForestRow[] = included
+      .map((c, i) => {
+        const half = criticalT(c.n - 1) * (c.sd / Math.sqrt(c.n));
+        const n = discloseCount(c.n);
+        const step = statisticStep(n.shown ? n.value : 0);
+        const mean = discloseStatistic(c.mean, c.n, (v) => v.toFixed(1));
+        if (!mean.shown) throw new Error('a forest row below the minimum group size');
+        return {
+          label: c.label,
+          kind: c.kind,
+          n,
+          mean: roundToStep(mean.value, step),
+          ciLow: roundToStep(c.mean - half, step),
+          ciHigh: roundToStep(c.mean + half, step),
+          weight: pooled ? weights[i]! : null,
+          roundedTo: step,
+        };
+      })
+      .sort((a, b) => a.label.localeCompare(b.label));
     const paired = included.reduce((a, c) => a + c.n, 0);
     const baselineOnly = included.reduce((a, c) => a + c.baselineOnly, 0);
     const people = discloseCount(paired);
     measures.push({
-      label, rows, excludedOrganisations: excluded, pooled, people, organisations: included.length,
+      label,
+      rows,
+      excludedOrganisations: excluded,
+      pooled,
+      people,
+      organisations: included.length,
       attrition: discloseProportion(baselineOnly, baselineOnly + paired),
       sentence: quotableSentence(label, pooled, people, included.length),
     });
   }
-  measures.sort((a, b) => a.label.shortName.localeCompare(b.label.shortName) || a.label.measureName.localeCompare(b.label.measureName));
+  measures.sort(
+    (a, b) =>
+      a.label.shortName.localeCompare(b.label.shortName) || a.label.measureName.localeCompare(b.label.measureName),
+  );
   const total = (pick: (r: Reach) => number) => reach.reduce((a, r) => a + pick(r), 0);
   const hours = Math.round(total((r) => r.volunteerHours));
   return {

@@ -29,8 +29,15 @@ before(async () => {
   await addPairedPeople(db, home.id, [0, 1, 2, 3, 1, 2, 3, 1, 2, 2, 1, 3]);
   await addPairedPeople(db, home.id, [4, 4], { network: false });
   await addPairedPeople(db, home.id, [0, 0, 0], { followUp: false });
-  await addSessions(db, home.id, [{ on: '2025-02-03', attendance: 12, hours: 6 }, { on: '2025-05-05', attendance: 9, hours: 4.5 }]);
-  for (const [name, changes] of [['Northern Lights Recovery', [1, 1, 2, 0, 1, 2, 1, 1, 0, 2]], ['Bridge Café', [2, 3, 2, 1, 2, 3, 2, 2, 1]], ['Second Chance', [0, 1, 0, 1, 1, 0, 2, 1]]] as const) {
+  await addSessions(db, home.id, [
+    { on: '2025-02-03', attendance: 12, hours: 6 },
+    { on: '2025-05-05', attendance: 9, hours: 4.5 },
+  ]);
+  for (const [name, changes] of [
+    ['Northern Lights Recovery', [1, 1, 2, 0, 1, 2, 1, 1, 0, 2]],
+    ['Bridge Café', [2, 3, 2, 1, 2, 3, 2, 2, 1]],
+    ['Second Chance', [0, 1, 0, 1, 1, 0, 2, 1]],
+  ] as const) {
     const org = await buildOrg(db, { name });
     await addPairedPeople(db, org.id, changes);
     others.push(org);
@@ -51,8 +58,19 @@ after(() => t.close());
 
 /** Every table row on a page as text cells (headers included). */
 function tableRows(html: string, caption: RegExp): string[][] {
-  const tables = [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((m) => m[1]!).filter((tb) => caption.test(/<caption>([\s\S]*?)<\/caption>/.exec(tb)?.[1] ?? ''));
-  return tables.flatMap((tb) => [...tb.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim())));
+  const tables = [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)]
+    .map((m) => m[1]!)
+    .filter((tb) => caption.test(/<caption>([\s\S]*?)<\/caption>/.exec(tb)?.[1] ?? ''));
+  return tables.flatMap((tb) =>
+    [...tb.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+        c[1]!
+          .replace(/<[^>]+>/g, '')
+          .replace(/&amp;/g, '&')
+          .trim(),
+      ),
+    ),
+  );
 }
 
 /** People counts shown outside an organisation: 0, "fewer than 8", or a multiple of 5 (never 1–7). */
@@ -76,23 +94,52 @@ test('an organisation sees its own exact figures: reach, change with CI, d_z, at
   assert.match(ls[4]!, new RegExp(`^\\+${mean.toFixed(2).replace('.', '\\.')} \\(`));
   assert.equal(ls[8], '18%'); // 3 of 17 lost to follow-up
   const reach = tableRows(res.body, /^Reach/);
-  assert.deepEqual(reach.find((r) => r[0] === 'Sessions'), ['Sessions', '2']);
-  assert.deepEqual(reach.find((r) => r[0] === 'Attendances'), ['Attendances', '21']);
+  assert.deepEqual(
+    reach.find((r) => r[0] === 'Sessions'),
+    ['Sessions', '2'],
+  );
+  assert.deepEqual(
+    reach.find((r) => r[0] === 'Attendances'),
+    ['Attendances', '21'],
+  );
   assert.match(res.body, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-dist-\d+-title chart-dist-\d+-desc"/);
   assert.match(res.body, /people by first and latest score/);
 });
 
-test('the organisation\'s evidence pack carries the same figures as its dashboard, and its PDF opens', async () => {
+test("the organisation's evidence pack carries the same figures as its dashboard, and its PDF opens", async () => {
   const dashboard = await worker.get(`/orgs/${home.slug}/insight`);
   const pack = await worker.get(`/orgs/${home.slug}/insight/pack?costs=20000`);
   assert.equal(pack.statusCode, 200, pack.body);
-  assert.deepEqual(tableRows(pack.body, /Outcomes by measure/).slice(1), tableRows(dashboard.body, /Outcomes by measure/).slice(1));
+  assert.deepEqual(
+    tableRows(pack.body, /Outcomes by measure/).slice(1),
+    tableRows(dashboard.body, /Outcomes by measure/).slice(1),
+  );
   assert.deepEqual(tableRows(pack.body, /^Reach/), tableRows(dashboard.body, /^Reach/));
-  for (const heading of ['Summary', 'Reach', 'Outcomes', 'The network picture', 'Social value', 'Methods', 'Data appendix']) {
+  for (const heading of [
+    'Summary',
+    'Reach',
+    'Outcomes',
+    'The network picture',
+    'Social value',
+    'Methods',
+    'Data appendix',
+  ]) {
     assert.match(pack.body, new RegExp(`<h2 id="s-[a-z-]+">${heading}</h2>`), heading);
   }
   // Methods name every assumption.
-  for (const words of ['Deadweight', 'Displacement', 'Attribution', 'Drop-off', 'Duration', 'Discount rate', 'Volunteer hourly pay', '£13,000', 'Hartung', 'fewer than 8', 'lost to follow-up']) {
+  for (const words of [
+    'Deadweight',
+    'Displacement',
+    'Attribution',
+    'Drop-off',
+    'Duration',
+    'Discount rate',
+    'Volunteer hourly pay',
+    '£13,000',
+    'Hartung',
+    'fewer than 8',
+    'lost to follow-up',
+  ]) {
     assert.ok(pack.body.includes(words), `the pack names ${words}`);
   }
   const pdf = await worker.get(`/orgs/${home.slug}/insight/pack.pdf?costs=20000`);
@@ -108,10 +155,20 @@ test('the organisation\'s evidence pack carries the same figures as its dashboar
 test('social value shows every number with its source, and rejects bad assumptions', async () => {
   const res = await worker.get(`/orgs/${home.slug}/insight/social-value?costs=10000&deadweight=30`);
   assert.equal(res.statusCode, 200, res.body);
-  for (const words of ['£13,000 (2019 prices)', 'Wellbeing Guidance for Appraisal', 'ASHE', '£18.64', '2024-04', 'for every £1 spent (95% confidence interval £', 'Low WELLBY value', 'Not yet confirmed']) {
+  for (const words of [
+    '£13,000 (2019 prices)',
+    'Wellbeing Guidance for Appraisal',
+    'ASHE',
+    '£18.64',
+    '2024-04',
+    'for every £1 spent (95% confidence interval £',
+    'Low WELLBY value',
+    'Not yet confirmed',
+  ]) {
     assert.ok(res.body.includes(words), words);
   }
-  for (const words of ['OUTCOMES', 'UNCONFIRMED', '.md']) assert.ok(!res.body.includes(words), `no internal note: ${words}`);
+  for (const words of ['OUTCOMES', 'UNCONFIRMED', '.md'])
+    assert.ok(!res.body.includes(words), `no internal note: ${words}`);
   assert.match(res.body, /href="\/methods#social-value"/);
   const bad = await worker.get(`/orgs/${home.slug}/insight/social-value?deadweight=140`);
   assert.equal(bad.statusCode, 400);
@@ -137,19 +194,33 @@ test('outside pages never show a count from 1 to 7 or an average from fewer than
   assert.ok(!impact.body.includes('Tiny Three Group'));
   assert.equal(network.statusCode, 200, network.body);
   assert.equal(impact.statusCode, 200, impact.body);
-  for (const [where, html] of [['network', network.body], ['impact', impact.body]] as const) {
+  for (const [where, html] of [
+    ['network', network.body],
+    ['impact', impact.body],
+  ] as const) {
     // (Member names are public: the network page lists every member for coverage and packs.)
-    for (const row of tableRows(html, /forest plot|Pooled estimates/)) assert.ok(!row.join(' ').includes('Tiny Three Group'), `${where}: the group of 3 has no figures`);
-    for (const row of tableRows(html, /Pooled estimates/).slice(1)) assertDisclosedCount(row[2]!, `${where} pooled people`);
-    for (const row of tableRows(html, /^Reach/).slice(1)) if (row[0] !== 'Organisations with data') assertDisclosedCount(row[1]!, `${where} ${row[0]}`);
+    for (const row of tableRows(html, /forest plot|Pooled estimates/))
+      assert.ok(!row.join(' ').includes('Tiny Three Group'), `${where}: the group of 3 has no figures`);
+    for (const row of tableRows(html, /Pooled estimates/).slice(1))
+      assertDisclosedCount(row[2]!, `${where} pooled people`);
+    for (const row of tableRows(html, /^Reach/).slice(1))
+      if (row[0] !== 'Organisations with data') assertDisclosedCount(row[1]!, `${where} ${row[0]}`);
     for (const row of tableRows(html, /forest plot/).slice(1)) assertDisclosedCount(row[2]!, `${where} forest row`);
   }
   // The forest plot shows the four organisations with 8 or more consenting people, and says one was left out.
   const forest = tableRows(network.body, /forest plot for Life satisfaction/).slice(1);
-  assert.deepEqual(forest.map((r) => r[0]).sort(), ['Bridge Café', 'Hope Street Recovery', 'Northern Lights Recovery', 'Second Chance']);
+  assert.deepEqual(forest.map((r) => r[0]).sort(), [
+    'Bridge Café',
+    'Hope Street Recovery',
+    'Northern Lights Recovery',
+    'Second Chance',
+  ]);
   const pooled = tableRows(network.body, /Pooled estimates/).find((r) => r[0] === 'ONS4: Life satisfaction')!;
   assert.equal(pooled[6], 'fewer than 8'); // organisations left out: 1
-  assert.match(impact.body, /People supported by member organisations rated their life satisfaction \(ONS4, 0 to 10\) [\d.]+ points higher .*95% CI [\d.-]+ to [\d.-]+; about \d+ people in 4 organisations\./);
+  assert.match(
+    impact.body,
+    /People supported by member organisations rated their life satisfaction \(ONS4, 0 to 10\) [\d.]+ points higher .*95% CI [\d.-]+ to [\d.-]+; about \d+ people in 4 organisations\./,
+  );
   for (const line of csv.body.trim().split('\r\n').slice(1)) {
     const cells = line.split(',');
     if (cells[1] === 'totals') assertDisclosedCount(cells[17]!, 'csv totals');

@@ -8,7 +8,10 @@ let names: Map<string, string> | undefined;
 export function loadLocalAuthorityNames(): ReadonlyMap<string, string> {
   if (!names) {
     try {
-      const rows = parse(readFileSync(new URL('../../../assets/geo/england-local-authorities.csv', import.meta.url), 'utf8'), { columns: true }) as { lad_code: string; lad_name: string }[];
+      const rows = parse(
+        readFileSync(new URL('../../../assets/geo/england-local-authorities.csv', import.meta.url), 'utf8'),
+        { columns: true },
+      ) as { lad_code: string; lad_name: string }[];
       names = new Map(rows.map((r) => [r.lad_code, r.lad_name]));
     } catch {
       names = new Map();

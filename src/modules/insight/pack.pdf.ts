@@ -10,13 +10,31 @@ const MARGIN = 48;
 /** Helvetica (the built-in PDF font) covers Latin-1 only: replace what it cannot draw. */
 function latin(text: string): string {
   return text
-    .replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/→/g, '->').replace(/−/g, '-')
-    .replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/×/g, 'x').replace(/÷/g, '/').replace(/τ²/g, 'tau2').replace(/τ/g, 'tau')
-    .replace(/ᵢ/g, 'i').replace(/²/g, '2').replace(/√/g, 'sqrt').replace(/…/g, '...').replace(/[^\x20-\x7e\xa0-\xff\n]/g, '?');
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/→/g, '->')
+    .replace(/−/g, '-')
+    .replace(/≥/g, '>=')
+    .replace(/≤/g, '<=')
+    .replace(/×/g, 'x')
+    .replace(/÷/g, '/')
+    .replace(/τ²/g, 'tau2')
+    .replace(/τ/g, 'tau')
+    .replace(/ᵢ/g, 'i')
+    .replace(/²/g, '2')
+    .replace(/√/g, 'sqrt')
+    .replace(/…/g, '...')
+    .replace(/[^\x20-\x7e\xa0-\xff\n]/g, '?');
 }
 
 export function renderPackPdf(pack: PackDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: latin(pack.title), Producer: 'Recovery Connectors' }, bufferPages: false });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: latin(pack.title), Producer: 'Recovery Connectors' },
+    bufferPages: false,
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -25,10 +43,18 @@ export function renderPackPdf(pack: PackDocument): Promise<Buffer> {
   });
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
-  const ensure = (height: number) => { if (doc.y + height > bottom()) doc.addPage(); };
+  const ensure = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage();
+  };
 
   doc.font('Helvetica-Bold').fontSize(20).text(latin(pack.title), { width });
-  doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#505a5f').text(latin(pack.subtitle), { width }).fillColor('black');
+  doc
+    .moveDown(0.3)
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#505a5f')
+    .text(latin(pack.subtitle), { width })
+    .fillColor('black');
   for (const section of pack.sections) {
     ensure(60);
     doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text(latin(section.heading), MARGIN, doc.y, { width });
@@ -77,7 +103,12 @@ function renderBlock(doc: PDFKit.PDFDocument, block: Block, width: number, ensur
         doc.text(latin(cells[i] ?? ''), x + 2, y + 2, { width: widths[i]! - 4 });
         x += widths[i]!;
       }
-      doc.moveTo(MARGIN, y + height).lineTo(MARGIN + width, y + height).lineWidth(0.5).strokeColor('#b1b4b6').stroke();
+      doc
+        .moveTo(MARGIN, y + height)
+        .lineTo(MARGIN + width, y + height)
+        .lineWidth(0.5)
+        .strokeColor('#b1b4b6')
+        .stroke();
       doc.x = MARGIN;
       doc.y = y + height;
     };
@@ -89,7 +120,9 @@ function renderBlock(doc: PDFKit.PDFDocument, block: Block, width: number, ensur
 
 /** Wider columns for longer text, but never narrower than 40pt. */
 function columnWidths(block: Extract<Block, { kind: 'table' }>, width: number): number[] {
-  const lengths = block.head.map((h, i) => Math.max(6, Math.min(60, Math.max(h.length * 0.6, ...block.rows.map((r) => (r[i] ?? '').length)))));
+  const lengths = block.head.map((h, i) =>
+    Math.max(6, Math.min(60, Math.max(h.length * 0.6, ...block.rows.map((r) => (r[i] ?? '').length)))),
+  );
   const total = lengths.reduce((a, b) => a + b, 0);
   const raw = lengths.map((l) => Math.max(40, (l / total) * width));
   const scale = width / raw.reduce((a, b) => a + b, 0);

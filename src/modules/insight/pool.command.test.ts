@@ -6,34 +6,91 @@ import { runPoolCommand } from './pool.command.ts';
 
 const fixture = (relative: string) => fileURLToPath(new URL(`./fixtures/${relative}`, import.meta.url));
 
-type MetaforRun = { method: string; test: string; threshold: number | null; estimate: number; se: number; 'ci.lb': number; 'ci.ub': number; tau2: number; I2: number; QE: number; 'pi.lb': number; 'pi.ub': number };
-const reference = JSON.parse(await readFile(fixture('metafor-reference.json'), 'utf8')) as { datasets: Record<string, { runs: MetaforRun[] }> };
+type MetaforRun = {
+  method: string;
+  test: string;
+  threshold: number | null;
+  estimate: number;
+  se: number;
+  'ci.lb': number;
+  'ci.ub': number;
+  tau2: number;
+  I2: number;
+  QE: number;
+  'pi.lb': number;
+  'pi.ub': number;
+};
+const reference = JSON.parse(await readFile(fixture('metafor-reference.json'), 'utf8')) as {
+  datasets: Record<string, { runs: MetaforRun[] }>;
+};
 
 async function run(argv: string[], files: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const code = await runPoolCommand(argv, {
-    stdout: (s) => { stdout += s; },
-    stderr: (s) => { stderr += s; },
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
     readFile: (path) => (path in files ? Promise.resolve(files[path]!) : readFile(path, 'utf8')),
   });
   return { code, stdout, stderr };
 }
 
-const close = (actual: number, expected: number) => Math.abs(actual - expected) <= Math.max(1e-9, 1e-6 * Math.abs(expected));
+const close = (actual: number, expected: number) =>
+  Math.abs(actual - expected) <= Math.max(1e-9, 1e-6 * Math.abs(expected));
 
-for (const [method, ci, metaforTest] of [['REML', 'hk', 'knha'], ['DL', 'wald', 'z'], ['DL', 'hk', 'knha'], ['REML', 'wald', 'z']] as const) {
+for (const [method, ci, metaforTest] of [
+  ['REML', 'hk', 'knha'],
+  ['DL', 'wald', 'z'],
+  ['DL', 'hk', 'knha'],
+  ['REML', 'wald', 'z'],
+] as const) {
   test(`--json ${method} ${ci} reproduces metafor on the typical 8-organisation set`, async () => {
-    const { code, stdout, stderr } = await run([fixture('datasets/typical-8.csv'), '--method', method, '--ci', ci, '--json']);
+    const { code, stdout, stderr } = await run([
+      fixture('datasets/typical-8.csv'),
+      '--method',
+      method,
+      '--ci',
+      ci,
+      '--json',
+    ]);
     assert.equal(stderr, '');
     assert.equal(code, 0);
     const output = JSON.parse(stdout) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(output), ['k', 'estimate', 'se', 'ci_low', 'ci_high', 'tau2', 'i2', 'q', 'method', 'ci_method', 'pi_low', 'pi_high']);
-    const expected = reference.datasets['typical-8']!.runs.find((r) => r.method === method && r.test === metaforTest && (r.threshold === null || r.threshold === 1e-10))!;
+    assert.deepEqual(Object.keys(output), [
+      'k',
+      'estimate',
+      'se',
+      'ci_low',
+      'ci_high',
+      'tau2',
+      'i2',
+      'q',
+      'method',
+      'ci_method',
+      'pi_low',
+      'pi_high',
+    ]);
+    const expected = reference.datasets['typical-8']!.runs.find(
+      (r) => r.method === method && r.test === metaforTest && (r.threshold === null || r.threshold === 1e-10),
+    )!;
     assert.equal(output.k, 8);
     assert.equal(output.method, method);
     assert.equal(output.ci_method, ci);
-    for (const [key, value] of [['estimate', expected.estimate], ['se', expected.se], ['ci_low', expected['ci.lb']], ['ci_high', expected['ci.ub']], ['tau2', expected.tau2], ['i2', expected.I2], ['q', expected.QE], ['pi_low', expected['pi.lb']], ['pi_high', expected['pi.ub']]] as const) {
+    for (const [key, value] of [
+      ['estimate', expected.estimate],
+      ['se', expected.se],
+      ['ci_low', expected['ci.lb']],
+      ['ci_high', expected['ci.ub']],
+      ['tau2', expected.tau2],
+      ['i2', expected.I2],
+      ['q', expected.QE],
+      ['pi_low', expected['pi.lb']],
+      ['pi_high', expected['pi.ub']],
+    ] as const) {
       assert.ok(close(output[key] as number, value), `${key}: ${output[key]} vs ${value}`);
     }
   });
@@ -68,7 +125,11 @@ const badCases: [string, string[], RegExp][] = [
   ['missing file', [fixture('bad/does-not-exist.csv')], /cannot read .*does-not-exist\.csv: no such file/],
   ['missing column', [fixture('bad/missing-column.csv')], /row 1: missing column sd_change/],
   ['non-numeric value', [fixture('bad/non-numeric.csv')], /row 3, column mean_change: "three" is not a number/],
-  ['fractional n', [fixture('bad/fractional-n.csv')], /row 4, column n: must be a whole number of at least 2, got "9\.5"/],
+  [
+    'fractional n',
+    [fixture('bad/fractional-n.csv')],
+    /row 4, column n: must be a whole number of at least 2, got "9\.5"/,
+  ],
   ['n below 2', [fixture('bad/n-below-2.csv')], /row 3, column n: must be a whole number of at least 2, got "1"/],
   ['SD not above 0', [fixture('bad/sd-zero.csv')], /row 4, column sd_change: must be above 0, got "0"/],
   ['missing value', [fixture('bad/missing-value.csv')], /row 3, column sd_change: value is missing/],

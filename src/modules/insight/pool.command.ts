@@ -28,9 +28,10 @@ function parseArguments(argv: readonly string[]): Options {
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i]!;
-    const [flag, inlineValue] = argument.startsWith('--') && argument.includes('=')
-      ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
-      : [argument, undefined];
+    const [flag, inlineValue] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     const takeValue = (): string => {
       const value = inlineValue ?? argv[++i];
       if (value === undefined) throw new InputError(`${flag} needs a value\n${USAGE}`);
@@ -56,17 +57,29 @@ function parseArguments(argv: readonly string[]): Options {
 function parseRows(text: string): OrganisationRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new InputError(`the file is not valid CSV: ${(error as Error).message}`);
   }
   const [header, ...data] = records;
-  if (header === undefined) throw new InputError('the file is empty: expected a header row org,n,mean_change,sd_change');
+  if (header === undefined)
+    throw new InputError('the file is empty: expected a header row org,n,mean_change,sd_change');
   const names = header.record.map((name) => name.toLowerCase());
-  const indexOf = Object.fromEntries(REQUIRED_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<(typeof REQUIRED_COLUMNS)[number], number>;
+  const indexOf = Object.fromEntries(REQUIRED_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<
+    (typeof REQUIRED_COLUMNS)[number],
+    number
+  >;
   const missing = REQUIRED_COLUMNS.filter((column) => indexOf[column] < 0);
   if (missing.length > 0) {
-    throw new InputError(`row ${header.info.lines}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected org,n,mean_change,sd_change)`);
+    throw new InputError(
+      `row ${header.info.lines}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected org,n,mean_change,sd_change)`,
+    );
   }
 
   const seen = new Map<string, number>();
@@ -85,7 +98,8 @@ function parseRows(text: string): OrganisationRow[] {
     if (seen.has(org)) throw new InputError(`row ${row}, column org: "${org}" already appears in row ${seen.get(org)}`);
     seen.set(org, row);
     const n = number('n');
-    if (!Number.isInteger(n) || n < 2) throw new InputError(`row ${row}, column n: must be a whole number of at least 2, got "${cell('n')}"`);
+    if (!Number.isInteger(n) || n < 2)
+      throw new InputError(`row ${row}, column n: must be a whole number of at least 2, got "${cell('n')}"`);
     const mean = number('mean_change');
     const sd = number('sd_change');
     if (!(sd > 0)) throw new InputError(`row ${row}, column sd_change: must be above 0, got "${cell('sd_change')}"`);
@@ -138,7 +152,9 @@ export async function runPoolCommand(argv: string[], io: PoolCommandIo): Promise
       text = await io.readFile(options.file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot read ${options.file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+      throw new InputError(
+        `cannot read ${options.file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`,
+      );
     }
     const rows = parseRows(text);
     let result: PoolingResult;

@@ -28,7 +28,9 @@ export async function readOrgReach(db: Kysely<DB>, orgId: string): Promise<Reach
       (select count(*) from evidence_activities where org_id = ${orgId})::integer as sessions,
       (select coalesce(sum(attendance), 0) from evidence_activities where org_id = ${orgId})::integer as attendance,
       ((select coalesce(sum(volunteer_hours), 0) from evidence_activities where org_id = ${orgId})
-        + (select coalesce(sum(hours), 0) from evidence_volunteer_hours where org_id = ${orgId}))::float8 as "volunteerHours"`.execute(db);
+        + (select coalesce(sum(hours), 0) from evidence_volunteer_hours where org_id = ${orgId}))::float8 as "volunteerHours"`.execute(
+    db,
+  );
   return r.rows[0]!;
 }
 
@@ -37,7 +39,10 @@ export async function readOrgReach(db: Kysely<DB>, orgId: string): Promise<Reach
  * summaries: the most on any one measure, so no table of participants is scanned), sessions,
  * attendance and volunteer hours.
  */
-export async function readNetworkReach(db: Kysely<DB>, orgIds?: readonly string[]): Promise<(Reach & { orgId: string; region: string })[]> {
+export async function readNetworkReach(
+  db: Kysely<DB>,
+  orgIds?: readonly string[],
+): Promise<(Reach & { orgId: string; region: string })[]> {
   if (orgIds && orgIds.length === 0) return [];
   const r = await sql<Reach & { orgId: string; region: string }>`
     select o.id as "orgId", o.region,
@@ -70,7 +75,10 @@ export async function readOrgQuarters(db: Kysely<DB>, orgId: string): Promise<Qu
 }
 
 /** Mean score per measure and quarter, for the trend chart (organisation's own view). */
-export async function readOrgScoreTrends(db: Kysely<DB>, orgId: string): Promise<{ instrumentKey: string; measureKey: string; quarter: string; n: number; mean: number }[]> {
+export async function readOrgScoreTrends(
+  db: Kysely<DB>,
+  orgId: string,
+): Promise<{ instrumentKey: string; measureKey: string; quarter: string; n: number; mean: number }[]> {
   const r = await sql<{ instrumentKey: string; measureKey: string; quarter: string; n: number; mean: number }>`
     select a.instrument_key as "instrumentKey", m.key as "measureKey", to_char(a.assessed_on, 'YYYY "Q"Q') as quarter,
       count(*)::integer as n, avg(m.value::numeric)::float8 as mean
@@ -94,7 +102,10 @@ export interface ContributedSummary {
 }
 
 /** The newest contributed summary per member organisation and measure. */
-export async function readContributedSummaries(db: Kysely<DB>, orgIds?: readonly string[]): Promise<ContributedSummary[]> {
+export async function readContributedSummaries(
+  db: Kysely<DB>,
+  orgIds?: readonly string[],
+): Promise<ContributedSummary[]> {
   if (orgIds && orgIds.length === 0) return [];
   const r = await sql<ContributedSummary>`
     select distinct on (s.org_id, s.instrument_key, s.measure_key)
@@ -108,8 +119,17 @@ export async function readContributedSummaries(db: Kysely<DB>, orgIds?: readonly
 }
 
 /** Member organisations with the local authorities they serve and when they last sent data. */
-export async function readMemberCoverage(db: Kysely<DB>): Promise<{ orgId: string; name: string; slug: string; region: string; ladCodes: string[]; lastData: Date | null }[]> {
-  const r = await sql<{ orgId: string; name: string; slug: string; region: string; ladCodes: string[] | null; lastData: Date | null }>`
+export async function readMemberCoverage(
+  db: Kysely<DB>,
+): Promise<{ orgId: string; name: string; slug: string; region: string; ladCodes: string[]; lastData: Date | null }[]> {
+  const r = await sql<{
+    orgId: string;
+    name: string;
+    slug: string;
+    region: string;
+    ladCodes: string[] | null;
+    lastData: Date | null;
+  }>`
     select o.id as "orgId", o.name, o.slug, o.region,
       (select array_agg(lad_code order by lad_code) from org_areas a where a.org_id = o.id) as "ladCodes",
       greatest(s.last_assessment_at,
@@ -122,6 +142,10 @@ export async function readMemberCoverage(db: Kysely<DB>): Promise<{ orgId: strin
 
 /** Member organisations by slug, for choosing a consortium. */
 export async function readMembers(db: Kysely<DB>): Promise<{ id: string; slug: string; name: string }[]> {
-  const r = await sql<{ id: string; slug: string; name: string }>`select id, slug, name from organisations where status = 'member' order by name`.execute(db);
+  const r = await sql<{
+    id: string;
+    slug: string;
+    name: string;
+  }>`select id, slug, name from organisations where status = 'member' order by name`.execute(db);
   return r.rows;
 }

@@ -7,7 +7,11 @@ import { buildOutsideView } from './insight.service.ts';
 import * as reach from './reach.repository.ts';
 
 export async function loadNetworkInsightPage(deps: Deps) {
-  const [view, coverage, members] = await Promise.all([buildOutsideView(deps.db), reach.readMemberCoverage(deps.db), reach.readMembers(deps.db)]);
+  const [view, coverage, members] = await Promise.all([
+    buildOutsideView(deps.db),
+    reach.readMemberCoverage(deps.db),
+    reach.readMembers(deps.db),
+  ]);
   return { view, coverage, members };
 }
 

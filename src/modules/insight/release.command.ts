@@ -7,7 +7,11 @@ import { todayInUk } from '../../platform/time.ts';
 import { releaseDateText } from './domain/release-calendar.ts';
 import { publishRelease } from './release.service.ts';
 
-export async function runFiguresCommand(args: string[], db: Kysely<DB>, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+export async function runFiguresCommand(
+  args: string[],
+  db: Kysely<DB>,
+  io: { out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
   const [verb, ...rest] = args;
   if (verb !== 'publish') {
     io.err('Say what to do: `connectors figures publish [--on YYYY-MM-DD]` makes a release of the published figures.');
@@ -20,12 +24,14 @@ export async function runFiguresCommand(args: string[], db: Kysely<DB>, io: { ou
     return 2;
   }
   if (on > todayInUk()) {
-    io.err('A release can\'t be dated in the future: give today\'s date or an earlier one.');
+    io.err("A release can't be dated in the future: give today's date or an earlier one.");
     return 2;
   }
   const { release, created } = await publishRelease(db, on);
-  io.out(created
-    ? `Published the figures as at ${releaseDateText(release.releasedOn)}; the next update is due ${releaseDateText(release.nextReleaseOn)}.`
-    : `There is already a release dated ${releaseDateText(release.releasedOn)}; nothing changed.`);
+  io.out(
+    created
+      ? `Published the figures as at ${releaseDateText(release.releasedOn)}; the next update is due ${releaseDateText(release.nextReleaseOn)}.`
+      : `There is already a release dated ${releaseDateText(release.releasedOn)}; nothing changed.`,
+  );
   return 0;
 }

@@ -5,7 +5,11 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { ContributedSummary, Reach } from './reach.repository.ts';
 import type { MeasureSums } from './summaries.repository.ts';
 
-export interface Release { id: string; releasedOn: string; nextReleaseOn: string }
+export interface Release {
+  id: string;
+  releasedOn: string;
+  nextReleaseOn: string;
+}
 
 /** What one organisation contributes to a release: aggregates only. */
 export interface ReleaseOrgFigures {
@@ -14,7 +18,12 @@ export interface ReleaseOrgFigures {
   reach: Reach & { region: string };
 }
 
-export interface ReleaseOrg { orgId: string; name: string; slug: string; figures: ReleaseOrgFigures }
+export interface ReleaseOrg {
+  orgId: string;
+  name: string;
+  slug: string;
+  figures: ReleaseOrgFigures;
+}
 
 export async function readLatestRelease(db: Kysely<DB>): Promise<Release | undefined> {
   const r = await sql<Release>`select id, released_on::text as "releasedOn", next_release_on::text as "nextReleaseOn"
@@ -29,7 +38,11 @@ export async function readReleaseOn(db: Kysely<DB>, on: string): Promise<Release
 }
 
 /** The organisations in a release (optionally only some of them). */
-export async function readReleaseOrgs(db: Kysely<DB>, releaseId: string, orgIds?: readonly string[]): Promise<ReleaseOrg[]> {
+export async function readReleaseOrgs(
+  db: Kysely<DB>,
+  releaseId: string,
+  orgIds?: readonly string[],
+): Promise<ReleaseOrg[]> {
   if (orgIds && orgIds.length === 0) return [];
   const r = await sql<ReleaseOrg>`select org_id as "orgId", name, slug, figures from insight_release_orgs
     where release_id = ${releaseId} ${orgIds ? sql`and org_id in (${sql.join(orgIds)})` : sql``}
@@ -37,8 +50,14 @@ export async function readReleaseOrgs(db: Kysely<DB>, releaseId: string, orgIds?
   return r.rows;
 }
 
-export async function insertRelease(db: Kysely<DB>, releasedOn: string, nextReleaseOn: string, orgs: readonly ReleaseOrg[]): Promise<Release> {
-  const r = await sql<Release>`insert into insight_releases (released_on, next_release_on) values (${releasedOn}, ${nextReleaseOn})
+export async function insertRelease(
+  db: Kysely<DB>,
+  releasedOn: string,
+  nextReleaseOn: string,
+  orgs: readonly ReleaseOrg[],
+): Promise<Release> {
+  const r =
+    await sql<Release>`insert into insight_releases (released_on, next_release_on) values (${releasedOn}, ${nextReleaseOn})
     returning id, released_on::text as "releasedOn", next_release_on::text as "nextReleaseOn"`.execute(db);
   const release = r.rows[0]!;
   for (let i = 0; i < orgs.length; i += 500) {

@@ -25,18 +25,35 @@ export async function publishRelease(db: Kysely<DB>, on: string): Promise<{ rele
 }
 
 /** The same, inside the caller's transaction (the demo seed's). */
-export async function publishReleaseWithin(tx: Kysely<DB>, on: string): Promise<{ release: repo.Release; created: boolean }> {
+export async function publishReleaseWithin(
+  tx: Kysely<DB>,
+  on: string,
+): Promise<{ release: repo.Release; created: boolean }> {
   const existing = await repo.readReleaseOn(tx, on);
   if (existing) return { release: existing, created: false };
-  const [members, sums, contributed, reach] = await Promise.all([readMembers(tx), readNetworkSums(tx), readContributedSummaries(tx), readNetworkReach(tx)]);
+  const [members, sums, contributed, reach] = await Promise.all([
+    readMembers(tx),
+    readNetworkSums(tx),
+    readContributedSummaries(tx),
+    readNetworkReach(tx),
+  ]);
   const orgs: repo.ReleaseOrg[] = members.map((m) => {
     const r = reach.find((x) => x.orgId === m.id);
     return {
-      orgId: m.id, name: m.name, slug: m.slug,
+      orgId: m.id,
+      name: m.name,
+      slug: m.slug,
       figures: {
         sums: sums.filter((s) => s.orgId === m.id).map(({ orgName: _n, orgSlug: _s, ...rest }) => rest),
         contributed: contributed.filter((c) => c.orgId === m.id),
-        reach: { participants: r?.participants ?? 0, assessed: r?.assessed ?? 0, sessions: r?.sessions ?? 0, attendance: r?.attendance ?? 0, volunteerHours: r?.volunteerHours ?? 0, region: r?.region ?? '' },
+        reach: {
+          participants: r?.participants ?? 0,
+          assessed: r?.assessed ?? 0,
+          sessions: r?.sessions ?? 0,
+          attendance: r?.attendance ?? 0,
+          volunteerHours: r?.volunteerHours ?? 0,
+          region: r?.region ?? '',
+        },
       },
     };
   });
@@ -49,14 +66,20 @@ export async function seedInsightDemo(tx: Kysely<DB>): Promise<void> {
 }
 
 /** The scheduled publication: a release dated today when this month has none yet. */
-export async function publishDueRelease(db: Kysely<DB>, today: string): Promise<{ release: repo.Release; created: boolean } | undefined> {
+export async function publishDueRelease(
+  db: Kysely<DB>,
+  today: string,
+): Promise<{ release: repo.Release; created: boolean } | undefined> {
   const latest = await repo.readLatestRelease(db);
   if (!releaseIsDue(latest?.releasedOn, today)) return undefined;
   return publishRelease(db, today);
 }
 
 /** The latest release and its organisations (optionally only some). */
-export async function readLatestReleaseOrgs(db: Kysely<DB>, orgIds?: readonly string[]): Promise<{ release: repo.Release | null; orgs: repo.ReleaseOrg[] }> {
+export async function readLatestReleaseOrgs(
+  db: Kysely<DB>,
+  orgIds?: readonly string[],
+): Promise<{ release: repo.Release | null; orgs: repo.ReleaseOrg[] }> {
   const release = await repo.readLatestRelease(db);
   if (!release) return { release: null, orgs: [] };
   return { release, orgs: await repo.readReleaseOrgs(db, release.id, orgIds) };
@@ -67,11 +90,20 @@ export async function readLatestReleaseOrgs(db: Kysely<DB>, orgIds?: readonly st
  * paired with organisations of known size, its figures would pin the small one's count. The
  * message names the organisation and says it is too small, never how small.
  */
-export async function assertGroupCanBeShown(db: Kysely<DB>, orgs: readonly { id: string; name: string }[]): Promise<void> {
-  const { orgs: released } = await readLatestReleaseOrgs(db, orgs.map((o) => o.id));
+export async function assertGroupCanBeShown(
+  db: Kysely<DB>,
+  orgs: readonly { id: string; name: string }[],
+): Promise<void> {
+  const { orgs: released } = await readLatestReleaseOrgs(
+    db,
+    orgs.map((o) => o.id),
+  );
   const size = new Map(released.map((o) => [o.orgId, groupSize(o)]));
   const small = orgs.filter((o) => (size.get(o.id) ?? 0) < MINIMUM_GROUP_SIZE).map((o) => o.name);
   if (small.length === 0) return;
   const names = small.length === 1 ? small[0]! : `${small.slice(0, -1).join(', ')} and ${small[small.length - 1]}`;
-  throw new AppError('validation', `${names} ${small.length === 1 ? 'has' : 'have'} too few people who agreed to network use to be part of a group's figures, so this group can't be shown. Groups can only include organisations with at least ${MINIMUM_GROUP_SIZE} such people in the latest published figures, so that no one can be recognised. Leave ${small.length === 1 ? 'it' : 'them'} out and try again.`);
+  throw new AppError(
+    'validation',
+    `${names} ${small.length === 1 ? 'has' : 'have'} too few people who agreed to network use to be part of a group's figures, so this group can't be shown. Groups can only include organisations with at least ${MINIMUM_GROUP_SIZE} such people in the latest published figures, so that no one can be recognised. Leave ${small.length === 1 ? 'it' : 'them'} out and try again.`,
+  );
 }

@@ -24,7 +24,10 @@ test('the calendar: monthly on the 1st, due when the month has none', () => {
   assert.equal(releaseIsDue(undefined, '2026-12-02'), true);
   assert.equal(releaseIsDue('2026-12-01', '2026-12-31'), false);
   assert.equal(releaseIsDue('2026-11-01', '2026-12-01'), true);
-  assert.equal(releaseSentence({ releasedOn: '2026-11-01', nextReleaseOn: '2026-12-01' }), 'Figures as at 1 November 2026, next update 1 December 2026.');
+  assert.equal(
+    releaseSentence({ releasedOn: '2026-11-01', nextReleaseOn: '2026-12-01' }),
+    'Figures as at 1 November 2026, next update 1 December 2026.',
+  );
 });
 
 test('the precision: 0.2 for a group shown as 10, 0.1 above; every n in the band fits the rounded mean', () => {
@@ -32,7 +35,11 @@ test('the precision: 0.2 for a group shown as 10, 0.1 above; every n in the band
   assert.equal(statisticStep(15), 0.1);
   assert.equal(roundToStep(1.444444, 0.2), 1.4);
   assert.equal(roundToStep(-0.04, 0.1), 0);
-  for (const [shown, step] of [[10, 0.2], [15, 0.1], [20, 0.1]] as const) {
+  for (const [shown, step] of [
+    [10, 0.2],
+    [15, 0.1],
+    [20, 0.1],
+  ] as const) {
     for (let n = Math.max(8, shown - 2); n <= shown + 2; n++) {
       for (let s = -5 * n; s <= 5 * n; s++) {
         const v = roundToStep(s / n, step);

@@ -34,7 +34,10 @@ export async function readOrgSums(db: Kysely<DB>, orgId: string): Promise<Measur
 }
 
 /** Network-consented summary rows of member organisations (optionally only some of them). */
-export async function readNetworkSums(db: Kysely<DB>, orgIds?: readonly string[]): Promise<(MeasureSums & { orgName: string; orgSlug: string })[]> {
+export async function readNetworkSums(
+  db: Kysely<DB>,
+  orgIds?: readonly string[],
+): Promise<(MeasureSums & { orgName: string; orgSlug: string })[]> {
   if (orgIds && orgIds.length === 0) return [];
   const r = await sql<MeasureSums & { orgName: string; orgSlug: string }>`
     select ${SUM_COLUMNS}, o.name as "orgName", o.slug as "orgSlug"
@@ -75,7 +78,8 @@ const STATE_COLUMNS = sql`participant_id as "participantId", instrument_key as "
 
 /** An organisation's own per-participant first and latest scores (its dashboard's distributions). */
 export async function readOrgStates(db: Kysely<DB>, orgId: string): Promise<ParticipantMeasureState[]> {
-  const r = await sql<ParticipantMeasureState>`select ${STATE_COLUMNS} from insight_participant_measures where org_id = ${orgId}
+  const r =
+    await sql<ParticipantMeasureState>`select ${STATE_COLUMNS} from insight_participant_measures where org_id = ${orgId}
     order by instrument_key, measure_key, participant_id`.execute(db);
   return r.rows;
 }
@@ -88,6 +92,9 @@ export async function unsafeReadAllStates(db: Kysely<DB>): Promise<ParticipantMe
 
 /** Organisations' last submissions of assessments (a log, not a summary). */
 export async function readSubmissions(db: Kysely<DB>): Promise<Map<string, Date>> {
-  const r = await sql<{ org_id: string; last_assessment_at: Date }>`select org_id, last_assessment_at from insight_org_submissions`.execute(db);
+  const r = await sql<{
+    org_id: string;
+    last_assessment_at: Date;
+  }>`select org_id, last_assessment_at from insight_org_submissions`.execute(db);
   return new Map(r.rows.map((row) => [row.org_id, row.last_assessment_at]));
 }

@@ -1,5 +1,11 @@
 // svg-to-pdfkit ships no types; this is the one call we use.
 declare module 'svg-to-pdfkit' {
-  function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x?: number, y?: number, options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string }): void;
+  function SVGtoPDF(
+    doc: PDFKit.PDFDocument,
+    svg: string,
+    x?: number,
+    y?: number,
+    options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string },
+  ): void;
   export default SVGtoPDF;
 }

@@ -17,7 +17,10 @@ function List({ rows }: { rows: Latest }) {
       {rows.map((r) => (
         <li>
           <a href={`/learning/library/${r.id}`}>{r.title}</a>
-          <span class="learning-meta"> {KIND_LABEL[r.kind as ResourceKind]} from {r.org_name}</span>
+          <span class="learning-meta">
+            {' '}
+            {KIND_LABEL[r.kind as ResourceKind]} from {r.org_name}
+          </span>
         </li>
       ))}
     </ul>
@@ -30,17 +33,39 @@ export function hubRoutes(deps: Deps) {
       const ctx = pageContext(req, reply, deps.config.demo);
       const view = await loadLearningHub(deps, req.actor);
       const links = [
-        { href: '/learning/library', label: 'The library', description: 'Guides, templates and policies from groups across the network.' },
-        { href: '/learning/library?kind=story', label: 'Innovation stories', description: 'What a group tried, what it cost, and how to copy it.' },
-        { href: '/learning/start', label: 'Start a recovery group', description: 'The steps from an idea to a group to a charity, and a mentor to help.' },
-        { href: '/learning/questions', label: 'Ask the network', description: 'Questions answered by people who have been there. For members.' },
-        { href: '/learning/people', label: 'People who can help', description: 'Members who can offer a skill or some experience, and what they are looking for. For members.' },
+        {
+          href: '/learning/library',
+          label: 'The library',
+          description: 'Guides, templates and policies from groups across the network.',
+        },
+        {
+          href: '/learning/library?kind=story',
+          label: 'Innovation stories',
+          description: 'What a group tried, what it cost, and how to copy it.',
+        },
+        {
+          href: '/learning/start',
+          label: 'Start a recovery group',
+          description: 'The steps from an idea to a group to a charity, and a mentor to help.',
+        },
+        {
+          href: '/learning/questions',
+          label: 'Ask the network',
+          description: 'Questions answered by people who have been there. For members.',
+        },
+        {
+          href: '/learning/people',
+          label: 'People who can help',
+          description: 'Members who can offer a skill or some experience, and what they are looking for. For members.',
+        },
       ];
       return sendPage(
         reply,
         <Layout ctx={ctx} title="Learn from each other" before={<Breadcrumbs items={[{ href: '/', label: 'Home' }]} />}>
           <h1>Learn from each other</h1>
-          <p class="lede">No two groups are the same, and that is the point. Here is what they have learned, shared for everyone.</p>
+          <p class="lede">
+            No two groups are the same, and that is the point. Here is what they have learned, shared for everyone.
+          </p>
           <form method="get" action="/learning/library" role="search" class="learning-search">
             <TextInput name="q" label="Search the library" type="search" spellcheck={false} />
             <Button>Search</Button>

@@ -28,15 +28,45 @@ export function learningRoutes(deps: Deps) {
 }
 
 export const learningWorkspaceLinks: WorkspaceLink[] = [
-  { label: 'Shared learning', description: 'Add to the library, share an innovation story, keep resources up to date.', href: (o) => `/orgs/${o.slug}/learning`, rule: contributeLearning },
-  { label: 'Getting started', description: 'Your steps from an idea to a charity, and a mentor to help.', href: (o) => `/orgs/${o.slug}/pathway`, rule: keepPathway },
-  { label: 'Mentoring new groups', description: 'Say how many new groups you can help, and answer their requests.', href: (o) => `/orgs/${o.slug}/mentoring`, rule: mentorForOrg },
+  {
+    label: 'Shared learning',
+    description: 'Add to the library, share an innovation story, keep resources up to date.',
+    href: (o) => `/orgs/${o.slug}/learning`,
+    rule: contributeLearning,
+  },
+  {
+    label: 'Getting started',
+    description: 'Your steps from an idea to a charity, and a mentor to help.',
+    href: (o) => `/orgs/${o.slug}/pathway`,
+    rule: keepPathway,
+  },
+  {
+    label: 'Mentoring new groups',
+    description: 'Say how many new groups you can help, and answer their requests.',
+    href: (o) => `/orgs/${o.slug}/mentoring`,
+    rule: mentorForOrg,
+  },
 ];
 
 export const learningNetworkLinks: NetworkLink[] = [
-  { label: 'Stories to review', description: 'Innovation stories waiting to go in the library.', href: '/network/learning/stories', rule: coordinateLearning },
-  { label: 'Questions', description: 'Questions that need an answer, and reported posts.', href: '/network/learning/questions', rule: coordinateLearning },
-  { label: 'Mentor matches', description: 'Who is mentoring whom; make a match by hand.', href: '/network/learning/mentoring', rule: coordinateLearning },
+  {
+    label: 'Stories to review',
+    description: 'Innovation stories waiting to go in the library.',
+    href: '/network/learning/stories',
+    rule: coordinateLearning,
+  },
+  {
+    label: 'Questions',
+    description: 'Questions that need an answer, and reported posts.',
+    href: '/network/learning/questions',
+    rule: coordinateLearning,
+  },
+  {
+    label: 'Mentor matches',
+    description: 'Who is mentoring whom; make a match by hand.',
+    href: '/network/learning/mentoring',
+    rule: coordinateLearning,
+  },
 ];
 
 export const learningJobs: JobDefinition[] = [

@@ -38,8 +38,13 @@ before(async () => {
 });
 after(() => t.close());
 
-const count = async (table: 'learning_helpers' | 'learning_person_steps' | 'learning_pathway_steps' | 'audit_log', where: (q: any) => any = (q) => q) =>
-  Number((await where(t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))).executeTakeFirstOrThrow()).n);
+const count = async (
+  table: 'learning_helpers' | 'learning_person_steps' | 'learning_pathway_steps' | 'audit_log',
+  where: (q: any) => any = (q) => q,
+) =>
+  Number(
+    (await where(t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))).executeTakeFirstOrThrow()).n,
+  );
 
 test('the home page’s “Learn from each other” card leads to shared learning', async () => {
   const home = await anonymous.get('/');
@@ -57,9 +62,17 @@ test('people who can help: members list themselves and find each other; nobody e
   assert.equal(other.statusCode, 400, 'another organisation typed in is refused');
   assert.equal(await count('learning_helpers'), 0);
   const payload = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-  const saved = await leadA.post('/learning/people/me', { org: orgA.id, can_offer: `Bid writing for the lottery, setting up a committee ${payload}`, looking_for: 'Someone who has run a recovery café' });
+  const saved = await leadA.post('/learning/people/me', {
+    org: orgA.id,
+    can_offer: `Bid writing for the lottery, setting up a committee ${payload}`,
+    looking_for: 'Someone who has run a recovery café',
+  });
   assert.equal(saved.statusCode, 303);
-  assert.equal(await count('audit_log', (q) => q.where('action', '=', 'learning.helper.listed').where('subject_id', '=', leadAId)), 1, 'listing is in the audit log');
+  assert.equal(
+    await count('audit_log', (q) => q.where('action', '=', 'learning.helper.listed').where('subject_id', '=', leadAId)),
+    1,
+    'listing is in the audit log',
+  );
 
   const found = await leadB.get('/learning/people?q=bid+writng');
   assert.equal(found.statusCode, 200);
@@ -68,7 +81,11 @@ test('people who can help: members list themselves and find each other; nobody e
   assert.doesNotMatch(found.body, /<script>alert\(1\)/);
   assert.doesNotMatch(found.body, /<img src=x onerror/);
   assert.match(found.body, /&lt;script>alert\(1\)/, 'shown as text');
-  assert.doesNotMatch((await leadB.get('/learning/people?q=plumbing')).body, /Ana Alder/, 'unrelated words find nobody');
+  assert.doesNotMatch(
+    (await leadB.get('/learning/people?q=plumbing')).body,
+    /Ana Alder/,
+    'unrelated words find nobody',
+  );
   const stems = await leadB.get('/learning/people?q=committees');
   assert.match(stems.body, /Ana Alder/, 'a plural finds the singular');
 
@@ -95,7 +112,11 @@ test('a person with no group keeps their own ticks, sees nobody else’s, and br
   await eli.signIn(someone.email, TEST_PASSWORD);
   await dee.get('/learning/start');
   assert.equal((await dee.post('/learning/start/people-and-purpose', { done: 'yes' })).statusCode, 303);
-  assert.equal((await dee.post('/learning/start/people-and-purpose', { done: 'yes' })).statusCode, 303, 'a replay changes nothing');
+  assert.equal(
+    (await dee.post('/learning/start/people-and-purpose', { done: 'yes' })).statusCode,
+    303,
+    'a replay changes nothing',
+  );
   assert.equal((await dee.post('/learning/start/safeguarding', { done: 'yes' })).statusCode, 303);
   assert.equal((await dee.post('/learning/start/not-a-step', { done: 'yes' })).statusCode, 404);
   assert.equal(await count('learning_person_steps', (q) => q.where('person_id', '=', alone.id)), 2);
@@ -114,7 +135,11 @@ test('a person with no group keeps their own ticks, sees nobody else’s, and br
   assert.equal((await deeAgain.post(`/orgs/${group.slug}/pathway/bring-steps`)).statusCode, 303);
   assert.equal(await count('learning_pathway_steps', (q) => q.where('org_id', '=', group.id)), 2);
   assert.equal(await count('learning_person_steps', (q) => q.where('person_id', '=', alone.id)), 0);
-  assert.equal((await deeAgain.post(`/orgs/${group.slug}/pathway/bring-steps`)).statusCode, 303, 'a replay brings nothing twice');
+  assert.equal(
+    (await deeAgain.post(`/orgs/${group.slug}/pathway/bring-steps`)).statusCode,
+    303,
+    'a replay brings nothing twice',
+  );
   assert.equal(await count('learning_pathway_steps', (q) => q.where('org_id', '=', group.id)), 2);
   // B's lead can't bring anything into Dee's group, nor see it.
   assert.equal((await leadB.post(`/orgs/${group.slug}/pathway/bring-steps`)).statusCode, 404);
@@ -123,7 +148,11 @@ test('a person with no group keeps their own ticks, sees nobody else’s, and br
 test('members-only words, titles and files stay hidden from the public by id, search, snippet and type-ahead', async () => {
   await leadA.get(`/orgs/${orgA.slug}/learning/new`);
   const res = await leadA.post(`/orgs/${orgA.slug}/learning/new`, {
-    kind: 'guide', visibility: 'members', language: 'en', title: 'Wombat salary bands', summary: 'Pay for peer workers.',
+    kind: 'guide',
+    visibility: 'members',
+    language: 'en',
+    title: 'Wombat salary bands',
+    summary: 'Pay for peer workers.',
     body: 'Our peer workers earn a quixotically specific amount.',
   });
   assert.equal(res.statusCode, 303);
@@ -132,13 +161,24 @@ test('members-only words, titles and files stay hidden from the public by id, se
   const csrf = /name="_csrf" value="([^"]+)"/.exec((await leadA.get(`/orgs/${orgA.slug}/learning`)).body)![1]!;
   const boundary = '----rcattack';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="<script>alert(1)</script>.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="<script>alert(1)</script>.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     pdf,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const up = await leadA.request({ method: 'POST', url: `/orgs/${orgA.slug}/learning/${id}/files?_csrf=${encodeURIComponent(csrf)}`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const up = await leadA.request({
+    method: 'POST',
+    url: `/orgs/${orgA.slug}/learning/${id}/files?_csrf=${encodeURIComponent(csrf)}`,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
   assert.equal(up.statusCode, 303, up.body.slice(0, 300));
-  const file = await t.database.db.selectFrom('learning_attachments').select(['id', 'file_name']).where('resource_id', '=', id).executeTakeFirstOrThrow();
+  const file = await t.database.db
+    .selectFrom('learning_attachments')
+    .select(['id', 'file_name'])
+    .where('resource_id', '=', id)
+    .executeTakeFirstOrThrow();
 
   const member = await leadB.get(`/learning/library/${id}`);
   assert.equal(member.statusCode, 200);
@@ -148,15 +188,34 @@ test('members-only words, titles and files stay hidden from the public by id, se
   for (const c of [anonymous, applicantLead]) {
     assert.equal((await c.get(`/learning/library/${id}`)).statusCode, 404);
     assert.equal((await c.get(`/learning/library/${id}/files/${file.id}`)).statusCode, 404, 'the file by its id');
-    for (const url of ['/learning/library?q=quixotically', '/learning/library?q=quixoticaly', '/learning/library?q=wombat', '/learning/library?q=wombat+salary&page=1', '/learning/library/suggest?q=womb', '/learning/library/suggest?q=wombta']) {
+    for (const url of [
+      '/learning/library?q=quixotically',
+      '/learning/library?q=quixoticaly',
+      '/learning/library?q=wombat',
+      '/learning/library?q=wombat+salary&page=1',
+      '/learning/library/suggest?q=womb',
+      '/learning/library/suggest?q=wombta',
+    ]) {
       const r = await c.get(url);
       assert.equal(r.statusCode, 200, url);
       // (the search box shows what was typed, in lower case; the resource's own words never)
-      assert.doesNotMatch(r.body, /Wombat salary bands|Pay for peer workers|specific amount/, `${url} leaked members-only words`);
+      assert.doesNotMatch(
+        r.body,
+        /Wombat salary bands|Pay for peer workers|specific amount/,
+        `${url} leaked members-only words`,
+      );
     }
   }
-  assert.match((await leadB.get('/learning/library?q=quixotically')).body, /Wombat salary bands/, 'members find it by its words (the check is not vacuous)');
-  assert.match((await leadB.get('/learning/library?q=wombat+salry')).body, /Wombat salary bands/, 'and by a misspelt title');
+  assert.match(
+    (await leadB.get('/learning/library?q=quixotically')).body,
+    /Wombat salary bands/,
+    'members find it by its words (the check is not vacuous)',
+  );
+  assert.match(
+    (await leadB.get('/learning/library?q=wombat+salry')).body,
+    /Wombat salary bands/,
+    'and by a misspelt title',
+  );
   assert.match((await leadB.get('/learning/library/suggest?q=womb')).body, /Wombat salary bands/, 'and as they type');
   // Facet counts don't give the members-only resource away either.
   const facetsAnon = await anonymous.get(`/learning/library?org=${orgA.slug}`);
@@ -182,7 +241,11 @@ test('mentor requests raced and replayed: one open request, one answer', async (
     lead.post(`/orgs/${group.slug}/pathway/mentor`, { mentor: orgB.id, message: 'second' }),
   ]);
   assert.deepEqual(asks.map((r) => r.statusCode).sort(), [303, 409]);
-  const open = await db.selectFrom('learning_mentor_requests').select(['id', 'mentor_org_id']).where('org_id', '=', group.id).execute();
+  const open = await db
+    .selectFrom('learning_mentor_requests')
+    .select(['id', 'mentor_org_id'])
+    .where('org_id', '=', group.id)
+    .execute();
   assert.equal(open.length, 1);
   const [mentorClient, mentorOrg] = open[0]!.mentor_org_id === orgA.id ? [leadA, orgA] : [leadB, orgB];
   await mentorClient.get(`/orgs/${mentorOrg.slug}/mentoring`);
@@ -192,30 +255,57 @@ test('mentor requests raced and replayed: one open request, one answer', async (
     mentorClient.post(`/orgs/${mentorOrg.slug}/mentoring/${open[0]!.id}`, { answer: 'decline' }),
   ]);
   assert.deepEqual(answers.map((r) => r.statusCode).sort(), [303, 409]);
-  const after = await db.selectFrom('learning_mentor_requests').select('status').where('id', '=', open[0]!.id).executeTakeFirstOrThrow();
+  const after = await db
+    .selectFrom('learning_mentor_requests')
+    .select('status')
+    .where('id', '=', open[0]!.id)
+    .executeTakeFirstOrThrow();
   assert.ok(['accepted', 'declined'].includes(after.status));
   const audits = await count('audit_log', (q) => q.where('subject_id', '=', open[0]!.id));
   assert.equal(audits, 1, 'one decision, one audit entry');
   // The other mentor can't answer a request that isn't theirs, by id.
   const [otherClient, otherOrg] = mentorOrg.id === orgA.id ? [leadB, orgB] : [leadA, orgA];
   await otherClient.get(`/orgs/${otherOrg.slug}/mentoring`);
-  assert.equal((await otherClient.post(`/orgs/${otherOrg.slug}/mentoring/${open[0]!.id}`, { answer: 'accept' })).statusCode, 404);
+  assert.equal(
+    (await otherClient.post(`/orgs/${otherOrg.slug}/mentoring/${open[0]!.id}`, { answer: 'accept' })).statusCode,
+    404,
+  );
   assert.equal((await otherClient.get(`/orgs/${otherOrg.slug}/mentoring/${open[0]!.id}`)).statusCode, 404);
 });
 
 test('the digest from two app instances at once goes once per person; one-click unsubscribe needs no cookies', async () => {
   // Something new this week, so there is a digest to send.
   await leadB.get(`/orgs/${orgB.slug}/learning/new`);
-  await leadB.post(`/orgs/${orgB.slug}/learning/new`, { kind: 'guide', visibility: 'public', language: 'en', title: 'Kettle rota guide', body: 'Who makes the tea.' });
+  await leadB.post(`/orgs/${orgB.slug}/learning/new`, {
+    kind: 'guide',
+    visibility: 'public',
+    language: 'en',
+    title: 'Kettle rota guide',
+    body: 'Who makes the tea.',
+  });
   // A second app over the same database, both running jobs; each is sent the job at once.
-  const second = await buildApp({ config: t.config, database: t.database, mailer: t.mailer, logger: false, jobPollingSeconds: 0.5 });
+  const second = await buildApp({
+    config: t.config,
+    database: t.database,
+    mailer: t.mailer,
+    logger: false,
+    jobPollingSeconds: 0.5,
+  });
   await second.ready();
   try {
     await Promise.all([t.app.jobs.start(), second.jobs.start()]);
-    await Promise.all([t.app.jobs.send('learning.send-digest', {}), second.jobs.send('learning.send-digest', {}), t.app.jobs.send('learning.send-digest', {})]);
+    await Promise.all([
+      t.app.jobs.send('learning.send-digest', {}),
+      second.jobs.send('learning.send-digest', {}),
+      t.app.jobs.send('learning.send-digest', {}),
+    ]);
     const digests = async () => (await t.mailer.outbox(500)).filter((m) => m.subject.startsWith('This week'));
     for (let i = 0; i < 120; i++) {
-      const { rows } = await sql<{ n: string }>`select count(*) as n from pgboss.job where name = 'learning.send-digest' and state in ('created', 'retry', 'active')`.execute(t.database.db);
+      const { rows } = await sql<{
+        n: string;
+      }>`select count(*) as n from pgboss.job where name = 'learning.send-digest' and state in ('created', 'retry', 'active')`.execute(
+        t.database.db,
+      );
       if (Number(rows[0]?.n ?? 0) === 0 && (await digests()).length > 0) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -229,13 +319,27 @@ test('the digest from two app instances at once goes once per person; one-click 
     assert.equal(mine.headers?.['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click');
     const url = new URL(/<([^>]+)>/.exec(mine.headers!['List-Unsubscribe']!)![1]!);
     // The mail app's one-click POST: no cookies, no CSRF token, the RFC 8058 body.
-    const res = await t.app.inject({ method: 'POST', url: url.pathname, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: url.pathname,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(res.statusCode, 200, res.body.slice(0, 200));
     const token = url.pathname.split('/').pop()!;
-    const sub = await t.database.db.selectFrom('learning_digest_subscriptions').select('subscribed').where('unsubscribe_token', '=', token).executeTakeFirstOrThrow();
+    const sub = await t.database.db
+      .selectFrom('learning_digest_subscriptions')
+      .select('subscribed')
+      .where('unsubscribe_token', '=', token)
+      .executeTakeFirstOrThrow();
     assert.equal(sub.subscribed, false);
     // A forged POST to a made-up token changes nothing and says the link is not known.
-    const forged = await t.app.inject({ method: 'POST', url: '/learning/unsubscribe/' + 'Z'.repeat(32), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/learning/unsubscribe/' + 'Z'.repeat(32),
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(forged.statusCode, 404);
   } finally {
     await second.close();
@@ -248,32 +352,95 @@ test('every learning page, enumerated from the app, keeps B’s progress from A 
   // B: a new group with progress, a mentor request, and a members-only resource with a file.
   const groupB = await buildOrg(db, { name: 'Hemlock Hopefuls', status: 'applicant' });
   const gLead = await buildPerson(db, { memberships: [{ orgId: groupB.id, role: 'lead' }] });
-  await db.insertInto('learning_pathway_steps').values([{ org_id: groupB.id, step: 'bank-account', done_by: gLead.id, note: 'Hemlock progress note' }]).execute();
-  const request = await db.insertInto('learning_mentor_requests').values({ org_id: groupB.id, mentor_org_id: orgB.id, status: 'accepted', message: 'Hemlock asks', asked_by: gLead.id }).returning('id').executeTakeFirstOrThrow();
-  const secret = await db.insertInto('learning_resources').values({ org_id: orgB.id, kind: 'policy', title: 'Hemlock members secret', body: 'Hemlock members body', body_text: 'Hemlock members body', visibility: 'members', status: 'published', published_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-  const file = await db.insertInto('learning_attachments').values({ org_id: orgB.id, resource_id: secret.id, file_name: 'hemlock.pdf', media_type: 'application/pdf', size_bytes: 8, data: Buffer.from('%PDF-1.4') }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('learning_pathway_steps')
+    .values([{ org_id: groupB.id, step: 'bank-account', done_by: gLead.id, note: 'Hemlock progress note' }])
+    .execute();
+  const request = await db
+    .insertInto('learning_mentor_requests')
+    .values({
+      org_id: groupB.id,
+      mentor_org_id: orgB.id,
+      status: 'accepted',
+      message: 'Hemlock asks',
+      asked_by: gLead.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const secret = await db
+    .insertInto('learning_resources')
+    .values({
+      org_id: orgB.id,
+      kind: 'policy',
+      title: 'Hemlock members secret',
+      body: 'Hemlock members body',
+      body_text: 'Hemlock members body',
+      visibility: 'members',
+      status: 'published',
+      published_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const file = await db
+    .insertInto('learning_attachments')
+    .values({
+      org_id: orgB.id,
+      resource_id: secret.id,
+      file_name: 'hemlock.pdf',
+      media_type: 'application/pdf',
+      size_bytes: 8,
+      data: Buffer.from('%PDF-1.4'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const question = await db.selectFrom('learning_questions').select('id').executeTakeFirst();
   const fill = (url: string) =>
-    url.replace(':org', groupB.slug).replace(':resource', secret.id).replace(':file', file.id).replace(':request', request.id)
-      .replace(':question', question?.id ?? '00000000-0000-4000-8000-000000000000').replace(':token', 'A'.repeat(32))
+    url
+      .replace(':org', groupB.slug)
+      .replace(':resource', secret.id)
+      .replace(':file', file.id)
+      .replace(':request', request.id)
+      .replace(':question', question?.id ?? '00000000-0000-4000-8000-000000000000')
+      .replace(':token', 'A'.repeat(32))
       .replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
   const routes = t.app.routeTable.filter((r) => r.method === 'GET' && /learning|pathway|mentoring/.test(r.url));
   assert.ok(routes.length >= 15, `learning routes found (${routes.length})`);
   // A's lead is in a member organisation, so A sees members-only things, but never B's group.
   for (const r of routes) {
     const url = fill(r.url);
-    for (const [who, c] of [['signed out', anonymous], ['A', leadA]] as const) {
+    for (const [who, c] of [
+      ['signed out', anonymous],
+      ['A', leadA],
+    ] as const) {
       const res = await c.get(url);
       assert.ok(res.statusCode < 500, `${url} gave ${res.statusCode} to ${who}`);
-      assert.doesNotMatch(res.body, /Hemlock progress note|Hemlock Hopefuls|Hemlock asks/, `${url} showed B’s group to ${who}`);
-      if (who === 'signed out') assert.doesNotMatch(res.body + String(res.headers['content-disposition'] ?? ''), /Hemlock members|hemlock\.pdf|%PDF/, `${url} showed members-only things to ${who}`);
-      if (r.access.kind === 'org') assert.ok([303, 404].includes(res.statusCode), `${url} answered ${who} with ${res.statusCode}`);
+      assert.doesNotMatch(
+        res.body,
+        /Hemlock progress note|Hemlock Hopefuls|Hemlock asks/,
+        `${url} showed B’s group to ${who}`,
+      );
+      if (who === 'signed out')
+        assert.doesNotMatch(
+          res.body + String(res.headers['content-disposition'] ?? ''),
+          /Hemlock members|hemlock\.pdf|%PDF/,
+          `${url} showed members-only things to ${who}`,
+        );
+      if (r.access.kind === 'org')
+        assert.ok([303, 404].includes(res.statusCode), `${url} answered ${who} with ${res.statusCode}`);
     }
   }
   // The same addresses do open for the right people (so the checks are not vacuous).
   const g = new Client(t.app);
   await g.signIn(gLead.email, TEST_PASSWORD);
   assert.match((await g.get(`/orgs/${groupB.slug}/pathway`)).body, /Hemlock Hopefuls/);
-  assert.match((await leadB.get(`/orgs/${orgB.slug}/mentoring/${request.id}`)).body, /Hemlock Hopefuls/, 'its mentor sees its progress');
-  assert.equal((await leadA.get(`/learning/library/${secret.id}/files/${file.id}`)).statusCode, 200, 'a member downloads the file');
+  assert.match(
+    (await leadB.get(`/orgs/${orgB.slug}/mentoring/${request.id}`)).body,
+    /Hemlock Hopefuls/,
+    'its mentor sees its progress',
+  );
+  assert.equal(
+    (await leadA.get(`/learning/library/${secret.id}/files/${file.id}`)).statusCode,
+    200,
+    'a member downloads the file',
+  );
 });

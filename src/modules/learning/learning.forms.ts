@@ -27,5 +27,6 @@ export function parseLearningForm<S extends z.ZodType>(schema: S, body: unknown)
   return { ok: false, errors, values };
 }
 
-export const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? ''));
+export const one = (v: string | string[] | undefined): string =>
+  Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '');
 export const many = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);

@@ -21,7 +21,9 @@ let leadAEmail: string;
 function multipart(file: { name: string; type: string; content: Buffer }) {
   const boundary = `----rc${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
     file.content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -53,7 +55,12 @@ after(() => t.close());
 
 async function publish(client: Client, slug: string, fields: Record<string, string>) {
   await client.get(`/orgs/${slug}/learning/new`);
-  const res = await client.post(`/orgs/${slug}/learning/new`, { kind: 'guide', visibility: 'public', language: 'en', ...fields });
+  const res = await client.post(`/orgs/${slug}/learning/new`, {
+    kind: 'guide',
+    visibility: 'public',
+    language: 'en',
+    ...fields,
+  });
   assert.equal(res.statusCode, 303, res.body.slice(0, 500));
   return String(res.headers.location).split('/').pop()!;
 }
@@ -62,7 +69,12 @@ let naloxoneId: string;
 let secretId: string;
 
 test('a lead publishes a resource; anyone finds it by a misspelt search and reads it', async () => {
-  naloxoneId = await publish(leadA, orgA.slug, { title: 'Naloxone training guide', summary: 'Carry a kit.', body: '## Why\n\nNaloxone reverses an **overdose**.', topics: 'harm-reduction' });
+  naloxoneId = await publish(leadA, orgA.slug, {
+    title: 'Naloxone training guide',
+    summary: 'Carry a kit.',
+    body: '## Why\n\nNaloxone reverses an **overdose**.',
+    topics: 'harm-reduction',
+  });
   const search = await anonymous.get('/learning/library?q=nalaxone+trainng');
   assert.equal(search.statusCode, 200);
   assert.match(search.body, /Naloxone training guide/);
@@ -77,8 +89,17 @@ test('a lead publishes a resource; anyone finds it by a misspelt search and read
 });
 
 test('members-only resources are never shown to the public, nor found, nor suggested', async () => {
-  secretId = await publish(leadA, orgA.slug, { title: 'Zebrafinch pay survey', body: 'Members only figures.', visibility: 'members' });
-  for (const url of ['/learning/library?q=zebrafinch', '/learning/library', '/learning/library/suggest?q=zebraf', '/learning']) {
+  secretId = await publish(leadA, orgA.slug, {
+    title: 'Zebrafinch pay survey',
+    body: 'Members only figures.',
+    visibility: 'members',
+  });
+  for (const url of [
+    '/learning/library?q=zebrafinch',
+    '/learning/library',
+    '/learning/library/suggest?q=zebraf',
+    '/learning',
+  ]) {
     const res = await anonymous.get(url);
     assert.equal(res.statusCode, 200, url);
     assert.doesNotMatch(res.body, /Zebrafinch/, url);
@@ -114,12 +135,26 @@ test('hostile Markdown and titles are shown as text, never run', async () => {
 
 test('a huge document is refused with a clear message, and nothing is written', async () => {
   await leadA.get(`/orgs/${orgA.slug}/learning/new`);
-  const res = await leadA.post(`/orgs/${orgA.slug}/learning/new`, { kind: 'guide', visibility: 'public', title: 'Huge', body: '# x\n'.repeat(30000) });
+  const res = await leadA.post(`/orgs/${orgA.slug}/learning/new`, {
+    kind: 'guide',
+    visibility: 'public',
+    title: 'Huge',
+    body: '# x\n'.repeat(30000),
+  });
   assert.equal(res.statusCode, 400);
   assert.match(res.body, /100,000 characters or fewer/);
-  const n = await t.database.db.selectFrom('learning_resources').select((eb) => eb.fn.countAll().as('n')).where('title', '=', 'Huge').executeTakeFirstOrThrow();
+  const n = await t.database.db
+    .selectFrom('learning_resources')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('title', '=', 'Huge')
+    .executeTakeFirstOrThrow();
   assert.equal(Number(n.n), 0);
-  const missing = await leadA.post(`/orgs/${orgA.slug}/learning/new`, { kind: 'nonsense', visibility: 'public', title: '', body: '' });
+  const missing = await leadA.post(`/orgs/${orgA.slug}/learning/new`, {
+    kind: 'nonsense',
+    visibility: 'public',
+    title: '',
+    body: '',
+  });
   assert.equal(missing.statusCode, 400);
   assert.match(missing.body, /Enter a title/);
 });
@@ -130,7 +165,12 @@ test('uploads: a real PDF is accepted and downloads as an attachment; lying file
   const csrf = /name="_csrf" value="([^"]+)"/.exec((await leadA.get(`/orgs/${orgA.slug}/learning`)).body)![1]!;
   const send = (file: { name: string; type: string; content: Buffer }) => {
     const body = multipart(file);
-    return leadA.request({ method: 'POST', url: `/orgs/${orgA.slug}/learning/${naloxoneId}/files?_csrf=${encodeURIComponent(csrf)}`, payload: body.payload, headers: { 'content-type': body.contentType } });
+    return leadA.request({
+      method: 'POST',
+      url: `/orgs/${orgA.slug}/learning/${naloxoneId}/files?_csrf=${encodeURIComponent(csrf)}`,
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+    });
   };
   const ok = await send({ name: 'guide.pdf', type: 'application/pdf', content: pdf });
   assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
@@ -141,7 +181,11 @@ test('uploads: a real PDF is accepted and downloads as an attachment; lying file
   const renamed = await send({ name: 'photo.png', type: 'image/png', content: pdf });
   assert.equal(renamed.statusCode, 415);
   assert.match(renamed.body, /really a PDF/);
-  const big = await send({ name: 'big.pdf', type: 'application/pdf', content: Buffer.concat([pdf, Buffer.alloc(6 * 1024 * 1024)]) });
+  const big = await send({
+    name: 'big.pdf',
+    type: 'application/pdf',
+    content: Buffer.concat([pdf, Buffer.alloc(6 * 1024 * 1024)]),
+  });
   assert.equal(big.statusCode, 413);
   const page = await anonymous.get(`/learning/library/${naloxoneId}`);
   const href = /href="(\/learning\/library\/[^"]+\/files\/[^"]+)"/.exec(page.body)![1]!;
@@ -149,7 +193,11 @@ test('uploads: a real PDF is accepted and downloads as an attachment; lying file
   assert.equal(file.statusCode, 200);
   assert.equal(file.headers['content-type'], 'application/pdf');
   assert.match(String(file.headers['content-disposition']), /^attachment;/);
-  const rows = await t.database.db.selectFrom('learning_attachments').select('id').where('resource_id', '=', naloxoneId).execute();
+  const rows = await t.database.db
+    .selectFrom('learning_attachments')
+    .select('id')
+    .where('resource_id', '=', naloxoneId)
+    .execute();
   assert.equal(rows.length, 1, 'only the real PDF was stored');
 });
 
@@ -163,7 +211,15 @@ test('another organisation cannot reach A’s library pages or mark its resource
 test('a story waits for review, then a coordinator publishes it', async () => {
   await leadB.get(`/orgs/${orgB.slug}/learning/stories/new`);
   const res = await leadB.post(`/orgs/${orgB.slug}/learning/stories/new`, {
-    title: 'Quokka breakfast club', summary: 's', what: 'w', why: 'y', happened: 'h', cost: '£60', copy: 'c', contact: 'Jo', visibility: 'public',
+    title: 'Quokka breakfast club',
+    summary: 's',
+    what: 'w',
+    why: 'y',
+    happened: 'h',
+    cost: '£60',
+    copy: 'c',
+    contact: 'Jo',
+    visibility: 'public',
   });
   assert.equal(res.statusCode, 303);
   assert.doesNotMatch((await anonymous.get('/learning/library?q=quokka')).body, /Quokka breakfast club/);
@@ -173,7 +229,11 @@ test('a story waits for review, then a coordinator publishes it', async () => {
   const back = await coordinator.post(`/network/learning/stories/${id}`, { decision: 'return', note: '' });
   assert.equal(back.statusCode, 400, 'sending back needs a note');
   assert.equal((await coordinator.post(`/network/learning/stories/${id}`, { decision: 'publish' })).statusCode, 303);
-  assert.equal((await coordinator.post(`/network/learning/stories/${id}`, { decision: 'publish' })).statusCode, 409, 'a replay is refused');
+  assert.equal(
+    (await coordinator.post(`/network/learning/stories/${id}`, { decision: 'publish' })).statusCode,
+    409,
+    'a replay is refused',
+  );
   const found = await anonymous.get('/learning/library?q=quokka');
   assert.match(found.body, /Quokka breakfast club/);
   const page = await anonymous.get(`/learning/library/${id}`);
@@ -183,7 +243,11 @@ test('a story waits for review, then a coordinator publishes it', async () => {
 test('questions: ask, answer as another member, this helped once, accept; the public sees none of it', async () => {
   await leadB.post('/learning/follows', { tags: 'dbs' });
   await leadA.get('/learning/questions/new');
-  const ask = await leadA.post('/learning/questions/new', { title: 'How do you do DBS checks?', body: 'Help <script>x</script>', tags: 'dbs, volunteers' });
+  const ask = await leadA.post('/learning/questions/new', {
+    title: 'How do you do DBS checks?',
+    body: 'Help <script>x</script>',
+    tags: 'dbs, volunteers',
+  });
   assert.equal(ask.statusCode, 303);
   const qUrl = String(ask.headers.location);
   const mail = (await t.mailer.outbox()).find((m) => m.subject.includes('How do you do DBS checks?'));
@@ -197,7 +261,11 @@ test('questions: ask, answer as another member, this helped once, accept; the pu
   const answerId = /answers\/([0-9a-f-]{36})\/accept/.exec(page.body)![1]!;
   await leadA.post(`${qUrl}/answers/${answerId}/helped`);
   await leadA.post(`${qUrl}/answers/${answerId}/helped`);
-  const helped = await t.database.db.selectFrom('learning_answer_helped').selectAll().where('answer_id', '=', answerId).execute();
+  const helped = await t.database.db
+    .selectFrom('learning_answer_helped')
+    .selectAll()
+    .where('answer_id', '=', answerId)
+    .execute();
   assert.equal(helped.length, 1, 'twice pressed counts once');
   assert.equal((await leadB.post(`${qUrl}/answers/${answerId}/accept`)).statusCode, 403, 'only the asker accepts');
   assert.equal((await leadA.post(`${qUrl}/answers/${answerId}/accept`)).statusCode, 303);
@@ -223,15 +291,27 @@ test('mentoring: no-capacity organisations are never suggested; the mentor accep
   assert.doesNotMatch(page.body, /Beta Recovery/);
   const refused = await newLead.post(`/orgs/${newGroup.slug}/pathway/mentor`, { mentor: orgB.id });
   assert.equal(refused.statusCode, 400, 'an organisation with no room cannot be asked by typing its id');
-  assert.equal((await newLead.post(`/orgs/${newGroup.slug}/pathway/mentor`, { mentor: orgA.id, message: 'Please help' })).statusCode, 303);
-  assert.equal((await newLead.post(`/orgs/${newGroup.slug}/pathway/mentor`, { mentor: orgA.id })).statusCode, 409, 'one open request at a time');
+  assert.equal(
+    (await newLead.post(`/orgs/${newGroup.slug}/pathway/mentor`, { mentor: orgA.id, message: 'Please help' }))
+      .statusCode,
+    303,
+  );
+  assert.equal(
+    (await newLead.post(`/orgs/${newGroup.slug}/pathway/mentor`, { mentor: orgA.id })).statusCode,
+    409,
+    'one open request at a time',
+  );
   const requests = await leadA.get(`/orgs/${orgA.slug}/mentoring`);
   const reqId = /mentoring\/([0-9a-f-]{36})"/.exec(requests.body)![1]!;
   // B cannot see the new group's pathway, nor answer for A
   assert.equal((await leadB.get(`/orgs/${newGroup.slug}/pathway`)).statusCode, 404);
   assert.equal((await leadB.post(`/orgs/${orgB.slug}/mentoring/${reqId}`, { answer: 'accept' })).statusCode, 404);
   assert.equal((await leadA.post(`/orgs/${orgA.slug}/mentoring/${reqId}`, { answer: 'accept' })).statusCode, 303);
-  assert.equal((await leadA.post(`/orgs/${orgA.slug}/mentoring/${reqId}`, { answer: 'decline' })).statusCode, 409, 'a replay is refused');
+  assert.equal(
+    (await leadA.post(`/orgs/${orgA.slug}/mentoring/${reqId}`, { answer: 'decline' })).statusCode,
+    409,
+    'a replay is refused',
+  );
   const mentee = await leadA.get(`/orgs/${orgA.slug}/mentoring/${reqId}`);
   assert.equal(mentee.statusCode, 200);
   assert.match(mentee.body, /Gamma New Group/);
@@ -257,7 +337,11 @@ test('the digest goes once per person per week, even with two runs at once; unsu
 });
 
 test('the review reminder tells the owner once, a month before the year is up', async () => {
-  await t.database.db.updateTable('learning_resources').set({ reviewed_on: '2020-01-01' }).where('id', '=', naloxoneId).execute();
+  await t.database.db
+    .updateTable('learning_resources')
+    .set({ reviewed_on: '2020-01-01' })
+    .where('id', '=', naloxoneId)
+    .execute();
   assert.ok((await remindReviews(depsOf())) >= 1);
   assert.equal(await remindReviews(depsOf()), 0, 'not again within 30 days');
   const mail = (await t.mailer.outbox()).find((m) => m.to === leadAEmail && m.subject.includes('still right'));
@@ -266,5 +350,11 @@ test('the review reminder tells the owner once, a month before the year is up', 
 });
 
 function depsOf() {
-  return { db: t.database.db, mailer: t.mailer, config: t.config, jobs: { send: async () => {} }, links: { workspace: [], network: [] } };
+  return {
+    db: t.database.db,
+    mailer: t.mailer,
+    config: t.config,
+    jobs: { send: async () => {} },
+    links: { workspace: [], network: [] },
+  };
 }

@@ -3,7 +3,16 @@ import { test } from 'node:test';
 import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { actorWith } from '../../../test/support/actors.ts';
-import { askForMentor, canReadResource, canSeePathway, contributeLearning, coordinateLearning, isNetworkMember, keepPathway, mentorForOrg } from './learning.policy.ts';
+import {
+  askForMentor,
+  canReadResource,
+  canSeePathway,
+  contributeLearning,
+  coordinateLearning,
+  isNetworkMember,
+  keepPathway,
+  mentorForOrg,
+} from './learning.policy.ts';
 
 const member: OrgTarget = { id: 'o1', slug: 'o1', name: 'O1', status: 'member' };
 const applicant: OrgTarget = { id: 'o1', slug: 'o1', name: 'O1', status: 'applicant' };
@@ -41,7 +50,11 @@ test('reading: public for all, members-only for members, drafts for the owner an
   const sub = { visibility: 'public', status: 'submitted', orgId: 'o1' };
   assert.equal(canReadResource(undefined, members, pub), true);
   assert.equal(canReadResource(undefined, members, mem), false);
-  assert.equal(canReadResource(a('volunteer', null, 'o2'), members, mem), false, 'someone of a non-member organisation');
+  assert.equal(
+    canReadResource(a('volunteer', null, 'o2'), members, mem),
+    false,
+    'someone of a non-member organisation',
+  );
   assert.equal(canReadResource(a('volunteer'), members, mem), true);
   assert.equal(canReadResource(undefined, members, sub), false);
   assert.equal(canReadResource(a('lead', null, 'o2'), members, sub), false);

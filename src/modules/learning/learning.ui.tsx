@@ -4,11 +4,7 @@ import { splitHighlight } from './domain/search-query.ts';
 
 /** A search snippet with matched words marked. Built from text nodes only, so it can never carry HTML. */
 export function Snippet({ text }: { text: string }) {
-  return (
-    <p class="learning-snippet">
-      {splitHighlight(text).map((p) => (p.marked ? <mark>{p.text}</mark> : p.text))}
-    </p>
-  );
+  return <p class="learning-snippet">{splitHighlight(text).map((p) => (p.marked ? <mark>{p.text}</mark> : p.text))}</p>;
 }
 
 export function TagList({ label, tags }: { label: string; tags: { label: string; href?: string }[] }) {
@@ -16,14 +12,26 @@ export function TagList({ label, tags }: { label: string; tags: { label: string;
   return (
     <ul class="learning-tags" aria-label={label}>
       {tags.map((t) => (
-        <li>{t.href ? <a class="tag" href={t.href}>{t.label}</a> : <span class="tag">{t.label}</span>}</li>
+        <li>
+          {t.href ? (
+            <a class="tag" href={t.href}>
+              {t.label}
+            </a>
+          ) : (
+            <span class="tag">{t.label}</span>
+          )}
+        </li>
       ))}
     </ul>
   );
 }
 
 export function ReviewBadge({ state }: { state: 'current' | 'needs-review' }) {
-  return state === 'current' ? <span class="tag">Checked within the last year</span> : <span class="tag tag-applicant">Needs review</span>;
+  return state === 'current' ? (
+    <span class="tag">Checked within the last year</span>
+  ) : (
+    <span class="tag tag-applicant">Needs review</span>
+  );
 }
 
 export function MembersOnlyBadge({ visibility }: { visibility: string }) {

@@ -13,6 +13,11 @@ export interface Viewer {
 
 export async function viewerOf(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Viewer> {
   const signedIn = isSignedIn(actor) ? actor : undefined;
-  const memberOrgIds = signedIn ? await memberOrgIdsAmong(deps.db, signedIn.memberships.map((m) => m.orgId)) : new Set<string>();
+  const memberOrgIds = signedIn
+    ? await memberOrgIdsAmong(
+        deps.db,
+        signedIn.memberships.map((m) => m.orgId),
+      )
+    : new Set<string>();
   return { actor: signedIn, memberOrgIds, member: isNetworkMember(signedIn, memberOrgIds) };
 }

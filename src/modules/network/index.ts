@@ -3,7 +3,13 @@ import type { ModuleDefinition } from '../../platform/modules.ts';
 import { networkRoutes } from './network.routes.tsx';
 
 export { networkRoutes };
-export { findOrgBySlug, insertOrganisation, insertOrganisations, upsertMembership, slugExists } from './network.repository.ts';
+export {
+  findOrgBySlug,
+  insertOrganisation,
+  insertOrganisations,
+  upsertMembership,
+  slugExists,
+} from './network.repository.ts';
 export * as networkPolicy from './network.policy.ts';
 export { inviteToOrganisation } from './network.service.ts';
 

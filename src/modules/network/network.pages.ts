@@ -60,7 +60,11 @@ export async function loadAuditPage(deps: Deps, org: OrgTarget): Promise<AuditVi
   return { org, entries };
 }
 
-export async function loadNetworkPage(deps: Deps, actor: SignedInActor, q: z.infer<typeof OrgListQuery>): Promise<NetworkView> {
+export async function loadNetworkPage(
+  deps: Deps,
+  actor: SignedInActor,
+  q: z.infer<typeof OrgListQuery>,
+): Promise<NetworkView> {
   const [counts, list] = await Promise.all([
     repo.countOrganisationsByStatus(deps.db),
     repo.listOrganisations(deps.db, { status: q.status, q: q.q, page: q.page, perPage: ORGANISATIONS_PER_PAGE }),
@@ -68,7 +72,14 @@ export async function loadNetworkPage(deps: Deps, actor: SignedInActor, q: z.inf
   const pages = Math.max(1, Math.ceil(list.total / ORGANISATIONS_PER_PAGE));
   return {
     counts,
-    rows: list.rows.map((r) => ({ slug: r.slug, name: r.name, status: r.status as repo.OrgStatus, town: r.town, region: r.region, people: Number(r.people ?? 0) })),
+    rows: list.rows.map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      status: r.status as repo.OrgStatus,
+      town: r.town,
+      region: r.region,
+      people: Number(r.people ?? 0),
+    })),
     page: Math.min(q.page, pages),
     pages,
     status: q.status,

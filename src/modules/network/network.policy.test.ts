@@ -4,11 +4,18 @@ import { actorWith } from '../../../test/support/actors.ts';
 import { test } from 'node:test';
 import type { NetworkRole, OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
-import { coordinateNetwork, coordinateOrganisation, manageOrgTeam, readOrgAudit, viewOrgWorkspace } from './network.policy.ts';
+import {
+  coordinateNetwork,
+  coordinateOrganisation,
+  manageOrgTeam,
+  readOrgAudit,
+  viewOrgWorkspace,
+} from './network.policy.ts';
 
 const org: OrgTarget = { id: 'org-a', slug: 'a', name: 'A', status: 'member' };
 
-const actor = (role: OrgRole | null, networkRole: NetworkRole | null = null, orgId = org.id) => actorWith(role, networkRole, orgId);
+const actor = (role: OrgRole | null, networkRole: NetworkRole | null = null, orgId = org.id) =>
+  actorWith(role, networkRole, orgId);
 
 const actors: Record<string, SignedInActor> = {
   lead: actor('lead'),
@@ -27,7 +34,11 @@ const table: [string, (a: SignedInActor) => boolean, boolean[]][] = [
   ['manage team', (a) => manageOrgTeam.allows(a, org), [true, false, false, false, false, false, false, false]],
   ['read audit log', (a) => readOrgAudit.allows(a, org), [true, false, false, false, false, false, false, false]],
   ['coordinate network', (a) => coordinateNetwork.allows(a), [false, false, false, false, false, false, true, true]],
-  ['coordinate an organisation', (a) => coordinateOrganisation.allows(a, org), [false, false, false, false, false, false, true, true]],
+  [
+    'coordinate an organisation',
+    (a) => coordinateOrganisation.allows(a, org),
+    [false, false, false, false, false, false, true, true],
+  ],
 ];
 
 for (const [action, allows, expected] of table) {

@@ -21,4 +21,3 @@ export const coordinateOrganisation: OrgRule = {
   name: 'network.organisation.coordinate',
   allows: (actor) => coordinateNetwork.allows(actor),
 };
-

@@ -25,7 +25,13 @@ export async function listTeam(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('people', 'people.id', 'memberships.person_id')
-    .select(['people.id as person_id', 'people.display_name', 'people.email', 'memberships.role', 'memberships.created_at'])
+    .select([
+      'people.id as person_id',
+      'people.display_name',
+      'people.email',
+      'memberships.role',
+      'memberships.created_at',
+    ])
     .where('memberships.org_id', '=', orgId)
     .orderBy(sql`people.display_name collate "und-x-icu"`)
     .execute();
@@ -65,7 +71,12 @@ export async function findMembership(db: Kysely<DB>, orgId: string, personId: st
 
 export async function setMemberRole(db: Kysely<DB>, orgId: string, personId: string, role: OrgRole) {
   forgetCachedPerson(personId); // their roles show at once
-  await db.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('person_id', '=', personId).execute();
+  await db
+    .updateTable('memberships')
+    .set({ role })
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
 }
 
 export async function deleteMembership(db: Kysely<DB>, orgId: string, personId: string) {
@@ -133,7 +144,15 @@ export async function setOrgStatus(db: Kysely<DB>, orgId: string, status: OrgSta
 
 export async function insertOrganisation(
   db: Kysely<DB>,
-  o: { slug: string; name: string; status: OrgStatus; summary?: string; town?: string; region?: string; size_band?: string },
+  o: {
+    slug: string;
+    name: string;
+    status: OrgStatus;
+    summary?: string;
+    town?: string;
+    region?: string;
+    size_band?: string;
+  },
 ) {
   return db
     .insertInto('organisations')
@@ -145,7 +164,15 @@ export async function insertOrganisation(
 /** Many organisations in one statement (demo and synthetic data), returned in the order given. */
 export async function insertOrganisations(
   db: Kysely<DB>,
-  rows: readonly { slug: string; name: string; status: OrgStatus; summary?: string; town?: string; region?: string; size_band?: string }[],
+  rows: readonly {
+    slug: string;
+    name: string;
+    status: OrgStatus;
+    summary?: string;
+    town?: string;
+    region?: string;
+    size_band?: string;
+  }[],
 ) {
   if (rows.length === 0) return [];
   return db

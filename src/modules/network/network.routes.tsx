@@ -6,7 +6,13 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import { parseForm } from '../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { coordinateNetwork, coordinateOrganisation, manageOrgTeam, readOrgAudit, viewOrgWorkspace } from './network.policy.ts';
+import {
+  coordinateNetwork,
+  coordinateOrganisation,
+  manageOrgTeam,
+  readOrgAudit,
+  viewOrgWorkspace,
+} from './network.policy.ts';
 import * as pages from './network.pages.ts';
 import { InviteForm, OrgListQuery, personParam, RoleForm, StatusForm } from './network.schemas.ts';
 import * as service from './network.service.ts';
@@ -32,13 +38,31 @@ export function networkRoutes(deps: Deps) {
       const org = orgOf(req);
       const form = parseForm(InviteForm, req.body);
       if (!form.ok) {
-        return sendPage(reply, <WorkspacePage ctx={ctx(req, reply)} view={await workspaceView(req)} errors={form.errors} values={form.values} />, 400);
+        return sendPage(
+          reply,
+          <WorkspacePage
+            ctx={ctx(req, reply)}
+            view={await workspaceView(req)}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
       }
       try {
         await service.inviteToOrganisation(deps, personOf(req), org, form.data);
       } catch (err) {
         if (err instanceof AppError && err.code === 'conflict') {
-          return sendPage(reply, <WorkspacePage ctx={ctx(req, reply)} view={await workspaceView(req)} errors={err.fields} values={{ email: form.data.email, role: form.data.role }} />, 409);
+          return sendPage(
+            reply,
+            <WorkspacePage
+              ctx={ctx(req, reply)}
+              view={await workspaceView(req)}
+              errors={err.fields}
+              values={{ email: form.data.email, role: form.data.role }}
+            />,
+            409,
+          );
         }
         throw err;
       }
@@ -63,12 +87,16 @@ export function networkRoutes(deps: Deps) {
       return sendPage(reply, <RemoveMemberPage ctx={ctx(req, reply)} org={org} member={member} />);
     });
 
-    app.post('/orgs/:org/team/:person/remove', { config: { access: access.org(manageOrgTeam) } }, async (req, reply) => {
-      const org = orgOf(req);
-      const name = await service.removeMember(deps, personOf(req), org, personIdFrom(req));
-      setFlash(reply, { kind: 'success', text: `${name} is no longer part of ${org.name}.` });
-      return reply.redirect(`/orgs/${org.slug}#team`, 303);
-    });
+    app.post(
+      '/orgs/:org/team/:person/remove',
+      { config: { access: access.org(manageOrgTeam) } },
+      async (req, reply) => {
+        const org = orgOf(req);
+        const name = await service.removeMember(deps, personOf(req), org, personIdFrom(req));
+        setFlash(reply, { kind: 'success', text: `${name} is no longer part of ${org.name}.` });
+        return reply.redirect(`/orgs/${org.slug}#team`, 303);
+      },
+    );
 
     app.get('/orgs/:org/audit', { config: { access: access.org(readOrgAudit) } }, async (req, reply) => {
       return sendPage(reply, <AuditPage ctx={ctx(req, reply)} view={await pages.loadAuditPage(deps, orgOf(req))} />);
@@ -91,10 +119,22 @@ export function networkRoutes(deps: Deps) {
       const org = orgOf(req);
       const form = parseForm(StatusForm, req.body);
       if (!form.ok) {
-        return sendPage(reply, <NetworkOrgPage ctx={ctx(req, reply)} view={await networkOrgView(req)} errors={form.errors} values={form.values} />, 400);
+        return sendPage(
+          reply,
+          <NetworkOrgPage
+            ctx={ctx(req, reply)}
+            view={await networkOrgView(req)}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
       }
       await service.changeOrganisationStatus(deps, personOf(req), org, form.data.status);
-      setFlash(reply, { kind: 'success', text: `${org.name} is now ${form.data.status === 'member' ? 'a member' : form.data.status === 'applicant' ? 'an applicant' : 'lapsed'}.` });
+      setFlash(reply, {
+        kind: 'success',
+        text: `${org.name} is now ${form.data.status === 'member' ? 'a member' : form.data.status === 'applicant' ? 'an applicant' : 'lapsed'}.`,
+      });
       return reply.redirect(`/network/orgs/${org.slug}`, 303);
     });
 
@@ -102,13 +142,31 @@ export function networkRoutes(deps: Deps) {
       const org = orgOf(req);
       const form = parseForm(InviteForm, req.body);
       if (!form.ok) {
-        return sendPage(reply, <NetworkOrgPage ctx={ctx(req, reply)} view={await networkOrgView(req)} errors={form.errors} values={form.values} />, 400);
+        return sendPage(
+          reply,
+          <NetworkOrgPage
+            ctx={ctx(req, reply)}
+            view={await networkOrgView(req)}
+            errors={form.errors}
+            values={form.values}
+          />,
+          400,
+        );
       }
       try {
         await service.inviteToOrganisation(deps, personOf(req), org, form.data);
       } catch (err) {
         if (err instanceof AppError && err.code === 'conflict') {
-          return sendPage(reply, <NetworkOrgPage ctx={ctx(req, reply)} view={await networkOrgView(req)} errors={err.fields} values={{ email: form.data.email }} />, 409);
+          return sendPage(
+            reply,
+            <NetworkOrgPage
+              ctx={ctx(req, reply)}
+              view={await networkOrgView(req)}
+              errors={err.fields}
+              values={{ email: form.data.email }}
+            />,
+            409,
+          );
         }
         throw err;
       }

@@ -79,7 +79,12 @@ export async function changeMemberRole(
   });
 }
 
-export async function removeMember(deps: Deps, actor: SignedInActor, org: OrgTarget, personId: string): Promise<string> {
+export async function removeMember(
+  deps: Deps,
+  actor: SignedInActor,
+  org: OrgTarget,
+  personId: string,
+): Promise<string> {
   return deps.db.transaction().execute(async (tx) => {
     const member = await repo.findMembership(tx, org.id, personId);
     if (!member) throw notFound('person');

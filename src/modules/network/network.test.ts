@@ -19,7 +19,10 @@ async function signedIn(email: string) {
 test('a lead sees the team, invites, changes a role, and the audit log records it', async () => {
   const org = await buildOrg(t.database.db, { name: 'Riverside Recovery' });
   const lead = await buildPerson(t.database.db, { name: 'Lena Lead', memberships: [{ orgId: org.id, role: 'lead' }] });
-  const vol = await buildPerson(t.database.db, { name: 'Vic Volunteer', memberships: [{ orgId: org.id, role: 'volunteer' }] });
+  const vol = await buildPerson(t.database.db, {
+    name: 'Vic Volunteer',
+    memberships: [{ orgId: org.id, role: 'volunteer' }],
+  });
   const c = await signedIn(lead.email);
   const page = await c.get(`/orgs/${org.slug}`);
   assert.equal(page.statusCode, 200);
@@ -36,7 +39,11 @@ test('a lead sees the team, invites, changes a role, and the audit log records i
   assert.match(dup.body, /already part of Riverside Recovery/);
 
   assert.equal((await c.post(`/orgs/${org.slug}/team/${vol.id}/role`, { role: 'worker' })).statusCode, 303);
-  const m = await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', vol.id).executeTakeFirstOrThrow();
+  const m = await t.database.db
+    .selectFrom('memberships')
+    .select('role')
+    .where('person_id', '=', vol.id)
+    .executeTakeFirstOrThrow();
   assert.equal(m.role, 'worker');
 
   const audit = await c.get(`/orgs/${org.slug}/audit`);
@@ -52,7 +59,11 @@ test('an organisation always keeps a lead', async () => {
   assert.equal(demote.statusCode, 409);
   const remove = await c.post(`/orgs/${org.slug}/team/${lead.id}/remove`);
   assert.equal(remove.statusCode, 409);
-  const m = await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', lead.id).executeTakeFirstOrThrow();
+  const m = await t.database.db
+    .selectFrom('memberships')
+    .select('role')
+    .where('person_id', '=', lead.id)
+    .executeTakeFirstOrThrow();
   assert.equal(m.role, 'lead');
 });
 
@@ -63,7 +74,10 @@ test('a volunteer sees the workspace but cannot manage the team', async () => {
   const page = await c.get(`/orgs/${org.slug}`);
   assert.equal(page.statusCode, 200);
   assert.doesNotMatch(page.body, /Invite someone/);
-  assert.equal((await c.post(`/orgs/${org.slug}/team/invite`, { email: 'x@test.example', role: 'lead' })).statusCode, 404);
+  assert.equal(
+    (await c.post(`/orgs/${org.slug}/team/invite`, { email: 'x@test.example', role: 'lead' })).statusCode,
+    404,
+  );
   assert.equal((await c.get(`/orgs/${org.slug}/audit`)).statusCode, 404);
 });
 
@@ -87,9 +101,16 @@ test('a coordinator lists organisations, changes a status and invites a lead', a
   const bad = await c.post(`/network/orgs/${org.slug}/status`, { status: 'emperor' });
   assert.equal(bad.statusCode, 400);
   assert.equal((await c.post(`/network/orgs/${org.slug}/status`, { status: 'member' })).statusCode, 303);
-  const row = await t.database.db.selectFrom('organisations').select('status').where('id', '=', org.id).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('organisations')
+    .select('status')
+    .where('id', '=', org.id)
+    .executeTakeFirstOrThrow();
   assert.equal(row.status, 'member');
-  assert.equal((await c.post(`/network/orgs/${org.slug}/invite`, { email: 'first.lead@test.example', role: 'lead' })).statusCode, 303);
+  assert.equal(
+    (await c.post(`/network/orgs/${org.slug}/invite`, { email: 'first.lead@test.example', role: 'lead' })).statusCode,
+    303,
+  );
   const mail = (await t.mailer.outbox()).find((m) => m.to === 'first.lead@test.example');
   assert.match(mail!.text, /as lead/);
 });
@@ -106,14 +127,23 @@ test('someone without a network role is refused the network pages', async () => 
 test('removing someone asks first, then removes them and records it', async () => {
   const org = await buildOrg(t.database.db, { name: 'Harbour Lights' });
   const lead = await buildPerson(t.database.db, { memberships: [{ orgId: org.id, role: 'lead' }] });
-  const vol = await buildPerson(t.database.db, { name: 'Robin Volunteer', memberships: [{ orgId: org.id, role: 'volunteer' }] });
+  const vol = await buildPerson(t.database.db, {
+    name: 'Robin Volunteer',
+    memberships: [{ orgId: org.id, role: 'volunteer' }],
+  });
   const c = await signedIn(lead.email);
   const ask = await c.get(`/orgs/${org.slug}/team/${vol.id}/remove`);
   assert.equal(ask.statusCode, 200);
   assert.match(ask.body, /Remove Robin Volunteer from Harbour Lights\?/);
-  assert.ok(await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', vol.id).executeTakeFirst(), 'asking changes nothing');
+  assert.ok(
+    await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', vol.id).executeTakeFirst(),
+    'asking changes nothing',
+  );
   assert.equal((await c.post(`/orgs/${org.slug}/team/${vol.id}/remove`)).statusCode, 303);
-  assert.equal(await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', vol.id).executeTakeFirst(), undefined);
+  assert.equal(
+    await t.database.db.selectFrom('memberships').select('role').where('person_id', '=', vol.id).executeTakeFirst(),
+    undefined,
+  );
   assert.match((await c.get(`/orgs/${org.slug}/audit`)).body, /team.removed/);
   assert.equal((await c.get(`/orgs/${org.slug}/team/${vol.id}/remove`)).statusCode, 404, 'no longer a member');
 });

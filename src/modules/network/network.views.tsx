@@ -88,8 +88,23 @@ export function WorkspacePage({
           <p>They'll get an email with a link to join {org.name}. The link works for 72 hours, once.</p>
           <form method="post" action={`/orgs/${org.slug}/team/invite`} novalidate>
             <CsrfField token={ctx.csrfToken()} />
-            <TextInput name="email" label="Email address" type="email" autocomplete="off" spellcheck={false} value={values.email} error={errors.email} width="medium" />
-            <Radios name="role" label="Role" options={roleOptions.map((o) => ({ ...o, hint: ROLE_HINT[o.value as OrgRole] }))} value={values.role ?? 'volunteer'} error={errors.role} />
+            <TextInput
+              name="email"
+              label="Email address"
+              type="email"
+              autocomplete="off"
+              spellcheck={false}
+              value={values.email}
+              error={errors.email}
+              width="medium"
+            />
+            <Radios
+              name="role"
+              label="Role"
+              options={roleOptions.map((o) => ({ ...o, hint: ROLE_HINT[o.value as OrgRole] }))}
+              value={values.role ?? 'volunteer'}
+              error={errors.role}
+            />
             <Button>Send invitation</Button>
           </form>
           {view.invitations.length > 0 && (
@@ -147,15 +162,27 @@ function MemberActions({ ctx, org, member }: { ctx: PageContext; org: OrgTarget;
 }
 
 /** Asks before removing someone: one click on a shared laptop shouldn't lock a person out. */
-export function RemoveMemberPage({ ctx, org, member }: { ctx: PageContext; org: OrgTarget; member: { personId: string; name: string; role: OrgRole } }) {
+export function RemoveMemberPage({
+  ctx,
+  org,
+  member,
+}: {
+  ctx: PageContext;
+  org: OrgTarget;
+  member: { personId: string; name: string; role: OrgRole };
+}) {
   return (
-    <Layout ctx={ctx} title={`Remove ${member.name}`} before={<Breadcrumbs items={[{ href: `/orgs/${org.slug}`, label: org.name }]} />}>
+    <Layout
+      ctx={ctx}
+      title={`Remove ${member.name}`}
+      before={<Breadcrumbs items={[{ href: `/orgs/${org.slug}`, label: org.name }]} />}
+    >
       <h1>
         Remove {member.name} from {org.name}?
       </h1>
       <p class="lede">
-        They are {ORG_ROLE_LABEL[member.role].toLowerCase()} here now. Once removed, they can no longer see or record anything of{' '}
-        {org.name}'s. Nothing they recorded is deleted, and you can invite them again at any time.
+        They are {ORG_ROLE_LABEL[member.role].toLowerCase()} here now. Once removed, they can no longer see or record
+        anything of {org.name}'s. Nothing they recorded is deleted, and you can invite them again at any time.
       </p>
       <form method="post" action={`/orgs/${org.slug}/team/${member.personId}/remove`}>
         <CsrfField token={ctx.csrfToken()} />
@@ -175,9 +202,16 @@ export interface AuditView {
 
 export function AuditPage({ ctx, view }: { ctx: PageContext; view: AuditView }) {
   return (
-    <Layout ctx={ctx} title={`Audit log – ${view.org.name}`} before={<Breadcrumbs items={[{ href: `/orgs/${view.org.slug}`, label: view.org.name }]} />}>
+    <Layout
+      ctx={ctx}
+      title={`Audit log – ${view.org.name}`}
+      before={<Breadcrumbs items={[{ href: `/orgs/${view.org.slug}`, label: view.org.name }]} />}
+    >
       <h1>Who viewed or changed personal data</h1>
-      <p>Every view or export of a person's records, and every change to who can see them, is written here. Only leads can read it.</p>
+      <p>
+        Every view or export of a person's records, and every change to who can see them, is written here. Only leads
+        can read it.
+      </p>
       <Table
         caption="Latest 100 entries"
         empty="Nothing has been recorded yet."
@@ -232,7 +266,8 @@ export function NetworkPage({ ctx, view }: { ctx: PageContext; view: NetworkView
         {(['member', 'applicant', 'lapsed'] as const).map((s) => (
           <div class="card">
             <p class="card-title">
-              <strong>{view.counts[s]}</strong> {s === 'member' ? 'members' : s === 'applicant' ? 'applicants' : 'lapsed'}
+              <strong>{view.counts[s]}</strong>{' '}
+              {s === 'member' ? 'members' : s === 'applicant' ? 'applicants' : 'lapsed'}
             </p>
           </div>
         ))}
@@ -243,7 +278,10 @@ export function NetworkPage({ ctx, view }: { ctx: PageContext; view: NetworkView
           name="status"
           label="Status"
           value={view.status ?? ''}
-          options={[{ value: '', label: 'Any status' }, ...(['member', 'applicant', 'lapsed'] as const).map((s) => ({ value: s, label: STATUS_LABEL[s] }))]}
+          options={[
+            { value: '', label: 'Any status' },
+            ...(['member', 'applicant', 'lapsed'] as const).map((s) => ({ value: s, label: STATUS_LABEL[s] })),
+          ]}
         />
         <button type="submit" class="button button-secondary">
           Show organisations
@@ -288,10 +326,24 @@ export function NetworkOrgPage({
       <h1>{org.name}</h1>
       <SummaryList
         items={[
-          { key: 'Status', value: <><StatusTag status={org.status} /> since {date(org.statusChangedAt)}</> },
+          {
+            key: 'Status',
+            value: (
+              <>
+                <StatusTag status={org.status} /> since {date(org.statusChangedAt)}
+              </>
+            ),
+          },
           { key: 'Where', value: [org.town, org.region].filter(Boolean).join(', ') || 'Not given' },
           { key: 'About', value: org.summary || 'Not given' },
-          { key: 'Leads', value: view.team.filter((m) => m.role === 'lead').map((m) => m.name).join(', ') || 'None yet' },
+          {
+            key: 'Leads',
+            value:
+              view.team
+                .filter((m) => m.role === 'lead')
+                .map((m) => m.name)
+                .join(', ') || 'None yet',
+          },
           { key: 'People', value: String(view.team.length) },
         ]}
       />
@@ -312,7 +364,15 @@ export function NetworkOrgPage({
       <form method="post" action={`/network/orgs/${org.slug}/invite`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
         <input type="hidden" name="role" value="lead" />
-        <TextInput name="email" label="Email address" type="email" value={values.email} error={errors.email} width="medium" autocomplete="off" />
+        <TextInput
+          name="email"
+          label="Email address"
+          type="email"
+          value={values.email}
+          error={errors.email}
+          width="medium"
+          autocomplete="off"
+        />
         <Button>Send invitation</Button>
       </form>
     </Layout>

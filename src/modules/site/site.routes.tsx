@@ -55,7 +55,9 @@ export function siteRoutes(deps: Deps & { database: Pick<Database, 'kind' | 'poo
     app.get('/healthz', open, async (_req, reply) => {
       const migration = await currentMigrationVersion(deps.database.pool);
       const jobs = await deps.jobs.status?.();
-      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: deps.database.kind, migration, jobs });
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ status: 'ok', database: deps.database.kind, migration, jobs });
     });
 
     if (deps.config.demo) {

@@ -34,16 +34,30 @@ const PURPOSES: { title: string; text: string; href?: string; linkText?: string 
     href: '/learning',
     linkText: 'Guides, stories, starting a group, and questions answered by peers',
   },
-  { title: 'Speak with one voice', text: 'Find what we agree on, and take it to local and national government.', href: '/voice', linkText: 'Consultations, our own words, and papers to government' },
+  {
+    title: 'Speak with one voice',
+    text: 'Find what we agree on, and take it to local and national government.',
+    href: '/voice',
+    linkText: 'Consultations, our own words, and papers to government',
+  },
 ];
 
 export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
   return (
     <Layout ctx={ctx} title="Home">
       <h1>Find recovery support near you</h1>
-      <p class="lede">Groups, cafés and support run by people in recovery from drug and alcohol problems, for anyone who wants it.</p>
+      <p class="lede">
+        Groups, cafés and support run by people in recovery from drug and alcohol problems, for anyone who wants it.
+      </p>
       <form method="get" action="/find-support" class="home-search">
-        <TextInput name="near" label="Your postcode or town" hint="For example LS6 3HN or Leeds" width="medium" autocomplete="postal-code" spellcheck={false} />
+        <TextInput
+          name="near"
+          label="Your postcode or town"
+          hint="For example LS6 3HN or Leeds"
+          width="medium"
+          autocomplete="postal-code"
+          spellcheck={false}
+        />
         <Button>Find support</Button>
       </form>
       <p>
@@ -53,10 +67,10 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
       <UpcomingEvents events={view.upcoming} heading="Coming up" moreHref="/events" moreLabel="All events" />
       <h2>Recovery Connectors</h2>
       <p>
-        A shared home for lived experience recovery organisations: groups and charities run by people in recovery, helping
-        others on the same road. {view.members === 1 ? 'One organisation is' : `${formatCount(view.members)} organisations are`}{' '}
-        part of the network, from one-evening-a-week peer groups to charities with staff. Each does things its own way.
-        Together we:
+        A shared home for lived experience recovery organisations: groups and charities run by people in recovery,
+        helping others on the same road.{' '}
+        {view.members === 1 ? 'One organisation is' : `${formatCount(view.members)} organisations are`} part of the
+        network, from one-evening-a-week peer groups to charities with staff. Each does things its own way. Together we:
       </p>
       <div class="cards">
         {PURPOSES.map((p) => (
@@ -93,18 +107,18 @@ export function AboutPage({ ctx }: { ctx: PageContext }) {
     <Layout ctx={ctx} title="About this platform">
       <h1>About this platform</h1>
       <p class="lede">
-        Recovery Connectors is built for a national network of lived experience recovery organisations (LEROs), and owned by
-        the people who use it.
+        Recovery Connectors is built for a national network of lived experience recovery organisations (LEROs), and
+        owned by the people who use it.
       </p>
       <p>
         Small organisations, each unique, are standing together. They need what none can build alone: evidence that a
-        commissioner or a university will accept, a way to show what their work is worth, shared learning, and a collective
-        voice.
+        commissioner or a university will accept, a way to show what their work is worth, shared learning, and a
+        collective voice.
       </p>
       <h2>Free and open</h2>
       <p>
-        The software is free and open source, under the GNU Affero General Public License, version 3 or later. Anyone may
-        run it, read it and improve it; anyone who runs a changed version for others must share their changes too.
+        The software is free and open source, under the GNU Affero General Public License, version 3 or later. Anyone
+        may run it, read it and improve it; anyone who runs a changed version for others must share their changes too.
       </p>
       <p>
         <a href="/about/data">About the data we use and where it comes from</a>
@@ -125,7 +139,10 @@ export function PrivacyPage({ ctx }: { ctx: PageContext }) {
           Nothing about a person leaves their organisation except as totals and averages for groups large enough that no
           one can be picked out, and only with their consent.
         </li>
-        <li>Every time someone views or exports a person's records, it is written in a log that the organisation's lead can read.</li>
+        <li>
+          Every time someone views or exports a person's records, it is written in a log that the organisation's lead
+          can read.
+        </li>
         <li>A person can ask to see everything held about them, or to have it deleted.</li>
       </ul>
       <p>Each member organisation is responsible for the records it keeps here, as the data controller.</p>
@@ -137,13 +154,20 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title="Accessibility">
       <h1>Accessibility</h1>
-      <p class="lede">We want everyone to be able to use this site, on any phone or computer, with or without assistive technology.</p>
+      <p class="lede">
+        We want everyone to be able to use this site, on any phone or computer, with or without assistive technology.
+      </p>
       <ul>
         <li>Every page works without JavaScript and on a slow connection.</li>
-        <li>We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, and test every page automatically.</li>
+        <li>
+          We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, and test every page
+          automatically.
+        </li>
         <li>You can zoom to 400% and use the whole site with a keyboard.</li>
       </ul>
-      <p>If something doesn't work for you, please tell your organisation or the network's coordinators and we'll fix it.</p>
+      <p>
+        If something doesn't work for you, please tell your organisation or the network's coordinators and we'll fix it.
+      </p>
     </Layout>
   );
 }
@@ -152,7 +176,9 @@ export function AboutDataPage({ ctx }: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title="About the data">
       <h1>About the data</h1>
-      <p class="lede">Where the maps, places and directory standards in this platform come from, and the credit they are due.</p>
+      <p class="lede">
+        Where the maps, places and directory standards in this platform come from, and the credit they are due.
+      </p>
       <h2 id="grants">Grants data</h2>
       <p>
         Grants are read in the 360Giving Data Standard 1.4.3 © 360Giving (
@@ -161,8 +187,8 @@ export function AboutDataPage({ ctx }: { ctx: PageContext }) {
         <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. Unmodified.
       </p>
       <p>
-        Each funder publishes its own grants under its own licence. Every page that shows grants names the publisher and the
-        licence of the data it shows. The demo's grants are made up, and released under{' '}
+        Each funder publishes its own grants under its own licence. Every page that shows grants names the publisher and
+        the licence of the data it shows. The demo's grants are made up, and released under{' '}
         <a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>.
       </p>
       <h2>Postcodes, places and local authorities</h2>
@@ -171,16 +197,20 @@ export function AboutDataPage({ ctx }: { ctx: PageContext }) {
       <p>Contains National Statistics data © Crown copyright and database right 2025.</p>
       <p>
         Source: Office for National Statistics licensed under the{' '}
-        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v.3.0</a>.
+        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
+          Open Government Licence v.3.0
+        </a>
+        .
       </p>
       <p>
-        Postcode district centroids and local-authority assignments are derived from OS Code-Point® Open (October 2025). This
-        derived data is not an official OS or ONS product. We changed it: each postcode district's position is the average of
-        its postcodes' positions, and each district is assigned the local authority that holds most of its postcodes.
+        Postcode district centroids and local-authority assignments are derived from OS Code-Point® Open (October
+        2025). This derived data is not an official OS or ONS product. We changed it: each postcode district's position
+        is the average of its postcodes' positions, and each district is assigned the local authority that holds most of
+        its postcodes.
       </p>
       <p>
-        Northern Ireland, the Channel Islands and the Isle of Man are not included, because their postcode data is not openly
-        licensed.
+        Northern Ireland, the Channel Islands and the Isle of Man are not included, because their postcode data is not
+        openly licensed.
       </p>
       <h2>Place names</h2>
       <p>Contains Ordnance Survey data © Crown copyright and database right 2017.</p>
@@ -188,43 +218,45 @@ export function AboutDataPage({ ctx }: { ctx: PageContext }) {
       <p>Contains National Statistics data © Crown copyright and database right 2017.</p>
       <p>
         Place names and locations derived from OS Open Names (2017), licensed under the{' '}
-        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>;
-        local-authority codes and names from the Office for National Statistics (OGL v3.0). This derived data has been changed
-        (filtered to cities, towns, villages, suburbs and other settlements, re-projected to latitude and longitude, and matched
-        to 2025 local authorities) and is not an official OS or ONS product.
+        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
+          Open Government Licence v3.0
+        </a>
+        ; local-authority codes and names from the Office for National Statistics (OGL v3.0). This derived data has been
+        changed (filtered to cities, towns, villages, suburbs and other settlements, re-projected to latitude and
+        longitude, and matched to 2025 local authorities) and is not an official OS or ONS product.
       </p>
-      <p>
-        Hamlets are not included, and places named since 2017 may be missing: searching by postcode always works.
-      </p>
+      <p>Hamlets are not included, and places named since 2017 may be missing: searching by postcode always works.</p>
       <h2>Hex maps</h2>
       <p>
-        Hex maps © Open Innovations (odileeds/hexmaps), MIT Licence. Two local authority codes were updated to current ONS
-        codes (Barnsley and Sheffield).
+        Hex maps © Open Innovations (odileeds/hexmaps), MIT Licence. Two local authority codes were updated to current
+        ONS codes (Barnsley and Sheffield).
       </p>
       <details>
         <summary>The MIT Licence text</summary>
         <p>Copyright (c) 2017- Open Innovations</p>
         <p>
           Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated
-          documentation files (the "Software"), to deal in the Software without restriction, including without limitation the
-          rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit
-          persons to whom the Software is furnished to do so, subject to the following conditions:
+          documentation files (the "Software"), to deal in the Software without restriction, including without
+          limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the
+          Software, and to permit persons to whom the Software is furnished to do so, subject to the following
+          conditions:
         </p>
         <p>
-          The above copyright notice and this permission notice shall be included in all copies or substantial portions of
-          the Software.
+          The above copyright notice and this permission notice shall be included in all copies or substantial portions
+          of the Software.
         </p>
         <p>
-          THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
-          WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
-          COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-          OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+          THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED
+          TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL
+          THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF
+          CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER
+          DEALINGS IN THE SOFTWARE.
         </p>
       </details>
       <h2>Directory standard</h2>
       <p>
-        Our directory of services follows Open Referral UK, the UK profile of the Human Services Data Specification (HSDS),
-        so council and NHS directories can include the network's groups.
+        Our directory of services follows Open Referral UK, the UK profile of the Human Services Data Specification
+        (HSDS), so council and NHS directories can include the network's groups.
       </p>
     </Layout>
   );
@@ -235,8 +267,8 @@ export function OutboxPage({ ctx, entries }: { ctx: PageContext; entries: Outbox
     <Layout ctx={ctx} title="Demo outbox">
       <h1>Demo outbox</h1>
       <p class="lede">
-        This is a demo outbox. In the demo, emails are not sent: they are kept here so you can follow invitation and sign-in
-        links. Newest first.
+        This is a demo outbox. In the demo, emails are not sent: they are kept here so you can follow invitation and
+        sign-in links. Newest first.
       </p>
       <p>
         Anyone who can open this page can read these emails and use their links, so it is there only on a demo site (one
@@ -250,7 +282,9 @@ export function OutboxPage({ ctx, entries }: { ctx: PageContext; entries: Outbox
             To {e.to}, {formatDateTime(new Date(e.at))}
           </p>
           <pre class="mail-body">
-            {e.text.split(/(https?:\/\/\S+)/).map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part))}
+            {e.text
+              .split(/(https?:\/\/\S+)/)
+              .map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part))}
           </pre>
         </article>
       ))}

@@ -23,7 +23,10 @@ export type RelationshipSource = (deps: Deps, orgId: string) => Promise<{ orgId:
 
 const recentRelationships: RelationshipSource = async (deps, orgId) => {
   const since = DateTime.fromISO(todayInLondon()).minus({ years: RELATIONSHIP_YEARS }).toISODate()!;
-  const [mentoring, consortia] = await Promise.all([mentoringPartnersSince(deps.db, orgId, since), consortiumPartnersSince(deps.db, orgId, since)]);
+  const [mentoring, consortia] = await Promise.all([
+    mentoringPartnersSince(deps.db, orgId, since),
+    consortiumPartnersSince(deps.db, orgId, since),
+  ]);
   return [
     ...mentoring.map((p) => ({ orgId: p.orgId, what: p.role === 'mentor' ? 'was a mentor of' : 'was mentored by' })),
     ...consortia.map((partner) => ({ orgId: partner, what: 'was in a consortium bid with' })),
@@ -207,7 +210,8 @@ export async function decideAssessment(
 ): Promise<void> {
   const assessment = await repo.unsafeFindAssessment(deps.db, assessmentId);
   if (!assessment) throw notFound('self-assessment');
-  if (assessment.status !== 'submitted') throw new AppError('conflict', 'This self-assessment has already been decided.');
+  if (assessment.status !== 'submitted')
+    throw new AppError('conflict', 'This self-assessment has already been decided.');
   const [reviews, coordinators] = await Promise.all([
     repo.listReviewsForAssessment(deps.db, assessmentId),
     repo.listCoordinators(deps.db),
@@ -216,7 +220,9 @@ export async function decideAssessment(
   const panel = [...new Set([actor.personId, ...input.panel])];
   const coordinatorIds = new Set(coordinators.map((c) => c.id));
   if (panel.some((id) => !coordinatorIds.has(id))) {
-    throw new AppError('validation', 'The panel is made of network coordinators.', { panel: 'Choose coordinators only' });
+    throw new AppError('validation', 'The panel is made of network coordinators.', {
+      panel: 'Choose coordinators only',
+    });
   }
   const blocker = decisionBlocker({
     submittedReviewerIds: reviews.filter((r) => r.status === 'submitted').map((r) => r.reviewer_id),

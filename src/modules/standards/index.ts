@@ -39,7 +39,8 @@ export const standardsModule: ModuleDefinition = {
   networkLinks: [
     {
       label: 'Standards',
-      description: 'Self-assessments waiting for reviewers or a decision, peer researchers and their training, versions.',
+      description:
+        'Self-assessments waiting for reviewers or a decision, peer researchers and their training, versions.',
       href: '/network/standards',
       rule: coordinateStandards,
     },

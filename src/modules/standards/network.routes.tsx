@@ -8,14 +8,23 @@ import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import * as service from './coordination.service.ts';
-import { CoordinatorAssessmentPage, CoordinatorStandardsPage, FrameworkPage, StandardEditPage } from './network.views.tsx';
+import {
+  CoordinatorAssessmentPage,
+  CoordinatorStandardsPage,
+  FrameworkPage,
+  StandardEditPage,
+} from './network.views.tsx';
 import { sendEvidenceFile, validationFields } from './standards.http.ts';
 import { loadCoordinatorAssessmentPage, loadCoordinatorPage, loadFrameworkPage } from './standards.pages.ts';
 import { coordinateStandards } from './standards.policy.ts';
 import { AssignForm, DecisionForm, FileParams, IdParam, StandardEditForm, TrainingForm } from './standards.schemas.ts';
 import { readCoordinatorEvidenceFile } from './review.service.ts';
 
-const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function networkStandardsRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -27,10 +36,20 @@ export function networkStandardsRoutes(deps: Deps) {
       return p.data.id;
     };
 
-    const home = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: Record<string, string>) =>
+    const home = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors?: FieldErrors,
+      values?: Record<string, string>,
+    ) =>
       sendPage(
         reply,
-        <CoordinatorStandardsPage ctx={ctx(req, reply)} view={await loadCoordinatorPage(deps)} errors={errors} values={values} />,
+        <CoordinatorStandardsPage
+          ctx={ctx(req, reply)}
+          view={await loadCoordinatorPage(deps)}
+          errors={errors}
+          values={values}
+        />,
         errors ? 400 : 200,
       );
     app.get('/network/standards', rule, (req, reply) => home(req, reply));
@@ -40,7 +59,12 @@ export function networkStandardsRoutes(deps: Deps) {
       if (!form.ok) return home(req, reply, form.errors, form.values);
       const { person, course, completed_on, expires_on } = form.data;
       try {
-        await service.recordTraining(deps, personOf(req), { personId: person, course, completedOn: completed_on, expiresOn: expires_on });
+        await service.recordTraining(deps, personOf(req), {
+          personId: person,
+          course,
+          completedOn: completed_on,
+          expiresOn: expires_on,
+        });
       } catch (err) {
         const fields = validationFields(err);
         if (fields) return home(req, reply, fields, formValues(req.body));
@@ -81,7 +105,10 @@ export function networkStandardsRoutes(deps: Deps) {
         ...s.levels,
         evidence_examples: s.evidenceExamples.join('\n'),
       };
-      return sendPage(reply, <StandardEditPage ctx={ctx(req, reply)} frameworkId={id} standardKey={s.key} values={values} />);
+      return sendPage(
+        reply,
+        <StandardEditPage ctx={ctx(req, reply)} frameworkId={id} standardKey={s.key} values={values} />,
+      );
     });
     app.post('/network/standards/frameworks/:id/standards/:key', rule, async (req, reply) => {
       const { id, standard } = await standardOf(req);
@@ -89,7 +116,13 @@ export function networkStandardsRoutes(deps: Deps) {
       const again = (errors: FieldErrors) =>
         sendPage(
           reply,
-          <StandardEditPage ctx={ctx(req, reply)} frameworkId={id} standardKey={standard.key} values={formValues(req.body)} errors={errors} />,
+          <StandardEditPage
+            ctx={ctx(req, reply)}
+            frameworkId={id}
+            standardKey={standard.key}
+            values={formValues(req.body)}
+            errors={errors}
+          />,
           400,
         );
       if (!form.ok) return again(form.errors);
@@ -103,17 +136,28 @@ export function networkStandardsRoutes(deps: Deps) {
           evidenceExamples: lines(f.evidence_examples),
         });
       } catch (err) {
-        if ((err as { name?: string }).name === 'ZodError') return again({ indicators: 'Each line must be 400 characters or fewer, 12 at most' });
+        if ((err as { name?: string }).name === 'ZodError')
+          return again({ indicators: 'Each line must be 400 characters or fewer, 12 at most' });
         throw err;
       }
       setFlash(reply, { kind: 'success', text: `Standard ${standard.key} saved in the draft.` });
       return reply.redirect(`/network/standards/frameworks/${id}`, 303);
     });
 
-    const assessmentPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: Record<string, string>) =>
+    const assessmentPage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors?: FieldErrors,
+      values?: Record<string, string>,
+    ) =>
       sendPage(
         reply,
-        <CoordinatorAssessmentPage ctx={ctx(req, reply)} view={await loadCoordinatorAssessmentPage(deps, idOf(req))} errors={errors} values={values} />,
+        <CoordinatorAssessmentPage
+          ctx={ctx(req, reply)}
+          view={await loadCoordinatorAssessmentPage(deps, idOf(req))}
+          errors={errors}
+          values={values}
+        />,
         errors ? 400 : 200,
       );
     app.get('/network/standards/assessments/:id', rule, (req, reply) => assessmentPage(req, reply));
@@ -123,7 +167,10 @@ export function networkStandardsRoutes(deps: Deps) {
       const form = parseForm(AssignForm, req.body);
       if (!form.ok) return assessmentPage(req, reply, form.errors, form.values);
       try {
-        await service.assignReviewer(deps, personOf(req), id, { reviewerId: form.data.reviewer, overrideReason: form.data.override_reason });
+        await service.assignReviewer(deps, personOf(req), id, {
+          reviewerId: form.data.reviewer,
+          overrideReason: form.data.override_reason,
+        });
       } catch (err) {
         const fields = validationFields(err);
         if (fields) return assessmentPage(req, reply, fields, formValues(req.body));

@@ -95,7 +95,10 @@ export function CoordinatorStandardsPage({
           label="Peer researcher"
           value={values.person}
           error={errors.person}
-          options={[{ value: '', label: 'Choose…' }, ...view.researchers.map((r) => ({ value: r.personId, label: r.name }))]}
+          options={[
+            { value: '', label: 'Choose…' },
+            ...view.researchers.map((r) => ({ value: r.personId, label: r.name })),
+          ]}
         />
         <TextInput name="course" label="Course" value={values.course} error={errors.course} />
         <TextInput
@@ -128,13 +131,15 @@ export function CoordinatorStandardsPage({
             cell: (h) => (
               <>
                 {h.key}. {h.title}{' '}
-                <a href={`/learning/library?chime=${h.domain}`}>
-                  Resources on {DOMAIN_LABEL[h.domain].toLowerCase()}
-                </a>
+                <a href={`/learning/library?chime=${h.domain}`}>Resources on {DOMAIN_LABEL[h.domain].toLowerCase()}</a>
               </>
             ),
           },
-          ...LEVELS.map((l) => ({ header: LEVEL_LABEL[l], cell: (h: CoordinatorView['hardest'][number]) => String(h.byLevel[l]), numeric: true })),
+          ...LEVELS.map((l) => ({
+            header: LEVEL_LABEL[l],
+            cell: (h: CoordinatorView['hardest'][number]) => String(h.byLevel[l]),
+            numeric: true,
+          })),
         ]}
       />
       <h2>Versions of the standards</h2>
@@ -145,7 +150,11 @@ export function CoordinatorStandardsPage({
         columns={[
           { header: 'Version', cell: (f) => <a href={`/network/standards/frameworks/${f.id}`}>Version {f.version}</a> },
           { header: 'Title', cell: (f) => f.title },
-          { header: 'State', cell: (f) => (f.status === 'draft' ? 'Draft' : `Published ${f.publishedAt ? formatDate(f.publishedAt) : ''}`) },
+          {
+            header: 'State',
+            cell: (f) =>
+              f.status === 'draft' ? 'Draft' : `Published ${f.publishedAt ? formatDate(f.publishedAt) : ''}`,
+          },
         ]}
       />
       {!draft && (
@@ -228,7 +237,13 @@ export function StandardEditPage({
           error={errors.indicators}
         />
         {LEVELS.map((l) => (
-          <TextArea name={l} label={`${LEVEL_LABEL[l]}: what it looks like`} rows={2} value={values[l]} error={errors[l]} />
+          <TextArea
+            name={l}
+            label={`${LEVEL_LABEL[l]}: what it looks like`}
+            rows={2}
+            value={values[l]}
+            error={errors[l]}
+          />
         ))}
         <TextArea
           name="evidence_examples"
@@ -281,7 +296,10 @@ export function CoordinatorAssessmentPage({
       {a.status === 'submitted' && (
         <>
           <h3>Assign a peer researcher</h3>
-          <p>Only trained peer researchers from other member organisations, with no conflict of interest, can be assigned.</p>
+          <p>
+            Only trained peer researchers from other member organisations, with no conflict of interest, can be
+            assigned.
+          </p>
           <ul class="plain-list">
             {view.candidates
               .filter((c) => c.conflicts.length)
@@ -362,8 +380,8 @@ export function CoordinatorAssessmentPage({
           <CsrfField token={ctx.csrfToken()} />
           <p>
             {done} of {view.reviews.length} reviews are in.{' '}
-            {a.kind === 'renewal' ? 'A renewal needs one desk review.' : 'A decision needs at least two.'} You sit on the panel;
-            nobody who reviewed it can.
+            {a.kind === 'renewal' ? 'A renewal needs one desk review.' : 'A decision needs at least two.'} You sit on
+            the panel; nobody who reviewed it can.
           </p>
           <Radios
             name="outcome"
@@ -372,11 +390,20 @@ export function CoordinatorAssessmentPage({
             error={errors.outcome}
             options={[
               { value: 'recognised', label: 'Recognised', hint: 'Shown on their public profile for three years.' },
-              { value: 'working_towards', label: 'Working towards', hint: 'With an agreed action plan and a date to look again.' },
+              {
+                value: 'working_towards',
+                label: 'Working towards',
+                hint: 'With an agreed action plan and a date to look again.',
+              },
               { value: 'not_yet', label: 'Not yet', hint: 'With feedback on what would help.' },
             ]}
           />
-          <TextArea name="feedback" label="Feedback for the organisation" value={values.feedback} error={errors.feedback} />
+          <TextArea
+            name="feedback"
+            label="Feedback for the organisation"
+            value={values.feedback}
+            error={errors.feedback}
+          />
           <TextArea
             name="action_plan"
             label="Agreed action plan (for working towards)"
@@ -395,7 +422,9 @@ export function CoordinatorAssessmentPage({
             <Checkboxes
               name="panel"
               label="Other coordinators on the panel"
-              options={view.panelChoices.filter((c) => c.id !== (ctx.actor.kind === 'person' ? ctx.actor.personId : '')).map((c) => ({ value: c.id, label: c.name }))}
+              options={view.panelChoices
+                .filter((c) => c.id !== (ctx.actor.kind === 'person' ? ctx.actor.personId : ''))
+                .map((c) => ({ value: c.id, label: c.name }))}
               checked={(v) => values.panel === v}
               error={errors.panel}
             />

@@ -44,7 +44,12 @@ export function orgStandardsRoutes(deps: Deps) {
       return parsed.data.assessment;
     }
 
-    async function page(req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: Record<string, string>) {
+    async function page(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors?: FieldErrors,
+      values?: Record<string, string>,
+    ) {
       const org = orgOf(req);
       const view = await loadOrgAssessmentPage(deps, org, assessmentId(req));
       const status = errors && Object.keys(errors).length ? 400 : 200;

@@ -46,9 +46,9 @@ export function PublicStandardsPage({ ctx, view }: { ctx: PageContext; view: Pub
         <>
           <NotificationBanner kind="info" title="A draft the network is shaping">
             <p>
-              These standards are the platform’s starting draft, version {f.version}, which the network edits and agrees.
-              They are built on the five parts of recovery known as CHIME: connectedness, hope, identity, meaning and
-              empowerment (Leamy and others, British Journal of Psychiatry, 2011).
+              These standards are the platform’s starting draft, version {f.version}, which the network edits and
+              agrees. They are built on the five parts of recovery known as CHIME: connectedness, hope, identity,
+              meaning and empowerment (Leamy and others, British Journal of Psychiatry, 2011).
             </p>
           </NotificationBanner>
           <p>{f.introduction}</p>
@@ -209,8 +209,8 @@ export function OrgAssessmentPage({
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
       <p class="lede">
-        For each standard, choose the level that fits you best today, say what you do, and add any evidence. Save it
-        as often as you like; nothing is sent until you choose “Send for peer review”.
+        For each standard, choose the level that fits you best today, say what you do, and add any evidence. Save it as
+        often as you like; nothing is sent until you choose “Send for peer review”.
       </p>
       {view.preview && (
         <details class="details">
@@ -290,8 +290,8 @@ export function OrgAssessmentPage({
             File
           </label>
           <p class="hint" id="f-file-hint">
-            A PDF, a Word document (.docx), or a PNG or JPEG picture, up to {MAX_EVIDENCE_BYTES / 1024 / 1024} MB.
-            Save your answers first: adding a file reloads this page.
+            A PDF, a Word document (.docx), or a PNG or JPEG picture, up to {MAX_EVIDENCE_BYTES / 1024 / 1024} MB. Save
+            your answers first: adding a file reloads this page.
           </p>
           {errors.file && (
             <p class="error-message" id="f-file-error">

@@ -24,11 +24,25 @@ export function reviewRoutes(deps: Deps) {
       return p.data.id;
     };
 
-    const list = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: Record<string, string>) => {
-      const [view, organisations] = await Promise.all([loadMyReviewsPage(deps, personOf(req)), loadMemberOrganisations(deps)]);
+    const list = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors?: FieldErrors,
+      values?: Record<string, string>,
+    ) => {
+      const [view, organisations] = await Promise.all([
+        loadMyReviewsPage(deps, personOf(req)),
+        loadMemberOrganisations(deps),
+      ]);
       return sendPage(
         reply,
-        <MyReviewsPage ctx={ctx(req, reply)} view={view} organisations={organisations} errors={errors} values={values} />,
+        <MyReviewsPage
+          ctx={ctx(req, reply)}
+          view={view}
+          organisations={organisations}
+          errors={errors}
+          values={values}
+        />,
         errors ? 400 : 200,
       );
     };
@@ -48,10 +62,20 @@ export function reviewRoutes(deps: Deps) {
       return reply.redirect('/reviews', 303);
     });
 
-    const page = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: Record<string, string>) =>
+    const page = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors?: FieldErrors,
+      values?: Record<string, string>,
+    ) =>
       sendPage(
         reply,
-        <ReviewPage ctx={ctx(req, reply)} view={await loadReviewPage(deps, personOf(req), idOf(req))} errors={errors} values={values} />,
+        <ReviewPage
+          ctx={ctx(req, reply)}
+          view={await loadReviewPage(deps, personOf(req), idOf(req))}
+          errors={errors}
+          values={values}
+        />,
         errors ? 400 : 200,
       );
     app.get('/reviews/:id', signedIn, (req, reply) => page(req, reply));
@@ -69,14 +93,20 @@ export function reviewRoutes(deps: Deps) {
         if (fields) return page(req, reply, fields, formValues(req.body));
         throw err;
       }
-      setFlash(reply, { kind: 'success', text: submit ? 'Your review is sent to the coordinators.' : 'Your draft is saved.' });
+      setFlash(reply, {
+        kind: 'success',
+        text: submit ? 'Your review is sent to the coordinators.' : 'Your draft is saved.',
+      });
       return reply.redirect(`/reviews/${id}`, 303);
     });
 
     app.get('/reviews/:id/files/:file', signedIn, async (req, reply) => {
       const p = FileParams.safeParse(req.params);
       if (!p.success) throw notFound('file');
-      return sendEvidenceFile(reply, await service.readReviewerEvidenceFile(deps, personOf(req), p.data.id, p.data.file));
+      return sendEvidenceFile(
+        reply,
+        await service.readReviewerEvidenceFile(deps, personOf(req), p.data.id, p.data.file),
+      );
     });
   };
 }

@@ -40,10 +40,18 @@ export async function saveAssignedReview(
     // A renewal is a desk review: the visit is for full assessments.
     if (!input.visitDate && assessment.kind === 'full') fields.visit_date = 'Enter the date of the visit';
     if (Object.keys(fields).length) {
-      throw new AppError('validation', 'Recommend a level for every standard and record the visit before you send.', fields);
+      throw new AppError(
+        'validation',
+        'Recommend a level for every standard and record the visit before you send.',
+        fields,
+      );
     }
   }
-  const saved = await repo.saveReview(deps.db, reviewId, actor.personId, { ...input, findings, submit: options.submit });
+  const saved = await repo.saveReview(deps.db, reviewId, actor.personId, {
+    ...input,
+    findings,
+    submit: options.submit,
+  });
   if (!saved) throw new AppError('conflict', 'You have already sent this review.');
   if (options.submit) {
     await recordAudit(deps.db, {
@@ -80,7 +88,12 @@ export async function declareInterest(deps: Deps, actor: SignedInActor, orgId: s
   }
 }
 
-export async function readCoordinatorEvidenceFile(deps: Deps, actor: SignedInActor, assessmentId: string, fileId: string) {
+export async function readCoordinatorEvidenceFile(
+  deps: Deps,
+  actor: SignedInActor,
+  assessmentId: string,
+  fileId: string,
+) {
   const assessment = await repo.unsafeFindAssessment(deps.db, assessmentId);
   if (!assessment) throw notFound('file');
   const file = await repo.findEvidenceFile(deps.db, assessmentId, fileId);

@@ -155,8 +155,19 @@ export function ReviewPage({
               value={v('visit_date', r.visitDate ?? '')}
               error={errors.visit_date}
             />
-            <TextArea name="visit_who" label="Who you met" rows={2} value={v('visit_who', r.visitWho)} error={errors.visit_who} />
-            <TextArea name="visit_seen" label="What you saw" value={v('visit_seen', r.visitSeen)} error={errors.visit_seen} />
+            <TextArea
+              name="visit_who"
+              label="Who you met"
+              rows={2}
+              value={v('visit_who', r.visitWho)}
+              error={errors.visit_who}
+            />
+            <TextArea
+              name="visit_seen"
+              label="What you saw"
+              value={v('visit_seen', r.visitSeen)}
+              error={errors.visit_seen}
+            />
             <div class="button-group">
               <Button variant="secondary" name="action" value="save">
                 Save as draft

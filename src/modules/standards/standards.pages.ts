@@ -108,7 +108,12 @@ export async function loadPublicStandardsPage(deps: Deps) {
       introduction: framework.definition.introduction,
       groups: standardsByDomain(framework.definition),
     },
-    recognised: recognised.map((r) => ({ name: r.name, slug: r.slug, decidedOn: r.decided_on, renewalDue: r.renewal_due })),
+    recognised: recognised.map((r) => ({
+      name: r.name,
+      slug: r.slug,
+      decidedOn: r.decided_on,
+      renewalDue: r.renewal_due,
+    })),
   };
 }
 export type PublicStandardsView = Awaited<ReturnType<typeof loadPublicStandardsPage>>;
@@ -162,7 +167,8 @@ export async function loadCoordinatorPage(deps: Deps) {
   const today = todayInLondon();
   const hardest = (latest?.definition.standards ?? []).map((s) => {
     const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
-    for (const c of counts) if (c.standard_key === s.key && c.level) byLevel[c.level as Level] = Number(c.organisations);
+    for (const c of counts)
+      if (c.standard_key === s.key && c.level) byLevel[c.level as Level] = Number(c.organisations);
     return { key: s.key, title: s.title, domain: s.domain, byLevel };
   });
   // Hardest first: the most organisations at the first two levels.
@@ -281,7 +287,12 @@ export async function recognitionsFor(deps: Pick<Deps, 'db'>, orgIds: readonly s
   return new Map<string, Recognition>(
     rows.map((r) => [
       r.org_id,
-      { decidedOn: r.decided_on, renewalDue: r.renewal_due, frameworkVersion: r.version, frameworkTitle: r.framework_title },
+      {
+        decidedOn: r.decided_on,
+        renewalDue: r.renewal_due,
+        frameworkVersion: r.version,
+        frameworkTitle: r.framework_title,
+      },
     ]),
   );
 }

@@ -82,7 +82,10 @@ export function LiveFiguresList({ figures, outside = false }: { figures: LiveFig
           ? []
           : [
               { key: outside ? 'Events they hosted' : 'Events you hosted', value: exact(figures.eventsHeld) },
-              { key: outside ? 'People at their events' : 'People at your events', value: people(figures.eventAttendances ?? 0) },
+              {
+                key: outside ? 'People at their events' : 'People at your events',
+                value: people(figures.eventAttendances ?? 0),
+              },
             ]),
       ]}
     />
@@ -92,9 +95,10 @@ export function LiveFiguresList({ figures, outside = false }: { figures: LiveFig
 export function FiguresCaption({ figures, outside = false }: { figures: LiveFigures; outside?: boolean }) {
   return (
     <p class="hint">
-      From what {outside ? 'the organisation' : 'your organisation'} recorded on this platform between {longDate(figures.from)} and{' '}
-      {longDate(figures.to)}.
-      {outside && ` Counts about people are rounded to the nearest 5 and not shown below ${MINIMUM_GROUP_SIZE}, as everywhere outside an organisation.`}
+      From what {outside ? 'the organisation' : 'your organisation'} recorded on this platform between{' '}
+      {longDate(figures.from)} and {longDate(figures.to)}.
+      {outside &&
+        ` Counts about people are rounded to the nearest 5 and not shown below ${MINIMUM_GROUP_SIZE}, as everywhere outside an organisation.`}
     </p>
   );
 }
@@ -131,7 +135,8 @@ export function AssessmentReadout({
                         ))}
                         {a.files.map((f) => (
                           <li>
-                            <a href={fileHref(f.id)}>{f.filename}</a> ({Math.ceil(f.size / 1024).toLocaleString('en-GB')} KB)
+                            <a href={fileHref(f.id)}>{f.filename}</a> (
+                            {Math.ceil(f.size / 1024).toLocaleString('en-GB')} KB)
                           </li>
                         ))}
                       </ul>

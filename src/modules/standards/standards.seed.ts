@@ -46,7 +46,7 @@ export async function seedStandardsDemo(tx: Kysely<DB>, context: DemoSeedContext
   const answers = (shift: number) =>
     DRAFT_FRAMEWORK.standards.map((s, i) => ({
       standardKey: s.key,
-      level: LEVELS[(i + shift) % 3 + (shift > 1 ? 1 : 0)] as Level,
+      level: LEVELS[((i + shift) % 3) + (shift > 1 ? 1 : 0)] as Level,
       narrative: SAYINGS[(i + shift) % SAYINGS.length]!,
       links: '',
     }));
@@ -60,7 +60,15 @@ export async function seedStandardsDemo(tx: Kysely<DB>, context: DemoSeedContext
     });
     await repo.upsertAnswers(tx, org.id, id, status === 'draft' ? answers(shift).slice(0, 4) : answers(shift));
     if (status !== 'draft') {
-      const figures = { from: today.minus({ years: 1 }).toISODate(), to: today.toISODate(), questionnaires: 64, sessions: 96, attendances: 1130, volunteerHours: 812, volunteersOnTeam: 6 };
+      const figures = {
+        from: today.minus({ years: 1 }).toISODate(),
+        to: today.toISODate(),
+        questionnaires: 64,
+        sessions: 96,
+        attendances: 1130,
+        volunteerHours: 812,
+        volunteersOnTeam: 6,
+      };
       await repo.markSubmitted(tx, org.id, id, figures);
     }
     return { org, id };
@@ -74,7 +82,9 @@ export async function seedStandardsDemo(tx: Kysely<DB>, context: DemoSeedContext
       overrideReason: '',
     }))!;
     await repo.saveReview(tx, reviewId, reviewerId, {
-      findings: Object.fromEntries(answers(shift).map((a) => [a.standardKey, { level: a.level, notes: 'Seen on the visit.' }])),
+      findings: Object.fromEntries(
+        answers(shift).map((a) => [a.standardKey, { level: a.level, notes: 'Seen on the visit.' }]),
+      ),
       visitDate: today.minus({ days: 20 }).toISODate()!,
       visitWho: 'The lead, two volunteers and four people who come to groups',
       visitSeen: 'A busy Tuesday drop-in, the volunteer rota and the welcome pack',

@@ -17,7 +17,11 @@ export { analyseConsultation, closeDueConsultations };
 
 export const voiceJobs: JobDefinition[] = [
   // Every five minutes, and once at each consultation's closing time (sent when it is opened).
-  { name: 'voice.close-consultations', schedule: '*/5 * * * *', run: async (deps) => void (await closeDueConsultations(deps)) },
+  {
+    name: 'voice.close-consultations',
+    schedule: '*/5 * * * *',
+    run: async (deps) => void (await closeDueConsultations(deps)),
+  },
   {
     name: ANALYSE_JOB,
     run: async (deps, payload) => {
@@ -34,8 +38,22 @@ export const voiceModule: ModuleDefinition = {
     await app.register(wordsRoutes(deps));
     await app.register(submissionRoutes(deps));
   },
-  workspaceLinks: [{ label: 'Consultations', description: 'Ask your people where they stand, and see where they agree.', href: (org) => `/orgs/${org.slug}/voice`, rule: runOrgConsultations }],
-  networkLinks: [{ label: 'The network’s voice', description: 'Consultations, words to check, key phrases and collections, papers to government.', href: '/network/voice', rule: coordinateVoice }],
+  workspaceLinks: [
+    {
+      label: 'Consultations',
+      description: 'Ask your people where they stand, and see where they agree.',
+      href: (org) => `/orgs/${org.slug}/voice`,
+      rule: runOrgConsultations,
+    },
+  ],
+  networkLinks: [
+    {
+      label: 'The network’s voice',
+      description: 'Consultations, words to check, key phrases and collections, papers to government.',
+      href: '/network/voice',
+      rule: coordinateVoice,
+    },
+  ],
   seedDemo: seedVoiceDemo,
   jobs: voiceJobs,
   migrationsRange: [400, 499],

@@ -4,7 +4,17 @@ import type { OrgRole, SignedInActor } from '../../platform/auth/actor.ts';
 import { ANONYMOUS } from '../../platform/auth/actor.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { actorWith } from '../../../test/support/actors.ts';
-import { canManageConsultation, canReadSubmission, canSeeResults, canTakePart, coordinateVoice, leadOrgsOf, phaseOf, runOrgConsultations, type ConsultationTarget } from './voice.policy.ts';
+import {
+  canManageConsultation,
+  canReadSubmission,
+  canSeeResults,
+  canTakePart,
+  coordinateVoice,
+  leadOrgsOf,
+  phaseOf,
+  runOrgConsultations,
+  type ConsultationTarget,
+} from './voice.policy.ts';
 
 const members = new Set(['o1', 'o2']);
 const a = (role: OrgRole | null, net: SignedInActor['networkRole'] = null, org = 'o1') => actorWith(role, net, org);
@@ -14,7 +24,18 @@ const network: ConsultationTarget = { orgId: null, audience: 'network', resultsV
 const own: ConsultationTarget = { orgId: 'o1', audience: 'org', resultsVisibility: 'live' };
 
 // who, actor, coordinate, run o1, manage network, manage o1's, take part: link, network, o1's; lead of orgs
-const cases: [string, SignedInActor | typeof ANONYMOUS, boolean, boolean, boolean, boolean, boolean, boolean, boolean, number][] = [
+const cases: [
+  string,
+  SignedInActor | typeof ANONYMOUS,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  number,
+][] = [
   ['anonymous', ANONYMOUS, false, false, false, false, true, false, false, 0],
   ['lead of o1', a('lead'), false, true, false, true, true, true, true, 1],
   ['worker of o1', a('worker'), false, false, false, false, true, true, true, 0],
@@ -43,11 +64,21 @@ for (const [who, actor, coordinate, runO1, manageNetwork, manageOwn, partLink, p
 test('results: managers always; others who may take part, once closed or when live', () => {
   const now = new Date('2026-06-01T12:00:00Z');
   const open = phaseOf({ opensAt: new Date('2026-05-01'), closesAt: new Date('2026-07-01'), closedAt: null }, now);
-  const closedEarly = phaseOf({ opensAt: new Date('2026-05-01'), closesAt: new Date('2026-07-01'), closedAt: new Date('2026-05-20') }, now);
+  const closedEarly = phaseOf(
+    { opensAt: new Date('2026-05-01'), closesAt: new Date('2026-07-01'), closedAt: new Date('2026-05-20') },
+    now,
+  );
   assert.equal(open, 'open');
   assert.equal(closedEarly, 'closed');
-  assert.equal(phaseOf({ opensAt: new Date('2026-07-01'), closesAt: new Date('2026-08-01'), closedAt: null }, now), 'upcoming');
-  assert.equal(phaseOf({ opensAt: new Date('2026-05-01'), closesAt: now, closedAt: null }, now), 'closed', 'closed at the closing time');
+  assert.equal(
+    phaseOf({ opensAt: new Date('2026-07-01'), closesAt: new Date('2026-08-01'), closedAt: null }, now),
+    'upcoming',
+  );
+  assert.equal(
+    phaseOf({ opensAt: new Date('2026-05-01'), closesAt: now, closedAt: null }, now),
+    'closed',
+    'closed at the closing time',
+  );
   assert.equal(canSeeResults(ANONYMOUS, link, 'open', members), false, 'after_close hides results while open');
   assert.equal(canSeeResults(ANONYMOUS, link, 'closed', members), true);
   assert.equal(canSeeResults(a(null, 'coordinator'), link, 'open', members), true);

@@ -44,7 +44,12 @@ export function canTakePart(actor: Actor, c: ConsultationTarget, memberOrgIds: R
 }
 
 /** Results: the people who run it at any time; everyone who may take part once closed, or as they come if it is live. Thresholds apply to all. */
-export function canSeeResults(actor: Actor, c: ConsultationTarget, phase: Phase, memberOrgIds: ReadonlySet<string>): boolean {
+export function canSeeResults(
+  actor: Actor,
+  c: ConsultationTarget,
+  phase: Phase,
+  memberOrgIds: ReadonlySet<string>,
+): boolean {
   if (canManageConsultation(actor, c)) return true;
   if (!canTakePart(actor, c, memberOrgIds)) return false;
   return phase === 'closed' || (c.resultsVisibility === 'live' && phase === 'open');

@@ -49,7 +49,13 @@ export async function peekEmailToken(db: Kysely<DB>, purpose: EmailTokenPurpose,
     .where('token_hash', '=', hashToken(token))
     .where('purpose', '=', purpose)
     .executeTakeFirst();
-  const state: TokenState = !row ? 'unknown' : row.used_at ? 'used' : row.expires_at <= new Date() ? 'expired' : 'valid';
+  const state: TokenState = !row
+    ? 'unknown'
+    : row.used_at
+      ? 'used'
+      : row.expires_at <= new Date()
+        ? 'expired'
+        : 'valid';
   return { state, row };
 }
 

@@ -8,8 +8,18 @@ const MAX_PASSWORD_LENGTH = 200;
 // A short deny-list of the passwords people try first; length does the rest (NCSC advice:
 // no composition rules, block the most common choices).
 const COMMON = new Set([
-  'password123', 'password12', 'password1234', '1234567890', 'qwertyuiop', 'iloveyou12',
-  'letmein123', 'welcome123', 'recovery123', 'abcdefghij', '0123456789', 'passw0rd12',
+  'password123',
+  'password12',
+  'password1234',
+  '1234567890',
+  'qwertyuiop',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'recovery123',
+  'abcdefghij',
+  '0123456789',
+  'passw0rd12',
 ]);
 
 /** Returns a message when the password is not acceptable, otherwise undefined. */

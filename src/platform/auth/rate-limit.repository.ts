@@ -15,7 +15,9 @@ export interface RateRule {
 
 /** A counter's key: a hash of what it counts, so the table holds no emails or addresses. */
 export function rateKey(kind: string, ...parts: string[]): string {
-  return createHash('sha256').update([kind, ...parts].join('\u0000')).digest('hex');
+  return createHash('sha256')
+    .update([kind, ...parts].join('\u0000'))
+    .digest('hex');
 }
 
 /** Counts one hit on each rule and says whether every one is still within its limit. */
@@ -35,7 +37,9 @@ export async function hitRateLimits(db: Kysely<DB>, rules: readonly RateRule[]):
         window_started_at = case when c.window_started_at <= now() - make_interval(secs => excluded.window_seconds) then now() else c.window_started_at end
       returning c.key, c.hits
     )
-    select coalesce(bool_and(b.hits <= w.max_hits), true) as allowed from bumped b join wanted w on w.key = b.key`.execute(db);
+    select coalesce(bool_and(b.hits <= w.max_hits), true) as allowed from bumped b join wanted w on w.key = b.key`.execute(
+    db,
+  );
   return rows[0]?.allowed ?? true;
 }
 
@@ -52,7 +56,10 @@ export async function refundRateLimits(db: Kysely<DB>, keys: readonly string[]):
 /** Clears counters outright (a successful sign-in clears that person's slate at that address). */
 export async function clearRateLimits(db: Kysely<DB>, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
-  await db.deleteFrom('rate_limit_counters').where('key', 'in', [...keys]).execute();
+  await db
+    .deleteFrom('rate_limit_counters')
+    .where('key', 'in', [...keys])
+    .execute();
 }
 
 /** Drops counters whose window is over, to keep the table small (a scheduled job). */

@@ -62,7 +62,17 @@ async function loadSessionActor(db: Kysely<DB>, tokenHash: string): Promise<Sign
     .innerJoin('people as p', 'p.id', 's.person_id')
     .leftJoin('memberships as m', 'm.person_id', 'p.id')
     .leftJoin('organisations as o', 'o.id', 'm.org_id')
-    .select(['s.person_id', 'p.email', 'p.display_name', 'p.network_role', 's.last_seen_at', 'o.id as org_id', 'o.slug', 'o.name', 'm.role'])
+    .select([
+      's.person_id',
+      'p.email',
+      'p.display_name',
+      'p.network_role',
+      's.last_seen_at',
+      'o.id as org_id',
+      'o.slug',
+      'o.name',
+      'm.role',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('s.created_at', '>', sql<Date>`now() - make_interval(secs => ${SESSION_MAX_MS / 1000})`)
@@ -106,7 +116,11 @@ export async function deleteAllSessions(db: Kysely<DB>, personId: string): Promi
 /** Signs a person out everywhere but here (after they change their password). */
 export async function deleteOtherSessions(db: Kysely<DB>, personId: string, keepTokenHash: string): Promise<number> {
   forgetCachedPerson(personId);
-  const r = await db.deleteFrom('sessions').where('person_id', '=', personId).where('token_hash', '<>', keepTokenHash).executeTakeFirst();
+  const r = await db
+    .deleteFrom('sessions')
+    .where('person_id', '=', personId)
+    .where('token_hash', '<>', keepTokenHash)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

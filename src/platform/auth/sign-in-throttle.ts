@@ -22,8 +22,20 @@ export interface SignInRules {
 }
 
 export function signInRules(email: string, ip: string): SignInRules {
-  const pair = { key: rateKey('sign-in:email+address', email, ip), limit: MAX_ATTEMPTS_PER_EMAIL_AND_ADDRESS, windowSeconds: THROTTLE_WINDOW_MS / 1000 };
-  const byEmail = { key: rateKey('sign-in:email', email), limit: MAX_ATTEMPTS_PER_EMAIL, windowSeconds: EMAIL_WINDOW_MS / 1000 };
-  const byAddress = { key: rateKey('sign-in:address', ip), limit: MAX_ATTEMPTS_PER_ADDRESS, windowSeconds: THROTTLE_WINDOW_MS / 1000 };
+  const pair = {
+    key: rateKey('sign-in:email+address', email, ip),
+    limit: MAX_ATTEMPTS_PER_EMAIL_AND_ADDRESS,
+    windowSeconds: THROTTLE_WINDOW_MS / 1000,
+  };
+  const byEmail = {
+    key: rateKey('sign-in:email', email),
+    limit: MAX_ATTEMPTS_PER_EMAIL,
+    windowSeconds: EMAIL_WINDOW_MS / 1000,
+  };
+  const byAddress = {
+    key: rateKey('sign-in:address', ip),
+    limit: MAX_ATTEMPTS_PER_ADDRESS,
+    windowSeconds: THROTTLE_WINDOW_MS / 1000,
+  };
   return { rules: [pair, byEmail, byAddress], pairKey: pair.key, otherKeys: [byEmail.key, byAddress.key] };
 }

@@ -12,6 +12,24 @@ test('text that a spreadsheet would run is neutralised; numbers stay numbers; qu
 
 test('a streamed file is the same as a whole one', async () => {
   let out = '';
-  for await (const chunk of csvStream(['h', 'v'], (async function* () { yield [['-x', -1]]; yield [['@y', 2]]; })(), { bom: true })) out += chunk;
-  assert.equal(out, csvFile([['h', 'v'], ['-x', -1], ['@y', 2]], { bom: true }));
+  for await (const chunk of csvStream(
+    ['h', 'v'],
+    (async function* () {
+      yield [['-x', -1]];
+      yield [['@y', 2]];
+    })(),
+    { bom: true },
+  ))
+    out += chunk;
+  assert.equal(
+    out,
+    csvFile(
+      [
+        ['h', 'v'],
+        ['-x', -1],
+        ['@y', 2],
+      ],
+      { bom: true },
+    ),
+  );
 });

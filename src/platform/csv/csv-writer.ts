@@ -34,12 +34,19 @@ export interface CsvOptions {
 
 /** A whole CSV file (header first) as a string. */
 export function csvFile(rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
-  const body = stringifySync(rows.map((r) => r.map(csvValue)), OPTIONS);
+  const body = stringifySync(
+    rows.map((r) => r.map(csvValue)),
+    OPTIONS,
+  );
   return options.bom ? `\uFEFF${body}` : body;
 }
 
 /** A CSV file written as it is read: rows come in batches from `batches`. */
-export function csvStream(header: readonly string[], batches: AsyncIterable<readonly (readonly CsvValue[])[]>, options: CsvOptions = {}): Readable {
+export function csvStream(
+  header: readonly string[],
+  batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
+  options: CsvOptions = {},
+): Readable {
   const out = stringify({ ...OPTIONS, bom: options.bom ?? false });
   (async () => {
     try {

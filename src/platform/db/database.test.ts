@@ -40,7 +40,9 @@ test('a trigram query works with every extension the app loads', async () => {
   assert.ok(Math.abs(row.km - expected) < 0.01, `Leeds LS6 to Manchester M1: expected ${expected}, got ${row.km}`);
   for (const e of ['pg_trgm', 'cube', 'earthdistance']) assert.ok(row.ext.includes(e), `${e} loaded`);
   // and the next query still answers (the regression hung here)
-  const again = await sql<{ n: number }>`select count(*)::int as n from organisations where name % 'leeds'`.execute(database.db);
+  const again = await sql<{ n: number }>`select count(*)::int as n from organisations where name % 'leeds'`.execute(
+    database.db,
+  );
   assert.equal(again.rows[0]!.n, 0);
 });
 
@@ -51,13 +53,19 @@ test('a failed transaction writes nothing', async () => {
       throw new Error('stop');
     }),
   );
-  const row = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'rollback-me').executeTakeFirst();
+  const row = await database.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('slug', '=', 'rollback-me')
+    .executeTakeFirst();
   assert.equal(row, undefined);
 });
 
 test('constraints refuse bad rows', async () => {
   await assert.rejects(database.db.insertInto('organisations').values({ slug: 'Bad Slug!', name: 'x' }).execute());
-  await assert.rejects(database.db.insertInto('organisations').values({ slug: 'ok-slug', name: 'x', status: 'pending' }).execute());
+  await assert.rejects(
+    database.db.insertInto('organisations').values({ slug: 'ok-slug', name: 'x', status: 'pending' }).execute(),
+  );
 });
 
 test('migrations are all applied, and applying again does nothing', async () => {
@@ -73,6 +81,11 @@ test('the committed Kysely table types match the migrated schema', async () => {
 
 test('people sort by their names as people expect, not by bytes', async () => {
   const { rows } = await sql<{ n: string }>`
-    select n from unnest(array['émile', 'Zed', 'apple', 'Banana']) as n order by n collate "und-x-icu"`.execute(database.db);
-  assert.deepEqual(rows.map((r) => r.n), ['apple', 'Banana', 'émile', 'Zed']);
+    select n from unnest(array['émile', 'Zed', 'apple', 'Banana']) as n order by n collate "und-x-icu"`.execute(
+    database.db,
+  );
+  assert.deepEqual(
+    rows.map((r) => r.n),
+    ['apple', 'Banana', 'émile', 'Zed'],
+  );
 });

@@ -76,7 +76,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   });
 }
 
-function wrap(pool: pg.Pool, kind: DatabaseKind, embedded: EmbeddedServer | undefined, stop: () => Promise<void>): Database {
+function wrap(
+  pool: pg.Pool,
+  kind: DatabaseKind,
+  embedded: EmbeddedServer | undefined,
+  stop: () => Promise<void>,
+): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
   return {

@@ -56,7 +56,10 @@ async function main(): Promise<void> {
         port.close();
       }
     } catch (err) {
-      port.postMessage({ type: 'error', message: String((err as Error)?.message ?? err) } satisfies EmbeddedWorkerReply);
+      port.postMessage({
+        type: 'error',
+        message: String((err as Error)?.message ?? err),
+      } satisfies EmbeddedWorkerReply);
     }
   });
 }

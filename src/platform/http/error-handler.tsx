@@ -19,9 +19,15 @@ function classify(err: FastifyError): AppError {
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return new AppError('payload_too_large', 'What you sent was larger than we accept. Please send something smaller.');
+      return new AppError(
+        'payload_too_large',
+        'What you sent was larger than we accept. Please send something smaller.',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('unsupported_media_type', 'We could not read that: it was sent in a format we do not accept.');
+      return new AppError(
+        'unsupported_media_type',
+        'We could not read that: it was sent in a format we do not accept.',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('bad_request', 'We could not read what was sent. Please try again.');
@@ -39,7 +45,10 @@ function classify(err: FastifyError): AppError {
     415: new AppError('unsupported_media_type', 'We could not read that: it was sent in a format we do not accept.'),
     429: new AppError('too_many_requests', 'Too many requests. Please wait a moment and try again.'),
   };
-  return byStatus[err.statusCode ?? 400] ?? new AppError('bad_request', 'We could not read what was sent. Please check it and try again.');
+  return (
+    byStatus[err.statusCode ?? 400] ??
+    new AppError('bad_request', 'We could not read what was sent. Please check it and try again.')
+  );
 }
 
 /** The page an error is shown on; the app passes ui/'s, so platform/ never imports ui/. */
@@ -47,7 +56,10 @@ export type ErrorPageComponent = (props: { ctx: PageContext; status: number; mes
 
 export function registerErrorHandling(app: FastifyInstance, demo: boolean, ErrorPage: ErrorPageComponent): void {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
-    const known = err instanceof AppError || (err.statusCode !== undefined && err.statusCode < 500) || err.code?.startsWith('FST_CSRF');
+    const known =
+      err instanceof AppError ||
+      (err.statusCode !== undefined && err.statusCode < 500) ||
+      err.code?.startsWith('FST_CSRF');
     if (!known) {
       request.log.error({ err }, 'unhandled error');
       return respond(request, reply, 500, 'internal', 'Sorry, something went wrong on our side.', {}, demo, ErrorPage);
@@ -86,5 +98,9 @@ function respond(
   if (wantsJson(request)) {
     return reply.code(status).send({ error: { code, message, ...(Object.keys(fields).length ? { fields } : {}) } });
   }
-  return sendPage(reply, <ErrorPage ctx={pageContext(request, reply, demo)} status={status} message={message} />, status);
+  return sendPage(
+    reply,
+    <ErrorPage ctx={pageContext(request, reply, demo)} status={status} message={message} />,
+    status,
+  );
 }

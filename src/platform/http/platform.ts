@@ -72,7 +72,10 @@ export async function registerPlatform(
   // here, with a plain 400, rather than let each search or form meet a database error.
   app.addHook('preValidation', async (request) => {
     if (holdsNul(request.query) || holdsNul(request.params) || holdsNul(request.body)) {
-      throw new AppError('bad_request', "Something you sent contains a hidden character (a null byte) that we can't accept. Please remove it and try again.");
+      throw new AppError(
+        'bad_request',
+        "Something you sent contains a hidden character (a null byte) that we can't accept. Please remove it and try again.",
+      );
     }
   });
 

@@ -72,11 +72,27 @@ describe('through sign-in', () => {
     assert.equal(res.statusCode, 303, `answered ${res.statusCode}`);
     assert.ok(sameSite(res.headers.location), `went to ${JSON.stringify(res.headers.location)}`);
   };
-  const sameSite = (location: unknown) => new URL(String(location), BASE).origin === BASE && !/[\u0000-\u001f\\]/.test(String(location));
+  const sameSite = (location: unknown) =>
+    new URL(String(location), BASE).origin === BASE && !/[\u0000-\u001f\\]/.test(String(location));
   // As they arrive in the query string: raw, percent-encoded, doubly encoded.
-  const encoded = ['/%09/evil.example', '/%0a/evil.example', '/%0d%0a/evil.example', '%2F%2Fevil.example', '%2F%5Cevil.example',
-    '%5C%5Cevil.example', '/%5Cevil.example', '%09%2F%2Fevil.example', '/%2509/evil.example', '%252F%252Fevil.example',
-    'https:%2F%2Fevil.example', '/caf%C3%A9', '/%E2%82%AC', '/%E2%80%AE', '/%ED%A0%80', '/%00'];
+  const encoded = [
+    '/%09/evil.example',
+    '/%0a/evil.example',
+    '/%0d%0a/evil.example',
+    '%2F%2Fevil.example',
+    '%2F%5Cevil.example',
+    '%5C%5Cevil.example',
+    '/%5Cevil.example',
+    '%09%2F%2Fevil.example',
+    '/%2509/evil.example',
+    '%252F%252Fevil.example',
+    'https:%2F%2Fevil.example',
+    '/caf%C3%A9',
+    '/%E2%82%AC',
+    '/%E2%80%AE',
+    '/%ED%A0%80',
+    '/%00',
+  ];
 
   for (const q of encoded) {
     test(`GET /sign-in?next=${q} while signed in stays on this site`, async () => {

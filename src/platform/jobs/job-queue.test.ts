@@ -30,7 +30,10 @@ test('a job sent before the queue works waits, then runs once with its payload',
 
   await t.app.jobs.start();
   await eventually('the early job completes', async () => (await jobState('probe.record-run')).includes('completed'));
-  assert.deepEqual((await probeRuns(t.database.db, 'probe.record-run')).map((r) => r.key), ['early']);
+  assert.deepEqual(
+    (await probeRuns(t.database.db, 'probe.record-run')).map((r) => r.key),
+    ['early'],
+  );
   assert.equal((await t.app.inject({ method: 'GET', url: '/healthz' })).json().jobs.state, 'working');
 });
 
@@ -42,7 +45,9 @@ test('a job sent inside a transaction that rolls back is never queued', async ()
       throw new Error('roll back');
     })
     .catch(() => {});
-  await t.database.db.transaction().execute((tx) => t.app.jobs.send('probe.record-run', { key: 'committed' }, { within: tx }));
+  await t.database.db
+    .transaction()
+    .execute((tx) => t.app.jobs.send('probe.record-run', { key: 'committed' }, { within: tx }));
   await eventually('the committed job runs', async () =>
     (await probeRuns(t.database.db, 'probe.record-run')).some((r) => r.key === 'committed'),
   );
@@ -55,7 +60,9 @@ test('a singleton key drops a second send while the first still waits', async ()
   await t.app.jobs.send('probe.record-run', { key: 'one' }, { singletonKey: 'same', startAfter: later });
   await t.app.jobs.send('probe.record-run', { key: 'two' }, { singletonKey: 'same', startAfter: later });
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from pgboss.job where name = 'probe.record-run' and singleton_key = 'same'`.execute(t.database.db);
+    select count(*)::int as n from pgboss.job where name = 'probe.record-run' and singleton_key = 'same'`.execute(
+    t.database.db,
+  );
   assert.equal(rows[0]!.n, 1);
 });
 
@@ -75,7 +82,10 @@ test('a failing job is retried with backoff, then marked failed with its error',
 
   const report = (await jobsReport(t.database.db, probeModule.jobs!)).join('\n');
   assert.match(report, /probe\.always-fail {2}one-off/);
-  assert.match(report, /failed \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, after 2 retries: The probe failed on purpose \(doomed\)\./);
+  assert.match(
+    report,
+    /failed \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, after 2 retries: The probe failed on purpose \(doomed\)\./,
+  );
   assert.match(report, /probe\.tick {2}recurs: \* \* \* \* \*/);
   assert.equal((await t.app.inject({ method: 'GET', url: '/healthz' })).json().jobs.failedLastDay, 1);
 });
@@ -91,37 +101,44 @@ test('a recurring job is scheduled in UK time and runs once for its minute', asy
 });
 
 // Two processes need a server: the embedded engine belongs to one process by design.
-test('two app processes on one PostgreSQL server run each job exactly once', { skip: !testDatabaseUrl && 'PostgreSQL only' }, async () => {
-  const url = t.database.url!;
-  const children: ChildProcess[] = [];
-  const startChild = async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/jobs/test/instance.child.ts'], {
-      env: { ...process.env, DATABASE_URL: url, DATA_DIR: t.dataDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    await eventually('an instance starts', async () => out.includes('ready'), 60);
-  };
-  try {
-    await t.app.jobs.stop(); // only the two child processes work now
-    await Promise.all([startChild(), startChild()]);
-    // Due a moment from now, when both instances are polling for it.
-    const due = new Date(Date.now() + 1500);
-    await t.app.jobs.send('probe.record-run', { key: 'exactly-once' }, { startAfter: due });
-    for (let i = 0; i < 20; i++) await t.app.jobs.send('probe.record-run', { key: `many-${i}` });
-    const ran = async () => (await probeRuns(t.database.db, 'probe.record-run')).filter((r) => r.key.startsWith('many-') || r.key === 'exactly-once');
-    await eventually('all 21 jobs run', async () => (await ran()).length >= 21, 60);
-    await new Promise((r) => setTimeout(r, 2000)); // several more polls by each instance
-    const runs = await ran();
-    assert.equal(runs.filter((r) => r.key === 'exactly-once').length, 1, 'the scheduled-once job ran once');
-    assert.equal(runs.length, 21, 'no job ran twice');
-    assert.equal(new Set(runs.map((r) => r.key)).size, 21);
-    const pids = new Set(runs.map((r) => r.pid));
-    assert.ok(!pids.has(process.pid), 'the stopped instance ran nothing');
-  } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
-  }
-});
+test(
+  'two app processes on one PostgreSQL server run each job exactly once',
+  { skip: !testDatabaseUrl && 'PostgreSQL only' },
+  async () => {
+    const url = t.database.url!;
+    const children: ChildProcess[] = [];
+    const startChild = async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/jobs/test/instance.child.ts'], {
+        env: { ...process.env, DATABASE_URL: url, DATA_DIR: t.dataDir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.push(child);
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      await eventually('an instance starts', async () => out.includes('ready'), 60);
+    };
+    try {
+      await t.app.jobs.stop(); // only the two child processes work now
+      await Promise.all([startChild(), startChild()]);
+      // Due a moment from now, when both instances are polling for it.
+      const due = new Date(Date.now() + 1500);
+      await t.app.jobs.send('probe.record-run', { key: 'exactly-once' }, { startAfter: due });
+      for (let i = 0; i < 20; i++) await t.app.jobs.send('probe.record-run', { key: `many-${i}` });
+      const ran = async () =>
+        (await probeRuns(t.database.db, 'probe.record-run')).filter(
+          (r) => r.key.startsWith('many-') || r.key === 'exactly-once',
+        );
+      await eventually('all 21 jobs run', async () => (await ran()).length >= 21, 60);
+      await new Promise((r) => setTimeout(r, 2000)); // several more polls by each instance
+      const runs = await ran();
+      assert.equal(runs.filter((r) => r.key === 'exactly-once').length, 1, 'the scheduled-once job ran once');
+      assert.equal(runs.length, 21, 'no job ran twice');
+      assert.equal(new Set(runs.map((r) => r.key)).size, 21);
+      const pids = new Set(runs.map((r) => r.pid));
+      assert.ok(!pids.has(process.pid), 'the stopped instance ran nothing');
+    } finally {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
+    }
+  },
+);

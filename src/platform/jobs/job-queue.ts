@@ -58,7 +58,8 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
   const byName = new Map<string, JobDefinition>();
   for (const d of options.definitions) {
     if (byName.has(d.name)) throw new Error(`Two jobs are named ${d.name}.`);
-    if (!/^[a-z][a-z0-9]*\.[a-z0-9-]+$/.test(d.name)) throw new Error(`Job name ${d.name} is not '<module>.<verb-noun>'.`);
+    if (!/^[a-z][a-z0-9]*\.[a-z0-9-]+$/.test(d.name))
+      throw new Error(`Job name ${d.name} is not '<module>.<verb-noun>'.`);
     byName.set(d.name, d);
   }
   const boss = new PgBoss({
@@ -80,7 +81,12 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
   const prepare = () =>
     (prepared ??= (async () => {
       for (const d of byName.values()) {
-        const queue = { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay: d.retryDelaySeconds ?? 60, retryBackoff: true };
+        const queue = {
+          name: d.name,
+          retryLimit: d.retryLimit ?? 3,
+          retryDelay: d.retryDelaySeconds ?? 60,
+          retryBackoff: true,
+        };
         await boss.createQueue(d.name, queue); // does nothing when it exists
         await boss.updateQueue(d.name, queue); // the definition's retry settings win
       }
@@ -109,7 +115,8 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
       if (state === 'working') return;
       await prepare();
       // Schedules first, so the timekeeper's first look (as it starts) already sees them.
-      for (const d of byName.values()) if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: UK_TIME_ZONE });
+      for (const d of byName.values())
+        if (d.schedule) await boss.schedule(d.name, d.schedule, {}, { tz: UK_TIME_ZONE });
       // A schedule a module no longer declares stops recurring.
       for (const s of await boss.getSchedules()) if (!byName.get(s.name)?.schedule) await boss.unschedule(s.name);
       await boss.start();
@@ -121,7 +128,8 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
       state = 'working';
       // Catch-up work (a release missed while no instance ran): queued once per start, at most
       // one waiting at a time however many instances start together.
-      for (const d of byName.values()) if (d.runOnStart) await this.send(d.name, {}, { singletonKey: `${d.name}:on-start` });
+      for (const d of byName.values())
+        if (d.runOnStart) await this.send(d.name, {}, { singletonKey: `${d.name}:on-start` });
     },
     async stop() {
       if (state !== 'working') return;

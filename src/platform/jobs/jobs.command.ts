@@ -16,9 +16,14 @@ function describeRun(run: JobRun): string {
 }
 
 export async function jobsReport(db: Kysely<DB>, definitions: readonly JobDefinition[]): Promise<string[]> {
-  const runs = await listRecentRuns(db, definitions.map((d) => d.name));
+  const runs = await listRecentRuns(
+    db,
+    definitions.map((d) => d.name),
+  );
   const counts = await countQueueJobs(db);
-  const lines = [`${definitions.length} jobs; ${counts.queued} waiting; ${counts.failedLastDay} failed in the last day.`];
+  const lines = [
+    `${definitions.length} jobs; ${counts.queued} waiting; ${counts.failedLastDay} failed in the last day.`,
+  ];
   lines.push('Times are UK time.');
   for (const d of [...definitions].sort((a, b) => a.name.localeCompare(b.name))) {
     lines.push('', `${d.name}  ${d.schedule ? `recurs: ${d.schedule}` : 'one-off (sent when needed)'}`);

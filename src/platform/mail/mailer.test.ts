@@ -44,7 +44,10 @@ test('without SMTP_URL, messages are written to the outbox, newest first', async
     await mailer.send({ to: 'b@test.example', subject: 'Second', text: 'two' });
     const files = await readdir(dir);
     assert.equal(files.filter((f) => f.endsWith('.eml')).length, 2);
-    assert.deepEqual((await mailer.outbox()).map((m) => m.subject), ['Second', 'First']);
+    assert.deepEqual(
+      (await mailer.outbox()).map((m) => m.subject),
+      ['Second', 'First'],
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

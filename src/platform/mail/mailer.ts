@@ -38,7 +38,14 @@ export function createMailer(options: { smtpUrl: string | undefined; outboxDir: 
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       async send(m) {
-        await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments, headers: m.headers });
+        await transport.sendMail({
+          from: FROM,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          attachments: m.attachments,
+          headers: m.headers,
+        });
       },
       async outbox() {
         return [];
@@ -51,11 +58,20 @@ export function createMailer(options: { smtpUrl: string | undefined; outboxDir: 
     async send(m) {
       // The messages hold live sign-in links: readable by the app's own user alone.
       await mkdir(options.outboxDir, { recursive: true, mode: 0o700 });
-      const info = await transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments, headers: m.headers });
+      const info = await transport.sendMail({
+        from: FROM,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        attachments: m.attachments,
+        headers: m.headers,
+      });
       const at = new Date().toISOString();
       const id = `${at.replace(/[:.]/g, '-')}-${process.pid}-${String(seq++).padStart(4, '0')}`;
       await writeFile(path.join(options.outboxDir, `${id}.eml`), info.message as Buffer, { mode: 0o600 });
-      await writeFile(path.join(options.outboxDir, `${id}.json`), JSON.stringify({ id, at, ...m }, null, 2), { mode: 0o600 });
+      await writeFile(path.join(options.outboxDir, `${id}.json`), JSON.stringify({ id, at, ...m }, null, 2), {
+        mode: 0o600,
+      });
     },
     async outbox(limit = 50) {
       let files: string[];

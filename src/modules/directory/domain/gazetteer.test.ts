@@ -45,7 +45,10 @@ test('an ambiguous name asks which one, naming the county, and each choice finds
   assert.equal(r.kind, 'choose');
   if (r.kind !== 'choose') return;
   assert.equal(r.message, 'There are 3 places called Hyde. Choose the one you mean.');
-  assert.deepEqual(r.choices.map((c) => c.label), ['Hyde, Tameside, Greater Manchester', 'Hyde, Winchester, Hampshire', 'Hyde, New Forest, Hampshire']);
+  assert.deepEqual(
+    r.choices.map((c) => c.label),
+    ['Hyde, Tameside, Greater Manchester', 'Hyde, Winchester, Hampshire', 'Hyde, New Forest, Hampshire'],
+  );
   for (const c of r.choices) {
     const again = find(c.near);
     assert.equal(again.kind, 'found', c.near);

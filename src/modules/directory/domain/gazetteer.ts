@@ -47,11 +47,11 @@ function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && line[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(field), (field = '');
+    else if (c === ',') (out.push(field), (field = ''));
     else field += c;
   }
   out.push(field);
@@ -93,7 +93,11 @@ export function buildGazetteer(csv: string): Gazetteer {
 }
 
 function byImportance(a: NamedPlace, b: NamedPlace): number {
-  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.county.localeCompare(b.county, 'en-GB') || a.ladName.localeCompare(b.ladName, 'en-GB');
+  return (
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    a.county.localeCompare(b.county, 'en-GB') ||
+    a.ladName.localeCompare(b.ladName, 'en-GB')
+  );
 }
 
 /** "Leeds City Council" style ONS names read better without the suffix: "Bristol, City of" → "Bristol". */

@@ -56,7 +56,9 @@ function readGeoData(): GeoData {
     regionCode: row.region_code!,
     regionName: row.region_name!,
   }));
-  const districtHexes = JSON.parse(readFileSync(new URL('uk-local-authority-districts.hexjson', GEO_DIR), 'utf8')) as HexJson;
+  const districtHexes = JSON.parse(
+    readFileSync(new URL('uk-local-authority-districts.hexjson', GEO_DIR), 'utf8'),
+  ) as HexJson;
   return {
     outcodes: indexBy(outcodeRows, (o) => o.outcode),
     localAuthorities,

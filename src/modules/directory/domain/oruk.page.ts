@@ -14,7 +14,8 @@ export const MAX_PER_PAGE = 500;
 /** Cleans page/per_page query values: whole numbers, page >= 1, 1 <= perPage <= MAX_PER_PAGE. */
 export function normalisePageRequest(page: unknown, perPage: unknown): PageRequest {
   const whole = (value: unknown, fallback: number) => {
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : typeof value === 'number' ? value : NaN;
+    const n =
+      typeof value === 'string' && value.trim() !== '' ? Number(value) : typeof value === 'number' ? value : NaN;
     return Number.isInteger(n) ? n : fallback;
   };
   return {

@@ -6,7 +6,8 @@ export const sampleOrgs = {
   leeds: {
     id: '3d5b7a8e-1f0c-4c1e-9a55-0b6f2f0a1c01',
     name: 'Headingley Recovery Community',
-    description: 'A peer-led recovery organisation run by and for people in recovery from drugs and alcohol in north Leeds.',
+    description:
+      'A peer-led recovery organisation run by and for people in recovery from drugs and alcohol in north Leeds.',
     email: 'hello@headingley-recovery.example.org',
     website: 'https://headingley-recovery.example.org/',
     pageUrl: 'https://connectors.example.org/directory/organisations/headingley-recovery-community',
@@ -122,7 +123,13 @@ export const sampleServices: ServiceForFeed[] = [
       {
         id: 'b2e4d6f8-1c3e-4a7b-9d2f-4e6a8b0c2d07',
         serviceAtLocationId: 'b2e4d6f8-1c3e-4a7b-9d2f-4e6a8b0c2d03',
-        schedule: { freq: 'MONTHLY', interval: 1, byday: [{ day: 'SA', nth: -1 }], opensAt: '10:00', closesAt: '12:00' },
+        schedule: {
+          freq: 'MONTHLY',
+          interval: 1,
+          byday: [{ day: 'SA', nth: -1 }],
+          opensAt: '10:00',
+          closesAt: '12:00',
+        },
         notes: 'Children are welcome; there is a play corner.',
       },
     ],

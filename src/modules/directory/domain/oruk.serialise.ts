@@ -39,7 +39,8 @@ export const ORUK_PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile/bl
 export const ORUK_OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
 
 /** ONS linked-data URI for a statistical geography such as a local authority district. */
-export const onsGeographyUri = (code: string): string => `http://statistics.data.gov.uk/id/statistical-geography/${code}`;
+export const onsGeographyUri = (code: string): string =>
+  `http://statistics.data.gov.uk/id/statistical-geography/${code}`;
 
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
 
@@ -167,7 +168,10 @@ export function serviceAtLocation(serviceId: string, sal: ServiceAtLocationForFe
  * schema defines it: the location's own fields (no child arrays) plus a
  * summary of the service, so a list is useful without further requests.
  */
-export function serviceAtLocationListItem(svc: ServiceForFeed, sal: ServiceAtLocationForFeed): OrukServiceAtLocationListItem {
+export function serviceAtLocationListItem(
+  svc: ServiceForFeed,
+  sal: ServiceAtLocationForFeed,
+): OrukServiceAtLocationListItem {
   return {
     id: sal.id,
     service_id: svc.id,

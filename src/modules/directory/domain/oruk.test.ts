@@ -32,7 +32,9 @@ function problems(value: unknown, path = '$'): string[] {
   }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => [
-      ...((k === 'id' || k.endsWith('_id')) && !(typeof v === 'string' && isUuid(v)) ? [`${path}.${k} is not a UUID`] : []),
+      ...((k === 'id' || k.endsWith('_id')) && !(typeof v === 'string' && isUuid(v))
+        ? [`${path}.${k} is not a UUID`]
+        : []),
       ...problems(v, `${path}.${k}`),
     ]);
   }
@@ -43,7 +45,10 @@ type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; item
 const schemaCache = new Map<string, SchemaNode>();
 function loadSchema(file: string): SchemaNode {
   if (!schemaCache.has(file)) {
-    schemaCache.set(file, JSON.parse(readFileSync(new URL(`../../../../spec/oruk/schema/${file}`, import.meta.url), 'utf8')));
+    schemaCache.set(
+      file,
+      JSON.parse(readFileSync(new URL(`../../../../spec/oruk/schema/${file}`, import.meta.url), 'utf8')),
+    );
   }
   return schemaCache.get(file)!;
 }
@@ -54,7 +59,8 @@ function loadSchema(file: string): SchemaNode {
  */
 function extraKeys(value: unknown, node: SchemaNode, path = '$'): string[] {
   if (node.$ref) return extraKeys(value, loadSchema(node.$ref.split('/').pop()!), path);
-  if (Array.isArray(value)) return node.items ? value.flatMap((v, i) => extraKeys(v, node.items!, `${path}[${i}]`)) : [];
+  if (Array.isArray(value))
+    return node.items ? value.flatMap((v, i) => extraKeys(v, node.items!, `${path}[${i}]`)) : [];
   if (value === null || typeof value !== 'object') return [];
   const props: Record<string, SchemaNode> = { ...node.properties };
   for (const part of node.allOf ?? []) Object.assign(props, part.properties);
@@ -73,7 +79,8 @@ function assertClean(kind: Parameters<typeof assertValidOruk>[0], json: unknown)
 }
 
 test('the validator helper accepts the official ORUK examples and rejects bad data', () => {
-  const example = (file: string) => JSON.parse(readFileSync(new URL(`../../../../spec/oruk/examples/${file}`, import.meta.url), 'utf8'));
+  const example = (file: string) =>
+    JSON.parse(readFileSync(new URL(`../../../../spec/oruk/examples/${file}`, import.meta.url), 'utf8'));
   assert.deepEqual(validateOrukResponse('service', example('service_full.json')), { valid: true });
   assert.deepEqual(validateOrukResponse('service_list', example('service_list.json')), { valid: true });
   assert.deepEqual(validateOrukResponse('api_details', example('api_details.json')), { valid: true });
@@ -111,7 +118,10 @@ test('GET /services: list pages are valid, including an empty page and a later p
   assertValidOruk('service_list', orukPage([], 0, { page: 1, perPage: 50 }));
   // With ?full=true the nested services are valid too, though they carry
   // arrays the list schema does not describe (the schemas allow extras).
-  assertValidOruk('service_list', orukPage(sampleServices.map(service), sampleServices.length, { page: 1, perPage: 50 }));
+  assertValidOruk(
+    'service_list',
+    orukPage(sampleServices.map(service), sampleServices.length, { page: 1, perPage: 50 }),
+  );
 });
 
 test('organisations: full and list forms, single and paged', () => {
@@ -205,12 +215,25 @@ test('mapping: monthly nth-weekday schedules tied to venues, and several areas',
   assert.deepEqual(
     json.schedules?.map((s) => [s.freq, s.byday, s.service_at_location_id, s.description]),
     [
-      ['MONTHLY', '1TH,3TH', 'b2e4d6f8-1c3e-4a7b-9d2f-4e6a8b0c2d02', 'First and third Thursday of the month, 6:30pm to 8pm (UK time)'],
-      ['MONTHLY', '-1SA', 'b2e4d6f8-1c3e-4a7b-9d2f-4e6a8b0c2d03', 'Last Saturday of the month, 10am to 12 noon (UK time)'],
+      [
+        'MONTHLY',
+        '1TH,3TH',
+        'b2e4d6f8-1c3e-4a7b-9d2f-4e6a8b0c2d02',
+        'First and third Thursday of the month, 6:30pm to 8pm (UK time)',
+      ],
+      [
+        'MONTHLY',
+        '-1SA',
+        'b2e4d6f8-1c3e-4a7b-9d2f-4e6a8b0c2d03',
+        'Last Saturday of the month, 10am to 12 noon (UK time)',
+      ],
     ],
   );
   assert.equal(json.schedules?.[0]?.valid_from, '2026-01-01');
-  assert.deepEqual(json.service_areas?.map((a) => a.extent), ['E08000035', 'E08000032']);
+  assert.deepEqual(
+    json.service_areas?.map((a) => a.extent),
+    ['E08000035', 'E08000032'],
+  );
   assert.equal(json.service_at_locations?.length, 2);
   assert.equal(json.attributes?.length, 2);
   assert.equal(new Set(json.attributes?.map((a) => a.id)).size, 2);
@@ -229,7 +252,10 @@ test('mapping: paid service, alert, custom description and fortnightly dtstart',
   assert.equal(json.status, 'temporarily closed');
   assert.equal(json.alert, 'Walks are paused over the winter and will restart in March.');
   assert.equal('description' in json, false);
-  assert.deepEqual(json.cost_options?.map((c) => [c.option, 'amount' in c]), [['£2 towards the minibus, if you can.', false]]);
+  assert.deepEqual(
+    json.cost_options?.map((c) => [c.option, 'amount' in c]),
+    [['£2 towards the minibus, if you can.', false]],
+  );
   assert.equal(json.schedules?.[0]?.interval, 2);
   assert.equal(json.schedules?.[0]?.dtstart, '2026-03-01');
   assert.equal(json.service_areas?.length, 3);
@@ -243,7 +269,16 @@ test('page envelope arithmetic', () => {
   const items = Array.from({ length: 7 }, (_, i) => i);
   assert.deepEqual(
     { ...paginate(items, { page: 1, perPage: 3 }), contents: undefined },
-    { total_items: 7, total_pages: 3, page_number: 1, size: 3, first_page: true, last_page: false, empty: false, contents: undefined },
+    {
+      total_items: 7,
+      total_pages: 3,
+      page_number: 1,
+      size: 3,
+      first_page: true,
+      last_page: false,
+      empty: false,
+      contents: undefined,
+    },
   );
   const last = paginate(items, { page: 3, perPage: 3 });
   assert.deepEqual([last.contents, last.last_page, last.first_page, last.size], [[6], true, false, 1]);

@@ -72,7 +72,8 @@ export function validateOrukResponse(kind: OrukResponseKind, json: unknown): Oru
   const errors: string[] = [];
   for (const check of checks) {
     if (!check(json)) {
-      for (const e of check.errors ?? []) errors.push(`${e.instancePath || '/'} ${e.message ?? 'is invalid'} (${e.schemaPath})`);
+      for (const e of check.errors ?? [])
+        errors.push(`${e.instancePath || '/'} ${e.message ?? 'is invalid'} (${e.schemaPath})`);
     }
   }
   return errors.length === 0 ? { valid: true } : { valid: false, errors };

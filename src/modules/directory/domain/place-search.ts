@@ -33,9 +33,17 @@ export function findPlace(input: string, outcodes: ReadonlyMap<string, OutcodePl
   // purpose, and "not found" would wrongly suggest a typo.
   const where = outsideGreatBritain(parsed.area);
   if (where) {
-    return { kind: 'outside-great-britain', input, outcode, where, message: PLACE_MESSAGES.outsideGreatBritain(outcode, where) };
+    return {
+      kind: 'outside-great-britain',
+      input,
+      outcode,
+      where,
+      message: PLACE_MESSAGES.outsideGreatBritain(outcode, where),
+    };
   }
   const place = outcodes.get(outcode);
   if (!place) return { kind: 'not-found', input, outcode, message: PLACE_MESSAGES.notFound(outcode) };
-  return fullPostcode ? { kind: 'found', input, outcode, fullPostcode, place } : { kind: 'found', input, outcode, place };
+  return fullPostcode
+    ? { kind: 'found', input, outcode, fullPostcode, place }
+    : { kind: 'found', input, outcode, place };
 }

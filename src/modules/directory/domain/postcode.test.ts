@@ -40,7 +40,20 @@ test('bare outcodes are accepted and have no full postcode', () => {
 });
 
 test('things that are not postcodes are rejected', () => {
-  for (const input of ['', 'Leeds', '12345', 'LS', 'L', 'LS6 3H', 'LS6 3HNN', 'QA1 1AA', 'LS6 3CI', '1LS 3HN', 'LS6 3HN!', 'ABC1']) {
+  for (const input of [
+    '',
+    'Leeds',
+    '12345',
+    'LS',
+    'L',
+    'LS6 3H',
+    'LS6 3HNN',
+    'QA1 1AA',
+    'LS6 3CI',
+    '1LS 3HN',
+    'LS6 3HN!',
+    'ABC1',
+  ]) {
     assert.equal(parsePostcode(input).kind, 'not-a-postcode', input);
   }
 });

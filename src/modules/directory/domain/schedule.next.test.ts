@@ -91,12 +91,24 @@ test('first and third Thursday of the month', () => {
 });
 
 test('last Friday, and every other month', () => {
-  const last: Schedule = { freq: 'MONTHLY', interval: 1, byday: [{ day: 'FR', nth: -1 }], opensAt: '12:00', closesAt: '14:00' };
+  const last: Schedule = {
+    freq: 'MONTHLY',
+    interval: 1,
+    byday: [{ day: 'FR', nth: -1 }],
+    opensAt: '12:00',
+    closesAt: '14:00',
+  };
   assert.equal(nextOccurrence(last, new Date('2026-01-01T00:00:00Z'))?.date, '2026-01-30');
   assert.equal(nextOccurrence(last, new Date('2026-01-31T00:00:00Z'))?.date, '2026-02-27');
   const alternate: Schedule = { ...last, interval: 2, dtstart: '2026-01-30' };
   assert.equal(nextOccurrence(alternate, new Date('2026-01-31T00:00:00Z'))?.date, '2026-03-27');
-  const fifthMonday: Schedule = { freq: 'MONTHLY', interval: 1, byday: [{ day: 'MO', nth: 5 }], opensAt: '12:00', closesAt: '14:00' };
+  const fifthMonday: Schedule = {
+    freq: 'MONTHLY',
+    interval: 1,
+    byday: [{ day: 'MO', nth: 5 }],
+    opensAt: '12:00',
+    closesAt: '14:00',
+  };
   assert.equal(nextOccurrence(fifthMonday, new Date('2026-01-01T00:00:00Z'))?.date, '2026-03-30');
 });
 

@@ -69,7 +69,8 @@ export function nextOccurrence(schedule: Schedule, from: Date, options: NextOccu
     const start = londonWallTimeToInstant(day, schedule.opensAt);
     const end = londonWallTimeToInstant(day, schedule.closesAt);
     const upcoming = start.getTime() >= from.getTime();
-    const inProgress = options.includeInProgress === true && start.getTime() < from.getTime() && end.getTime() > from.getTime();
+    const inProgress =
+      options.includeInProgress === true && start.getTime() < from.getTime() && end.getTime() > from.getTime();
     if (upcoming || inProgress) return { date: isoFromEpochDay(day), start, end };
   }
   return null;

@@ -47,16 +47,14 @@ const date = (what: string) =>
 export const scheduleSchema = z
   .object({
     freq: z.enum(['WEEKLY', 'MONTHLY'], { message: 'Please choose weekly or monthly.' }),
-    interval: z
-      .number()
-      .int()
-      .min(1, 'How often must be at least 1.')
-      .max(12, 'Please choose a gap of 12 or fewer.'),
+    interval: z.number().int().min(1, 'How often must be at least 1.').max(12, 'Please choose a gap of 12 or fewer.'),
     byday: z
       .array(
         z.object({
           day: z.enum(WEEKDAYS, { message: 'Please choose a day of the week.' }),
-          nth: z.literal(ORDINALS, { message: 'Please choose first, second, third, fourth, fifth or last.' }).optional(),
+          nth: z
+            .literal(ORDINALS, { message: 'Please choose first, second, third, fourth, fifth or last.' })
+            .optional(),
         }),
       )
       .min(1, 'Please choose at least one day.'),
@@ -69,7 +67,11 @@ export const scheduleSchema = z
   .superRefine((s, ctx) => {
     // Only compare well-formed times; a bad one already has its own message.
     if (TIME_RE.test(s.opensAt) && TIME_RE.test(s.closesAt) && s.closesAt <= s.opensAt) {
-      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'The finish time needs to be after the start time.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closesAt'],
+        message: 'The finish time needs to be after the start time.',
+      });
     }
     const keys = s.byday.map((d) => `${d.nth ?? ''}${d.day}`);
     if (new Set(keys).size !== keys.length) {
@@ -98,11 +100,23 @@ export const scheduleSchema = z
         message: 'Please give the date of the first session, so we know which weeks it runs.',
       });
     }
-    if (s.dtstart && isRealDate(s.dtstart) && !s.byday.some((d) => WEEKDAYS[isoWeekdayIndex(epochDayFromIso(s.dtstart!))] === d.day)) {
-      ctx.addIssue({ code: 'custom', path: ['dtstart'], message: 'The first session should fall on one of the chosen days.' });
+    if (
+      s.dtstart &&
+      isRealDate(s.dtstart) &&
+      !s.byday.some((d) => WEEKDAYS[isoWeekdayIndex(epochDayFromIso(s.dtstart!))] === d.day)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dtstart'],
+        message: 'The first session should fall on one of the chosen days.',
+      });
     }
     if (s.validFrom && s.validTo && s.validTo < s.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The end date needs to be on or after the start date.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validTo'],
+        message: 'The end date needs to be on or after the start date.',
+      });
     }
   });
 

@@ -79,7 +79,12 @@ export function findSearchPlace(
   if (match.kind === 'none') return { kind: 'problem', input, message: SEARCH_PLACE_MESSAGES.unknownName(input) };
   if (match.kind === 'choose') {
     const name = match.candidates[0]!.name;
-    return { kind: 'choose', input, message: SEARCH_PLACE_MESSAGES.choose(name, match.candidates.length), choices: match.candidates.map(choiceOf) };
+    return {
+      kind: 'choose',
+      input,
+      message: SEARCH_PLACE_MESSAGES.choose(name, match.candidates.length),
+      choices: match.candidates.map(choiceOf),
+    };
   }
   return { kind: 'found', point: pointOf(match.place), alternatives: match.others.map(choiceOf) };
 }

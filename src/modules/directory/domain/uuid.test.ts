@@ -4,7 +4,10 @@ import { childId, DIRECTORY_NAMESPACE, isUuid, URL_NAMESPACE, uuidV5 } from './u
 
 test('uuidV5 matches the published RFC example vector', () => {
   // python: uuid.uuid5(uuid.NAMESPACE_DNS, 'www.example.com')
-  assert.equal(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  assert.equal(
+    uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'),
+    '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+  );
 });
 
 test('the directory namespace literal is derived as documented', () => {

@@ -8,7 +8,17 @@ export async function listHelpLines(db: Db) {
   return db
     .selectFrom('help_lines as h')
     .leftJoin('people as p', 'p.id', 'h.checked_by')
-    .select(['h.id', 'h.position', 'h.name', 'h.number', 'h.purpose', 'h.nations', 'h.last_checked_on', 'h.updated_at', 'p.display_name as checked_by_name'])
+    .select([
+      'h.id',
+      'h.position',
+      'h.name',
+      'h.number',
+      'h.purpose',
+      'h.nations',
+      'h.last_checked_on',
+      'h.updated_at',
+      'p.display_name as checked_by_name',
+    ])
     .orderBy('h.position')
     .execute();
 }
@@ -24,5 +34,9 @@ export async function updateHelpLine(
   id: string,
   fields: { number: string; purpose: string; last_checked_on: string | null; checked_by: string | null },
 ): Promise<void> {
-  await db.updateTable('help_lines').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('help_lines')
+    .set({ ...fields, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }

@@ -24,13 +24,22 @@ export function helpLineRoutes(deps: Deps) {
     };
 
     app.get('/network/help-lines', coordinator, async (req, reply) =>
-      sendPage(reply, <HelpLinesPage ctx={pageContext(req, reply, deps.config.demo)} lines={await service.loadHelpLinesPage(deps.db)} />),
+      sendPage(
+        reply,
+        <HelpLinesPage
+          ctx={pageContext(req, reply, deps.config.demo)}
+          lines={await service.loadHelpLinesPage(deps.db)}
+        />,
+      ),
     );
 
     app.get('/network/help-lines/:line', coordinator, async (req, reply) => {
       const line = await service.loadHelpLine(deps.db, lineId(req));
       const values = { number: line.number, purpose: line.purpose };
-      return sendPage(reply, <HelpLineFormPage ctx={pageContext(req, reply, deps.config.demo)} line={line} values={values} />);
+      return sendPage(
+        reply,
+        <HelpLineFormPage ctx={pageContext(req, reply, deps.config.demo)} line={line} values={values} />,
+      );
     });
 
     app.post('/network/help-lines/:line', coordinator, async (req, reply) => {
@@ -38,7 +47,14 @@ export function helpLineRoutes(deps: Deps) {
       const form = parseForm(HelpLineForm, req.body);
       if (!form.ok) {
         const line = await service.loadHelpLine(deps.db, id);
-        const page = <HelpLineFormPage ctx={pageContext(req, reply, deps.config.demo)} line={line} values={form.values} errors={form.errors} />;
+        const page = (
+          <HelpLineFormPage
+            ctx={pageContext(req, reply, deps.config.demo)}
+            line={line}
+            values={form.values}
+            errors={form.errors}
+          />
+        );
         return sendPage(reply, page, 400);
       }
       const name = await service.saveHelpLine(deps.db, personOf(req), id, form.data, todayInUk());

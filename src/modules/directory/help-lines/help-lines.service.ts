@@ -24,7 +24,12 @@ export const NATION_LABEL: Record<string, string> = {
 export function publicLines(rows: readonly repo.HelpLineRow[]): HelpNowLine[] {
   return rows
     .filter((r) => r.last_checked_on !== null && r.number.trim() !== '')
-    .map((r) => ({ name: r.name, number: r.number, purpose: r.purpose, where: r.nations === 'uk' ? '' : NATION_LABEL[r.nations] ?? '' }));
+    .map((r) => ({
+      name: r.name,
+      number: r.number,
+      purpose: r.purpose,
+      where: r.nations === 'uk' ? '' : (NATION_LABEL[r.nations] ?? ''),
+    }));
 }
 
 const cache = new TtlCache<HelpNowLine[]>(30_000);
@@ -69,7 +74,13 @@ export async function loadHelpLine(db: Db, id: string): Promise<HelpLineAdminVie
  * Saves a coordinator's change. Ticking "checked" stamps today; changing the number without
  * checking it takes it off the public panel until someone does.
  */
-export async function saveHelpLine(db: Db, actor: SignedInActor, id: string, input: HelpLineInput, today: string): Promise<string> {
+export async function saveHelpLine(
+  db: Db,
+  actor: SignedInActor,
+  id: string,
+  input: HelpLineInput,
+  today: string,
+): Promise<string> {
   const name = await db.transaction().execute(async (tx) => {
     const before = await repo.findHelpLine(tx, id);
     if (!before) throw notFound('help line');

@@ -16,13 +16,28 @@ before(async () => {
 after(() => t.close());
 
 const row = (over: Partial<Parameters<typeof publicLines>[0][number]>) => ({
-  id: 'x', position: 1, name: 'A line', number: '0800 000 000', purpose: 'For help.', nations: 'uk',
-  last_checked_on: '2026-12-01' as string | null, updated_at: new Date(), checked_by_name: null, ...over,
+  id: 'x',
+  position: 1,
+  name: 'A line',
+  number: '0800 000 000',
+  purpose: 'For help.',
+  nations: 'uk',
+  last_checked_on: '2026-12-01' as string | null,
+  updated_at: new Date(),
+  checked_by_name: null,
+  ...over,
 });
 
 test('a number never checked, or with no number, is not public', () => {
-  const shown = publicLines([row({}), row({ name: 'Unchecked', last_checked_on: null }), row({ name: 'Empty', number: '' })]);
-  assert.deepEqual(shown.map((l) => l.name), ['A line']);
+  const shown = publicLines([
+    row({}),
+    row({ name: 'Unchecked', last_checked_on: null }),
+    row({ name: 'Empty', number: '' }),
+  ]);
+  assert.deepEqual(
+    shown.map((l) => l.name),
+    ['A line'],
+  );
 });
 
 async function knowTheScoreHref(): Promise<string> {
@@ -47,12 +62,18 @@ test('a coordinator enters and checks Scotland’s number; then it is shown with
   assert.equal(noNumber.statusCode, 400);
   assert.match(noNumber.body, /Enter the number you checked/);
 
-  const saved = await coordinator.post(href, { number: '0800 587 5879', purpose: 'Scotland’s drugs helpline.', checked: 'yes' });
+  const saved = await coordinator.post(href, {
+    number: '0800 587 5879',
+    purpose: 'Scotland’s drugs helpline.',
+    checked: 'yes',
+  });
   assert.equal(saved.statusCode, 303);
   const list = await coordinator.get('/network/help-lines');
   assert.match(list.body, /0800 587 5879/);
   assert.match(list.body, /by Cora Coordinator/);
-  const { rows } = await t.database.pool.query("select detail from audit_log where action = 'directory.help_line_saved'");
+  const { rows } = await t.database.pool.query(
+    "select detail from audit_log where action = 'directory.help_line_saved'",
+  );
   assert.equal(rows.length, 1);
   assert.equal(rows[0].detail.before.number, '');
   assert.equal(rows[0].detail.after.number, '0800 587 5879');
@@ -64,7 +85,10 @@ test('changing a number without checking it hides it from the public', async () 
   const res = await coordinator.post(href, { number: '116 124', purpose: 'Someone to talk to.', checked: 'no' });
   assert.equal(res.statusCode, 303);
   const after = await coordinator.get('/network/help-lines');
-  assert.match(after.body.replace(/\s+/g, ' '), /Samaritans<\/a><\/td><td>116 124<\/td><td>Anywhere in the UK<\/td><td>Never checked/);
+  assert.match(
+    after.body.replace(/\s+/g, ' '),
+    /Samaritans<\/a><\/td><td>116 124<\/td><td>Anywhere in the UK<\/td><td>Never checked/,
+  );
 });
 
 test('people without a network role cannot reach the numbers’ pages', async () => {

@@ -12,6 +12,11 @@ export async function listingRecipients(db: Kysely<DB>, orgId: string): Promise<
     .orderBy('p.email')
     .execute();
   if (leads.length > 0) return leads.map((r) => r.email);
-  const coordinators = await db.selectFrom('people').select('email').where('network_role', 'in', ['coordinator', 'admin']).orderBy('email').execute();
+  const coordinators = await db
+    .selectFrom('people')
+    .select('email')
+    .where('network_role', 'in', ['coordinator', 'admin'])
+    .orderBy('email')
+    .execute();
   return coordinators.map((r) => r.email);
 }

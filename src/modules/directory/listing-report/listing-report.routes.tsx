@@ -23,7 +23,16 @@ export function listingReportRoutes(deps: Deps) {
       const form = parseForm(ListingReportForm, req.body);
       if (!form.ok) {
         const org = await loadListingReportPage(deps, slug);
-        return sendPage(reply, <ListingReportPage ctx={pageContext(req, reply, deps.config.demo)} org={org} values={form.values} errors={form.errors} />, 400);
+        return sendPage(
+          reply,
+          <ListingReportPage
+            ctx={pageContext(req, reply, deps.config.demo)}
+            org={org}
+            values={form.values}
+            errors={form.errors}
+          />,
+          400,
+        );
       }
       const name = await reportListingProblem(deps, slug, form.data);
       setFlash(reply, { kind: 'success', text: `Thank you. We have sent your message to ${name}.` });

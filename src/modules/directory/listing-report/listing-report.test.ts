@@ -26,9 +26,14 @@ test('a report goes by email to the lead; bad input is named and nothing is sent
   const visitor = new Client(t.app);
   await visitor.get('/organisations/leeds-recovery-cafe/report');
   const before = (await t.mailer.outbox()).length;
-  const bad = await visitor.post('/organisations/leeds-recovery-cafe/report', { problem: 'lies', details: '', reply_to: 'nope' });
+  const bad = await visitor.post('/organisations/leeds-recovery-cafe/report', {
+    problem: 'lies',
+    details: '',
+    reply_to: 'nope',
+  });
   assert.equal(bad.statusCode, 400);
-  for (const m of [/Choose what is wrong/, /Tell us what is wrong/, /Enter an email address like/]) assert.match(bad.body, m);
+  for (const m of [/Choose what is wrong/, /Tell us what is wrong/, /Enter an email address like/])
+    assert.match(bad.body, m);
   assert.equal((await t.mailer.outbox()).length, before);
 
   const sent = await visitor.post('/organisations/leeds-recovery-cafe/report', {
@@ -38,7 +43,10 @@ test('a report goes by email to the lead; bad input is named and nothing is sent
   });
   assert.equal(sent.statusCode, 303);
   const mails = (await t.mailer.outbox()).slice(0, (await t.mailer.outbox()).length - before);
-  assert.deepEqual(mails.map((m) => m.to), ['lead@demo.example']);
+  assert.deepEqual(
+    mails.map((m) => m.to),
+    ['lead@demo.example'],
+  );
   assert.match(mails[0]!.text, /The day or time is wrong/);
   assert.match(mails[0]!.text, /closed on Mondays now/);
   assert.match(mails[0]!.text, /sam@example\.org/);
@@ -50,10 +58,18 @@ test('a report goes by email to the lead; bad input is named and nothing is sent
 test('without the form token, or for an organisation that is not a member, nothing is sent', async () => {
   const before = (await t.mailer.outbox()).length;
   const visitor = new Client(t.app);
-  const forged = await visitor.post('/organisations/leeds-recovery-cafe/report', { problem: 'other', details: 'x' }, { csrf: false });
+  const forged = await visitor.post(
+    '/organisations/leeds-recovery-cafe/report',
+    { problem: 'other', details: 'x' },
+    { csrf: false },
+  );
   assert.equal(forged.statusCode, 403);
   await visitor.get('/organisations/leeds-recovery-cafe/report');
-  const missing = await visitor.post('/organisations/no-such-org/report', { problem: 'other', details: 'x', reply_to: '' });
+  const missing = await visitor.post('/organisations/no-such-org/report', {
+    problem: 'other',
+    details: 'x',
+    reply_to: '',
+  });
   assert.equal(missing.statusCode, 404);
   assert.equal((await t.mailer.outbox()).length, before);
 });

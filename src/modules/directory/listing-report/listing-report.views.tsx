@@ -1,5 +1,14 @@
 import type { PageContext } from '../../../platform/http/page-context.ts';
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, Radios, TextArea, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Radios,
+  TextArea,
+  TextInput,
+  type FieldErrors,
+} from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { PROBLEMS } from './listing-report.schemas.ts';
 
@@ -26,9 +35,31 @@ export function ListingReportPage({
       <p class="lede">Tell {org.name} what is wrong. We send it straight to the people who look after their listing.</p>
       <form method="post" action={`/organisations/${org.slug}/report`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <Radios name="problem" label="What is wrong?" value={values.problem} error={errors.problem} options={Object.entries(PROBLEMS).map(([value, label]) => ({ value, label }))} />
-        <TextArea name="details" label="Tell us more" hint="For example, the new day and time, or the right phone number." value={values.details} error={errors.details} rows={4} />
-        <TextInput name="reply_to" label="Your email address (optional)" hint="Only if you would like a reply. We pass it on to them and keep nothing." type="email" autocomplete="email" value={values.reply_to} error={errors.reply_to} width="medium" />
+        <Radios
+          name="problem"
+          label="What is wrong?"
+          value={values.problem}
+          error={errors.problem}
+          options={Object.entries(PROBLEMS).map(([value, label]) => ({ value, label }))}
+        />
+        <TextArea
+          name="details"
+          label="Tell us more"
+          hint="For example, the new day and time, or the right phone number."
+          value={values.details}
+          error={errors.details}
+          rows={4}
+        />
+        <TextInput
+          name="reply_to"
+          label="Your email address (optional)"
+          hint="Only if you would like a reply. We pass it on to them and keep nothing."
+          type="email"
+          autocomplete="email"
+          value={values.reply_to}
+          error={errors.reply_to}
+          width="medium"
+        />
         <Button>Send</Button>
       </form>
     </Layout>

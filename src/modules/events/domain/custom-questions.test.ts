@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { answersFor, answersToQuestions, customAnswersOf, questionsFrom } from './custom-questions.ts';
 
 test('questions: empty boxes dropped, order kept, at most three', () => {
-  assert.deepEqual(questionsFrom(['', ' Anything to talk about? ', '', 'Bringing a friend?']), ['Anything to talk about?', 'Bringing a friend?']);
+  assert.deepEqual(questionsFrom(['', ' Anything to talk about? ', '', 'Bringing a friend?']), [
+    'Anything to talk about?',
+    'Bringing a friend?',
+  ]);
   assert.deepEqual(questionsFrom(['a', 'b', 'c', 'd']), ['a', 'b', 'c']);
   assert.deepEqual(questionsFrom([]), []);
 });
@@ -17,12 +20,17 @@ test('answers keep their question; unanswered ones are not stored', () => {
 });
 
 test('answers read back from storage: only well-formed entries', () => {
-  assert.deepEqual(customAnswersOf([{ question: 'Q', answer: 'A' }, { question: 1 }, null, 'x']), [{ question: 'Q', answer: 'A' }]);
+  assert.deepEqual(customAnswersOf([{ question: 'Q', answer: 'A' }, { question: 1 }, null, 'x']), [
+    { question: 'Q', answer: 'A' },
+  ]);
   assert.deepEqual(customAnswersOf({ question: 'Q', answer: 'A' }), []);
   assert.deepEqual(customAnswersOf(null), []);
 });
 
 test('changing answers: each of today’s questions gets the answer given to it, a changed question starts empty', () => {
-  const given = [{ question: 'Old wording?', answer: 'A' }, { question: 'Bringing a friend?', answer: 'Yes' }];
+  const given = [
+    { question: 'Old wording?', answer: 'A' },
+    { question: 'Bringing a friend?', answer: 'Yes' },
+  ];
   assert.deepEqual(answersToQuestions(['Bringing a friend?', 'New wording?'], given), ['Yes', '']);
 });

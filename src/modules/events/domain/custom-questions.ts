@@ -10,7 +10,10 @@ export interface CustomAnswer {
 
 /** The questions as typed into the event form's numbered boxes: empty boxes dropped, order kept. */
 export function questionsFrom(boxes: readonly string[]): string[] {
-  return boxes.map((q) => q.trim()).filter((q) => q !== '').slice(0, MAX_CUSTOM_QUESTIONS);
+  return boxes
+    .map((q) => q.trim())
+    .filter((q) => q !== '')
+    .slice(0, MAX_CUSTOM_QUESTIONS);
 }
 
 /** What to store from a booking form: one entry per question that was answered. */
@@ -25,7 +28,9 @@ export function answersFor(questions: readonly string[], answers: readonly strin
 export function customAnswersOf(stored: unknown): CustomAnswer[] {
   if (!Array.isArray(stored)) return [];
   return stored.flatMap((a) =>
-    a && typeof a === 'object' && typeof a.question === 'string' && typeof a.answer === 'string' ? [{ question: a.question, answer: a.answer }] : [],
+    a && typeof a === 'object' && typeof a.question === 'string' && typeof a.answer === 'string'
+      ? [{ question: a.question, answer: a.answer }]
+      : [],
   );
 }
 

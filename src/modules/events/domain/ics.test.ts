@@ -38,7 +38,11 @@ test('the last Sunday of October and of March at 19:00 UK time come out at the r
     method: 'PUBLISH',
     events: [
       event(),
-      event({ id: '0b6f9f4e-0000-4000-8000-000000000002', starts: uk('2027-03-28', '19:00'), ends: uk('2027-03-28', '20:30') }),
+      event({
+        id: '0b6f9f4e-0000-4000-8000-000000000002',
+        starts: uk('2027-03-28', '19:00'),
+        ends: uk('2027-03-28', '20:30'),
+      }),
     ],
   });
   const comp = parse(text);
@@ -57,15 +61,30 @@ test('the last Sunday of October and of March at 19:00 UK time come out at the r
 });
 
 test('an event over two days keeps both ends', () => {
-  const comp = parse(buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event({ starts: uk('2026-07-03', '10:00'), ends: uk('2026-07-04', '16:00') })] }));
+  const comp = parse(
+    buildCalendar({
+      name: 'T',
+      host: 'h',
+      method: 'PUBLISH',
+      events: [event({ starts: uk('2026-07-03', '10:00'), ends: uk('2026-07-04', '16:00') })],
+    }),
+  );
   const e = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
   assert.equal(e.startDate.toJSDate().toISOString(), '2026-07-03T09:00:00.000Z');
   assert.equal(e.endDate.toJSDate().toISOString(), '2026-07-04T15:00:00.000Z');
 });
 
 test('an update keeps the UID and raises SEQUENCE; a cancellation parses as cancelled', () => {
-  const first = new ICAL.Event(parse(buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event()] })).getFirstSubcomponent('vevent')!);
-  const updated = new ICAL.Event(parse(buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event({ sequence: 1 })] })).getFirstSubcomponent('vevent')!);
+  const first = new ICAL.Event(
+    parse(buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event()] })).getFirstSubcomponent(
+      'vevent',
+    )!,
+  );
+  const updated = new ICAL.Event(
+    parse(
+      buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event({ sequence: 1 })] }),
+    ).getFirstSubcomponent('vevent')!,
+  );
   assert.equal(updated.uid, first.uid);
   assert.equal(updated.sequence, first.sequence + 1);
   const cancelText = buildCalendar({
@@ -86,7 +105,12 @@ test('an update keeps the UID and raises SEQUENCE; a cancellation parses as canc
 });
 
 test('angle brackets never reach a calendar app as markup', () => {
-  const text = buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event({ title: '<script>x</script>', description: '<img src=x>' })] });
+  const text = buildCalendar({
+    name: 'T',
+    host: 'h',
+    method: 'PUBLISH',
+    events: [event({ title: '<script>x</script>', description: '<img src=x>' })],
+  });
   assert.doesNotMatch(text, /<script|<img/);
   assert.match(text, /SUMMARY:\u2039script\u203ax/);
 });
@@ -96,7 +120,13 @@ test('line breaks and quotes in hostile text never add lines, events or attendee
     name: 'Walk\r\nX-INJECTED:1',
     host: 'h',
     method: 'REQUEST',
-    events: [event({ title: 'A\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil', description: 'one\r\nEND:VEVENT\u0000two', location: 'Hall\nATTACH:http://evil' })],
+    events: [
+      event({
+        title: 'A\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil',
+        description: 'one\r\nEND:VEVENT\u0000two',
+        location: 'Hall\nATTACH:http://evil',
+      }),
+    ],
     organizer: { name: 'Hub "x";SENT-BY="mailto:evil@x"', email: 'no-reply@example.org' },
     attendee: { name: 'Sam "x";ROLE=CHAIR:mailto:evil@x\r\nX-INJECTED:2', email: 'sam@example.org' },
   });
@@ -118,7 +148,14 @@ test('line breaks and quotes in hostile text never add lines, events or attendee
 });
 
 test('a start in the repeated October hour is written in UTC, so every app reads the first 01:30', () => {
-  const comp = parse(buildCalendar({ name: 'T', host: 'h', method: 'PUBLISH', events: [event({ starts: uk('2030-10-27', '01:30'), ends: uk('2030-10-27', '03:00') })] }));
+  const comp = parse(
+    buildCalendar({
+      name: 'T',
+      host: 'h',
+      method: 'PUBLISH',
+      events: [event({ starts: uk('2030-10-27', '01:30'), ends: uk('2030-10-27', '03:00') })],
+    }),
+  );
   const e = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
   assert.equal(e.startDate.toJSDate().toISOString(), '2030-10-27T00:30:00.000Z');
   assert.equal(e.endDate.toJSDate().toISOString(), '2030-10-27T03:00:00.000Z');

@@ -97,8 +97,10 @@ export function buildCalendar(o: CalendarOptions): string {
       stamp,
       lastModified: ukDateTime(e.updatedAt).toUTC(),
     });
-    if (o.organizer && o.method !== 'PUBLISH') ev.organizer({ name: calendarParam(o.organizer.name), email: o.organizer.email });
-    if (o.attendee && o.method !== 'PUBLISH') ev.createAttendee({ name: calendarParam(o.attendee.name), email: o.attendee.email, rsvp: false });
+    if (o.organizer && o.method !== 'PUBLISH')
+      ev.organizer({ name: calendarParam(o.organizer.name), email: o.organizer.email });
+    if (o.attendee && o.method !== 'PUBLISH')
+      ev.createAttendee({ name: calendarParam(o.attendee.name), email: o.attendee.email, rsvp: false });
   }
   return cal.toString();
 }

@@ -5,7 +5,13 @@ import { fitsNow, freePlaces, nextOffers, type Capacity, type Waiting } from './
 
 test('free places per mode, never negative', () => {
   const cap: Capacity = { in_person: 10, online: 5 };
-  assert.deepEqual(freePlaces(cap, [{ mode: 'in_person', places: 3 }, { mode: 'online', places: 6 }]), { in_person: 7, online: 0 });
+  assert.deepEqual(
+    freePlaces(cap, [
+      { mode: 'in_person', places: 3 },
+      { mode: 'online', places: 6 },
+    ]),
+    { in_person: 7, online: 0 },
+  );
 });
 
 test('a registration fits only in its own mode', () => {
@@ -29,7 +35,13 @@ test('offers go in arrival order; a group waits whole while a smaller one behind
 test('offers never exceed the free places (property)', () => {
   const arb = fc.record({
     free: fc.record({ in_person: fc.nat(30), online: fc.nat(30) }),
-    waiting: fc.array(fc.record({ mode: fc.constantFrom('in_person' as const, 'online' as const), places: fc.integer({ min: 1, max: 6 }) }), { maxLength: 40 }),
+    waiting: fc.array(
+      fc.record({
+        mode: fc.constantFrom('in_person' as const, 'online' as const),
+        places: fc.integer({ min: 1, max: 6 }),
+      }),
+      { maxLength: 40 },
+    ),
   });
   fc.assert(
     fc.property(arb, ({ free, waiting }) => {

@@ -26,14 +26,22 @@ test('a skipped time does not exist; a repeated one means the first', () => {
 });
 
 test('nonsense is invalid', () => {
-  for (const [d, t] of [['2026-02-30', '10:00'], ['2026-1-1', '10:00'], ['2026-01-01', '24:00'], ['', '']]) {
+  for (const [d, t] of [
+    ['2026-02-30', '10:00'],
+    ['2026-1-1', '10:00'],
+    ['2026-01-01', '24:00'],
+    ['', ''],
+  ]) {
     assert.equal(fromUkWallClock(d!, t!).ok, false, `${d} ${t}`);
   }
 });
 
 test('round trip and plain descriptions', () => {
   assert.deepEqual(toUkWallClock(new Date('2026-07-15T18:00:00Z')), { date: '2026-07-15', time: '19:00' });
-  assert.equal(describeWhen(new Date('2026-10-25T19:00:00Z'), new Date('2026-10-25T21:30:00Z')), 'Sunday 25 October 2026, 7pm to 9:30pm');
+  assert.equal(
+    describeWhen(new Date('2026-10-25T19:00:00Z'), new Date('2026-10-25T21:30:00Z')),
+    'Sunday 25 October 2026, 7pm to 9:30pm',
+  );
   assert.equal(
     describeWhen(new Date('2026-07-03T09:00:00Z'), new Date('2026-07-04T15:00:00Z')),
     'Friday 3 July 2026, 10am to Saturday 4 July 2026, 4pm',

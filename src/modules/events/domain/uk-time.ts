@@ -12,7 +12,8 @@ export type UkTimeResult = { ok: true; at: Date } | { ok: false; reason: 'invali
  * means its first occurrence (British Summer Time), as people expect.
  */
 export function fromUkWallClock(date: string, time: string): UkTimeResult {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return { ok: false, reason: 'invalid' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+    return { ok: false, reason: 'invalid' };
   const dt = DateTime.fromISO(`${date}T${time}`, { zone: UK });
   if (!dt.isValid) return { ok: false, reason: 'invalid' };
   // Luxon moves a non-existent local time forward; the wall clock then differs from what was typed.

@@ -16,14 +16,26 @@ before(async () => {
 after(async () => t.close());
 
 const rows = (eventId: string) =>
-  t.database.db.selectFrom('event_registrations').select(['id', 'name', 'status', 'places', 'arrival']).where('event_id', '=', eventId).orderBy('arrival').execute();
+  t.database.db
+    .selectFrom('event_registrations')
+    .select(['id', 'name', 'status', 'places', 'arrival'])
+    .where('event_id', '=', eventId)
+    .orderBy('arrival')
+    .execute();
 
 test('50 simultaneous bookings for 20 places: 20 booked, 30 waiting in arrival order; 10 cancellations give 10 offers', async () => {
   const org = await buildOrg(t.database.db);
-  const eventId = await insertEvent(t.database.db, org.id, null, fields({ capacity_in_person: 20, offer_hold_hours: 1 }));
+  const eventId = await insertEvent(
+    t.database.db,
+    org.id,
+    null,
+    fields({ capacity_in_person: 20, offer_hold_hours: 1 }),
+  );
   const c = new Client(t.app);
   await c.get(`/events/${eventId}`);
-  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => c.post(`/events/${eventId}/book`, booking(`Racer ${i}`))));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => c.post(`/events/${eventId}/book`, booking(`Racer ${i}`))),
+  );
   assert.deepEqual([...new Set(results.map((r) => r.statusCode))], [303]);
 
   let all = await rows(eventId);
@@ -48,34 +60,61 @@ test('50 simultaneous bookings for 20 places: 20 booked, 30 waiting in arrival o
     waiting.slice(0, 10).map((r) => r.name),
     'the first ten waiting, in order',
   );
-  const holding = all.filter((r) => ['confirmed', 'offered', 'requested'].includes(r.status)).reduce((n, r) => n + r.places, 0);
+  const holding = all
+    .filter((r) => ['confirmed', 'offered', 'requested'].includes(r.status))
+    .reduce((n, r) => n + r.places, 0);
   assert.equal(holding, 20, 'no place lost or doubled');
 
   // the offers run out: they pass to the next ten
-  await Promise.all([expireOffers(deps, new Date(Date.now() + 2 * 3600_000)), expireOffers(deps, new Date(Date.now() + 2 * 3600_000))]);
+  await Promise.all([
+    expireOffers(deps, new Date(Date.now() + 2 * 3600_000)),
+    expireOffers(deps, new Date(Date.now() + 2 * 3600_000)),
+  ]);
   all = await rows(eventId);
   assert.equal(all.filter((r) => r.status === 'expired').length, 10);
   assert.deepEqual(
     all.filter((r) => r.status === 'offered').map((r) => r.name),
     waiting.slice(10, 20).map((r) => r.name),
   );
-  assert.equal(all.filter((r) => ['confirmed', 'offered'].includes(r.status)).reduce((n, r) => n + r.places, 0), 20);
+  assert.equal(
+    all.filter((r) => ['confirmed', 'offered'].includes(r.status)).reduce((n, r) => n + r.places, 0),
+    20,
+  );
 });
 
 test('simultaneous groups never overbook a mode', async () => {
   const org = await buildOrg(t.database.db);
-  const eventId = await insertEvent(t.database.db, org.id, null, fields({ kind: 'hybrid', capacity_in_person: 7, capacity_online: 3 }));
+  const eventId = await insertEvent(
+    t.database.db,
+    org.id,
+    null,
+    fields({ kind: 'hybrid', capacity_in_person: 7, capacity_online: 3 }),
+  );
   const c = new Client(t.app);
   await c.get(`/events/${eventId}`);
   await Promise.all(
     Array.from({ length: 24 }, (_, i) =>
-      c.post(`/events/${eventId}/book`, booking(`Group ${i}`, { places: String((i % 3) + 1), mode: i % 2 ? 'online' : 'in_person', wait_if_full: 'yes' })),
+      c.post(
+        `/events/${eventId}/book`,
+        booking(`Group ${i}`, {
+          places: String((i % 3) + 1),
+          mode: i % 2 ? 'online' : 'in_person',
+          wait_if_full: 'yes',
+        }),
+      ),
     ),
   );
   const all = await rows(eventId);
-  const modeOf = await t.database.db.selectFrom('event_registrations').select(['id', 'mode']).where('event_id', '=', eventId).execute();
+  const modeOf = await t.database.db
+    .selectFrom('event_registrations')
+    .select(['id', 'mode'])
+    .where('event_id', '=', eventId)
+    .execute();
   const mode = new Map(modeOf.map((r) => [r.id, r.mode]));
-  for (const [m, cap] of [['in_person', 7], ['online', 3]] as const) {
+  for (const [m, cap] of [
+    ['in_person', 7],
+    ['online', 3],
+  ] as const) {
     const held = all.filter((r) => r.status === 'confirmed' && mode.get(r.id) === m).reduce((n, r) => n + r.places, 0);
     assert.ok(held <= cap, `${m}: ${held} <= ${cap}`);
   }
@@ -96,13 +135,23 @@ test('the last place: a cancellation racing ten new bookings goes to the person 
   ]);
   assert.ok(results.slice(1).every((r) => (r as { statusCode: number }).statusCode === 303));
   const all = await rows(eventId);
-  assert.deepEqual(all.filter((r) => r.status === 'offered').map((r) => r.name), ['Last Waiting']);
+  assert.deepEqual(
+    all.filter((r) => r.status === 'offered').map((r) => r.name),
+    ['Last Waiting'],
+  );
   assert.equal(all.filter((r) => r.status === 'confirmed').length, 0, 'nobody jumped the line');
   assert.equal(all.filter((r) => r.status === 'waiting').length, 10);
   // and the offer taken at the same moment as a second "can't come" on the same link changes nothing more
   const waiting = all.find((r) => r.name === 'Last Waiting')!;
   const { acceptOffer } = await import('../registration.service.ts');
-  await Promise.all([acceptOffer(deps, registrationToken(t.config.sessionSecret, waiting.id)), cancelRegistration(deps, registrationToken(t.config.sessionSecret, booked!.id))]);
+  await Promise.all([
+    acceptOffer(deps, registrationToken(t.config.sessionSecret, waiting.id)),
+    cancelRegistration(deps, registrationToken(t.config.sessionSecret, booked!.id)),
+  ]);
   const after = await rows(eventId);
-  assert.equal(after.filter((r) => ['confirmed', 'offered'].includes(r.status)).reduce((n, r) => n + r.places, 0), 1, 'never over capacity');
+  assert.equal(
+    after.filter((r) => ['confirmed', 'offered'].includes(r.status)).reduce((n, r) => n + r.places, 0),
+    1,
+    'never over capacity',
+  );
 });

@@ -10,7 +10,12 @@ import { listConsentedFeedbackComments } from '../index.ts';
 import { expireOffers } from '../registration.service.ts';
 import { booking, depsOf, fields } from './helpers.ts';
 
-type Outbox = { to: string; subject: string; text: string; attachments?: { filename: string; content: string; contentType: string }[] }[];
+type Outbox = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+}[];
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof buildOrg>>;
@@ -35,7 +40,16 @@ const mailTo = async (email: string) => {
 };
 const bookingPathIn = (text: string) => /\/events\/r\/[A-Za-z0-9_-]+/.exec(text)![0];
 const count = async (eventId: string, status: string) =>
-  Number((await t.database.db.selectFrom('event_registrations').select((eb) => eb.fn.countAll().as('n')).where('event_id', '=', eventId).where('status', '=', status).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.database.db
+        .selectFrom('event_registrations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('event_id', '=', eventId)
+        .where('status', '=', status)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('events: the whole journey', () => {
   let eventId: string;
@@ -45,7 +59,15 @@ describe('events: the whole journey', () => {
     const c = new Client(t.app);
     await c.signInAs(t.database.db, lead.id);
     assert.equal((await c.get(`/orgs/${org.slug}/events/new`)).statusCode, 200);
-    const bad = await c.post(`/orgs/${org.slug}/events/new`, { title: '', kind: 'in_person', audience: 'anyone', start_date: '2026-03-29', start_time: '01:30', max_places: '2', hold_hours: '48' });
+    const bad = await c.post(`/orgs/${org.slug}/events/new`, {
+      title: '',
+      kind: 'in_person',
+      audience: 'anyone',
+      start_date: '2026-03-29',
+      start_time: '01:30',
+      max_places: '2',
+      hold_hours: '48',
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Enter a title/);
     assert.match(bad.body, /skipped when the clocks go forward/);
@@ -78,7 +100,10 @@ describe('events: the whole journey', () => {
   test('booking without an account, with an access need: email with a calendar file; the need stays private', async () => {
     const c = anon();
     await c.get(`/events/${eventId}`);
-    const res = await c.post(`/events/${eventId}/book`, booking('Ana Able', { access_needs: 'Step-free access please' }));
+    const res = await c.post(
+      `/events/${eventId}/book`,
+      booking('Ana Able', { access_needs: 'Step-free access please' }),
+    );
     assert.equal(res.statusCode, 303);
     const mail = await mailTo('ana.able@test.example');
     assert.match(mail.subject, /You're booked/);
@@ -99,7 +124,11 @@ describe('events: the whole journey', () => {
     const stranger = new Client(t.app);
     await stranger.signInAs(t.database.db, otherLead.id);
     assert.equal((await stranger.get(`/orgs/${org.slug}/events/${eventId}`)).statusCode, 404);
-    assert.equal((await stranger.get(`/orgs/${other.slug}/events/${eventId}`)).statusCode, 404, "another host's event looks missing");
+    assert.equal(
+      (await stranger.get(`/orgs/${other.slug}/events/${eventId}`)).statusCode,
+      404,
+      "another host's event looks missing",
+    );
     assert.equal((await stranger.get(`/orgs/${other.slug}/events/${eventId}/register.csv`)).statusCode, 404);
     // the organiser sees it
     const lc = new Client(t.app);
@@ -113,7 +142,7 @@ describe('events: the whole journey', () => {
     const res = await c.post(`/events/${eventId}/book`, booking('Greedy Group', { places: '2' }));
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Only 1 place is left/);
-    assert.equal(await count(eventId, 'waiting') + (await count(eventId, 'confirmed')), 1);
+    assert.equal((await count(eventId, 'waiting')) + (await count(eventId, 'confirmed')), 1);
     const dup = await c.post(`/events/${eventId}/book`, booking('Ana Able'));
     assert.equal(dup.statusCode, 409);
     assert.match(dup.body, /already booked/);
@@ -159,7 +188,7 @@ describe('events: the whole journey', () => {
     assert.equal(await count(eventId, 'confirmed'), 2);
   });
 
-  test('the register: search, tick, a walk-in; the CSV is formula-safe and the organiser\'s only', async () => {
+  test("the register: search, tick, a walk-in; the CSV is formula-safe and the organiser's only", async () => {
     const c = new Client(t.app);
     await c.signInAs(t.database.db, lead.id);
     const page = await c.get(`/orgs/${org.slug}/events/${eventId}/attendance?q=cat`);
@@ -167,8 +196,19 @@ describe('events: the whole journey', () => {
     assert.match(page.body, /Cat Waiting/);
     assert.doesNotMatch(page.body, /Ben Booked/);
     const regId = /attendance\/([0-9a-f-]{36})"/.exec(page.body)![1]!;
-    assert.equal((await c.post(`/orgs/${org.slug}/events/${eventId}/attendance/${regId}`, { attended: 'yes' })).statusCode, 303);
-    assert.equal((await c.post(`/orgs/${org.slug}/events/${eventId}/attendance/walk-in`, { name: '=HYPERLINK("http://evil")', places: '1' })).statusCode, 303);
+    assert.equal(
+      (await c.post(`/orgs/${org.slug}/events/${eventId}/attendance/${regId}`, { attended: 'yes' })).statusCode,
+      303,
+    );
+    assert.equal(
+      (
+        await c.post(`/orgs/${org.slug}/events/${eventId}/attendance/walk-in`, {
+          name: '=HYPERLINK("http://evil")',
+          places: '1',
+        })
+      ).statusCode,
+      303,
+    );
     assert.match((await c.get(`/orgs/${org.slug}/events/${eventId}/attendance`)).body, /2 here of 3 booked/);
     const csv = await c.get(`/orgs/${org.slug}/events/${eventId}/register.csv`);
     assert.equal(csv.statusCode, 200);
@@ -179,30 +219,52 @@ describe('events: the whole journey', () => {
   });
 
   test('feedback reaches the voice seam only with consent', async () => {
-    await t.database.db.updateTable('events').set({ starts_at: new Date(Date.now() - 3600_000), ends_at: new Date(Date.now() - 60_000) }).where('id', '=', eventId).execute();
+    await t.database.db
+      .updateTable('events')
+      .set({ starts_at: new Date(Date.now() - 3600_000), ends_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', eventId)
+      .execute();
     const c = anon();
     const catLink = bookingPathIn((await mailTo('cat.waiting@test.example')).text);
     await c.get(`${catLink}/feedback`);
     const bad = await c.post(`${catLink}/feedback`, { quote_consent: 'first_name', struck_chord: 'x' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Enter the first name/);
-    assert.equal((await c.post(`${catLink}/feedback`, { rating: '5', struck_chord: 'Being listened to.', quote_consent: 'first_name', first_name: 'Cat' })).statusCode, 200);
+    assert.equal(
+      (
+        await c.post(`${catLink}/feedback`, {
+          rating: '5',
+          struck_chord: 'Being listened to.',
+          quote_consent: 'first_name',
+          first_name: 'Cat',
+        })
+      ).statusCode,
+      200,
+    );
     const benLink = bookingPathIn((await mailTo('ben.booked@test.example')).text);
     await c.post(`${benLink}/feedback`, { struck_chord: 'Private words', quote_consent: 'none' });
     const comments = await listConsentedFeedbackComments(t.database.db, { orgId: org.id });
-    assert.deepEqual(comments.map((x) => [x.text, x.attribution]), [['Being listened to.', { kind: 'first_name', firstName: 'Cat' }]]);
+    assert.deepEqual(
+      comments.map((x) => [x.text, x.attribution]),
+      [['Being listened to.', { kind: 'first_name', firstName: 'Cat' }]],
+    );
   });
 });
 
 describe('events: hostile and edge cases', () => {
   test('booking after closing: a clear message and nothing written', async () => {
-    const id = await insertEvent(t.database.db, org.id, null, fields({ registration_closes_at: new Date(Date.now() - 60_000) }));
+    const id = await insertEvent(
+      t.database.db,
+      org.id,
+      null,
+      fields({ registration_closes_at: new Date(Date.now() - 60_000) }),
+    );
     const c = new Client(t.app);
     await c.get(`/events/${id}`);
     const res = await c.post(`/events/${id}/book`, booking('Late Larry'));
     assert.equal(res.statusCode, 409);
     assert.match(res.body, /Booking for this event has closed/);
-    assert.equal(await count(id, 'confirmed') + (await count(id, 'waiting')), 0);
+    assert.equal((await count(id, 'confirmed')) + (await count(id, 'waiting')), 0);
   });
 
   test('a members-only event is missing to outsiders and refuses their bookings', async () => {
@@ -219,7 +281,20 @@ describe('events: hostile and edge cases', () => {
   });
 
   test('online link only for confirmed people', async () => {
-    const id = await insertEvent(t.database.db, null, null, fields({ kind: 'online', capacity_in_person: 0, capacity_online: 1, join_url: 'https://meet.example.org/secret-room', venue_name: '', venue_address: '', venue_postcode: '' }));
+    const id = await insertEvent(
+      t.database.db,
+      null,
+      null,
+      fields({
+        kind: 'online',
+        capacity_in_person: 0,
+        capacity_online: 1,
+        join_url: 'https://meet.example.org/secret-room',
+        venue_name: '',
+        venue_address: '',
+        venue_postcode: '',
+      }),
+    );
     const c = new Client(t.app);
     await c.get(`/events/${id}`);
     await c.post(`/events/${id}/book`, booking('Online One', { mode: 'online' }));
@@ -246,7 +321,9 @@ describe('events: hostile and edge cases', () => {
     assert.equal(await expireOffers(deps, new Date(Date.now() + 2 * 3600_000)), 1);
     assert.match((await mailTo('exp.two@test.example')).subject, /passed on/);
     assert.match((await mailTo('exp.three@test.example')).subject, /A place is free/);
-    const offerMail = (await outbox()).find((m) => m.to === 'exp.two@test.example' && /A place is free/.test(m.subject))!;
+    const offerMail = (await outbox()).find(
+      (m) => m.to === 'exp.two@test.example' && /A place is free/.test(m.subject),
+    )!;
     const late = await c.post(`${bookingPathIn(offerMail.text)}/accept`);
     assert.equal(late.statusCode, 303);
     assert.equal(await count(id, 'offered'), 1);
@@ -254,7 +331,12 @@ describe('events: hostile and edge cases', () => {
   });
 
   test('changing places by the link: fewer frees them for the next person; more only while free', async () => {
-    const id = await insertEvent(t.database.db, org.id, null, fields({ capacity_in_person: 3, max_places_per_registration: 3 }));
+    const id = await insertEvent(
+      t.database.db,
+      org.id,
+      null,
+      fields({ capacity_in_person: 3, max_places_per_registration: 3 }),
+    );
     const c = new Client(t.app);
     await c.get(`/events/${id}`);
     await c.post(`/events/${id}/book`, booking('Place Group', { places: '2' }));
@@ -262,7 +344,11 @@ describe('events: hostile and edge cases', () => {
     await c.post(`/events/${id}/book`, booking('Place Waiter'));
     const link = bookingPathIn((await mailTo('place.group@test.example')).text);
     assert.equal(await count(id, 'waiting'), 1);
-    for (const [bad, message] of [['abc', /whole number/], ['0', /Choose from 1 to 3/], ['4', /Choose from 1 to 3/]] as const) {
+    for (const [bad, message] of [
+      ['abc', /whole number/],
+      ['0', /Choose from 1 to 3/],
+      ['4', /Choose from 1 to 3/],
+    ] as const) {
       const res = await c.post(`${link}/places`, { places: bad });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, message);
@@ -273,8 +359,20 @@ describe('events: hostile and edge cases', () => {
     const more = await c.post(`${link}/places`, { places: '3' });
     assert.equal(more.statusCode, 400);
     assert.match(more.body, /No more places are free just now/);
-    const rows = await t.database.db.selectFrom('event_registrations').select(['name', 'places', 'status']).where('event_id', '=', id).orderBy('arrival').execute();
-    assert.deepEqual(rows.map((r) => [r.name, r.places, r.status]), [['Place Group', 1, 'confirmed'], ['Place Single', 1, 'confirmed'], ['Place Waiter', 1, 'offered']]);
+    const rows = await t.database.db
+      .selectFrom('event_registrations')
+      .select(['name', 'places', 'status'])
+      .where('event_id', '=', id)
+      .orderBy('arrival')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.places, r.status]),
+      [
+        ['Place Group', 1, 'confirmed'],
+        ['Place Single', 1, 'confirmed'],
+        ['Place Waiter', 1, 'offered'],
+      ],
+    );
     const altered = link.slice(0, -2) + (link.endsWith('AA') ? 'BB' : 'AA');
     assert.equal((await c.post(`${altered}/places`, { places: '1' })).statusCode, 404);
   });
@@ -306,19 +404,37 @@ test("an organiser's own questions: up to three, answered when booking, seen onl
   const lc = new Client(t.app);
   await lc.signInAs(t.database.db, lead.id);
   const form = {
-    title: 'Open day', kind: 'in_person', venue_name: 'The Hub', venue_address: '1 High St', venue_postcode: 'LS1 1AA',
-    start_date: '2030-11-10', start_time: '10:00', end_time: '15:00', capacity_in_person: '30', audience: 'anyone', max_places: '2', hold_hours: '48', reminders: '',
+    title: 'Open day',
+    kind: 'in_person',
+    venue_name: 'The Hub',
+    venue_address: '1 High St',
+    venue_postcode: 'LS1 1AA',
+    start_date: '2030-11-10',
+    start_time: '10:00',
+    end_time: '15:00',
+    capacity_in_person: '30',
+    audience: 'anyone',
+    max_places: '2',
+    hold_hours: '48',
+    reminders: '',
   };
   const tooLong = await lc.post(`/orgs/${org.slug}/events/new`, { ...form, custom_question_2: 'x'.repeat(301) });
   assert.equal(tooLong.statusCode, 400);
   assert.match(tooLong.body, /A question must be 300 characters or fewer/);
   // Boxes 1 and 3 filled, box 2 empty; a fourth box nobody offered is ignored.
   const res = await lc.post(`/orgs/${org.slug}/events/new`, {
-    ...form, custom_question_1: 'Are you bringing anyone?', custom_question_3: 'Anything you would like us to talk about?', custom_question_4: 'Smuggled question?',
+    ...form,
+    custom_question_1: 'Are you bringing anyone?',
+    custom_question_3: 'Anything you would like us to talk about?',
+    custom_question_4: 'Smuggled question?',
   });
   assert.equal(res.statusCode, 303, res.body);
   const id = /events\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
-  const stored = await t.database.db.selectFrom('events').select('custom_questions').where('id', '=', id).executeTakeFirstOrThrow();
+  const stored = await t.database.db
+    .selectFrom('events')
+    .select('custom_questions')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(stored.custom_questions, ['Are you bringing anyone?', 'Anything you would like us to talk about?']);
   const edit = await lc.get(`/orgs/${org.slug}/events/${id}/edit`);
   assert.match(edit.body, /name="custom_question_1"[^>]*value="Are you bringing anyone\?"/);
@@ -330,8 +446,15 @@ test("an organiser's own questions: up to three, answered when booking, seen onl
   assert.match(page.body, /Are you bringing anyone\? \(optional\)/);
   assert.match(page.body, /Anything you would like us to talk about\? \(optional\)/);
   assert.doesNotMatch(page.body, /Smuggled/);
-  await c.post(`/events/${id}/book`, booking('Quin Asked', { custom_answer_1: 'My sister', custom_answer_2: '<script>alert(1)</script> peer support' }));
-  const answers = await t.database.db.selectFrom('event_registrations').select('custom_answers').where('event_id', '=', id).executeTakeFirstOrThrow();
+  await c.post(
+    `/events/${id}/book`,
+    booking('Quin Asked', { custom_answer_1: 'My sister', custom_answer_2: '<script>alert(1)</script> peer support' }),
+  );
+  const answers = await t.database.db
+    .selectFrom('event_registrations')
+    .select('custom_answers')
+    .where('event_id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(answers.custom_answers, [
     { question: 'Are you bringing anyone?', answer: 'My sister' },
     { question: 'Anything you would like us to talk about?', answer: '<script>alert(1)</script> peer support' },
@@ -346,14 +469,27 @@ test("an organiser's own questions: up to three, answered when booking, seen onl
   assert.match(csv, /My sister,<script>alert\(1\)<\/script> peer support/);
 
   // The organiser rewords the first question: the answer to the second stays with it, the first starts again.
-  await lc.post(`/orgs/${org.slug}/events/${id}/edit`, { ...form, custom_question_1: 'Will anyone come with you?', custom_question_2: 'Anything you would like us to talk about?' });
+  await lc.post(`/orgs/${org.slug}/events/${id}/edit`, {
+    ...form,
+    custom_question_1: 'Will anyone come with you?',
+    custom_question_2: 'Anything you would like us to talk about?',
+  });
   const mail = await mailTo('quin.asked@test.example');
   const mine = await c.get(bookingPathIn(mail.text));
   assert.match(mine.body, /name="custom_answer_1"[^>]*>\s*<\/textarea>/);
   assert.match(mine.body, /name="custom_answer_2"[^>]*>&lt;script>alert\(1\)&lt;\/script> peer support<\/textarea>/);
-  const changed = await c.post(`${bookingPathIn(mail.text)}/answers`, { access_needs: '', dietary_needs: '', custom_answer_1: 'Yes, one friend', custom_answer_2: 'Housing' });
+  const changed = await c.post(`${bookingPathIn(mail.text)}/answers`, {
+    access_needs: '',
+    dietary_needs: '',
+    custom_answer_1: 'Yes, one friend',
+    custom_answer_2: 'Housing',
+  });
   assert.equal(changed.statusCode, 303);
-  const after = await t.database.db.selectFrom('event_registrations').select('custom_answers').where('event_id', '=', id).executeTakeFirstOrThrow();
+  const after = await t.database.db
+    .selectFrom('event_registrations')
+    .select('custom_answers')
+    .where('event_id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(after.custom_answers, [
     { question: 'Will anyone come with you?', answer: 'Yes, one friend' },
     { question: 'Anything you would like us to talk about?', answer: 'Housing' },

@@ -3,11 +3,20 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 
 export async function listActivityTypes(db: Kysely<DB>, orgId: string) {
-  return db.selectFrom('evidence_activity_types').select(['id', 'name']).where('org_id', '=', orgId).orderBy(sql`lower(name)`).execute();
+  return db
+    .selectFrom('evidence_activity_types')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .orderBy(sql`lower(name)`)
+    .execute();
 }
 
 /** The ids of these activity types, adding any the organisation does not have yet. */
-export async function ensureActivityTypes(db: Kysely<DB>, orgId: string, names: readonly string[]): Promise<Map<string, string>> {
+export async function ensureActivityTypes(
+  db: Kysely<DB>,
+  orgId: string,
+  names: readonly string[],
+): Promise<Map<string, string>> {
   const wanted = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
   if (wanted.length === 0) return new Map();
   await sql`
@@ -36,7 +45,11 @@ export interface ActivityToStore {
 }
 
 /** Adds sessions; one already stored (same date and type) is skipped. Returns how many were added. */
-export async function insertActivities(db: Kysely<DB>, orgId: string, activities: readonly ActivityToStore[]): Promise<number> {
+export async function insertActivities(
+  db: Kysely<DB>,
+  orgId: string,
+  activities: readonly ActivityToStore[],
+): Promise<number> {
   let added = 0;
   for (let start = 0; start < activities.length; start += 1000) {
     const rows = await db
@@ -68,14 +81,27 @@ export async function listActivities(db: Kysely<DB>, orgId: string, page: number
     db
       .selectFrom('evidence_activities as a')
       .innerJoin('evidence_activity_types as t', 't.id', 'a.activity_type_id')
-      .select(['a.id', 'a.held_on', 't.name as type_name', 'a.attendance', 'a.first_time_attendees', 'a.volunteers', 'a.volunteer_hours', 'a.source'])
+      .select([
+        'a.id',
+        'a.held_on',
+        't.name as type_name',
+        'a.attendance',
+        'a.first_time_attendees',
+        'a.volunteers',
+        'a.volunteer_hours',
+        'a.source',
+      ])
       .where('a.org_id', '=', orgId)
       .orderBy('a.held_on', 'desc')
       .orderBy('t.name')
       .limit(perPage)
       .offset((page - 1) * perPage)
       .execute(),
-    db.selectFrom('evidence_activities').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('evidence_activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
@@ -83,11 +109,26 @@ export async function listActivities(db: Kysely<DB>, orgId: string, page: number
 export async function insertVolunteerHours(
   db: Kysely<DB>,
   orgId: string,
-  h: { workedOn: string; volunteerLabel: string; volunteers: number; hours: number; note: string; recordedBy: string | null },
+  h: {
+    workedOn: string;
+    volunteerLabel: string;
+    volunteers: number;
+    hours: number;
+    note: string;
+    recordedBy: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('evidence_volunteer_hours')
-    .values({ org_id: orgId, worked_on: h.workedOn, volunteer_label: h.volunteerLabel, volunteers: h.volunteers, hours: h.hours, note: h.note, recorded_by: h.recordedBy })
+    .values({
+      org_id: orgId,
+      worked_on: h.workedOn,
+      volunteer_label: h.volunteerLabel,
+      volunteers: h.volunteers,
+      hours: h.hours,
+      note: h.note,
+      recorded_by: h.recordedBy,
+    })
     .execute();
 }
 

@@ -18,8 +18,22 @@ export function activityRoutes(deps: Deps) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const rule = { config: { access: access.org(recordActivities) } };
 
-    const page = async (req: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, values: Record<string, string> = {}) =>
-      sendPage(reply, <ActivitiesPage ctx={ctx(req, reply)} view={await loadActivitiesPage(deps, orgOf(req), ListQuery.parse(req.query ?? {}).page)} errors={errors} values={values} />, Object.keys(errors).length ? 400 : 200);
+    const page = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors: FieldErrors = {},
+      values: Record<string, string> = {},
+    ) =>
+      sendPage(
+        reply,
+        <ActivitiesPage
+          ctx={ctx(req, reply)}
+          view={await loadActivitiesPage(deps, orgOf(req), ListQuery.parse(req.query ?? {}).page)}
+          errors={errors}
+          values={values}
+        />,
+        Object.keys(errors).length ? 400 : 200,
+      );
 
     app.get('/orgs/:org/activities', rule, async (req, reply) => page(req, reply));
 
@@ -28,7 +42,15 @@ export function activityRoutes(deps: Deps) {
       const form = parseForm(ActivityForm, req.body);
       if (!form.ok) return page(req, reply, form.errors, form.values);
       const { type, saved } = await recordSession(deps, personOf(req), org, form.data);
-      if (!saved) return page(req, reply, { activity_type: `A ${type} session is already recorded on that date. Give a second session a different name, like “${type} (evening)”.` }, formValues(req.body));
+      if (!saved)
+        return page(
+          req,
+          reply,
+          {
+            activity_type: `A ${type} session is already recorded on that date. Give a second session a different name, like “${type} (evening)”.`,
+          },
+          formValues(req.body),
+        );
       setFlash(reply, { kind: 'success', text: `${type} session saved.` });
       return reply.redirect(`/orgs/${org.slug}/activities`, 303);
     });

@@ -29,7 +29,13 @@ export async function loadActivitiesPage(deps: Deps, org: OrgTarget, page: numbe
     })),
     page,
     pages: Math.max(1, Math.ceil(list.total / ACTIVITIES_PER_PAGE)),
-    hours: hours.map((h) => ({ date: h.worked_on, who: h.volunteer_label, volunteers: h.volunteers, hours: h.hours, note: h.note })),
+    hours: hours.map((h) => ({
+      date: h.worked_on,
+      who: h.volunteer_label,
+      volunteers: h.volunteers,
+      hours: h.hours,
+      note: h.note,
+    })),
   };
 }
 

@@ -1,7 +1,15 @@
 // The sessions and volunteering page: record a session, log volunteer hours, see recent ones.
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { PageContext } from '../../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, Pagination, Table, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Pagination,
+  Table,
+  TextInput,
+  type FieldErrors,
+} from '../../../ui/components.tsx';
 import { fieldId } from '../../../ui/components.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import { todayInUk } from '../../../platform/time.ts';
@@ -9,7 +17,14 @@ import { todayInUk } from '../../../platform/time.ts';
 export interface ActivitiesView {
   org: OrgTarget;
   types: string[];
-  sessions: { date: string; type: string; attendance: number; firstTimers: number | null; volunteers: number | null; volunteerHours: number | null }[];
+  sessions: {
+    date: string;
+    type: string;
+    attendance: number;
+    firstTimers: number | null;
+    volunteers: number | null;
+    volunteerHours: number | null;
+  }[];
   page: number;
   pages: number;
   hours: { date: string; who: string; volunteers: number; hours: number; note: string }[];
@@ -18,7 +33,17 @@ export interface ActivitiesView {
 const today = () => todayInUk();
 const dash = (n: number | null) => (n === null ? '—' : String(n));
 
-export function ActivitiesPage({ ctx, view, errors = {}, values = {} }: { ctx: PageContext; view: ActivitiesView; errors?: FieldErrors; values?: Record<string, string> }) {
+export function ActivitiesPage({
+  ctx,
+  view,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  view: ActivitiesView;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
   const { org } = view;
   return (
     <EvidenceLayout ctx={ctx} title="Sessions and volunteering" crumbs={orgCrumbs(org)}>
@@ -27,7 +52,14 @@ export function ActivitiesPage({ ctx, view, errors = {}, values = {} }: { ctx: P
       <h2 id="session">Record a session</h2>
       <form method="post" action={`/orgs/${org.slug}/activities`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextInput name="held_on" label="Date" type="date" value={values.held_on ?? today()} error={errors.held_on} width="short" />
+        <TextInput
+          name="held_on"
+          label="Date"
+          type="date"
+          value={values.held_on ?? today()}
+          error={errors.held_on}
+          width="short"
+        />
         <div class={errors.activity_type ? 'field field-error' : 'field'}>
           <label class="label" for={fieldId('activity_type')}>
             Activity
@@ -40,17 +72,55 @@ export function ActivitiesPage({ ctx, view, errors = {}, values = {} }: { ctx: P
               <span class="visually-hidden">Error:</span> {errors.activity_type}
             </p>
           )}
-          <input class="input input-medium" id={fieldId('activity_type')} name="activity_type" list="activity-types" value={values.activity_type ?? ''} aria-describedby={`${fieldId('activity_type')}-hint`} autocomplete="off" />
+          <input
+            class="input input-medium"
+            id={fieldId('activity_type')}
+            name="activity_type"
+            list="activity-types"
+            value={values.activity_type ?? ''}
+            aria-describedby={`${fieldId('activity_type')}-hint`}
+            autocomplete="off"
+          />
           <datalist id="activity-types">
             {view.types.map((t) => (
               <option value={t} />
             ))}
           </datalist>
         </div>
-        <TextInput name="attendance" label="How many came" type="text" inputMode="numeric" value={values.attendance} error={errors.attendance} width="short" />
-        <TextInput name="first_time_attendees" label="How many were there for the first time (optional)" inputMode="numeric" value={values.first_time_attendees} error={errors.first_time_attendees} width="short" />
-        <TextInput name="volunteers" label="Volunteers who helped (optional)" inputMode="numeric" value={values.volunteers} error={errors.volunteers} width="short" />
-        <TextInput name="volunteer_hours" label="Their hours in total (optional)" hint="For example 7.5" inputMode="decimal" value={values.volunteer_hours} error={errors.volunteer_hours} width="short" />
+        <TextInput
+          name="attendance"
+          label="How many came"
+          type="text"
+          inputMode="numeric"
+          value={values.attendance}
+          error={errors.attendance}
+          width="short"
+        />
+        <TextInput
+          name="first_time_attendees"
+          label="How many were there for the first time (optional)"
+          inputMode="numeric"
+          value={values.first_time_attendees}
+          error={errors.first_time_attendees}
+          width="short"
+        />
+        <TextInput
+          name="volunteers"
+          label="Volunteers who helped (optional)"
+          inputMode="numeric"
+          value={values.volunteers}
+          error={errors.volunteers}
+          width="short"
+        />
+        <TextInput
+          name="volunteer_hours"
+          label="Their hours in total (optional)"
+          hint="For example 7.5"
+          inputMode="decimal"
+          value={values.volunteer_hours}
+          error={errors.volunteer_hours}
+          width="short"
+        />
         <Button>Save session</Button>
       </form>
       <Table
@@ -72,10 +142,38 @@ export function ActivitiesPage({ ctx, view, errors = {}, values = {} }: { ctx: P
       <p>For one volunteer (a name or initials), or for several at once.</p>
       <form method="post" action={`/orgs/${org.slug}/volunteer-hours`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextInput name="vh_worked_on" label="Date" type="date" value={values.vh_worked_on ?? today()} error={errors.vh_worked_on} width="short" />
-        <TextInput name="vh_volunteer_label" label="Volunteer's name or initials (optional)" value={values.vh_volunteer_label} error={errors.vh_volunteer_label} width="medium" />
-        <TextInput name="vh_volunteers" label="How many volunteers" inputMode="numeric" value={values.vh_volunteers ?? '1'} error={errors.vh_volunteers} width="short" />
-        <TextInput name="vh_hours" label="Hours in total" hint="For example 3.5" inputMode="decimal" value={values.vh_hours} error={errors.vh_hours} width="short" />
+        <TextInput
+          name="vh_worked_on"
+          label="Date"
+          type="date"
+          value={values.vh_worked_on ?? today()}
+          error={errors.vh_worked_on}
+          width="short"
+        />
+        <TextInput
+          name="vh_volunteer_label"
+          label="Volunteer's name or initials (optional)"
+          value={values.vh_volunteer_label}
+          error={errors.vh_volunteer_label}
+          width="medium"
+        />
+        <TextInput
+          name="vh_volunteers"
+          label="How many volunteers"
+          inputMode="numeric"
+          value={values.vh_volunteers ?? '1'}
+          error={errors.vh_volunteers}
+          width="short"
+        />
+        <TextInput
+          name="vh_hours"
+          label="Hours in total"
+          hint="For example 3.5"
+          inputMode="decimal"
+          value={values.vh_hours}
+          error={errors.vh_hours}
+          width="short"
+        />
         <TextInput name="vh_note" label="What they did (optional)" value={values.vh_note} error={errors.vh_note} />
         <Button>Save hours</Button>
       </form>

@@ -6,7 +6,17 @@ import type { DB } from '../../../platform/db/schema.ts';
 export async function listAssessmentsForParticipant(db: Kysely<DB>, orgId: string, participantId: string) {
   return db
     .selectFrom('evidence_assessments')
-    .select(['id', 'instrument_key', 'instrument_version', 'assessed_on', 'time_point', 'responses', 'scores', 'source', 'created_at'])
+    .select([
+      'id',
+      'instrument_key',
+      'instrument_version',
+      'assessed_on',
+      'time_point',
+      'responses',
+      'scores',
+      'source',
+      'created_at',
+    ])
     .where('org_id', '=', orgId)
     .where('participant_id', '=', participantId)
     .orderBy('assessed_on', 'desc')
@@ -24,15 +34,33 @@ export async function findAssessment(db: Kysely<DB>, orgId: string, participantI
     .executeTakeFirst();
 }
 
-export async function existingAssessmentKeys(db: Kysely<DB>, orgId: string, keys: readonly string[]): Promise<Set<string>> {
+export async function existingAssessmentKeys(
+  db: Kysely<DB>,
+  orgId: string,
+  keys: readonly string[],
+): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.selectFrom('evidence_assessments').select('natural_key').where('org_id', '=', orgId).where('natural_key', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('evidence_assessments')
+    .select('natural_key')
+    .where('org_id', '=', orgId)
+    .where('natural_key', 'in', [...keys])
+    .execute();
   return new Set(rows.map((r) => r.natural_key));
 }
 
 export async function insertCompletionLink(
   db: Kysely<DB>,
-  l: { tokenHash: string; orgId: string; participantId: string; instrumentKey: string; instrumentVersion: string; timePoint: string; createdBy: string; expiresAt: Date },
+  l: {
+    tokenHash: string;
+    orgId: string;
+    participantId: string;
+    instrumentKey: string;
+    instrumentVersion: string;
+    timePoint: string;
+    createdBy: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('evidence_completion_links')
@@ -54,7 +82,17 @@ export async function findCompletionLink(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('evidence_completion_links as l')
     .innerJoin('organisations as o', 'o.id', 'l.org_id')
-    .select(['l.token_hash', 'l.org_id', 'l.participant_id', 'l.instrument_key', 'l.instrument_version', 'l.time_point', 'l.expires_at', 'l.used_at', 'o.name as org_name'])
+    .select([
+      'l.token_hash',
+      'l.org_id',
+      'l.participant_id',
+      'l.instrument_key',
+      'l.instrument_version',
+      'l.time_point',
+      'l.expires_at',
+      'l.used_at',
+      'o.name as org_name',
+    ])
     .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -90,7 +128,12 @@ export async function deleteLinksExpiredBefore(db: Kysely<DB>, cutoff: Date): Pr
 }
 
 /** Questionnaires of one participant deleted after `since`, newest first: the ones that can still be restored. */
-export async function listDeletedAssessmentsForParticipant(db: Kysely<DB>, orgId: string, participantId: string, since: Date) {
+export async function listDeletedAssessmentsForParticipant(
+  db: Kysely<DB>,
+  orgId: string,
+  participantId: string,
+  since: Date,
+) {
   return db
     .selectFrom('evidence_deleted_assessments')
     .select(['id', 'instrument_key', 'instrument_version', 'assessed_on', 'time_point', 'deleted_at'])

@@ -12,7 +12,13 @@ import type { FieldErrors } from '../../../ui/components.tsx';
 import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
 import { scoreAssessment, type AssessmentScore } from '../domain/scoring.ts';
 import * as repo from './assessments.repository.ts';
-import { insertAssessments, moveAssessmentToBin, naturalKeyOf, restoreAssessmentFromBin, type AssessmentSource } from '../evidence.write-path.ts';
+import {
+  insertAssessments,
+  moveAssessmentToBin,
+  naturalKeyOf,
+  restoreAssessmentFromBin,
+  type AssessmentSource,
+} from '../evidence.write-path.ts';
 import type { InstrumentRow } from '../instruments/instruments.repository.ts';
 import { findInstrumentForOrg } from '../instruments/instruments.repository.ts';
 import type { ParticipantRow } from '../participants/participants.repository.ts';
@@ -21,7 +27,10 @@ import { findParticipant } from '../participants/participants.repository.ts';
 export const LINK_DAYS = 7;
 
 /** Reads each item's answer from a submitted form; problems keyed by item (the form field). */
-export function readResponses(definition: InstrumentDefinition, form: Record<string, string>): { responses: Record<string, number>; errors: FieldErrors } {
+export function readResponses(
+  definition: InstrumentDefinition,
+  form: Record<string, string>,
+): { responses: Record<string, number>; errors: FieldErrors } {
   const responses: Record<string, number> = {};
   const errors: FieldErrors = {};
   definition.items.forEach((item, index) => {
@@ -40,7 +49,10 @@ export interface AssessmentInput {
 }
 
 function noRecordConsent(participant: ParticipantRow): AppError {
-  return new AppError('conflict', `${participant.code} has not agreed to a record being kept, so answers can't be recorded. Record their consent first.`);
+  return new AppError(
+    'conflict',
+    `${participant.code} has not agreed to a record being kept, so answers can't be recorded. Record their consent first.`,
+  );
 }
 
 /** Staff entry of one questionnaire. Throws a validation error with one message per unanswered question. */
@@ -58,12 +70,29 @@ export async function recordAssessment(
   const scored = scoreAssessment(instrument.definition, responses);
   if (!scored.ok) throw new AppError('validation', scored.errors.map((e) => e.message).join(' '));
   await db.transaction().execute(async (tx) => {
-    const stored = await storeOne(tx, org, participant, instrument.definition, input.assessedOn, input.timePoint, responses, 'staff', actor.personId);
+    const stored = await storeOne(
+      tx,
+      org,
+      participant,
+      instrument.definition,
+      input.assessedOn,
+      input.timePoint,
+      responses,
+      'staff',
+      actor.personId,
+    );
     if (!stored) {
       const message = `${instrument.definition.short_name} is already recorded for ${participant.code} on that date${input.timePoint ? ` at ${input.timePoint}` : ''}. Choose a different time point, or delete the earlier one first.`;
       throw new AppError('conflict', message, { time_point: message });
     }
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'assessment.recorded', subjectType: 'participant', subjectId: participant.id, detail: { instrument: instrument.key } });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'assessment.recorded',
+      subjectType: 'participant',
+      subjectId: participant.id,
+      detail: { instrument: instrument.key },
+    });
   });
   return scored.value;
 }
@@ -80,7 +109,17 @@ async function storeOne(
   recordedBy: string | null,
   keySuffix?: string,
 ): Promise<boolean> {
-  const a = { participantId: participant.id, participantCode: participant.code, definition, assessedOn, timePoint, responses, source, recordedBy, keySuffix };
+  const a = {
+    participantId: participant.id,
+    participantCode: participant.code,
+    definition,
+    assessedOn,
+    timePoint,
+    responses,
+    source,
+    recordedBy,
+    keySuffix,
+  };
   const inserted = await insertAssessments(tx, org.id, [a]);
   return inserted.has(naturalKeyOf(a));
 }
@@ -90,33 +129,78 @@ export const RESTORE_DAYS = 30;
 const restoreSince = (now: Date) => new Date(now.getTime() - RESTORE_DAYS * 86_400_000);
 
 /** The questionnaire a confirmation page names, or 404. */
-export async function findAssessmentToDelete(db: Kysely<DB>, org: OrgTarget, participant: ParticipantRow, assessmentId: string) {
+export async function findAssessmentToDelete(
+  db: Kysely<DB>,
+  org: OrgTarget,
+  participant: ParticipantRow,
+  assessmentId: string,
+) {
   const found = await repo.findAssessment(db, org.id, participant.id, assessmentId);
   if (!found) throw notFound('questionnaire');
   return found;
 }
 
 /** Deletes a questionnaire from the records; it can be restored for RESTORE_DAYS days. */
-export async function removeAssessment(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, participant: ParticipantRow, assessmentId: string): Promise<void> {
+export async function removeAssessment(
+  db: Kysely<DB>,
+  actor: SignedInActor,
+  org: OrgTarget,
+  participant: ParticipantRow,
+  assessmentId: string,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const found = await repo.findAssessment(tx, org.id, participant.id, assessmentId);
     if (!found || !(await moveAssessmentToBin(tx, org.id, found.id, actor.personId))) throw notFound('questionnaire');
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'assessment.deleted', subjectType: 'participant', subjectId: participant.id, detail: { instrument: found.instrument_key, assessment: found.id } });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'assessment.deleted',
+      subjectType: 'participant',
+      subjectId: participant.id,
+      detail: { instrument: found.instrument_key, assessment: found.id },
+    });
   });
 }
 
 /** Puts back a questionnaire deleted in the last RESTORE_DAYS days. */
-export async function restoreAssessment(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, participant: ParticipantRow, assessmentId: string, now = new Date()): Promise<void> {
+export async function restoreAssessment(
+  db: Kysely<DB>,
+  actor: SignedInActor,
+  org: OrgTarget,
+  participant: ParticipantRow,
+  assessmentId: string,
+  now = new Date(),
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const outcome = await restoreAssessmentFromBin(tx, org.id, participant.id, assessmentId, restoreSince(now));
-    if (outcome === 'missing') throw new AppError('not_found', `That questionnaire can no longer be restored. Deleted questionnaires are kept for ${RESTORE_DAYS} days.`);
-    if (outcome === 'clash') throw new AppError('conflict', `The same questionnaire has been recorded again for ${participant.code} on that date, so the deleted one can't be put back beside it.`);
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'assessment.restored', subjectType: 'participant', subjectId: participant.id, detail: { assessment: assessmentId } });
+    if (outcome === 'missing')
+      throw new AppError(
+        'not_found',
+        `That questionnaire can no longer be restored. Deleted questionnaires are kept for ${RESTORE_DAYS} days.`,
+      );
+    if (outcome === 'clash')
+      throw new AppError(
+        'conflict',
+        `The same questionnaire has been recorded again for ${participant.code} on that date, so the deleted one can't be put back beside it.`,
+      );
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'assessment.restored',
+      subjectType: 'participant',
+      subjectId: participant.id,
+      detail: { assessment: assessmentId },
+    });
   });
 }
 
 /** The participant's questionnaires that can still be restored. */
-export async function listRestorableAssessments(db: Kysely<DB>, org: OrgTarget, participantId: string, now = new Date()) {
+export async function listRestorableAssessments(
+  db: Kysely<DB>,
+  org: OrgTarget,
+  participantId: string,
+  now = new Date(),
+) {
   return repo.listDeletedAssessmentsForParticipant(db, org.id, participantId, restoreSince(now));
 }
 
@@ -162,7 +246,14 @@ export async function createCompletionLink(
       createdBy: actor.personId,
       expiresAt,
     });
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'self_completion.link_created', subjectType: 'participant', subjectId: participant.id, detail: { instrument: instrument.key } });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'self_completion.link_created',
+      subjectType: 'participant',
+      subjectId: participant.id,
+      detail: { instrument: instrument.key },
+    });
   });
   const url = `${publicUrl}/complete/${token}`;
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
@@ -190,7 +281,13 @@ export async function openCompletionLink(db: Kysely<DB>, token: string, now = ne
  * The participant's answers through their link. The link is consumed and the assessment stored
  * in one transaction: a second submission finds the link used and is refused.
  */
-export async function completeByLink(db: Kysely<DB>, token: string, form: Record<string, string>, today: string, now = new Date()): Promise<'done' | 'used' | 'expired' | 'missing' | { errors: FieldErrors }> {
+export async function completeByLink(
+  db: Kysely<DB>,
+  token: string,
+  form: Record<string, string>,
+  today: string,
+  now = new Date(),
+): Promise<'done' | 'used' | 'expired' | 'missing' | { errors: FieldErrors }> {
   const opened = await openCompletionLink(db, token, now);
   if (opened.state !== 'open') return opened.state;
   const { responses, errors } = readResponses(opened.definition, form);
@@ -202,8 +299,26 @@ export async function completeByLink(db: Kysely<DB>, token: string, form: Record
     if (!participant || !participant.consent_record) return 'missing' as const;
     const org = { id: link.org_id, slug: '', name: link.org_name, status: 'member' as const };
     // The link makes it unique: it never collides with a staff entry for the same day.
-    await storeOne(tx, org, participant, opened.definition, today, link.time_point, responses, 'self', null, `link:${opened.tokenHash.slice(0, 16)}`);
-    await recordAudit(tx, { orgId: link.org_id, actorId: null, action: 'self_completion.completed', subjectType: 'participant', subjectId: participant.id, detail: { instrument: link.instrument_key } });
+    await storeOne(
+      tx,
+      org,
+      participant,
+      opened.definition,
+      today,
+      link.time_point,
+      responses,
+      'self',
+      null,
+      `link:${opened.tokenHash.slice(0, 16)}`,
+    );
+    await recordAudit(tx, {
+      orgId: link.org_id,
+      actorId: null,
+      action: 'self_completion.completed',
+      subjectType: 'participant',
+      subjectId: participant.id,
+      detail: { instrument: link.instrument_key },
+    });
     return 'done' as const;
   });
 }

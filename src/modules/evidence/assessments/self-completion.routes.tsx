@@ -23,20 +23,37 @@ export function selfCompletionRoutes(deps: Deps) {
     app.get('/complete/:token', { config: { access: access.public } }, async (req, reply) => {
       const token = tokenOf(req);
       const link = await openCompletionLink(deps.db, token);
-      if (link.state !== 'open') return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={link.state} />, STATUS[link.state]);
-      return sendPage(reply, <CompletePage ctx={ctx(req, reply)} token={token} orgName={link.orgName} definition={link.definition} />);
+      if (link.state !== 'open')
+        return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={link.state} />, STATUS[link.state]);
+      return sendPage(
+        reply,
+        <CompletePage ctx={ctx(req, reply)} token={token} orgName={link.orgName} definition={link.definition} />,
+      );
     });
 
     app.post('/complete/:token', { config: { access: access.public } }, async (req, reply) => {
       const token = tokenOf(req);
       const values = formValues(req.body);
       const link = await openCompletionLink(deps.db, token);
-      if (link.state !== 'open') return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={link.state} />, STATUS[link.state]);
+      if (link.state !== 'open')
+        return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={link.state} />, STATUS[link.state]);
       const result = await completeByLink(deps.db, token, values, todayInUk());
       if (typeof result === 'object') {
-        return sendPage(reply, <CompletePage ctx={ctx(req, reply)} token={token} orgName={link.orgName} definition={link.definition} errors={result.errors} values={values} />, 400);
+        return sendPage(
+          reply,
+          <CompletePage
+            ctx={ctx(req, reply)}
+            token={token}
+            orgName={link.orgName}
+            definition={link.definition}
+            errors={result.errors}
+            values={values}
+          />,
+          400,
+        );
       }
-      if (result !== 'done') return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={result} />, STATUS[result]);
+      if (result !== 'done')
+        return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={result} />, STATUS[result]);
       return sendPage(reply, <CompleteDonePage ctx={ctx(req, reply)} orgName={link.orgName} />);
     });
   };

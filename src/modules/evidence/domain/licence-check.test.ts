@@ -25,7 +25,10 @@ test('a licensed definition without a licence reference is refused, with what to
   const json = licensedWellbeingFixture();
   json.licence.reference = null;
   const result = parseUploadedInstrumentDefinition(json);
-  assert.deepEqual(!result.ok && result.errors[0]?.message, 'TEST-SWEMWBS-SHAPE is not free to use, so record the licence or registration reference you were given (for example the registration number from the licence email) in licence.reference before installing it');
+  assert.deepEqual(
+    !result.ok && result.errors[0]?.message,
+    'TEST-SWEMWBS-SHAPE is not free to use, so record the licence or registration reference you were given (for example the registration number from the licence email) in licence.reference before installing it',
+  );
 });
 
 test('a free-to-use instrument needs no licence reference', () => {
@@ -38,5 +41,8 @@ test('an invalid upload reports definition problems before licence problems', ()
   json.items = [];
   const result = parseUploadedInstrumentDefinition(json);
   assert.ok(!result.ok);
-  assert.deepEqual(result.errors.map((problem) => problem.path), ['items']);
+  assert.deepEqual(
+    result.errors.map((problem) => problem.path),
+    ['items'],
+  );
 });

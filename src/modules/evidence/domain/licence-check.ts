@@ -6,7 +6,9 @@ import type { DefinitionProblem, InstrumentDefinition } from './instrument-defin
 import { fail, ok } from './result.ts';
 import type { Result } from './result.ts';
 
-export function checkUploadedDefinitionLicence(definition: InstrumentDefinition): Result<InstrumentDefinition, DefinitionProblem> {
+export function checkUploadedDefinitionLicence(
+  definition: InstrumentDefinition,
+): Result<InstrumentDefinition, DefinitionProblem> {
   if (definition.licence.free_to_use) return ok(definition);
   const reference = definition.licence.reference?.trim() ?? '';
   if (reference === '') {

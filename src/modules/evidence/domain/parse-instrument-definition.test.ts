@@ -43,7 +43,10 @@ test('a lookup table must cover every possible raw total', () => {
   const json = licensedWellbeingFixture();
   json.scoring.table = json.scoring.table.filter((row: { raw: number }) => row.raw !== 20 && row.raw !== 21);
   assert.deepEqual(problemsOf(json), [
-    { path: 'scoring.table', message: 'the table must cover every possible raw total (7 to 35), but it has no row for 20, 21' },
+    {
+      path: 'scoring.table',
+      message: 'the table must cover every possible raw total (7 to 35), but it has no row for 20, 21',
+    },
   ]);
 });
 
@@ -60,15 +63,24 @@ test('lookup scoring needs exactly one measure that uses every item', () => {
   const json = licensedWellbeingFixture();
   json.measures[0].items = json.measures[0].items.slice(0, 6);
   const problems = problemsOf(json);
-  assert.ok(problems.some((problem) => problem.message.includes("with 'lookup' scoring the measure must use every item")));
-  assert.ok(problems.some((problem) => problem.message === 'this item is not used by any measure, so its answer would never count'));
+  assert.ok(
+    problems.some((problem) => problem.message.includes("with 'lookup' scoring the measure must use every item")),
+  );
+  assert.ok(
+    problems.some(
+      (problem) => problem.message === 'this item is not used by any measure, so its answer would never count',
+    ),
+  );
 });
 
 test('the declared range must match what the answers allow', () => {
   const json = barc10();
   json.measures[0].range.max = 61;
   assert.deepEqual(problemsOf(json), [
-    { path: "measures[0] 'recovery_capital'.range", message: 'the range says 10 to 61, but the answers and scoring give scores from 10 to 60' },
+    {
+      path: "measures[0] 'recovery_capital'.range",
+      message: 'the range says 10 to 61, but the answers and scoring give scores from 10 to 60',
+    },
   ]);
 });
 
@@ -88,7 +100,10 @@ test('bands must sit inside the range, in order, without overlapping', () => {
   json.measures[0].bands.bands[1].min = 4; // overlaps "low" 0-4
   json.measures[3].bands.bands[3].max = 11;
   assert.deepEqual(problemsOf(json), [
-    { path: "measures[0] 'life_satisfaction'.bands[1] 'medium'", message: 'bands must be listed from lowest to highest without overlapping' },
+    {
+      path: "measures[0] 'life_satisfaction'.bands[1] 'medium'",
+      message: 'bands must be listed from lowest to highest without overlapping',
+    },
     { path: "measures[3] 'anxiety'.bands[3] 'high'", message: "6 to 11 goes outside the measure's range of 0 to 10" },
   ]);
 });
@@ -99,7 +114,8 @@ test('a missing reliability or reference SD must be explained', () => {
   assert.deepEqual(problemsOf(json), [
     {
       path: "measures[0] 'recovery_capital'",
-      message: 'reliability or reference_sd is null, so add a psychometrics_note saying why (for example, not found in a trustworthy source)',
+      message:
+        'reliability or reference_sd is null, so add a psychometrics_note saying why (for example, not found in a trustworthy source)',
     },
   ]);
 });
@@ -109,7 +125,11 @@ test("'separate' scoring needs one item per measure, each item in one measure", 
   json.measures[0].items = ['ons4_satis', 'ons4_worth'];
   const messages = problemsOf(json).map((problem) => problem.message);
   assert.ok(messages.includes("with 'separate' scoring each measure is exactly one item, but this one lists 2"));
-  assert.ok(messages.includes("with 'separate' scoring item 'ons4_worth' may belong to only one measure, but 2 measures use it"));
+  assert.ok(
+    messages.includes(
+      "with 'separate' scoring item 'ons4_worth' may belong to only one measure, but 2 measures use it",
+    ),
+  );
 });
 
 test('measures must refer to items that exist', () => {
@@ -126,7 +146,10 @@ test("an organisation's own measure cannot be pooled by the network", () => {
   const json = barc10();
   json.scope = 'organisation';
   assert.deepEqual(problemsOf(json), [
-    { path: 'pooled_by_network', message: "an organisation's own measure cannot be pooled by the network; set pooled_by_network to false" },
+    {
+      path: 'pooled_by_network',
+      message: "an organisation's own measure cannot be pooled by the network; set pooled_by_network to false",
+    },
   ]);
 });
 
@@ -134,5 +157,7 @@ test('keys must be plain lower-case identifiers', () => {
   const json = barc10();
   json.key = 'BARC 10';
   const problems = problemsOf(json);
-  assert.deepEqual(problems, [{ path: 'key', message: 'use lower-case letters, digits and underscores, starting with a letter' }]);
+  assert.deepEqual(problems, [
+    { path: 'key', message: 'use lower-case letters, digits and underscores, starting with a letter' },
+  ]);
 });

@@ -51,7 +51,12 @@ test('ONS4 reports each question separately with the ONS bands; anxiety is bette
   const result = scoreAssessment(ONS4, { ons4_satis: 7, ons4_worth: 9, ons4_happy: 4, ons4_anxious: 6 });
   assert.ok(result.ok);
   assert.deepEqual(
-    result.value.measures.map((measure) => [measure.measure_key, measure.score, measure.band?.label, measure.direction]),
+    result.value.measures.map((measure) => [
+      measure.measure_key,
+      measure.score,
+      measure.band?.label,
+      measure.direction,
+    ]),
     [
       ['life_satisfaction', 7, 'High', 'higher_is_better'],
       ['worthwhile', 9, 'Very high', 'higher_is_better'],
@@ -67,9 +72,24 @@ test('ONS4 band edges: anxiety 1 is very low, 2 low, 5 medium; life satisfaction
     assert.ok(result.ok);
     return result.value.measures.map((measure) => measure.band?.key);
   };
-  assert.deepEqual(bandsFor({ ons4_satis: 5, ons4_worth: 8, ons4_happy: 0, ons4_anxious: 1 }), ['medium', 'high', 'low', 'very_low']);
-  assert.deepEqual(bandsFor({ ons4_satis: 10, ons4_worth: 6, ons4_happy: 9, ons4_anxious: 2 }), ['very_high', 'medium', 'very_high', 'low']);
-  assert.deepEqual(bandsFor({ ons4_satis: 4, ons4_worth: 7, ons4_happy: 5, ons4_anxious: 5 }), ['low', 'high', 'medium', 'medium']);
+  assert.deepEqual(bandsFor({ ons4_satis: 5, ons4_worth: 8, ons4_happy: 0, ons4_anxious: 1 }), [
+    'medium',
+    'high',
+    'low',
+    'very_low',
+  ]);
+  assert.deepEqual(bandsFor({ ons4_satis: 10, ons4_worth: 6, ons4_happy: 9, ons4_anxious: 2 }), [
+    'very_high',
+    'medium',
+    'very_high',
+    'low',
+  ]);
+  assert.deepEqual(bandsFor({ ons4_satis: 4, ons4_worth: 7, ons4_happy: 5, ons4_anxious: 5 }), [
+    'low',
+    'high',
+    'medium',
+    'medium',
+  ]);
 });
 
 test('lookup scoring converts the raw total through the table (raw 21 -> 17.5, raw 8 -> 7.52, raw 35 -> 35)', () => {
@@ -97,25 +117,32 @@ test('every missing answer, impossible answer and unknown question is reported',
   assert.deepEqual(result.errors, [
     {
       item_key: 'recovery_capital',
-      message: "'recovery_capital' is not a question in BARC-10. Scores are worked out from the answers, so only answers to its questions can be given.",
+      message:
+        "'recovery_capital' is not a question in BARC-10. Scores are worked out from the answers, so only answers to its questions can be given.",
     },
     {
       item_key: 'barc10_3',
-      message: "Question 3 ('I have enough energy to complete the tasks I set myself.') has no answer. Every question needs an answer for the score to be worked out.",
+      message:
+        "Question 3 ('I have enough energy to complete the tasks I set myself.') has no answer. Every question needs an answer for the score to be worked out.",
     },
     {
       item_key: 'barc10_5',
-      message: "Question 5 ('I get lots of support from friends.'): 7 is not one of the possible answers (1, 2, 3, 4, 5, 6).",
+      message:
+        "Question 5 ('I get lots of support from friends.'): 7 is not one of the possible answers (1, 2, 3, 4, 5, 6).",
     },
     {
       item_key: 'barc10_6',
-      message: "Question 6 ('I regard my life as challenging and fulfilling without the need for using drugs or alcohol.'): 2.5 is not one of the possible answers (1, 2, 3, 4, 5, 6).",
+      message:
+        "Question 6 ('I regard my life as challenging and fulfilling without the need for using drugs or alcohol.'): 2.5 is not one of the possible answers (1, 2, 3, 4, 5, 6).",
     },
   ]);
 });
 
 test('non-numbers are rejected even if a caller bypasses the types', () => {
-  const answers = { ons4_satis: 7, ons4_worth: 9, ons4_happy: 4, ons4_anxious: '6' } as unknown as Record<string, number>;
+  const answers = { ons4_satis: 7, ons4_worth: 9, ons4_happy: 4, ons4_anxious: '6' } as unknown as Record<
+    string,
+    number
+  >;
   const result = scoreAssessment(ONS4, answers);
   assert.ok(!result.ok);
   assert.deepEqual(result.errors, [

@@ -43,12 +43,18 @@ export function scoreAssessment(
   return ok({ instrument_key: definition.key, instrument_version: definition.version, measures });
 }
 
-function checkResponses(definition: InstrumentDefinition, responses: Readonly<Record<string, number>>): ScoringProblem[] {
+function checkResponses(
+  definition: InstrumentDefinition,
+  responses: Readonly<Record<string, number>>,
+): ScoringProblem[] {
   const problems: ScoringProblem[] = [];
   const itemKeys = new Set(definition.items.map((item) => item.key));
   for (const key of Object.keys(responses)) {
     if (!itemKeys.has(key)) {
-      problems.push({ item_key: key, message: `'${key}' is not a question in ${definition.short_name}. Scores are worked out from the answers, so only answers to its questions can be given.` });
+      problems.push({
+        item_key: key,
+        message: `'${key}' is not a question in ${definition.short_name}. Scores are worked out from the answers, so only answers to its questions can be given.`,
+      });
     }
   }
   definition.items.forEach((item, index) => {
@@ -60,7 +66,8 @@ function checkResponses(definition: InstrumentDefinition, responses: Readonly<Re
 
 function checkAnswer(item: InstrumentItem, index: number, responses: Readonly<Record<string, number>>): string | null {
   const name = `Question ${index + 1} ('${item.text}')`;
-  if (!Object.hasOwn(responses, item.key)) return `${name} has no answer. Every question needs an answer for the score to be worked out.`;
+  if (!Object.hasOwn(responses, item.key))
+    return `${name} has no answer. Every question needs an answer for the score to be worked out.`;
   const answer = responses[item.key];
   if (typeof answer !== 'number' || !Number.isFinite(answer)) return `${name}: the answer must be a number.`;
   if (!item.options.some((option) => option.value === answer)) {
@@ -69,7 +76,11 @@ function checkAnswer(item: InstrumentItem, index: number, responses: Readonly<Re
   return null;
 }
 
-function scoreMeasure(definition: InstrumentDefinition, measure: Measure, responses: Readonly<Record<string, number>>): MeasureScore {
+function scoreMeasure(
+  definition: InstrumentDefinition,
+  measure: Measure,
+  responses: Readonly<Record<string, number>>,
+): MeasureScore {
   const answers = itemsOfMeasure(definition, measure).map((item) => responses[item.key] as number);
   const rawTotal = sumOf(answers);
   const score = reportedScore(definition, rawTotal, answers.length);
@@ -95,7 +106,10 @@ function reportedScore(definition: InstrumentDefinition, rawTotal: number, itemC
     case 'lookup': {
       // parseInstrumentDefinition guarantees a row for every reachable total.
       const row = scoring.table.find((entry) => tidy(entry.raw) === rawTotal);
-      if (!row) throw new Error(`Lookup table of ${definition.key} has no row for raw total ${rawTotal}; was the definition validated?`);
+      if (!row)
+        throw new Error(
+          `Lookup table of ${definition.key} has no row for raw total ${rawTotal}; was the definition validated?`,
+        );
       return row.score;
     }
   }

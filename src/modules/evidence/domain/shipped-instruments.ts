@@ -11,7 +11,8 @@ import { describeDefinitionProblems, parseInstrumentDefinition } from './parse-i
 
 function load(json: unknown, file: string): InstrumentDefinition {
   const parsed = parseInstrumentDefinition(json);
-  if (!parsed.ok) throw new Error(`Shipped instrument ${file} is invalid:\n${describeDefinitionProblems(parsed.errors)}`);
+  if (!parsed.ok)
+    throw new Error(`Shipped instrument ${file} is invalid:\n${describeDefinitionProblems(parsed.errors)}`);
   return parsed.value;
 }
 

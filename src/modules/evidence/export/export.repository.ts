@@ -3,7 +3,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 
-export type ExportTable = 'participants' | 'consents' | 'assessments' | 'assessment_answers' | 'assessment_scores' | 'activities' | 'volunteer_hours' | 'summaries' | 'measures';
+export type ExportTable =
+  | 'participants'
+  | 'consents'
+  | 'assessments'
+  | 'assessment_answers'
+  | 'assessment_scores'
+  | 'activities'
+  | 'volunteer_hours'
+  | 'summaries'
+  | 'measures';
 
 type Row = Record<string, unknown>;
 
@@ -49,7 +58,10 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'kind', meaning: 'record, network or contact.' },
       { name: 'decision', meaning: 'given or withdrawn.' },
       { name: 'decided_on', meaning: 'Date of the decision.' },
-      { name: 'wording_version', meaning: 'Version of the consent wording they agreed to ("imported" when from a spreadsheet).' },
+      {
+        name: 'wording_version',
+        meaning: 'Version of the consent wording they agreed to ("imported" when from a spreadsheet).',
+      },
       { name: 'recorded_at', meaning: 'When it was recorded (UTC).' },
     ],
     page: (db, orgId, after, limit) =>
@@ -62,7 +74,8 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       ),
   },
   assessments: {
-    description: 'One row per completed questionnaire. Answers and scores are in assessment_answers and assessment_scores.',
+    description:
+      'One row per completed questionnaire. Answers and scores are in assessment_answers and assessment_scores.',
     columns: [
       { name: 'assessment_id', meaning: 'Identifier, to join the answers and scores.' },
       { name: 'participant_code', meaning: 'Whose questionnaire.' },
@@ -168,7 +181,8 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       ),
   },
   measures: {
-    description: 'The organisation’s own measures, each with its full definition (JSON, in the format the platform uses for questionnaire definitions).',
+    description:
+      'The organisation’s own measures, each with its full definition (JSON, in the format the platform uses for questionnaire definitions).',
     columns: [
       { name: 'instrument', meaning: 'Measure key.' },
       { name: 'version', meaning: 'Definition version.' },

@@ -16,7 +16,11 @@ function ExportPage({ ctx, org }: { ctx: PageContext; org: OrgTarget }) {
   return (
     <EvidenceLayout ctx={ctx} title="Download your data" crumbs={orgCrumbs(org)}>
       <h1>Download your data</h1>
-      <p>Everything {org.name} holds, as CSV files that open in any spreadsheet program. The codebook says what every column means. These files hold personal data: keep them safe, and delete them when you no longer need them. Each download is noted in your audit log.</p>
+      <p>
+        Everything {org.name} holds, as CSV files that open in any spreadsheet program. The codebook says what every
+        column means. These files hold personal data: keep them safe, and delete them when you no longer need them. Each
+        download is noted in your audit log.
+      </p>
       <ul>
         <li>
           <a href={`/orgs/${org.slug}/export/codebook`} download>
@@ -42,13 +46,22 @@ export function exportRoutes(deps: Deps) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const rule = { config: { access: access.org(exportEvidence) } };
 
-    app.get('/orgs/:org/export', rule, async (req, reply) => sendPage(reply, <ExportPage ctx={ctx(req, reply)} org={orgOf(req)} />));
+    app.get('/orgs/:org/export', rule, async (req, reply) =>
+      sendPage(reply, <ExportPage ctx={ctx(req, reply)} org={orgOf(req)} />),
+    );
 
     app.get('/orgs/:org/export/:table', rule, async (req, reply) => {
       const org = orgOf(req);
       const table = String((req.params as { table?: string }).table ?? '');
       if (table !== 'codebook' && !isExportTable(table)) throw notFound('file');
-      await recordAudit(deps.db, { orgId: org.id, actorId: personOf(req).personId, action: 'organisation.exported', subjectType: 'table', subjectId: table, ip: req.ip });
+      await recordAudit(deps.db, {
+        orgId: org.id,
+        actorId: personOf(req).personId,
+        action: 'organisation.exported',
+        subjectType: 'table',
+        subjectId: table,
+        ip: req.ip,
+      });
       reply
         .type('text/csv; charset=utf-8')
         .header('cache-control', 'no-store')

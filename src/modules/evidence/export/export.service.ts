@@ -15,16 +15,20 @@ export function isExportTable(name: string): name is ExportTable {
 export function exportTableCsv(db: Kysely<DB>, orgId: string, table: ExportTable): Readable {
   const spec = EXPORT_TABLES[table];
   const names = spec.columns.map((c) => c.name);
-  return csvStream(names, (async function* () {
-    let after = '';
-    for (;;) {
-      const page = await spec.page(db, orgId, after, BATCH);
-      if (page.length === 0) return;
-      yield page.map((r) => names.map((n) => r[n] as CsvValue));
-      after = page[page.length - 1]!.k;
-      if (page.length < BATCH) return;
-    }
-  })(), { bom: true });
+  return csvStream(
+    names,
+    (async function* () {
+      let after = '';
+      for (;;) {
+        const page = await spec.page(db, orgId, after, BATCH);
+        if (page.length === 0) return;
+        yield page.map((r) => names.map((n) => r[n] as CsvValue));
+        after = page[page.length - 1]!.k;
+        if (page.length < BATCH) return;
+      }
+    })(),
+    { bom: true },
+  );
 }
 
 /** What every column of every file means. */
@@ -38,5 +42,8 @@ export function codebookCsv(): string {
 }
 
 export function exportTables(): { table: ExportTable; description: string }[] {
-  return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((table) => ({ table, description: EXPORT_TABLES[table].description }));
+  return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((table) => ({
+    table,
+    description: EXPORT_TABLES[table].description,
+  }));
 }

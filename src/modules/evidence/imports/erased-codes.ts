@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { erasedCodeHashes, erasureSecret, insertErasedCode } from './imports.repository.ts';
 
-const hashOf = (secret: string, code: string) => createHmac('sha256', secret).update(code.trim().toUpperCase()).digest('base64url');
+const hashOf = (secret: string, code: string) =>
+  createHmac('sha256', secret).update(code.trim().toUpperCase()).digest('base64url');
 
 /** Called in the erasure's transaction, before the record goes. */
 export async function rememberErasedCode(tx: Kysely<DB>, orgId: string, code: string): Promise<void> {

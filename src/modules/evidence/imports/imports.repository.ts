@@ -14,46 +14,108 @@ export interface RememberedMapping {
   headings: string[];
 }
 
-export async function findRememberedMapping(db: Kysely<DB>, orgId: string, target: ImportTarget): Promise<RememberedMapping | undefined> {
-  const row = await db.selectFrom('evidence_import_mappings').select(['mapping', 'headings']).where('org_id', '=', orgId).where('target', '=', target).executeTakeFirst();
+export async function findRememberedMapping(
+  db: Kysely<DB>,
+  orgId: string,
+  target: ImportTarget,
+): Promise<RememberedMapping | undefined> {
+  const row = await db
+    .selectFrom('evidence_import_mappings')
+    .select(['mapping', 'headings'])
+    .where('org_id', '=', orgId)
+    .where('target', '=', target)
+    .executeTakeFirst();
   return row ? { mapping: row.mapping as ColumnMapping, headings: row.headings as string[] } : undefined;
 }
 
-export async function rememberMapping(db: Kysely<DB>, orgId: string, target: ImportTarget, mapping: ColumnMapping, headings: readonly string[]): Promise<void> {
+export async function rememberMapping(
+  db: Kysely<DB>,
+  orgId: string,
+  target: ImportTarget,
+  mapping: ColumnMapping,
+  headings: readonly string[],
+): Promise<void> {
   const value = JSON.stringify(mapping);
   const heads = JSON.stringify(headings);
   await db
     .insertInto('evidence_import_mappings')
     .values({ org_id: orgId, target, mapping: value, headings: heads })
-    .onConflict((oc) => oc.columns(['org_id', 'target']).doUpdateSet({ mapping: value, headings: heads, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'target']).doUpdateSet({ mapping: value, headings: heads, updated_at: new Date() }),
+    )
     .execute();
 }
 
-export async function setImportRunEncoding(db: Kysely<DB>, orgId: string, id: string, encoding: TextEncoding): Promise<void> {
-  await db.updateTable('evidence_import_runs').set({ encoding }).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function setImportRunEncoding(
+  db: Kysely<DB>,
+  orgId: string,
+  id: string,
+  encoding: TextEncoding,
+): Promise<void> {
+  await db
+    .updateTable('evidence_import_runs')
+    .set({ encoding })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The organisation's secret for hashing erased codes, made on first use. */
 export async function erasureSecret(db: Kysely<DB>, orgId: string, fresh: string): Promise<string> {
-  await db.insertInto('evidence_erasure_keys').values({ org_id: orgId, secret: fresh }).onConflict((oc) => oc.column('org_id').doNothing()).execute();
-  const row = await db.selectFrom('evidence_erasure_keys').select('secret').where('org_id', '=', orgId).executeTakeFirstOrThrow();
+  await db
+    .insertInto('evidence_erasure_keys')
+    .values({ org_id: orgId, secret: fresh })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('evidence_erasure_keys')
+    .select('secret')
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
   return row.secret;
 }
 
 export async function insertErasedCode(db: Kysely<DB>, orgId: string, codeHash: string): Promise<void> {
-  await db.insertInto('evidence_erased_codes').values({ org_id: orgId, code_hash: codeHash }).onConflict((oc) => oc.columns(['org_id', 'code_hash']).doNothing()).execute();
+  await db
+    .insertInto('evidence_erased_codes')
+    .values({ org_id: orgId, code_hash: codeHash })
+    .onConflict((oc) => oc.columns(['org_id', 'code_hash']).doNothing())
+    .execute();
 }
 
 export async function erasedCodeHashes(db: Kysely<DB>, orgId: string, hashes: readonly string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await db.selectFrom('evidence_erased_codes').select('code_hash').where('org_id', '=', orgId).where('code_hash', 'in', [...hashes]).execute();
+  const rows = await db
+    .selectFrom('evidence_erased_codes')
+    .select('code_hash')
+    .where('org_id', '=', orgId)
+    .where('code_hash', 'in', [...hashes])
+    .execute();
   return new Set(rows.map((r) => r.code_hash));
 }
 
-export async function insertImportRun(db: Kysely<DB>, r: { orgId: string; target: ImportTarget; fileName: string; fileKind: 'csv' | 'xlsx'; via: 'web' | 'cli'; createdBy: string | null }): Promise<string> {
+export async function insertImportRun(
+  db: Kysely<DB>,
+  r: {
+    orgId: string;
+    target: ImportTarget;
+    fileName: string;
+    fileKind: 'csv' | 'xlsx';
+    via: 'web' | 'cli';
+    createdBy: string | null;
+  },
+): Promise<string> {
   const row = await db
     .insertInto('evidence_import_runs')
-    .values({ org_id: r.orgId, target: r.target, file_name: r.fileName, file_kind: r.fileKind, via: r.via, created_by: r.createdBy, status: 'receiving' })
+    .values({
+      org_id: r.orgId,
+      target: r.target,
+      file_name: r.fileName,
+      file_kind: r.fileKind,
+      via: r.via,
+      created_by: r.createdBy,
+      status: 'receiving',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -62,7 +124,23 @@ export async function insertImportRun(db: Kysely<DB>, r: { orgId: string; target
 export async function findImportRun(db: Kysely<DB>, orgId: string, id: string) {
   return db
     .selectFrom('evidence_import_runs')
-    .select(['id', 'target', 'file_name', 'file_kind', 'encoding', 'status', 'mode', 'mapping', 'report', 'via', 'rows_read', 'imported', 'invalid_rows', 'duplicates', 'created_at'])
+    .select([
+      'id',
+      'target',
+      'file_name',
+      'file_kind',
+      'encoding',
+      'status',
+      'mode',
+      'mapping',
+      'report',
+      'via',
+      'rows_read',
+      'imported',
+      'invalid_rows',
+      'duplicates',
+      'created_at',
+    ])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -74,7 +152,19 @@ export async function listImportRuns(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('evidence_import_runs as r')
     .leftJoin('people', 'people.id', 'r.created_by')
-    .select(['r.id', 'r.target', 'r.file_name', 'r.status', 'r.rows_read', 'r.imported', 'r.invalid_rows', 'r.duplicates', 'r.via', 'r.created_at', 'people.display_name as by_name'])
+    .select([
+      'r.id',
+      'r.target',
+      'r.file_name',
+      'r.status',
+      'r.rows_read',
+      'r.imported',
+      'r.invalid_rows',
+      'r.duplicates',
+      'r.via',
+      'r.created_at',
+      'people.display_name as by_name',
+    ])
     .where('r.org_id', '=', orgId)
     .orderBy('r.created_at', 'desc')
     .limit(20)
@@ -82,10 +172,21 @@ export async function listImportRuns(db: Kysely<DB>, orgId: string) {
 }
 
 export async function saveRunMapping(db: Kysely<DB>, orgId: string, id: string, mapping: ColumnMapping): Promise<void> {
-  await db.updateTable('evidence_import_runs').set({ mapping: JSON.stringify(mapping) }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  await db
+    .updateTable('evidence_import_runs')
+    .set({ mapping: JSON.stringify(mapping) })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function finishImportRun(db: Kysely<DB>, orgId: string, id: string, report: ImportReport, status: 'uploaded' | 'imported' | 'rejected' | 'dry_run'): Promise<void> {
+export async function finishImportRun(
+  db: Kysely<DB>,
+  orgId: string,
+  id: string,
+  report: ImportReport,
+  status: 'uploaded' | 'imported' | 'rejected' | 'dry_run',
+): Promise<void> {
   await db
     .updateTable('evidence_import_runs')
     .set({
@@ -117,16 +218,40 @@ export async function countWaitingRuns(db: Kysely<DB>, orgId: string, since: Dat
 
 /** Runs still waiting that were started before the cutoff, across organisations (the daily sweep). */
 export async function unsafeAbandonedRuns(db: Kysely<DB>, cutoff: Date): Promise<{ org_id: string; id: string }[]> {
-  return db.selectFrom('evidence_import_runs').select(['org_id', 'id']).where('status', 'in', ['receiving', 'uploaded']).where('created_at', '<', cutoff).execute();
+  return db
+    .selectFrom('evidence_import_runs')
+    .select(['org_id', 'id'])
+    .where('status', 'in', ['receiving', 'uploaded'])
+    .where('created_at', '<', cutoff)
+    .execute();
 }
 
-export async function setImportRunStatus(db: Kysely<DB>, orgId: string, id: string, status: 'cancelled' | 'uploaded'): Promise<void> {
-  await db.updateTable('evidence_import_runs').set({ status, finished_at: new Date() }).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function setImportRunStatus(
+  db: Kysely<DB>,
+  orgId: string,
+  id: string,
+  status: 'cancelled' | 'uploaded',
+): Promise<void> {
+  await db
+    .updateTable('evidence_import_runs')
+    .set({ status, finished_at: new Date() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function existingActivityKeys(db: Kysely<DB>, orgId: string, keys: readonly string[]): Promise<Set<string>> {
+export async function existingActivityKeys(
+  db: Kysely<DB>,
+  orgId: string,
+  keys: readonly string[],
+): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.selectFrom('evidence_activities').select('natural_key').where('org_id', '=', orgId).where('natural_key', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('evidence_activities')
+    .select('natural_key')
+    .where('org_id', '=', orgId)
+    .where('natural_key', 'in', [...keys])
+    .execute();
   return new Set(rows.map((r) => r.natural_key));
 }
 
@@ -135,7 +260,9 @@ export async function existingActivityKeys(db: Kysely<DB>, orgId: string, keys: 
  * so a file of a million rows costs the server a little disk rather than the app memory.
  */
 export async function databaseSeenKeys(tx: Kysely<DB>): Promise<SeenKeyStore> {
-  await sql`create temporary table import_seen_keys (hash text primary key, row_number integer not null) on commit drop`.execute(tx);
+  await sql`create temporary table import_seen_keys (hash text primary key, row_number integer not null) on commit drop`.execute(
+    tx,
+  );
   return {
     async remember(entries) {
       const inserted = await sql<{ hash: string }>`
@@ -151,7 +278,10 @@ export async function databaseSeenKeys(tx: Kysely<DB>): Promise<SeenKeyStore> {
         if (!isNew.has(e.hash)) earlier.push(e.hash);
       }
       const before = earlier.length
-        ? await sql<{ hash: string; row_number: number }>`select hash, row_number from import_seen_keys where hash = any(${earlier}::text[])`.execute(tx)
+        ? await sql<{
+            hash: string;
+            row_number: number;
+          }>`select hash, row_number from import_seen_keys where hash = any(${earlier}::text[])`.execute(tx)
         : { rows: [] };
       const firstRow = new Map(before.rows.map((r) => [r.hash, r.row_number]));
       const duplicates = new Map<number, number>();

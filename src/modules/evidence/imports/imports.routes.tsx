@@ -13,14 +13,26 @@ import { idParam } from '../evidence.schemas.ts';
 import type { ColumnMapping } from './engine/column-mapping.ts';
 import { IMPORT_LIMITS } from './engine/import-limits.ts';
 import type { ImportTarget } from './engine/target-schemas.ts';
-import { cancelImport, checkImport, commitImport, IMPORT_TARGETS, listImports, loadImportPage, receiveUpload, type ImportActor, type ImportPage } from './imports.service.ts';
+import {
+  cancelImport,
+  checkImport,
+  commitImport,
+  IMPORT_TARGETS,
+  listImports,
+  loadImportPage,
+  receiveUpload,
+  type ImportActor,
+  type ImportPage,
+} from './imports.service.ts';
 import { ImportsPage, MappingPage, ReportPage, type MappingView } from './imports.views.tsx';
 
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.uploadBytes;
 
 export function importRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6 } });
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6 },
+    });
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const rule = { config: { access: access.org(importEvidence) } };
     const actorOf = (req: FastifyRequest): ImportActor => ({ personId: personOf(req).personId, via: 'web' });
@@ -43,7 +55,11 @@ export function importRoutes(deps: Deps) {
         by: r.via === 'cli' ? 'Command line' : (r.by_name ?? 'Someone no longer here'),
         at: r.created_at,
       }));
-      return sendPage(reply, <ImportsPage ctx={ctx(req, reply)} view={{ org, runs }} error={error} />, error ? status : 200);
+      return sendPage(
+        reply,
+        <ImportsPage ctx={ctx(req, reply)} view={{ org, runs }} error={error} />,
+        error ? status : 200,
+      );
     }
 
     const mappingView = (org: OrgTarget, page: ImportPage): MappingView => ({
@@ -66,7 +82,8 @@ export function importRoutes(deps: Deps) {
       let target: ImportTarget = 'participants';
       for await (const part of req.parts()) {
         if (part.type === 'field') {
-          if (part.fieldname === 'target' && IMPORT_TARGETS.includes(part.value as ImportTarget)) target = part.value as ImportTarget;
+          if (part.fieldname === 'target' && IMPORT_TARGETS.includes(part.value as ImportTarget))
+            target = part.value as ImportTarget;
           continue;
         }
         if (!part.filename) {
@@ -74,7 +91,12 @@ export function importRoutes(deps: Deps) {
           return importsPage(req, reply, 'Choose a file to upload');
         }
         const file = part.file;
-        const result = await receiveUpload(deps, actorOf(req), org, { target, fileName: part.filename, bytes: file, truncated: () => file.truncated });
+        const result = await receiveUpload(deps, actorOf(req), org, {
+          target,
+          fileName: part.filename,
+          bytes: file,
+          truncated: () => file.truncated,
+        });
         // Whatever was refused, the rest of the request body is read and dropped.
         file.resume();
         if (!result.ok) return importsPage(req, reply, result.problem, result.busy ? 503 : 400);
@@ -87,16 +109,36 @@ export function importRoutes(deps: Deps) {
       const org = orgOf(req);
       const page = await loadImportPage(deps, org, runIdOf(req));
       const problems = page.fileProblem ? [{ row: null, column: null, problem: page.fileProblem, howToFix: '' }] : [];
-      return sendPage(reply, <MappingPage ctx={ctx(req, reply)} view={mappingView(org, page)} problems={problems} />, page.fileProblem ? 422 : 200);
+      return sendPage(
+        reply,
+        <MappingPage ctx={ctx(req, reply)} view={mappingView(org, page)} problems={problems} />,
+        page.fileProblem ? 422 : 200,
+      );
     });
 
     app.post('/orgs/:org/imports/:import/check', rule, async (req, reply) => {
       const org = orgOf(req);
       const mapping: ColumnMapping = {};
-      for (const [k, v] of Object.entries(formValues(req.body))) if (k.startsWith('map_') && v !== '') mapping[k.slice(4)] = v;
+      for (const [k, v] of Object.entries(formValues(req.body)))
+        if (k.startsWith('map_') && v !== '') mapping[k.slice(4)] = v;
       const result = await checkImport(deps, actorOf(req), org, { runId: runIdOf(req), mapping });
-      if (result.kind === 'columns') return sendPage(reply, <MappingPage ctx={ctx(req, reply)} view={mappingView(org, result.page)} problems={result.problems} />, 400);
-      return sendPage(reply, <ReportPage ctx={ctx(req, reply)} org={org} runId={result.run.id} fileName={result.run.file_name} report={result.report} final={false} />);
+      if (result.kind === 'columns')
+        return sendPage(
+          reply,
+          <MappingPage ctx={ctx(req, reply)} view={mappingView(org, result.page)} problems={result.problems} />,
+          400,
+        );
+      return sendPage(
+        reply,
+        <ReportPage
+          ctx={ctx(req, reply)}
+          org={org}
+          runId={result.run.id}
+          fileName={result.run.file_name}
+          report={result.report}
+          final={false}
+        />,
+      );
     });
 
     app.post('/orgs/:org/imports/:import/commit', rule, async (req, reply) => {
@@ -105,7 +147,18 @@ export function importRoutes(deps: Deps) {
       const result = await commitImport(deps, actorOf(req), org, { runId: runIdOf(req), mode, onFailure: 'keep' });
       if ('notChecked' in result) return reply.redirect(`/orgs/${org.slug}/imports/${result.run.id}`, 303);
       const imported = result.report.outcome === 'imported';
-      return sendPage(reply, <ReportPage ctx={ctx(req, reply)} org={org} runId={result.run.id} fileName={result.run.file_name} report={result.report} final={imported} />, imported ? 200 : 400);
+      return sendPage(
+        reply,
+        <ReportPage
+          ctx={ctx(req, reply)}
+          org={org}
+          runId={result.run.id}
+          fileName={result.run.file_name}
+          report={result.report}
+          final={imported}
+        />,
+        imported ? 200 : 400,
+      );
     });
 
     app.post('/orgs/:org/imports/:import/cancel', rule, async (req, reply) => {

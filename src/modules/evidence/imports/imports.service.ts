@@ -64,8 +64,15 @@ export async function targetSchema(db: Kysely<DB>, orgId: string, target: Import
  * the same headings (a richer file must have every heading matched afresh, or its consent
  * columns could be left out silently), otherwise a suggestion from the headings.
  */
-export function proposeMapping(headers: readonly string[], schema: TargetSchema, remembered: repo.RememberedMapping | undefined): ColumnMapping {
-  const same = remembered && remembered.headings.length === headers.length && remembered.headings.every((h, i) => h === headers[i]);
+export function proposeMapping(
+  headers: readonly string[],
+  schema: TargetSchema,
+  remembered: repo.RememberedMapping | undefined,
+): ColumnMapping {
+  const same =
+    remembered &&
+    remembered.headings.length === headers.length &&
+    remembered.headings.every((h, i) => h === headers[i]);
   if (same && checkMapping(remembered.mapping, headers, schema).length === 0) return remembered.mapping;
   return suggestMapping(headers, schema).mapping;
 }
@@ -79,7 +86,11 @@ function lookupsFor(db: Kysely<DB>, orgId: string, instruments: readonly Instrum
     async existingRecordKeys(target, keys) {
       if (target === 'assessments') return existingAssessmentKeys(db, orgId, keys);
       if (target === 'activities') return existingActivityKeys(db, orgId, keys);
-      const codes = await existingParticipantCodes(db, orgId, keys.map((k) => k.replace(/^participant:/, '')));
+      const codes = await existingParticipantCodes(
+        db,
+        orgId,
+        keys.map((k) => k.replace(/^participant:/, '')),
+      );
       return new Set([...codes].map((c) => `participant:${c}`));
     },
   };
@@ -94,7 +105,11 @@ function participantSink(db: Kysely<DB>, orgId: string, actorId: string | null):
         records.map(({ record: r }) => {
           const decidedOn = r.consent_date ?? todayIso();
           const consents: ConsentDecision[] = [];
-          for (const [kind, given] of [['record', r.consent_record], ['network', r.consent_network], ['contact', r.consent_contact]] as const) {
+          for (const [kind, given] of [
+            ['record', r.consent_record],
+            ['network', r.consent_network],
+            ['contact', r.consent_contact],
+          ] as const) {
             if (given !== null) consents.push({ kind, given, decidedOn, wordingVersion: IMPORTED_CONSENT_WORDING });
           }
           return {
@@ -114,7 +129,12 @@ function participantSink(db: Kysely<DB>, orgId: string, actorId: string | null):
   };
 }
 
-function assessmentSink(db: Kysely<DB>, orgId: string, actorId: string | null, instruments: readonly InstrumentDefinition[]): ImportSink<AssessmentRecord> {
+function assessmentSink(
+  db: Kysely<DB>,
+  orgId: string,
+  actorId: string | null,
+  instruments: readonly InstrumentDefinition[],
+): ImportSink<AssessmentRecord> {
   const byKey = new Map(instruments.map((d) => [`${d.key}@${d.version}`, d]));
   return {
     async write(records: ImportedRecord<AssessmentRecord>[]) {
@@ -140,7 +160,11 @@ function assessmentSink(db: Kysely<DB>, orgId: string, actorId: string | null, i
 function activitySink(db: Kysely<DB>, orgId: string, actorId: string | null): ImportSink<ActivityRecord> {
   return {
     async write(records) {
-      const types = await ensureActivityTypes(db, orgId, records.map((r) => r.record.activity_type));
+      const types = await ensureActivityTypes(
+        db,
+        orgId,
+        records.map((r) => r.record.activity_type),
+      );
       await insertActivities(
         db,
         orgId,
@@ -195,18 +219,51 @@ function fileProblemReport(target: ImportTarget, mode: ImportMode, dryRun: boole
 async function runEngine(db: Kysely<DB>, o: EngineRun): Promise<ImportReport> {
   const run = async (tx: Kysely<DB>): Promise<ImportReport> => {
     const seenKeys = await databaseSeenKeys(tx);
-    const instruments = o.target !== 'assessments' ? [] : (o.instruments ?? (await listInstrumentsForOrg(tx, o.orgId)).map((i) => i.definition));
+    const instruments =
+      o.target !== 'assessments'
+        ? []
+        : (o.instruments ?? (await listInstrumentsForOrg(tx, o.orgId)).map((i) => i.definition));
     const schema = schemaFor(o.target, instruments);
     const heading = await readHeading(o.open(tx));
-    const common = { rows: readRows(o.open(tx)), headers: heading.headers, mapping: o.mapping, lookups: lookupsFor(tx, o.orgId, instruments), seenKeys, mode: o.mode, dryRun: o.dryRun, batchSize: IMPORT_BATCH };
-    const withReading = (report: ImportReport): ImportReport => ({ ...report, reading: { headingRow: heading.rowNumber, encoding: o.encoding } });
+    const common = {
+      rows: readRows(o.open(tx)),
+      headers: heading.headers,
+      mapping: o.mapping,
+      lookups: lookupsFor(tx, o.orgId, instruments),
+      seenKeys,
+      mode: o.mode,
+      dryRun: o.dryRun,
+      batchSize: IMPORT_BATCH,
+    };
+    const withReading = (report: ImportReport): ImportReport => ({
+      ...report,
+      reading: { headingRow: heading.rowNumber, encoding: o.encoding },
+    });
     switch (schema.target) {
       case 'participants':
-        return withReading(await runImport({ ...common, target: { ...schema, target: 'participants' }, sink: participantSink(tx, o.orgId, o.actorId) }));
+        return withReading(
+          await runImport({
+            ...common,
+            target: { ...schema, target: 'participants' },
+            sink: participantSink(tx, o.orgId, o.actorId),
+          }),
+        );
       case 'assessments':
-        return withReading(await runImport({ ...common, target: { ...schema, target: 'assessments' }, sink: assessmentSink(tx, o.orgId, o.actorId, instruments) }));
+        return withReading(
+          await runImport({
+            ...common,
+            target: { ...schema, target: 'assessments' },
+            sink: assessmentSink(tx, o.orgId, o.actorId, instruments),
+          }),
+        );
       case 'activities':
-        return withReading(await runImport({ ...common, target: { ...schema, target: 'activities' }, sink: activitySink(tx, o.orgId, o.actorId) }));
+        return withReading(
+          await runImport({
+            ...common,
+            target: { ...schema, target: 'activities' },
+            sink: activitySink(tx, o.orgId, o.actorId),
+          }),
+        );
     }
   };
   try {
@@ -271,7 +328,10 @@ let receiving = 0;
 /** A file name as shown back to people: no control characters, at most 255 characters. */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '').normalize('NFC').trim();
+  const cleaned = name
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '')
+    .normalize('NFC')
+    .trim();
   return Array.from(cleaned).slice(0, 255).join('') || 'file';
 }
 
@@ -290,16 +350,30 @@ export async function receiveUpload(
   const kind = fileKindOf(input.fileName);
   if (!kind) return { ok: false, problem: 'The file must be a CSV file or an Excel .xlsx file' };
   if (receiving >= MAX_UPLOADS_AT_ONCE) {
-    return { ok: false, busy: true, problem: 'Several files are being uploaded at the moment. Please try again in a minute.' };
+    return {
+      ok: false,
+      busy: true,
+      problem: 'Several files are being uploaded at the moment. Please try again in a minute.',
+    };
   }
   receiving += 1;
   try {
     if ((await repo.countWaitingRuns(deps.db, org.id, new Date(Date.now() - DAY_MS))) >= MAX_WAITING_UPLOADS) {
-      return { ok: false, problem: `Your organisation has ${MAX_WAITING_UPLOADS} uploads waiting. Import or cancel some of them (below) before uploading another.` };
+      return {
+        ok: false,
+        problem: `Your organisation has ${MAX_WAITING_UPLOADS} uploads waiting. Import or cancel some of them (below) before uploading another.`,
+      };
     }
     const store = storeOf(deps);
     const fileName = cleanFileName(input.fileName);
-    const runId = await repo.insertImportRun(deps.db, { orgId: org.id, target: input.target, fileName, fileKind: kind, via: actor.via, createdBy: actor.personId });
+    const runId = await repo.insertImportRun(deps.db, {
+      orgId: org.id,
+      target: input.target,
+      fileName,
+      fileKind: kind,
+      via: actor.via,
+      createdBy: actor.personId,
+    });
     const inspector = new UploadInspector(kind);
     const refuse = async (problem: string): Promise<ReceiveResult> => {
       await store.remove(org.id, runId);
@@ -308,12 +382,19 @@ export async function receiveUpload(
     };
     try {
       const size = await store.save(org.id, runId, input.bytes, (chunk) => inspector.feed(chunk));
-      if (input.truncated?.()) return await refuse(`The file is larger than ${Math.round(IMPORT_LIMITS.uploadBytes / (1024 * 1024))} MB. Split it into smaller files.`);
+      if (input.truncated?.())
+        return await refuse(
+          `The file is larger than ${Math.round(IMPORT_LIMITS.uploadBytes / (1024 * 1024))} MB. Split it into smaller files.`,
+        );
       if (size === 0) return await refuse('The file is empty. Choose the file again.');
       const facts = inspector.finish();
       // Read through once: every row parsed and the limits checked, in the worker.
       let rows = 0;
-      for await (const _row of readRows({ kind, stream: store.open(org.id, runId), encoding: facts.encoding }, { header: false })) rows += 1;
+      for await (const _row of readRows(
+        { kind, stream: store.open(org.id, runId), encoding: facts.encoding },
+        { header: false },
+      ))
+        rows += 1;
       if (rows === 0) return await refuse('The file has no rows. Choose the file again.');
       await repo.setImportRunEncoding(deps.db, org.id, runId, facts.encoding);
       await repo.setImportRunStatus(deps.db, org.id, runId, 'uploaded');
@@ -341,7 +422,11 @@ async function waitingRun(deps: ImportDeps, org: ImportOrg, runId: string): Prom
 
 /** Reads the stored upload; inside a transaction, pass it, so the read uses the same connection. */
 function opener(deps: ImportDeps, org: ImportOrg, run: repo.ImportRunRow): (db?: Kysely<DB>) => FileSource {
-  return (db) => ({ kind: run.file_kind as 'csv' | 'xlsx', stream: storeOf({ ...deps, db: db ?? deps.db }).open(org.id, run.id) as Readable, encoding: run.encoding as TextEncoding });
+  return (db) => ({
+    kind: run.file_kind as 'csv' | 'xlsx',
+    stream: storeOf({ ...deps, db: db ?? deps.db }).open(org.id, run.id) as Readable,
+    encoding: run.encoding as TextEncoding,
+  });
 }
 
 export interface ImportPage {
@@ -359,10 +444,16 @@ export interface ImportPage {
 }
 
 /** Everything the column-choosing page shows, with the instruments loaded once. */
-export async function loadImportPage(deps: ImportDeps, org: ImportOrg, runId: string, mapping?: ColumnMapping): Promise<ImportPage> {
+export async function loadImportPage(
+  deps: ImportDeps,
+  org: ImportOrg,
+  runId: string,
+  mapping?: ColumnMapping,
+): Promise<ImportPage> {
   const run = await waitingRun(deps, org, runId);
   const target = run.target as ImportTarget;
-  const instruments = target === 'assessments' ? (await listInstrumentsForOrg(deps.db, org.id)).map((i) => i.definition) : [];
+  const instruments =
+    target === 'assessments' ? (await listInstrumentsForOrg(deps.db, org.id)).map((i) => i.definition) : [];
   const schema = schemaFor(target, instruments);
   const open = opener(deps, org, run);
   const fields = schema.fields.map((f) => ({ key: f.key, label: f.label, required: f.required }));
@@ -373,27 +464,65 @@ export async function loadImportPage(deps: ImportDeps, org: ImportOrg, runId: st
       preview.push(heading.headers.map((h) => row.cells[h] ?? ''));
       if (preview.length >= 5) break;
     }
-    const chosen = mapping ?? (run.mapping as ColumnMapping | null) ?? proposeMapping(heading.headers, schema, await repo.findRememberedMapping(deps.db, org.id, target));
-    return { run, target, headers: heading.headers, headingRow: heading.rowNumber, preview, fields, mapping: chosen, schema, instruments };
+    const chosen =
+      mapping ??
+      (run.mapping as ColumnMapping | null) ??
+      proposeMapping(heading.headers, schema, await repo.findRememberedMapping(deps.db, org.id, target));
+    return {
+      run,
+      target,
+      headers: heading.headers,
+      headingRow: heading.rowNumber,
+      preview,
+      fields,
+      mapping: chosen,
+      schema,
+      instruments,
+    };
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
-    return { run, target, headers: [], headingRow: 1, preview: [], fields, mapping: {}, schema, instruments, fileProblem: `${err.problem.problem} ${err.problem.howToFix}` };
+    return {
+      run,
+      target,
+      headers: [],
+      headingRow: 1,
+      preview: [],
+      fields,
+      mapping: {},
+      schema,
+      instruments,
+      fileProblem: `${err.problem.problem} ${err.problem.howToFix}`,
+    };
   }
 }
 
-export type CheckResult = { kind: 'columns'; page: ImportPage; problems: ImportProblem[] } | { kind: 'report'; run: repo.ImportRunRow; report: ImportReport };
+export type CheckResult =
+  | { kind: 'columns'; page: ImportPage; problems: ImportProblem[] }
+  | { kind: 'report'; run: repo.ImportRunRow; report: ImportReport };
 
 /**
  * A dry run with the chosen columns. The mapping is kept with the upload and remembered (with
  * the file's headings) for next time. `final` ends the run as a dry run and deletes the upload
  * (the command line's --dry-run); otherwise the upload waits for commitImport.
  */
-export async function checkImport(deps: ImportDeps, actor: ImportActor, org: ImportOrg, input: { runId: string; mapping: ColumnMapping; final?: boolean }): Promise<CheckResult> {
+export async function checkImport(
+  deps: ImportDeps,
+  actor: ImportActor,
+  org: ImportOrg,
+  input: { runId: string; mapping: ColumnMapping; final?: boolean },
+): Promise<CheckResult> {
   const page = await loadImportPage(deps, org, input.runId, input.mapping);
   const { run, target } = page;
   if (page.fileProblem) {
     const problem: ImportProblem = { row: null, column: null, problem: page.fileProblem, howToFix: '' };
-    if (input.final) await closeRun(deps, org, run.id, fileProblemReport(target, 'all_or_nothing', true, new FileReadError(problem)), 'rejected');
+    if (input.final)
+      await closeRun(
+        deps,
+        org,
+        run.id,
+        fileProblemReport(target, 'all_or_nothing', true, new FileReadError(problem)),
+        'rejected',
+      );
     return { kind: 'columns', page, problems: [problem] };
   }
   const problems = checkMapping(input.mapping, page.headers, page.schema);
@@ -403,7 +532,17 @@ export async function checkImport(deps: ImportDeps, actor: ImportActor, org: Imp
   }
   await repo.saveRunMapping(deps.db, org.id, run.id, input.mapping);
   await repo.rememberMapping(deps.db, org.id, target, input.mapping, page.headers);
-  const report = await runEngine(deps.db, { orgId: org.id, actorId: actor.personId, target, open: opener(deps, org, run), mapping: input.mapping, mode: 'all_or_nothing', dryRun: true, encoding: run.encoding as TextEncoding, instruments: page.instruments });
+  const report = await runEngine(deps.db, {
+    orgId: org.id,
+    actorId: actor.personId,
+    target,
+    open: opener(deps, org, run),
+    mapping: input.mapping,
+    mode: 'all_or_nothing',
+    dryRun: true,
+    encoding: run.encoding as TextEncoding,
+    instruments: page.instruments,
+  });
   if (input.final) await closeRun(deps, org, run.id, report, 'dry_run');
   else await repo.finishImportRun(deps.db, org.id, run.id, report, 'uploaded');
   return { kind: 'report', run, report };
@@ -416,7 +555,14 @@ function rejectedReport(target: ImportTarget, problems: ImportProblem[]): Import
 }
 
 /** Ends a run and deletes its upload, in one transaction. */
-async function closeRun(deps: ImportDeps, org: ImportOrg, runId: string, report: ImportReport, status: 'imported' | 'rejected' | 'dry_run', tx?: Kysely<DB>): Promise<void> {
+async function closeRun(
+  deps: ImportDeps,
+  org: ImportOrg,
+  runId: string,
+  report: ImportReport,
+  status: 'imported' | 'rejected' | 'dry_run',
+  tx?: Kysely<DB>,
+): Promise<void> {
   const close = async (db: Kysely<DB>) => {
     await repo.finishImportRun(db, org.id, runId, report, status);
     await storeOf({ ...deps, db }).remove(org.id, runId);
@@ -440,25 +586,48 @@ export async function commitImport(
   if (!mapping) return { run, notChecked: true };
   // When it succeeds, the run is closed and its upload deleted in the import's own transaction.
   const report = await runEngine(deps.db, {
-    orgId: org.id, actorId: actor.personId, target: run.target as ImportTarget, open: opener(deps, org, run), mapping, mode: input.mode, dryRun: false,
+    orgId: org.id,
+    actorId: actor.personId,
+    target: run.target as ImportTarget,
+    open: opener(deps, org, run),
+    mapping,
+    mode: input.mode,
+    dryRun: false,
     encoding: run.encoding as TextEncoding,
     onImported: (tx, done) => closeRun(deps, org, run.id, done, 'imported', tx),
   });
   const imported = report.outcome === 'imported';
   if (!imported && input.onFailure === 'close') await closeRun(deps, org, run.id, report, 'rejected');
   else if (!imported) await repo.finishImportRun(deps.db, org.id, run.id, report, 'uploaded');
-  await recordAudit(deps.db, { orgId: org.id, actorId: actor.personId, action: 'import.committed', subjectType: 'import', subjectId: run.id, detail: { target: run.target, mode: input.mode, imported: report.imported, via: actor.via } });
+  await recordAudit(deps.db, {
+    orgId: org.id,
+    actorId: actor.personId,
+    action: 'import.committed',
+    subjectType: 'import',
+    subjectId: run.id,
+    detail: { target: run.target, mode: input.mode, imported: report.imported, via: actor.via },
+  });
   return { run, report };
 }
 
 /** Ends a waiting run whose columns did not fit (the command line): recorded as rejected, upload deleted. */
-export async function rejectImport(deps: ImportDeps, _actor: ImportActor, org: ImportOrg, input: { runId: string; problems: ImportProblem[] }): Promise<void> {
+export async function rejectImport(
+  deps: ImportDeps,
+  _actor: ImportActor,
+  org: ImportOrg,
+  input: { runId: string; problems: ImportProblem[] },
+): Promise<void> {
   const run = await waitingRun(deps, org, input.runId);
   await closeRun(deps, org, run.id, rejectedReport(run.target as ImportTarget, input.problems), 'rejected');
 }
 
 /** Deletes a waiting upload and marks its run cancelled. */
-export async function cancelImport(deps: ImportDeps, _actor: ImportActor, org: ImportOrg, input: { runId: string }): Promise<void> {
+export async function cancelImport(
+  deps: ImportDeps,
+  _actor: ImportActor,
+  org: ImportOrg,
+  input: { runId: string },
+): Promise<void> {
   const run = await waitingRun(deps, org, input.runId);
   await deps.db.transaction().execute(async (tx) => {
     await storeOf({ ...deps, db: tx }).remove(org.id, run.id);

@@ -35,9 +35,23 @@ const EXPECTED_PROBLEMS = [
 async function prepareOrg(db: Kysely<DB>, orgId: string) {
   await syncShippedInstruments(db);
   for (let i = 1; i <= 8; i++) await buildParticipant(db, orgId, `HS-00${i}`);
-  const hs8 = await db.selectFrom('evidence_participants').select('id').where('org_id', '=', orgId).where('code', '=', 'HS-008').executeTakeFirstOrThrow();
+  const hs8 = await db
+    .selectFrom('evidence_participants')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('code', '=', 'HS-008')
+    .executeTakeFirstOrThrow();
   await insertAssessments(db, orgId, [
-    { participantId: hs8.id, participantCode: 'HS-008', definition: BARC10, assessedOn: '2024-02-01', timePoint: 'baseline', responses: Object.fromEntries(BARC10.items.map((i) => [i.key, 4])), source: 'staff', recordedBy: null },
+    {
+      participantId: hs8.id,
+      participantCode: 'HS-008',
+      definition: BARC10,
+      assessedOn: '2024-02-01',
+      timePoint: 'baseline',
+      responses: Object.fromEntries(BARC10.items.map((i) => [i.key, 4])),
+      source: 'staff',
+      recordedBy: null,
+    },
   ]);
 }
 
@@ -52,11 +66,46 @@ async function assessmentRows(db: Kysely<DB>, orgId: string) {
 }
 
 const EXPECTED_AFTER_SKIP = [
-  { code: 'HS-001', instrument_key: 'barc10', assessed_on: '2024-03-05', time_point: 'baseline', scores: { recovery_capital: 39 }, source: 'import' },
-  { code: 'HS-002', instrument_key: 'barc10', assessed_on: '2024-03-06', time_point: 'baseline', scores: { recovery_capital: 47 }, source: 'import' },
-  { code: 'HS-003', instrument_key: 'ons4', assessed_on: '2024-03-09', time_point: 'baseline', scores: { life_satisfaction: 7, worthwhile: 9, happiness: 4, anxiety: 6 }, source: 'import' },
-  { code: 'HS-007', instrument_key: 'barc10', assessed_on: '2024-03-10', time_point: '3 months, review', scores: { recovery_capital: 59 }, source: 'import' },
-  { code: 'HS-008', instrument_key: 'barc10', assessed_on: '2024-02-01', time_point: 'baseline', scores: { recovery_capital: 40 }, source: 'staff' },
+  {
+    code: 'HS-001',
+    instrument_key: 'barc10',
+    assessed_on: '2024-03-05',
+    time_point: 'baseline',
+    scores: { recovery_capital: 39 },
+    source: 'import',
+  },
+  {
+    code: 'HS-002',
+    instrument_key: 'barc10',
+    assessed_on: '2024-03-06',
+    time_point: 'baseline',
+    scores: { recovery_capital: 47 },
+    source: 'import',
+  },
+  {
+    code: 'HS-003',
+    instrument_key: 'ons4',
+    assessed_on: '2024-03-09',
+    time_point: 'baseline',
+    scores: { life_satisfaction: 7, worthwhile: 9, happiness: 4, anxiety: 6 },
+    source: 'import',
+  },
+  {
+    code: 'HS-007',
+    instrument_key: 'barc10',
+    assessed_on: '2024-03-10',
+    time_point: '3 months, review',
+    scores: { recovery_capital: 59 },
+    source: 'import',
+  },
+  {
+    code: 'HS-008',
+    instrument_key: 'barc10',
+    assessed_on: '2024-02-01',
+    time_point: 'baseline',
+    scores: { recovery_capital: 40 },
+    source: 'staff',
+  },
 ];
 
 let t: TestApp;
@@ -75,8 +124,16 @@ test('over HTTP: upload, choose columns, a precise report; all-or-nothing writes
   const page = await c.get(`/orgs/${org.slug}/imports`);
   const csrf = /_csrf=([^"&]+)/.exec(page.body)![1]!;
   const upload = async () => {
-    const body = multipart({ target: 'assessments' }, { field: 'file', name: 'messy.csv', type: 'text/csv', content: await readFile(MESSY) });
-    const res = await c.request({ method: 'POST', url: `/orgs/${org.slug}/imports?_csrf=${csrf}`, payload: body.payload, headers: { 'content-type': body.contentType } });
+    const body = multipart(
+      { target: 'assessments' },
+      { field: 'file', name: 'messy.csv', type: 'text/csv', content: await readFile(MESSY) },
+    );
+    const res = await c.request({
+      method: 'POST',
+      url: `/orgs/${org.slug}/imports?_csrf=${csrf}`,
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+    });
     assert.equal(res.statusCode, 303, res.body);
     return String(res.headers.location);
   };
@@ -87,12 +144,16 @@ test('over HTTP: upload, choose columns, a precise report; all-or-nothing writes
   assert.match(mapping.body, /<option value="Participant Code" selected>/);
   assert.match(mapping.body, /<td>HS-001<\/td>/);
   const fields: Record<string, string> = {};
-  for (const m of mapping.body.matchAll(/name="(map_[a-z0-9_]+)"[^]*?<option value="([^"]*)" selected>/g)) fields[m[1]!] = m[2]!.replace(/&amp;/g, '&');
+  for (const m of mapping.body.matchAll(/name="(map_[a-z0-9_]+)"[^]*?<option value="([^"]*)" selected>/g))
+    fields[m[1]!] = m[2]!.replace(/&amp;/g, '&');
   const checked = await c.post(`${runUrl}/check`, fields);
   assert.equal(checked.statusCode, 200, checked.body);
   for (const p of EXPECTED_PROBLEMS) {
     const [, row, column, problem] = /^Row (\d+), column '([^']+)': (.*)$/.exec(p)!;
-    assert.ok(checked.body.includes(`<td class="numeric">${row}</td><td>${column}</td><td>${problem}`), `the report shows: ${p}`);
+    assert.ok(
+      checked.body.includes(`<td class="numeric">${row}</td><td>${column}</td><td>${problem}`),
+      `the report shows: ${p}`,
+    );
   }
   assert.match(checked.body, /4 rows are fine, 4 have problems/);
   assert.equal((await assessmentRows(db, org.id)).length, 1);
@@ -105,7 +166,11 @@ test('over HTTP: upload, choose columns, a precise report; all-or-nothing writes
   assert.equal(done.statusCode, 200, done.body);
   assert.match(done.body, /4 questionnaires added/);
   assert.deepEqual(await assessmentRows(db, org.id), EXPECTED_AFTER_SKIP);
-  assert.equal((await db.selectFrom('evidence_import_uploads').select('run_id').where('org_id', '=', org.id).execute()).length, 0, 'the upload was deleted');
+  assert.equal(
+    (await db.selectFrom('evidence_import_uploads').select('run_id').where('org_id', '=', org.id).execute()).length,
+    0,
+    'the upload was deleted',
+  );
   // the same file again adds nothing
   const again = await upload();
   await c.get(again);
@@ -114,7 +179,11 @@ test('over HTTP: upload, choose columns, a precise report; all-or-nothing writes
   await c.post(`${again}/commit`, { mode: 'skip_invalid' });
   assert.deepEqual(await assessmentRows(db, org.id), EXPECTED_AFTER_SKIP);
   // the mapping was remembered
-  const remembered = await db.selectFrom('evidence_import_mappings').select('mapping').where('org_id', '=', org.id).executeTakeFirstOrThrow();
+  const remembered = await db
+    .selectFrom('evidence_import_mappings')
+    .select('mapping')
+    .where('org_id', '=', org.id)
+    .executeTakeFirstOrThrow();
   assert.equal((remembered.mapping as Record<string, string>).participant_code, 'Participant Code');
 });
 
@@ -122,13 +191,20 @@ test("another organisation cannot see or use an organisation's import", async ()
   const db = t.database.db;
   const org = await buildOrg(db);
   const other = await buildOrg(db);
-  const run = await db.insertInto('evidence_import_runs').values({ org_id: org.id, target: 'participants', file_kind: 'csv', file_name: 'secret.csv' }).returning('id').executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('evidence_import_runs')
+    .values({ org_id: org.id, target: 'participants', file_kind: 'csv', file_name: 'secret.csv' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const outsider = await buildPerson(db, { memberships: [{ orgId: other.id, role: 'lead' }] });
   const c = new Client(t.app);
   await c.signInAs(db, outsider.id);
   assert.equal((await c.get(`/orgs/${other.slug}/imports/${run.id}`)).statusCode, 404);
   await c.get(`/orgs/${other.slug}/imports`);
-  assert.equal((await c.post(`/orgs/${other.slug}/imports/${run.id}/commit`, { mode: 'skip_invalid' })).statusCode, 404);
+  assert.equal(
+    (await c.post(`/orgs/${other.slug}/imports/${run.id}/commit`, { mode: 'skip_invalid' })).statusCode,
+    404,
+  );
   assert.doesNotMatch((await c.get(`/orgs/${other.slug}/imports`)).body, /secret\.csv/);
 });
 
@@ -148,7 +224,7 @@ test('through the real CLI: report and exit 1 with nothing written; --skip-inval
     close = async () => {};
   }
   // the embedded database is single-process: open it, prepare, close; reopen to check
-  const withDb = async <T,>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> => {
+  const withDb = async <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> => {
     if (testDatabaseUrl) return fn(db);
     const database = await openDatabase({ kind: 'embedded', dataDir });
     try {
@@ -196,14 +272,19 @@ test('through the real CLI: report and exit 1 with nothing written; --skip-inval
 
     // a mapping file is used as given; a wrong one stops before any row is read
     const mappingFile = path.join(dataDir, 'mapping.json');
-    await writeFile(mappingFile, JSON.stringify({ participant_code: 'Nope', instrument: 'Questionnaire', date: 'Date (dd/mm/yyyy)' }));
+    await writeFile(
+      mappingFile,
+      JSON.stringify({ participant_code: 'Nope', instrument: 'Questionnaire', date: 'Date (dd/mm/yyyy)' }),
+    );
     const wrong = await cli('assessments', '--org', org.slug, '--mapping', mappingFile, MESSY);
     assert.equal(wrong.code, 1);
     assert.match(wrong.out, /The file has no column called 'Nope'/);
 
     const usage = await cli('people', '--org', org.slug, MESSY);
     assert.equal(usage.code, 2);
-    const runs = await withDb((d) => d.selectFrom('evidence_import_runs').select(['via', 'status']).where('org_id', '=', org.id).execute());
+    const runs = await withDb((d) =>
+      d.selectFrom('evidence_import_runs').select(['via', 'status']).where('org_id', '=', org.id).execute(),
+    );
     assert.ok(runs.length >= 4 && runs.every((r) => r.via === 'cli'));
   } finally {
     await close();

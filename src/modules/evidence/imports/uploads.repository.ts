@@ -2,11 +2,22 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 
-export async function insertUploadChunk(db: Kysely<DB>, orgId: string, runId: string, seq: number, bytes: Buffer): Promise<void> {
+export async function insertUploadChunk(
+  db: Kysely<DB>,
+  orgId: string,
+  runId: string,
+  seq: number,
+  bytes: Buffer,
+): Promise<void> {
   await db.insertInto('evidence_import_uploads').values({ org_id: orgId, run_id: runId, seq, bytes }).execute();
 }
 
-export async function findUploadChunk(db: Kysely<DB>, orgId: string, runId: string, seq: number): Promise<Buffer | undefined> {
+export async function findUploadChunk(
+  db: Kysely<DB>,
+  orgId: string,
+  runId: string,
+  seq: number,
+): Promise<Buffer | undefined> {
   const row = await db
     .selectFrom('evidence_import_uploads')
     .select('bytes')

@@ -19,7 +19,17 @@ export interface InstrumentRow {
   createdAt: Date;
 }
 
-const COLUMNS = ['id', 'org_id', 'key', 'version', 'origin', 'enabled', 'licence_reference', 'definition', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'org_id',
+  'key',
+  'version',
+  'origin',
+  'enabled',
+  'licence_reference',
+  'definition',
+  'created_at',
+] as const;
 
 function toRow(r: {
   id: string;
@@ -77,7 +87,12 @@ export async function listInstrumentsForOrg(db: Kysely<DB>, orgId: string): Prom
 }
 
 /** One instrument the organisation may use, by key (newest version) or exact version. */
-export async function findInstrumentForOrg(db: Kysely<DB>, orgId: string, key: string, version?: string): Promise<InstrumentRow | undefined> {
+export async function findInstrumentForOrg(
+  db: Kysely<DB>,
+  orgId: string,
+  key: string,
+  version?: string,
+): Promise<InstrumentRow | undefined> {
   let q = db
     .selectFrom('evidence_instruments')
     .select(COLUMNS)
@@ -108,16 +123,32 @@ export async function findInstrumentVersionsForOrg(
 }
 
 export async function listNetworkInstruments(db: Kysely<DB>): Promise<InstrumentRow[]> {
-  const rows = await db.selectFrom('evidence_instruments').select(COLUMNS).where('org_id', 'is', null).orderBy('key').orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('evidence_instruments')
+    .select(COLUMNS)
+    .where('org_id', 'is', null)
+    .orderBy('key')
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toRow);
 }
 
 export async function listOrgMeasures(db: Kysely<DB>, orgId: string): Promise<InstrumentRow[]> {
-  const rows = await db.selectFrom('evidence_instruments').select(COLUMNS).where('org_id', '=', orgId).orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('evidence_instruments')
+    .select(COLUMNS)
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toRow);
 }
 
-export async function instrumentVersionExists(db: Kysely<DB>, orgId: string | null, key: string, version: string): Promise<boolean> {
+export async function instrumentVersionExists(
+  db: Kysely<DB>,
+  orgId: string | null,
+  key: string,
+  version: string,
+): Promise<boolean> {
   const q = db.selectFrom('evidence_instruments').select('id').where('key', '=', key).where('version', '=', version);
   const row = await (orgId === null ? q.where('org_id', 'is', null) : q.where('org_id', '=', orgId)).executeTakeFirst();
   return !!row;
@@ -125,7 +156,13 @@ export async function instrumentVersionExists(db: Kysely<DB>, orgId: string | nu
 
 export async function insertInstrument(
   db: Kysely<DB>,
-  i: { orgId: string | null; definition: InstrumentDefinition; origin: InstrumentOrigin; licenceReference: string; installedBy: string | null },
+  i: {
+    orgId: string | null;
+    definition: InstrumentDefinition;
+    origin: InstrumentOrigin;
+    licenceReference: string;
+    installedBy: string | null;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('evidence_instruments')
@@ -146,6 +183,11 @@ export async function insertInstrument(
 
 /** Network instruments only: a coordinator turns one on or off for everyone. */
 export async function setNetworkInstrumentEnabled(db: Kysely<DB>, id: string, enabled: boolean): Promise<boolean> {
-  const r = await db.updateTable('evidence_instruments').set({ enabled }).where('id', '=', id).where('org_id', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('evidence_instruments')
+    .set({ enabled })
+    .where('id', '=', id)
+    .where('org_id', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

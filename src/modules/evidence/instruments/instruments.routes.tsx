@@ -25,15 +25,26 @@ const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 export function instrumentRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, { limits: { fileSize: MAX_DEFINITION_BYTES, files: 1, fields: 3, fieldSize: 1000, parts: 4 } });
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: MAX_DEFINITION_BYTES, files: 1, fields: 3, fieldSize: 1000, parts: 4 },
+    });
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const measuresRule = { config: { access: access.org(manageMeasures) } };
     const coordinate = { config: { access: access.network(networkPolicy.coordinateNetwork) } };
 
-    async function measuresPage(req: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, values: Record<string, string> = {}) {
+    async function measuresPage(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors: Record<string, string> = {},
+      values: Record<string, string> = {},
+    ) {
       const org = orgOf(req);
       const measures = await loadMeasuresPage(deps, org);
-      return sendPage(reply, <MeasuresPage ctx={ctx(req, reply)} org={org} measures={measures} errors={errors} values={values} />, Object.keys(errors).length ? 400 : 200);
+      return sendPage(
+        reply,
+        <MeasuresPage ctx={ctx(req, reply)} org={org} measures={measures} errors={errors} values={values} />,
+        Object.keys(errors).length ? 400 : 200,
+      );
     }
 
     app.get('/orgs/:org/measures', measuresRule, async (req, reply) => measuresPage(req, reply));
@@ -52,7 +63,11 @@ export function instrumentRoutes(deps: Deps) {
 
     async function networkPage(req: FastifyRequest, reply: FastifyReply, problems: string[] = [], status = 200) {
       const instruments = await loadNetworkInstrumentsPage(deps);
-      return sendPage(reply, <NetworkInstrumentsPage ctx={ctx(req, reply)} instruments={instruments} problems={problems} />, status);
+      return sendPage(
+        reply,
+        <NetworkInstrumentsPage ctx={ctx(req, reply)} instruments={instruments} problems={problems} />,
+        status,
+      );
     }
 
     app.get('/network/instruments', coordinate, async (req, reply) => networkPage(req, reply));
@@ -75,15 +90,22 @@ export function instrumentRoutes(deps: Deps) {
       const installed = await installLicensedInstrument(deps, personOf(req), { text, reference });
       if (!installed.ok) return networkPage(req, reply, installed.problems, installed.status);
       const { definition } = installed;
-      setFlash(reply, { kind: 'success', text: `${definition.short_name} is installed and available to every organisation.` });
+      setFlash(reply, {
+        kind: 'success',
+        text: `${definition.short_name} is installed and available to every organisation.`,
+      });
       return reply.redirect('/network/instruments', 303);
     });
 
     app.post('/network/instruments/:instrument/enabled', coordinate, async (req, reply) => {
       const parsed = idParam.safeParse({ id: (req.params as { instrument?: string }).instrument });
       const enabled = formValues(req.body).enabled === 'yes';
-      if (!parsed.success || !(await setNetworkInstrumentEnabled(deps, personOf(req), parsed.data.id, enabled))) throw notFound('instrument');
-      setFlash(reply, { kind: 'success', text: enabled ? 'Turned on for every organisation.' : 'Turned off. Answers already recorded are kept.' });
+      if (!parsed.success || !(await setNetworkInstrumentEnabled(deps, personOf(req), parsed.data.id, enabled)))
+        throw notFound('instrument');
+      setFlash(reply, {
+        kind: 'success',
+        text: enabled ? 'Turned on for every organisation.' : 'Turned off. Answers already recorded are kept.',
+      });
       return reply.redirect('/network/instruments', 303);
     });
   };

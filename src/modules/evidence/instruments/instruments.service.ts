@@ -32,11 +32,26 @@ export async function createCustomMeasure(
   if (!built.ok) return { ok: false, errors: Object.fromEntries(built.errors.map((e) => [e.field, e.message])) };
   const definition = built.value;
   if (await repo.instrumentVersionExists(deps.db, org.id, definition.key, definition.version)) {
-    return { ok: false, errors: { name: `You already have a measure called “${definition.name}”. Choose another name.` } };
+    return {
+      ok: false,
+      errors: { name: `You already have a measure called “${definition.name}”. Choose another name.` },
+    };
   }
   await deps.db.transaction().execute(async (tx) => {
-    await repo.insertInstrument(tx, { orgId: org.id, definition, origin: 'custom', licenceReference: '', installedBy: actor.personId });
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'measure.created', subjectType: 'instrument', subjectId: definition.key });
+    await repo.insertInstrument(tx, {
+      orgId: org.id,
+      definition,
+      origin: 'custom',
+      licenceReference: '',
+      installedBy: actor.personId,
+    });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'measure.created',
+      subjectType: 'instrument',
+      subjectId: definition.key,
+    });
   });
   return { ok: true, definition };
 }
@@ -65,10 +80,15 @@ export async function installLicensedInstrument(
   try {
     json = JSON.parse(input.text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, problems: ['The file is not valid JSON. Check it is the definition file you were given.'], status: 400 };
+    return {
+      ok: false,
+      problems: ['The file is not valid JSON. Check it is the definition file you were given.'],
+      status: 400,
+    };
   }
   const licence = (json as { licence?: unknown } | null)?.licence;
-  if (input.reference && licence && typeof licence === 'object') (licence as Record<string, unknown>).reference = input.reference;
+  if (input.reference && licence && typeof licence === 'object')
+    (licence as Record<string, unknown>).reference = input.reference;
   const parsed = parseUploadedInstrumentDefinition(json);
   if (!parsed.ok) return { ok: false, problems: parsed.errors.map((p) => `${p.path}: ${p.message}`), status: 400 };
   const definition = parsed.value;
@@ -81,7 +101,13 @@ export async function installLicensedInstrument(
   }
   const reference = definition.licence.reference ?? '';
   await deps.db.transaction().execute(async (tx) => {
-    await repo.insertInstrument(tx, { orgId: null, definition, origin: 'licensed', licenceReference: reference, installedBy: actor.personId });
+    await repo.insertInstrument(tx, {
+      orgId: null,
+      definition,
+      origin: 'licensed',
+      licenceReference: reference,
+      installedBy: actor.personId,
+    });
     await recordAudit(tx, {
       orgId: null,
       actorId: actor.personId,

@@ -1,17 +1,41 @@
 // Pages for an organisation's own measures and the network's instruments.
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { PageContext } from '../../../platform/http/page-context.ts';
-import { Button, CsrfField, ErrorSummary, Radios, Table, TextArea, TextInput, type FieldErrors } from '../../../ui/components.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Radios,
+  Table,
+  TextArea,
+  TextInput,
+  type FieldErrors,
+} from '../../../ui/components.tsx';
 import { fieldId } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 
-export function MeasuresPage({ ctx, org, measures, errors, values }: { ctx: PageContext; org: OrgTarget; measures: { name: string; items: number; scoring: string; createdAt: Date }[]; errors: FieldErrors; values: Record<string, string> }) {
+export function MeasuresPage({
+  ctx,
+  org,
+  measures,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  org: OrgTarget;
+  measures: { name: string; items: number; scoring: string; createdAt: Date }[];
+  errors: FieldErrors;
+  values: Record<string, string>;
+}) {
   return (
     <EvidenceLayout ctx={ctx} title="Your own measures" crumbs={orgCrumbs(org)}>
       <ErrorSummary errors={errors} order={['name', 'items', 'min', 'max', 'scoring', 'direction']} />
       <h1>Your own measures</h1>
-      <p>Measure something that matters to you. Your own measures are used only in {org.name}: they have not been tested like the shared questionnaires, so they are never part of network evidence.</p>
+      <p>
+        Measure something that matters to you. Your own measures are used only in {org.name}: they have not been tested
+        like the shared questionnaires, so they are never part of network evidence.
+      </p>
       <Table
         caption="Your measures"
         empty="You have not made any yet."
@@ -26,13 +50,55 @@ export function MeasuresPage({ ctx, org, measures, errors, values }: { ctx: Page
       <h2>Make a measure</h2>
       <form method="post" action={`/orgs/${org.slug}/measures`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
-        <TextInput name="name" label="Name" hint="For example: Feeling connected" value={values.name} error={errors.name} width="medium" />
+        <TextInput
+          name="name"
+          label="Name"
+          hint="For example: Feeling connected"
+          value={values.name}
+          error={errors.name}
+          width="medium"
+        />
         <TextInput name="purpose" label="What it measures (optional)" value={values.purpose} error={errors.purpose} />
-        <TextArea name="items" label="Questions or statements" hint="One per line." value={values.items} error={errors.items} rows={5} />
-        <TextInput name="min" label="Lowest answer" hint="A whole number, for example 1" inputMode="numeric" value={values.min ?? '1'} error={errors.min} width="short" />
-        <TextInput name="min_label" label="What the lowest answer means (optional)" hint="For example: not at all" value={values.min_label} width="medium" />
-        <TextInput name="max" label="Highest answer" hint="A whole number, for example 5" inputMode="numeric" value={values.max ?? '5'} error={errors.max} width="short" />
-        <TextInput name="max_label" label="What the highest answer means (optional)" hint="For example: completely" value={values.max_label} width="medium" />
+        <TextArea
+          name="items"
+          label="Questions or statements"
+          hint="One per line."
+          value={values.items}
+          error={errors.items}
+          rows={5}
+        />
+        <TextInput
+          name="min"
+          label="Lowest answer"
+          hint="A whole number, for example 1"
+          inputMode="numeric"
+          value={values.min ?? '1'}
+          error={errors.min}
+          width="short"
+        />
+        <TextInput
+          name="min_label"
+          label="What the lowest answer means (optional)"
+          hint="For example: not at all"
+          value={values.min_label}
+          width="medium"
+        />
+        <TextInput
+          name="max"
+          label="Highest answer"
+          hint="A whole number, for example 5"
+          inputMode="numeric"
+          value={values.max ?? '5'}
+          error={errors.max}
+          width="short"
+        />
+        <TextInput
+          name="max_label"
+          label="What the highest answer means (optional)"
+          hint="For example: completely"
+          value={values.max_label}
+          width="medium"
+        />
         <Radios
           name="scoring"
           label="The score is"
@@ -71,7 +137,15 @@ interface NetworkInstrument {
   reference: string;
 }
 
-export function NetworkInstrumentsPage({ ctx, instruments, problems }: { ctx: PageContext; instruments: NetworkInstrument[]; problems: string[] }) {
+export function NetworkInstrumentsPage({
+  ctx,
+  instruments,
+  problems,
+}: {
+  ctx: PageContext;
+  instruments: NetworkInstrument[];
+  problems: string[];
+}) {
   return (
     <Layout ctx={ctx} title="Questionnaires for the network">
       {problems.length > 0 && (
@@ -94,7 +168,10 @@ export function NetworkInstrumentsPage({ ctx, instruments, problems }: { ctx: Pa
           { header: 'Questionnaire', cell: (i: NetworkInstrument) => `${i.name} (${i.shortName})` },
           { header: 'Version', cell: (i) => i.version },
           { header: 'Licence', cell: (i) => (i.reference ? `${i.licence}, reference ${i.reference}` : i.licence) },
-          { header: 'Where from', cell: (i) => (i.origin === 'shipped' ? 'Comes with the platform' : 'Installed under licence') },
+          {
+            header: 'Where from',
+            cell: (i) => (i.origin === 'shipped' ? 'Comes with the platform' : 'Installed under licence'),
+          },
           {
             header: 'In use',
             cell: (i) => (
@@ -116,14 +193,35 @@ export function NetworkInstrumentsPage({ ctx, instruments, problems }: { ctx: Pa
         rows={instruments}
       />
       <h2>Install a licensed questionnaire</h2>
-      <p>Some questionnaires (SWEMWBS, for example) are free to use but need a licence, so they are not part of the platform. Once the network has its licence, upload the definition file written from the licensed materials and record the licence reference. The guide to writing a definition file is in the platform’s documentation for administrators.</p>
-      <form method="post" action={`/network/instruments?_csrf=${encodeURIComponent(ctx.csrfToken())}`} enctype="multipart/form-data" novalidate>
-        <TextInput name="licence_reference" label="Licence or registration reference" hint="As given by the licence holder. Required unless the questionnaire is free to use without registering." width="medium" />
+      <p>
+        Some questionnaires (SWEMWBS, for example) are free to use but need a licence, so they are not part of the
+        platform. Once the network has its licence, upload the definition file written from the licensed materials and
+        record the licence reference. The guide to writing a definition file is in the platform’s documentation for
+        administrators.
+      </p>
+      <form
+        method="post"
+        action={`/network/instruments?_csrf=${encodeURIComponent(ctx.csrfToken())}`}
+        enctype="multipart/form-data"
+        novalidate
+      >
+        <TextInput
+          name="licence_reference"
+          label="Licence or registration reference"
+          hint="As given by the licence holder. Required unless the questionnaire is free to use without registering."
+          width="medium"
+        />
         <div class="field">
           <label class="label" for={fieldId('definition')}>
             Definition file (JSON)
           </label>
-          <input class="input" type="file" id={fieldId('definition')} name="definition" accept=".json,application/json" />
+          <input
+            class="input"
+            type="file"
+            id={fieldId('definition')}
+            name="definition"
+            accept=".json,application/json"
+          />
         </div>
         <Button>Install</Button>
       </form>

@@ -5,7 +5,12 @@ import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { findBand } from '../domain/bands.ts';
-import { deleteAssessments, eraseParticipant as eraseRule, exportEvidence, participantFieldsFor } from '../evidence.policy.ts';
+import {
+  deleteAssessments,
+  eraseParticipant as eraseRule,
+  exportEvidence,
+  participantFieldsFor,
+} from '../evidence.policy.ts';
 import { listRestorableAssessments, RESTORE_DAYS } from '../assessments/assessments.service.ts';
 import { participantParam } from '../evidence.schemas.ts';
 import * as instruments from '../instruments/instruments.repository.ts';
@@ -20,7 +25,11 @@ export type { InstrumentRow };
 export type ParticipantRow = repo.ParticipantRow;
 
 /** The participant named by the route's `:participant`, in this organisation; 404 otherwise. */
-export async function findParticipantOrThrow(deps: Deps, org: OrgTarget, params: unknown): Promise<repo.ParticipantRow> {
+export async function findParticipantOrThrow(
+  deps: Deps,
+  org: OrgTarget,
+  params: unknown,
+): Promise<repo.ParticipantRow> {
   const parsed = participantParam.safeParse(params);
   const found = parsed.success ? await repo.findParticipant(deps.db, org.id, parsed.data.participant) : undefined;
   if (!found) throw notFound('participant');
@@ -35,8 +44,16 @@ export async function findInstrumentOrThrow(deps: Deps, org: OrgTarget, key: unk
   return instrument;
 }
 
-export async function loadParticipantsPage(deps: Deps, org: OrgTarget, query: { q?: string | undefined; page: number }): Promise<ParticipantListView> {
-  const list = await repo.listParticipants(deps.db, org.id, { q: query.q, page: query.page, perPage: PARTICIPANTS_PER_PAGE });
+export async function loadParticipantsPage(
+  deps: Deps,
+  org: OrgTarget,
+  query: { q?: string | undefined; page: number },
+): Promise<ParticipantListView> {
+  const list = await repo.listParticipants(deps.db, org.id, {
+    q: query.q,
+    page: query.page,
+    perPage: PARTICIPANTS_PER_PAGE,
+  });
   const pages = Math.max(1, Math.ceil(list.total / PARTICIPANTS_PER_PAGE));
   return {
     org,
@@ -86,7 +103,16 @@ export async function loadParticipantPage(
       firstName: p.first_name,
       // Only the details this role may see reach the view (volunteers: none of these).
       details: Object.fromEntries(
-        participantFieldsFor(actor, org).map((f) => [f, { ageBand: p.age_band, gender: p.gender, ethnicity: p.ethnicity, substances: p.main_substances, localAuthority: p.local_authority }[f]]),
+        participantFieldsFor(actor, org).map((f) => [
+          f,
+          {
+            ageBand: p.age_band,
+            gender: p.gender,
+            ethnicity: p.ethnicity,
+            substances: p.main_substances,
+            localAuthority: p.local_authority,
+          }[f],
+        ]),
       ),
       consent: { record: p.consent_record, network: p.consent_network, contact: p.consent_contact },
       addedOn: p.created_at,

@@ -23,13 +23,23 @@ const PARTICIPANT_COLUMNS = [
 ] as const;
 
 export async function findParticipant(db: Kysely<DB>, orgId: string, participantId: string) {
-  return db.selectFrom('evidence_participants').select(PARTICIPANT_COLUMNS).where('org_id', '=', orgId).where('id', '=', participantId).executeTakeFirst();
+  return db
+    .selectFrom('evidence_participants')
+    .select(PARTICIPANT_COLUMNS)
+    .where('org_id', '=', orgId)
+    .where('id', '=', participantId)
+    .executeTakeFirst();
 }
 
 export type ParticipantRow = NonNullable<Awaited<ReturnType<typeof findParticipant>>>;
 
 export async function findParticipantByCode(db: Kysely<DB>, orgId: string, code: string) {
-  return db.selectFrom('evidence_participants').select(PARTICIPANT_COLUMNS).where('org_id', '=', orgId).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('evidence_participants')
+    .select(PARTICIPANT_COLUMNS)
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export interface ParticipantListFilter {
@@ -52,7 +62,12 @@ export async function listParticipants(db: Kysely<DB>, orgId: string, f: Partici
     query
       .select(['p.id', 'p.code', 'p.first_name', 'p.consent_record', 'p.consent_network', 'p.created_at'])
       .select((eb) =>
-        eb.selectFrom('evidence_assessments as a').select((e) => e.fn.max('a.assessed_on').as('d')).whereRef('a.participant_id', '=', 'p.id').where('a.org_id', '=', orgId).as('last_assessed_on'),
+        eb
+          .selectFrom('evidence_assessments as a')
+          .select((e) => e.fn.max('a.assessed_on').as('d'))
+          .whereRef('a.participant_id', '=', 'p.id')
+          .where('a.org_id', '=', orgId)
+          .as('last_assessed_on'),
       )
       .orderBy(sql`p.code collate "C"`)
       .limit(f.perPage)
@@ -64,15 +79,33 @@ export async function listParticipants(db: Kysely<DB>, orgId: string, f: Partici
 }
 
 /** Which of these codes exist in the organisation. */
-export async function existingParticipantCodes(db: Kysely<DB>, orgId: string, codes: readonly string[]): Promise<Set<string>> {
+export async function existingParticipantCodes(
+  db: Kysely<DB>,
+  orgId: string,
+  codes: readonly string[],
+): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await db.selectFrom('evidence_participants').select('code').where('org_id', '=', orgId).where('code', 'in', [...codes]).execute();
+  const rows = await db
+    .selectFrom('evidence_participants')
+    .select('code')
+    .where('org_id', '=', orgId)
+    .where('code', 'in', [...codes])
+    .execute();
   return new Set(rows.map((r) => r.code));
 }
 
-export async function participantIdsByCode(db: Kysely<DB>, orgId: string, codes: readonly string[]): Promise<Map<string, string>> {
+export async function participantIdsByCode(
+  db: Kysely<DB>,
+  orgId: string,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('evidence_participants').select(['id', 'code']).where('org_id', '=', orgId).where('code', 'in', [...codes]).execute();
+  const rows = await db
+    .selectFrom('evidence_participants')
+    .select(['id', 'code'])
+    .where('org_id', '=', orgId)
+    .where('code', 'in', [...codes])
+    .execute();
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
@@ -80,7 +113,15 @@ export async function listConsents(db: Kysely<DB>, orgId: string, participantId:
   return db
     .selectFrom('evidence_consents as c')
     .leftJoin('people', 'people.id', 'c.recorded_by')
-    .select(['c.id', 'c.kind', 'c.given', 'c.decided_on', 'c.wording_version', 'c.recorded_at', 'people.display_name as recorded_by_name'])
+    .select([
+      'c.id',
+      'c.kind',
+      'c.given',
+      'c.decided_on',
+      'c.wording_version',
+      'c.recorded_at',
+      'people.display_name as recorded_by_name',
+    ])
     .where('c.org_id', '=', orgId)
     .where('c.participant_id', '=', participantId)
     .orderBy('c.id', 'desc')

@@ -10,7 +10,12 @@ import { AppError, notFound } from '../../../platform/http/errors.ts';
 import * as assessmentsRepo from '../assessments/assessments.repository.ts';
 import * as repo from './participants.repository.ts';
 import type { ConsentKind } from './participants.repository.ts';
-import { eraseParticipantRecord, insertParticipants, recordConsentDecisions, type ConsentDecision } from '../evidence.write-path.ts';
+import {
+  eraseParticipantRecord,
+  insertParticipants,
+  recordConsentDecisions,
+  type ConsentDecision,
+} from '../evidence.write-path.ts';
 
 /** The consent wording in force; stored with every decision so it can be shown later. */
 export const CONSENT_WORDING_VERSION = '2026-1';
@@ -56,14 +61,24 @@ export interface NewParticipantInput {
   consentDate: string;
 }
 
-export async function addParticipant(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, input: NewParticipantInput): Promise<{ id: string; code: string }> {
+export async function addParticipant(
+  db: Kysely<DB>,
+  actor: SignedInActor,
+  org: OrgTarget,
+  input: NewParticipantInput,
+): Promise<{ id: string; code: string }> {
   return db.transaction().execute(async (tx) => {
     const code = input.code ?? (await repo.nextParticipantCode(tx, org.id, codePrefix(org.name)));
     if (await repo.findParticipantByCode(tx, org.id, code)) {
       const message = `Someone at ${org.name} already has the code ${code}. Choose another, or leave it blank for a new one.`;
       throw new AppError('conflict', message, { code: message });
     }
-    const decision = (kind: ConsentKind, given: boolean): ConsentDecision => ({ kind, given, decidedOn: input.consentDate, wordingVersion: CONSENT_WORDING_VERSION });
+    const decision = (kind: ConsentKind, given: boolean): ConsentDecision => ({
+      kind,
+      given,
+      decidedOn: input.consentDate,
+      wordingVersion: CONSENT_WORDING_VERSION,
+    });
     const added = await insertParticipants(
       tx,
       org.id,
@@ -76,14 +91,24 @@ export async function addParticipant(db: Kysely<DB>, actor: SignedInActor, org: 
           ethnicity: input.ethnicity,
           mainSubstances: input.mainSubstances,
           localAuthority: input.localAuthority,
-          consents: [decision('record', true), decision('network', input.consentNetwork), decision('contact', input.consentContact)],
+          consents: [
+            decision('record', true),
+            decision('network', input.consentNetwork),
+            decision('contact', input.consentContact),
+          ],
         },
       ],
       actor.personId,
     );
     const id = added.get(code);
     if (!id) throw new AppError('conflict', `The code ${code} was taken a moment ago. Please try again.`);
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'participant.created', subjectType: 'participant', subjectId: id });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'participant.created',
+      subjectType: 'participant',
+      subjectId: id,
+    });
     return { id, code };
   });
 }
@@ -99,7 +124,12 @@ export async function decideConsent(
   participant: repo.ParticipantRow,
   input: { kind: ConsentKind; given: boolean; decidedOn: string },
 ): Promise<void> {
-  const d = (kind: ConsentKind, given: boolean): ConsentDecision => ({ kind, given, decidedOn: input.decidedOn, wordingVersion: CONSENT_WORDING_VERSION });
+  const d = (kind: ConsentKind, given: boolean): ConsentDecision => ({
+    kind,
+    given,
+    decidedOn: input.decidedOn,
+    wordingVersion: CONSENT_WORDING_VERSION,
+  });
   if (input.kind === 'network' && input.given && !participant.consent_record) {
     const message = 'Consent to be included in network evidence needs consent to keep a record first.';
     throw new AppError('validation', message, { kind: message });
@@ -107,7 +137,8 @@ export async function decideConsent(
   const decisions = [d(input.kind, input.given)];
   if (input.kind === 'record' && !input.given && participant.consent_network) decisions.push(d('network', false));
   await db.transaction().execute(async (tx) => {
-    if (!(await recordConsentDecisions(tx, org.id, participant.id, decisions, actor.personId))) throw notFound('participant');
+    if (!(await recordConsentDecisions(tx, org.id, participant.id, decisions, actor.personId)))
+      throw notFound('participant');
     await recordAudit(tx, {
       orgId: org.id,
       actorId: actor.personId,
@@ -120,32 +151,69 @@ export async function decideConsent(
 }
 
 /** Deletes the person and everything about them; the audit entry keeps only the record's id. */
-export async function eraseParticipant(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, participantId: string): Promise<void> {
+export async function eraseParticipant(
+  db: Kysely<DB>,
+  actor: SignedInActor,
+  org: OrgTarget,
+  participantId: string,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     if (!(await eraseParticipantRecord(tx, org.id, participantId))) throw notFound('participant');
-    await recordAudit(tx, { orgId: org.id, actorId: actor.personId, action: 'participant.erased', subjectType: 'participant', subjectId: participantId });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: actor.personId,
+      action: 'participant.erased',
+      subjectType: 'participant',
+      subjectId: participantId,
+    });
   });
 }
 
 /** The participant's page: their details, consents, answers and links. Audited as a view. */
-export async function viewParticipant(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, participant: repo.ParticipantRow, ip: string) {
+export async function viewParticipant(
+  db: Kysely<DB>,
+  actor: SignedInActor,
+  org: OrgTarget,
+  participant: repo.ParticipantRow,
+  ip: string,
+) {
   const [consents, assessments, links] = await Promise.all([
     repo.listConsents(db, org.id, participant.id),
     assessmentsRepo.listAssessmentsForParticipant(db, org.id, participant.id),
     assessmentsRepo.listOpenLinks(db, org.id, participant.id, new Date()),
   ]);
-  await recordAudit(db, { orgId: org.id, actorId: actor.personId, action: 'participant.viewed', subjectType: 'participant', subjectId: participant.id, ip });
+  await recordAudit(db, {
+    orgId: org.id,
+    actorId: actor.personId,
+    action: 'participant.viewed',
+    subjectType: 'participant',
+    subjectId: participant.id,
+    ip,
+  });
   return { consents, assessments, links };
 }
 
 /** A subject access export: everything held about one person, as JSON. Audited. */
-export async function exportParticipant(db: Kysely<DB>, actor: SignedInActor, org: OrgTarget, participant: repo.ParticipantRow, ip: string) {
+export async function exportParticipant(
+  db: Kysely<DB>,
+  actor: SignedInActor,
+  org: OrgTarget,
+  participant: repo.ParticipantRow,
+  ip: string,
+) {
   const [consents, assessments, links] = await Promise.all([
     repo.listConsents(db, org.id, participant.id),
     assessmentsRepo.listAssessmentsForParticipant(db, org.id, participant.id),
     assessmentsRepo.listOpenLinks(db, org.id, participant.id, new Date(0)),
   ]);
-  await recordAudit(db, { orgId: org.id, actorId: actor.personId, action: 'participant.exported', subjectType: 'participant', subjectId: participant.id, ip });
+  await recordAudit(db, {
+    orgId: org.id,
+    actorId: actor.personId,
+    action: 'participant.exported',
+    subjectType: 'participant',
+    subjectId: participant.id,
+    ip,
+  });
   const { org_id: _org, ...details } = participant;
   return {
     about: `Everything ${org.name} holds about participant ${participant.code} on Recovery Connectors, exported ${new Date().toISOString()}.`,
@@ -169,6 +237,11 @@ export async function exportParticipant(db: Kysely<DB>, actor: SignedInActor, or
       how: a.source,
       recorded_at: a.created_at,
     })),
-    self_completion_links: links.map((l) => ({ instrument: l.instrument_key, created_at: l.created_at, expires_at: l.expires_at, used_at: l.used_at })),
+    self_completion_links: links.map((l) => ({
+      instrument: l.instrument_key,
+      created_at: l.created_at,
+      expires_at: l.expires_at,
+      used_at: l.used_at,
+    })),
   };
 }

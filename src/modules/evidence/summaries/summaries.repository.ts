@@ -41,7 +41,20 @@ export async function insertSummary(db: Kysely<DB>, orgId: string, s: SummaryToS
 export async function listSummaries(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('evidence_summaries')
-    .select(['id', 'instrument_key', 'measure_key', 'period_start', 'period_end', 'n_paired', 'mean_change', 'sd_change', 'baseline_mean', 'baseline_sd', 'collection_method', 'created_at'])
+    .select([
+      'id',
+      'instrument_key',
+      'measure_key',
+      'period_start',
+      'period_end',
+      'n_paired',
+      'mean_change',
+      'sd_change',
+      'baseline_mean',
+      'baseline_sd',
+      'collection_method',
+      'created_at',
+    ])
     .where('org_id', '=', orgId)
     .orderBy('period_end', 'desc')
     .execute();

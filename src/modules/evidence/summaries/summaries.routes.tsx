@@ -16,10 +16,19 @@ export function summaryRoutes(deps: Deps) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const rule = { config: { access: access.org(contributeSummaries) } };
 
-    async function page(req: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, values: Record<string, string> = {}) {
+    async function page(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors: FieldErrors = {},
+      values: Record<string, string> = {},
+    ) {
       const view = await loadSummariesPage(deps, orgOf(req));
       const status = Object.keys(errors).length ? 400 : 200;
-      return sendPage(reply, <SummariesPage ctx={ctx(req, reply)} view={view} errors={errors} values={values} />, status);
+      return sendPage(
+        reply,
+        <SummariesPage ctx={ctx(req, reply)} view={view} errors={errors} values={values} />,
+        status,
+      );
     }
 
     app.get('/orgs/:org/summaries', rule, async (req, reply) => page(req, reply));

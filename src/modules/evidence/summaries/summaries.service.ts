@@ -18,8 +18,10 @@ export function checkSummaryAgainstMeasure(
 ): FieldErrors {
   const errors: FieldErrors = {};
   const span = measure.range.max - measure.range.min;
-  if (Math.abs(f.mean_change) > span) errors.mean_change = `${measure.name} runs from ${measure.range.min} to ${measure.range.max}, so the mean change must be between -${span} and ${span}`;
-  if (f.sd_change > span) errors.sd_change = `The standard deviation of the change cannot be more than ${span} for ${measure.name}`;
+  if (Math.abs(f.mean_change) > span)
+    errors.mean_change = `${measure.name} runs from ${measure.range.min} to ${measure.range.max}, so the mean change must be between -${span} and ${span}`;
+  if (f.sd_change > span)
+    errors.sd_change = `The standard deviation of the change cannot be more than ${span} for ${measure.name}`;
   if (f.baseline_mean !== undefined && (f.baseline_mean < measure.range.min || f.baseline_mean > measure.range.max)) {
     errors.baseline_mean = `The mean at the start must be between ${measure.range.min} and ${measure.range.max}`;
   }
@@ -44,9 +46,14 @@ export async function loadSummariesPage(deps: Deps, org: OrgTarget): Promise<Sum
   const [options, rows] = await Promise.all([poolableMeasures(deps, org.id), listSummaries(deps.db, org.id)]);
   return {
     org,
-    measures: options.map((o) => ({ value: o.value, label: `${o.label} (${o.measure.range.min} to ${o.measure.range.max})` })),
+    measures: options.map((o) => ({
+      value: o.value,
+      label: `${o.label} (${o.measure.range.min} to ${o.measure.range.max})`,
+    })),
     rows: rows.map((r) => ({
-      measure: options.find((o) => o.value === `${r.instrument_key}:${r.measure_key}`)?.label ?? `${r.instrument_key} ${r.measure_key}`,
+      measure:
+        options.find((o) => o.value === `${r.instrument_key}:${r.measure_key}`)?.label ??
+        `${r.instrument_key} ${r.measure_key}`,
       periodStart: r.period_start,
       periodEnd: r.period_end,
       n: r.n_paired,

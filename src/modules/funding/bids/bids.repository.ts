@@ -18,13 +18,26 @@ export interface BidRow {
 }
 
 /** The bid with this organisation's standing in it, or undefined when the organisation has no part in it. */
-export async function findBidFor(db: Kysely<DB>, orgId: string, bidId: string): Promise<{ bid: BidRow; standing: PartnerStanding } | undefined> {
+export async function findBidFor(
+  db: Kysely<DB>,
+  orgId: string,
+  bidId: string,
+): Promise<{ bid: BidRow; standing: PartnerStanding } | undefined> {
   const row = await db
     .selectFrom('funding_bid_partners as p')
     .innerJoin('funding_bids as b', 'b.id', 'p.bid_id')
     .select([
-      'b.id', 'b.org_id as lead_org_id', 'b.opportunity_id', 'b.title', 'b.summary', 'b.total_pence', 'b.currency',
-      'b.running_costs_pence', 'b.status', 'b.created_at', 'p.status as standing',
+      'b.id',
+      'b.org_id as lead_org_id',
+      'b.opportunity_id',
+      'b.title',
+      'b.summary',
+      'b.total_pence',
+      'b.currency',
+      'b.running_costs_pence',
+      'b.status',
+      'b.created_at',
+      'p.status as standing',
     ])
     .where('p.org_id', '=', orgId)
     .where('p.bid_id', '=', bidId)
@@ -39,7 +52,16 @@ export async function listBidsFor(db: Kysely<DB>, orgId: string) {
     .selectFrom('funding_bid_partners as p')
     .innerJoin('funding_bids as b', 'b.id', 'p.bid_id')
     .innerJoin('organisations as lead', 'lead.id', 'b.org_id')
-    .select(['b.id', 'b.title', 'b.total_pence', 'b.currency', 'b.status', 'p.status as standing', 'p.role', 'lead.name as lead_name'])
+    .select([
+      'b.id',
+      'b.title',
+      'b.total_pence',
+      'b.currency',
+      'b.status',
+      'p.status as standing',
+      'p.role',
+      'lead.name as lead_name',
+    ])
     .where('p.org_id', '=', orgId)
     .where('p.status', '<>', 'declined')
     .orderBy('b.created_at', 'desc')
@@ -48,21 +70,57 @@ export async function listBidsFor(db: Kysely<DB>, orgId: string) {
 
 export async function insertBid(
   db: Kysely<DB>,
-  b: { leadOrgId: string; opportunityId: string | null; title: string; totalPence: number; summary: string; createdBy: string; role: string },
+  b: {
+    leadOrgId: string;
+    opportunityId: string | null;
+    title: string;
+    totalPence: number;
+    summary: string;
+    createdBy: string;
+    role: string;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('funding_bids')
-    .values({ org_id: b.leadOrgId, opportunity_id: b.opportunityId, title: b.title, total_pence: b.totalPence, summary: b.summary, created_by: b.createdBy })
+    .values({
+      org_id: b.leadOrgId,
+      opportunity_id: b.opportunityId,
+      title: b.title,
+      total_pence: b.totalPence,
+      summary: b.summary,
+      created_by: b.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('funding_bid_partners').values({ bid_id: row.id, org_id: b.leadOrgId, role: b.role, status: 'lead', responded_at: new Date(), responded_by: b.createdBy }).execute();
+  await db
+    .insertInto('funding_bid_partners')
+    .values({
+      bid_id: row.id,
+      org_id: b.leadOrgId,
+      role: b.role,
+      status: 'lead',
+      responded_at: new Date(),
+      responded_by: b.createdBy,
+    })
+    .execute();
   return row.id;
 }
 
-export async function updateBid(db: Kysely<DB>, bidId: string, leadOrgId: string, b: { title: string; summary: string; totalPence: number; runningCostsPence: number | null; status: string }) {
+export async function updateBid(
+  db: Kysely<DB>,
+  bidId: string,
+  leadOrgId: string,
+  b: { title: string; summary: string; totalPence: number; runningCostsPence: number | null; status: string },
+) {
   await db
     .updateTable('funding_bids')
-    .set({ title: b.title, summary: b.summary, total_pence: b.totalPence, running_costs_pence: b.runningCostsPence, status: b.status })
+    .set({
+      title: b.title,
+      summary: b.summary,
+      total_pence: b.totalPence,
+      running_costs_pence: b.runningCostsPence,
+      status: b.status,
+    })
     .where('id', '=', bidId)
     .where('org_id', '=', leadOrgId)
     .execute();
@@ -85,14 +143,23 @@ export async function invitePartner(db: Kysely<DB>, bidId: string, orgId: string
     .insertInto('funding_bid_partners')
     .values({ bid_id: bidId, org_id: orgId, role, status: 'invited' })
     .onConflict((oc) =>
-      oc.columns(['bid_id', 'org_id']).doUpdateSet({ status: 'invited', role, invited_at: sql`now()`, responded_at: null, responded_by: null }).where('funding_bid_partners.status', '=', 'declined'),
+      oc
+        .columns(['bid_id', 'org_id'])
+        .doUpdateSet({ status: 'invited', role, invited_at: sql`now()`, responded_at: null, responded_by: null })
+        .where('funding_bid_partners.status', '=', 'declined'),
     )
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Accepts or declines, only while invited: a replayed answer changes nothing. */
-export async function respondToInvitation(db: Kysely<DB>, bidId: string, orgId: string, accept: boolean, by: string): Promise<boolean> {
+export async function respondToInvitation(
+  db: Kysely<DB>,
+  bidId: string,
+  orgId: string,
+  accept: boolean,
+  by: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('funding_bid_partners')
     .set({ status: accept ? 'accepted' : 'declined', responded_at: new Date(), responded_by: by })
@@ -104,18 +171,34 @@ export async function respondToInvitation(db: Kysely<DB>, bidId: string, orgId: 
 }
 
 export async function setPartnerRole(db: Kysely<DB>, bidId: string, orgId: string, role: string) {
-  await db.updateTable('funding_bid_partners').set({ role }).where('bid_id', '=', bidId).where('org_id', '=', orgId).execute();
+  await db
+    .updateTable('funding_bid_partners')
+    .set({ role })
+    .where('bid_id', '=', bidId)
+    .where('org_id', '=', orgId)
+    .execute();
 }
 
 export async function listBudgetLines(db: Kysely<DB>, bidId: string) {
-  return db.selectFrom('funding_budget_lines').select(['org_id', 'description', 'amount_pence']).where('bid_id', '=', bidId).execute();
+  return db
+    .selectFrom('funding_budget_lines')
+    .select(['org_id', 'description', 'amount_pence'])
+    .where('bid_id', '=', bidId)
+    .execute();
 }
 
 /** Replaces the bid's budget lines with these (the caller has checked they balance). */
-export async function replaceBudgetLines(db: Kysely<DB>, bidId: string, lines: readonly { orgId: string; description: string; pence: number }[]) {
+export async function replaceBudgetLines(
+  db: Kysely<DB>,
+  bidId: string,
+  lines: readonly { orgId: string; description: string; pence: number }[],
+) {
   await db.deleteFrom('funding_budget_lines').where('bid_id', '=', bidId).execute();
   if (lines.length === 0) return;
-  await db.insertInto('funding_budget_lines').values(lines.map((l) => ({ bid_id: bidId, org_id: l.orgId, description: l.description, amount_pence: l.pence }))).execute();
+  await db
+    .insertInto('funding_budget_lines')
+    .values(lines.map((l) => ({ bid_id: bidId, org_id: l.orgId, description: l.description, amount_pence: l.pence })))
+    .execute();
 }
 
 export async function listTasks(db: Kysely<DB>, bidId: string) {
@@ -130,12 +213,24 @@ export async function listTasks(db: Kysely<DB>, bidId: string) {
     .execute();
 }
 
-export async function insertTask(db: Kysely<DB>, bidId: string, t: { ownerOrgId: string; title: string; dueOn: string | null }) {
-  await db.insertInto('funding_bid_tasks').values({ bid_id: bidId, org_id: t.ownerOrgId, title: t.title, due_on: t.dueOn }).execute();
+export async function insertTask(
+  db: Kysely<DB>,
+  bidId: string,
+  t: { ownerOrgId: string; title: string; dueOn: string | null },
+) {
+  await db
+    .insertInto('funding_bid_tasks')
+    .values({ bid_id: bidId, org_id: t.ownerOrgId, title: t.title, due_on: t.dueOn })
+    .execute();
 }
 
 export async function setTaskDone(db: Kysely<DB>, bidId: string, taskId: string, done: boolean): Promise<boolean> {
-  const r = await db.updateTable('funding_bid_tasks').set({ done }).where('bid_id', '=', bidId).where('id', '=', taskId).executeTakeFirst();
+  const r = await db
+    .updateTable('funding_bid_tasks')
+    .set({ done })
+    .where('bid_id', '=', bidId)
+    .where('id', '=', taskId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -164,11 +259,27 @@ export async function findDocumentKey(db: Kysely<DB>, bidId: string, documentKey
 /** A new version; the unique (document_key, version) refuses a second writer of the same number. */
 export async function insertDocumentVersion(
   db: Kysely<DB>,
-  d: { bidId: string; orgId: string; documentKey: string; version: number; title: string; body: string; addedBy: string },
+  d: {
+    bidId: string;
+    orgId: string;
+    documentKey: string;
+    version: number;
+    title: string;
+    body: string;
+    addedBy: string;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('funding_bid_documents')
-    .values({ bid_id: d.bidId, org_id: d.orgId, document_key: d.documentKey, version: d.version, title: d.title, body: d.body, added_by: d.addedBy })
+    .values({
+      bid_id: d.bidId,
+      org_id: d.orgId,
+      document_key: d.documentKey,
+      version: d.version,
+      title: d.title,
+      body: d.body,
+      added_by: d.addedBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -181,12 +292,26 @@ export async function findLatestVersion(db: Kysely<DB>, bidId: string, documentI
     .select(['d.id', 'd.document_key', 'd.version'])
     .where('d.bid_id', '=', bidId)
     .where('d.id', '=', documentId)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('funding_bid_documents as n').select('n.id').whereRef('n.document_key', '=', 'd.document_key').whereRef('n.version', '>', 'd.version'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('funding_bid_documents as n')
+            .select('n.id')
+            .whereRef('n.document_key', '=', 'd.document_key')
+            .whereRef('n.version', '>', 'd.version'),
+        ),
+      ),
+    )
     .executeTakeFirst();
 }
 
 export async function insertSignoff(db: Kysely<DB>, documentId: string, orgId: string, by: string): Promise<boolean> {
-  const r = await db.insertInto('funding_bid_signoffs').values({ document_id: documentId, org_id: orgId, signed_by: by }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('funding_bid_signoffs')
+    .values({ document_id: documentId, org_id: orgId, signed_by: by })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -212,7 +337,10 @@ export async function listNotes(db: Kysely<DB>, bidId: string) {
 }
 
 export async function insertNote(db: Kysely<DB>, bidId: string, orgId: string, authorId: string, body: string) {
-  await db.insertInto('funding_bid_notes').values({ bid_id: bidId, org_id: orgId, author_id: authorId, body }).execute();
+  await db
+    .insertInto('funding_bid_notes')
+    .values({ bid_id: bidId, org_id: orgId, author_id: authorId, body })
+    .execute();
 }
 
 /** Members a lead may invite: every member but the bid's own partners. */
@@ -221,13 +349,29 @@ export async function listInvitableMembers(db: Kysely<DB>, bidId: string) {
     .selectFrom('organisations as o')
     .select(['o.id', 'o.name', 'o.slug'])
     .where('o.status', '=', 'member')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('funding_bid_partners as p').select('p.org_id').whereRef('p.org_id', '=', 'o.id').where('p.bid_id', '=', bidId).where('p.status', '<>', 'declined'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('funding_bid_partners as p')
+            .select('p.org_id')
+            .whereRef('p.org_id', '=', 'o.id')
+            .where('p.bid_id', '=', bidId)
+            .where('p.status', '<>', 'declined'),
+        ),
+      ),
+    )
     .orderBy('o.name')
     .execute();
 }
 
 export async function findMemberBySlug(db: Kysely<DB>, slug: string) {
-  return db.selectFrom('organisations').select(['id', 'name', 'slug']).where('slug', '=', slug).where('status', '=', 'member').executeTakeFirst();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'slug'])
+    .where('slug', '=', slug)
+    .where('status', '=', 'member')
+    .executeTakeFirst();
 }
 
 export async function leadEmailsOf(db: Kysely<DB>, orgId: string): Promise<string[]> {

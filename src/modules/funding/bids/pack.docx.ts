@@ -8,15 +8,23 @@ import type { Block, PackDocument } from '../../insight/index.ts';
 function blockParts(block: Block): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'p':
-      return [new Paragraph({ children: [new TextRun(block.text), ...(block.link ? [new TextRun(` (${block.link.text})`)] : [])] })];
+      return [
+        new Paragraph({
+          children: [new TextRun(block.text), ...(block.link ? [new TextRun(` (${block.link.text})`)] : [])],
+        }),
+      ];
     case 'list':
       return block.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
     case 'table': {
       const header = new TableRow({
         tableHeader: true,
-        children: block.head.map((h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] })),
+        children: block.head.map(
+          (h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] }),
+        ),
       });
-      const rows = block.rows.map((r) => new TableRow({ children: r.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) }));
+      const rows = block.rows.map(
+        (r) => new TableRow({ children: r.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) }),
+      );
       return [
         new Paragraph({ children: [new TextRun({ text: block.caption, italics: true })] }),
         new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }),
@@ -37,6 +45,11 @@ export async function renderPackDocx(pack: PackDocument): Promise<Buffer> {
     children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 }));
     for (const block of section.blocks) children.push(...blockParts(block));
   }
-  const doc = new Document({ creator: 'Recovery Connectors', title: pack.title, description: pack.subtitle, sections: [{ children }] });
+  const doc = new Document({
+    creator: 'Recovery Connectors',
+    title: pack.title,
+    description: pack.subtitle,
+    sections: [{ children }],
+  });
   return Packer.toBuffer(doc);
 }

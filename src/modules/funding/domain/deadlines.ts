@@ -6,7 +6,9 @@ export const REMINDER_DAYS = [14, 3] as const;
 
 /** Whole days from today to the deadline (both YYYY-MM-DD). */
 export function daysUntil(today: string, deadline: string): number {
-  return Math.round(DateTime.fromISO(deadline, { zone: 'utc' }).diff(DateTime.fromISO(today, { zone: 'utc' }), 'days').days);
+  return Math.round(
+    DateTime.fromISO(deadline, { zone: 'utc' }).diff(DateTime.fromISO(today, { zone: 'utc' }), 'days').days,
+  );
 }
 
 /** The reminder step due today (14 or 3), or undefined when none is: past deadlines and far ones get none. */

@@ -27,7 +27,10 @@ const AMOUNT = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
  * Commas and a leading pound sign are allowed; negative amounts and more than 2 decimals are not.
  */
 export function parseMoney(input: string): number | undefined {
-  const cleaned = input.trim().replace(/^£/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const cleaned = input
+    .trim()
+    .replace(/^£/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   const m = AMOUNT.exec(cleaned);
   if (!m) return undefined;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));

@@ -25,7 +25,9 @@ export async function upsertSource(db: Kysely<DB>, s: SourceInput): Promise<stri
       imported_by: s.importedBy,
     })
     .onConflict((oc) =>
-      oc.columns(['publisher_name', 'title', 'licence']).doUpdateSet({ file_name: s.fileName, imported_at: sql`now()`, imported_by: s.importedBy }),
+      oc
+        .columns(['publisher_name', 'title', 'licence'])
+        .doUpdateSet({ file_name: s.fileName, imported_at: sql`now()`, imported_by: s.importedBy }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -44,7 +46,11 @@ export async function refreshSourceCount(db: Kysely<DB>, sourceId: string): Prom
  * Inserts new grants and updates changed ones; a grant whose fields are all the same is left
  * alone. Returns how many were added and how many changed.
  */
-export async function upsertGrants(db: Kysely<DB>, sourceId: string, records: readonly GrantRecord[]): Promise<{ added: number; changed: number }> {
+export async function upsertGrants(
+  db: Kysely<DB>,
+  sourceId: string,
+  records: readonly GrantRecord[],
+): Promise<{ added: number; changed: number }> {
   if (records.length === 0) return { added: 0, changed: 0 };
   const rows = await db
     .insertInto('funding_grants')
@@ -119,7 +125,11 @@ export async function listKeywords(db: Kysely<DB>): Promise<string[]> {
 }
 
 export async function addKeyword(db: Kysely<DB>, keyword: string, by: string): Promise<boolean> {
-  const r = await db.insertInto('funding_keywords').values({ keyword, added_by: by }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('funding_keywords')
+    .values({ keyword, added_by: by })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -129,7 +139,10 @@ export async function removeKeyword(db: Kysely<DB>, keyword: string): Promise<bo
 }
 
 export async function countGrants(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('funding_grants').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('funding_grants')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -151,7 +164,9 @@ export async function listRecoveryFunders(db: Kysely<DB>, memberIds: readonly st
       'g.currency',
       sql<string>`count(*)`.as('grants'),
       sql<string>`sum(g.amount_pence)`.as('total'),
-      sql<string>`count(*) filter (where g.recipient_id = any(${sql.val([...memberIds])}::text[]) and g.recipient_id <> '')`.as('member_grants'),
+      sql<string>`count(*) filter (where g.recipient_id = any(${sql.val([...memberIds])}::text[]) and g.recipient_id <> '')`.as(
+        'member_grants',
+      ),
       sql<Date>`max(g.award_date)`.as('latest'),
     ])
     .where(recoveryFilter(memberIds))
@@ -179,7 +194,12 @@ export async function funderTotalsByYear(db: Kysely<DB>, funderId: string, membe
 export async function funderTotalsByArea(db: Kysely<DB>, funderId: string, memberIds: readonly string[]) {
   return db
     .selectFrom('funding_grants as g')
-    .select([sql<string>`coalesce(nullif(g.area, ''), 'Not stated')`.as('area'), 'g.currency', sql<string>`count(*)`.as('grants'), sql<string>`sum(g.amount_pence)`.as('total')])
+    .select([
+      sql<string>`coalesce(nullif(g.area, ''), 'Not stated')`.as('area'),
+      'g.currency',
+      sql<string>`count(*)`.as('grants'),
+      sql<string>`sum(g.amount_pence)`.as('total'),
+    ])
     .where('g.funder_id', '=', funderId)
     .where(recoveryFilter(memberIds))
     .groupBy([sql`coalesce(nullif(g.area, ''), 'Not stated')`, 'g.currency'])
@@ -191,7 +211,10 @@ export async function funderTotalsByArea(db: Kysely<DB>, funderId: string, membe
 export async function funderProgrammes(db: Kysely<DB>, funderId: string) {
   return db
     .selectFrom('funding_grants as g')
-    .select([sql<string>`coalesce(nullif(g.programme, ''), 'No programme named')`.as('programme'), sql<string>`count(*)`.as('grants')])
+    .select([
+      sql<string>`coalesce(nullif(g.programme, ''), 'No programme named')`.as('programme'),
+      sql<string>`count(*)`.as('grants'),
+    ])
     .where('g.funder_id', '=', funderId)
     .groupBy(sql`coalesce(nullif(g.programme, ''), 'No programme named')`)
     .orderBy(sql`count(*)`, 'desc')
@@ -208,11 +231,26 @@ export async function funderSummary(db: Kysely<DB>, funderId: string) {
 }
 
 /** The funder's recovery grants: to members first, then keyword matches, newest first. */
-export async function funderRecoveryGrants(db: Kysely<DB>, funderId: string, memberIds: readonly string[], limit: number) {
+export async function funderRecoveryGrants(
+  db: Kysely<DB>,
+  funderId: string,
+  memberIds: readonly string[],
+  limit: number,
+) {
   return db
     .selectFrom('funding_grants as g')
     .innerJoin('funding_sources as s', 's.id', 'g.source_id')
-    .select(['g.grant_id', 'g.title', 'g.currency', 'g.amount_pence', 'g.award_date', 'g.recipient_id', 'g.recipient_name', 'g.keyword', 'g.area'])
+    .select([
+      'g.grant_id',
+      'g.title',
+      'g.currency',
+      'g.amount_pence',
+      'g.award_date',
+      'g.recipient_id',
+      'g.recipient_name',
+      'g.keyword',
+      'g.area',
+    ])
     .where('g.funder_id', '=', funderId)
     .where(recoveryFilter(memberIds))
     .orderBy(sql`(g.recipient_id = any(${sql.val([...memberIds])}::text[]) and g.recipient_id <> '')`, 'desc')
@@ -224,7 +262,16 @@ export async function funderRecoveryGrants(db: Kysely<DB>, funderId: string, mem
 /** Where the shown grants came from, for the attribution every page carries. */
 export async function sourcesFor(db: Kysely<DB>, funderId?: string) {
   let q = db.selectFrom('funding_sources as s').select(['s.publisher_name', 's.licence', 's.title']).distinct();
-  if (funderId) q = q.where((eb) => eb.exists(eb.selectFrom('funding_grants as g').select('g.grant_id').whereRef('g.source_id', '=', 's.id').where('g.funder_id', '=', funderId)));
+  if (funderId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('funding_grants as g')
+          .select('g.grant_id')
+          .whereRef('g.source_id', '=', 's.id')
+          .where('g.funder_id', '=', funderId),
+      ),
+    );
   return q.orderBy('s.publisher_name').execute();
 }
 
@@ -233,14 +280,30 @@ export async function grantsToRecipients(db: Kysely<DB>, recipientIds: readonly 
   return db
     .selectFrom('funding_grants as g')
     .innerJoin('funding_sources as s', 's.id', 'g.source_id')
-    .select(['g.grant_id', 'g.title', 'g.currency', 'g.amount_pence', 'g.award_date', 'g.funder_id', 'g.funder_name', 'g.recipient_id', 'g.programme', 's.publisher_name', 's.licence'])
+    .select([
+      'g.grant_id',
+      'g.title',
+      'g.currency',
+      'g.amount_pence',
+      'g.award_date',
+      'g.funder_id',
+      'g.funder_name',
+      'g.recipient_id',
+      'g.programme',
+      's.publisher_name',
+      's.licence',
+    ])
     .where('g.recipient_id', '=', sql<string>`any(${sql.val([...recipientIds])}::text[])`)
     .orderBy('g.award_date', 'desc')
     .execute();
 }
 
 export async function getShowGrants(db: Kysely<DB>, orgId: string): Promise<boolean> {
-  const r = await db.selectFrom('funding_org_settings').select('show_grants').where('org_id', '=', orgId).executeTakeFirst();
+  const r = await db
+    .selectFrom('funding_org_settings')
+    .select('show_grants')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
   return r?.show_grants ?? false;
 }
 
@@ -253,7 +316,11 @@ export async function setShowGrants(db: Kysely<DB>, orgId: string, show: boolean
 }
 
 export async function getOrgCosts(db: Kysely<DB>, orgId: string): Promise<{ pence: number | null; year: string }> {
-  const r = await db.selectFrom('funding_org_settings').select(['running_costs_pence', 'costs_year']).where('org_id', '=', orgId).executeTakeFirst();
+  const r = await db
+    .selectFrom('funding_org_settings')
+    .select(['running_costs_pence', 'costs_year'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
   return { pence: r?.running_costs_pence ?? null, year: r?.costs_year ?? '' };
 }
 
@@ -261,7 +328,9 @@ export async function setOrgCosts(db: Kysely<DB>, orgId: string, pence: number |
   await db
     .insertInto('funding_org_settings')
     .values({ org_id: orgId, running_costs_pence: pence, costs_year: year })
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ running_costs_pence: pence, costs_year: year, updated_at: sql`now()` }))
+    .onConflict((oc) =>
+      oc.column('org_id').doUpdateSet({ running_costs_pence: pence, costs_year: year, updated_at: sql`now()` }),
+    )
     .execute();
 }
 

@@ -19,7 +19,16 @@ export interface GrantImportInput {
 }
 
 export type GrantImportReport =
-  | { ok: true; grants: number; added: number; changed: number; unchanged: number; publisher: string; licence: string; ignoredColumns: string[] }
+  | {
+      ok: true;
+      grants: number;
+      added: number;
+      changed: number;
+      unchanged: number;
+      publisher: string;
+      licence: string;
+      ignoredColumns: string[];
+    }
   | { ok: false; problems: GrantProblem[]; problemCount: number; fileError?: string };
 
 const BATCH = 1000;
@@ -30,7 +39,8 @@ const BATCH = 1000;
  */
 export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Promise<GrantImportReport> {
   const kind = grantFileKind(input.fileName);
-  if (!kind) return fileProblem('Only 360Giving files can be imported: a .json package, or a .csv or .xlsx spreadsheet.');
+  if (!kind)
+    return fileProblem('Only 360Giving files can be imported: a .json package, or a .csv or .xlsx spreadsheet.');
   let checked;
   try {
     checked = await checkGrantFile(kind, input.open);
@@ -40,7 +50,11 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
   }
   if (checked.problemCount > 0) return { ok: false, problems: checked.problems, problemCount: checked.problemCount };
 
-  const meta = checked.details.meta as { title?: string; publisher?: { name?: string; identifier?: string }; license?: string };
+  const meta = checked.details.meta as {
+    title?: string;
+    publisher?: { name?: string; identifier?: string };
+    license?: string;
+  };
   const publisher = (input.publisherName || meta.publisher?.name || '').trim();
   const licence = (input.licence || meta.license || '').trim();
   if (!publisher || !licence) {
@@ -49,12 +63,18 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
         '(for example https://creativecommons.org/licenses/by/4.0/), so every grant can carry its attribution.',
     );
   }
-  if (!/^https?:\/\/\S+$/.test(licence)) return fileProblem('The licence should be the web address of the licence, for example https://creativecommons.org/licenses/by/4.0/.');
+  if (!/^https?:\/\/\S+$/.test(licence))
+    return fileProblem(
+      'The licence should be the web address of the licence, for example https://creativecommons.org/licenses/by/4.0/.',
+    );
   // Inside a caller's transaction (the demo seed) it writes there; otherwise in its own.
-  const inTransaction = <T>(fn: (tx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  const inTransaction = <T>(fn: (tx: Kysely<DB>) => Promise<T>) =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
   const result = await inTransaction(async (tx) => {
     const sourceId = await repo.upsertSource(tx, {
-      title: String(meta.title || input.fileName).trim().slice(0, 300),
+      title: String(meta.title || input.fileName)
+        .trim()
+        .slice(0, 300),
       publisherName: publisher.slice(0, 300),
       publisherIdentifier: String(meta.publisher?.identifier ?? '').slice(0, 100),
       licence: licence.slice(0, 500),
@@ -68,7 +88,11 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
       const r = await repo.upsertGrants(tx, sourceId, batch);
       added += r.added;
       changed += r.changed;
-      if (r.added + r.changed > 0) await repo.flagByKeywords(tx, batch.map((g) => g.grantId));
+      if (r.added + r.changed > 0)
+        await repo.flagByKeywords(
+          tx,
+          batch.map((g) => g.grantId),
+        );
       batch = [];
     };
     // The second pass: the file was checked whole, so every grant here is valid.

@@ -12,10 +12,18 @@ import { importGrants } from './import-grants.service.ts';
 
 const USAGE = 'usage: connectors import grants FILE [--publisher NAME] [--licence URL]';
 
-export async function runGrantImportCommand(argv: string[], env: Record<string, string | undefined>, io: { out(s: string): void; err(s: string): void }): Promise<number> {
+export async function runGrantImportCommand(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: { out(s: string): void; err(s: string): void },
+): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { publisher: { type: 'string' }, licence: { type: 'string' }, license: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { publisher: { type: 'string' }, licence: { type: 'string' }, license: { type: 'string' } },
+    });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -32,7 +40,9 @@ export async function runGrantImportCommand(argv: string[], env: Record<string, 
     return 1;
   }
   const config = loadConfig({ SESSION_SECRET: 'x'.repeat(32), ...env });
-  const target: DatabaseTarget = config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dataDir: config.dataDir };
+  const target: DatabaseTarget = config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'embedded', dataDir: config.dataDir };
   const database = await openDatabase(target);
   try {
     await migrate(database.pool);
@@ -47,11 +57,15 @@ export async function runGrantImportCommand(argv: string[], env: Record<string, 
       io.err('Nothing was imported.');
       if (report.fileError) io.err(report.fileError);
       for (const p of report.problems) io.err(formatProblem(p));
-      if (report.problemCount > report.problems.length) io.err(`…and ${report.problemCount - report.problems.length} more problems.`);
+      if (report.problemCount > report.problems.length)
+        io.err(`…and ${report.problemCount - report.problems.length} more problems.`);
       return 1;
     }
-    io.out(`Imported ${report.grants} grants from ${report.publisher} (${report.licence}): ${report.added} new, ${report.changed} changed, ${report.unchanged} unchanged.`);
-    if (report.ignoredColumns.length) io.out(`Columns not in the 360Giving standard, left out: ${report.ignoredColumns.join(', ')}`);
+    io.out(
+      `Imported ${report.grants} grants from ${report.publisher} (${report.licence}): ${report.added} new, ${report.changed} changed, ${report.unchanged} unchanged.`,
+    );
+    if (report.ignoredColumns.length)
+      io.out(`Columns not in the 360Giving standard, left out: ${report.ignoredColumns.join(', ')}`);
     return 0;
   } finally {
     await database.close();

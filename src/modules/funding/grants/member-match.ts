@@ -13,7 +13,8 @@ export interface MemberIndex {
 export async function loadMemberIndex(db: Kysely<DB>): Promise<MemberIndex> {
   const byId = new Map<string, { orgId: string; slug: string; name: string }>();
   for (const m of await listMemberRegistrations(db)) {
-    for (const id of identifiersFor(m.charityNumber, m.companyNumber)) byId.set(id, { orgId: m.orgId, slug: m.slug, name: m.name });
+    for (const id of identifiersFor(m.charityNumber, m.companyNumber))
+      byId.set(id, { orgId: m.orgId, slug: m.slug, name: m.name });
   }
   return { ids: [...byId.keys()], byId };
 }

@@ -48,13 +48,27 @@ export async function checkGrantFile(kind: GrantFileKind, open: OpenFile): Promi
     const id = grantIdOf(grant);
     const first = seen.get(id);
     if (first) {
-      add([{ where, grantId: id, field: 'Identifier (id)', message: `is the same as ${first}'s: each grant needs its own id` }]);
+      add([
+        {
+          where,
+          grantId: id,
+          field: 'Identifier (id)',
+          message: `is the same as ${first}'s: each grant needs its own id`,
+        },
+      ]);
       continue;
     }
     seen.set(id, where);
   }
   for (const e of validatePackageMeta(details.meta)) {
-    add([{ where: 'Package details', grantId: '-', field: e.instancePath.slice(1) || 'package', message: e.message ?? 'is not valid' }]);
+    add([
+      {
+        where: 'Package details',
+        grantId: '-',
+        field: e.instancePath.slice(1) || 'package',
+        message: e.message ?? 'is not valid',
+      },
+    ]);
   }
   if (grants === 0) add([{ where: 'File', grantId: '-', field: 'Grants (grants)', message: 'has no grants in it' }]);
   return { details, grants, problems, problemCount };

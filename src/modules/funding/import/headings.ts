@@ -10,7 +10,12 @@ export interface Column {
 }
 
 export function normaliseHeading(heading: string): string {
-  return heading.toLowerCase().replace(/\s*:\s*/g, ':').replace(/\s+/g, ' ').replace(/[?]$/, '').trim();
+  return heading
+    .toLowerCase()
+    .replace(/\s*:\s*/g, ':')
+    .replace(/\s+/g, ' ')
+    .replace(/[?]$/, '')
+    .trim();
 }
 
 let headingMap: Map<string, Column> | undefined;
@@ -38,11 +43,17 @@ export function headingColumns(): Map<string, Column> {
     if (isList && child.properties) {
       for (const [childKey, childNode] of Object.entries(child.properties)) {
         if (childNode.properties || childNode.items?.$ref) continue; // deeper lists are not in the flat form we read
-        map.set(normaliseHeading(`${title}:${childNode.title ?? childKey}`), { path: [key, 0, childKey], type: typeOf(childNode) });
+        map.set(normaliseHeading(`${title}:${childNode.title ?? childKey}`), {
+          path: [key, 0, childKey],
+          type: typeOf(childNode),
+        });
       }
     } else if (!isList && child.properties) {
       for (const [childKey, childNode] of Object.entries(child.properties)) {
-        map.set(normaliseHeading(`${title}:${childNode.title ?? childKey}`), { path: [key, childKey], type: typeOf(childNode) });
+        map.set(normaliseHeading(`${title}:${childNode.title ?? childKey}`), {
+          path: [key, childKey],
+          type: typeOf(childNode),
+        });
       }
     } else {
       map.set(normaliseHeading(title), { path: [key], type: typeOf(node) });
@@ -55,7 +66,10 @@ export function headingColumns(): Map<string, Column> {
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** One spreadsheet row as a grant object; empty cells are left out, numbers typed as the schema says. */
-export function grantFromRow(columns: readonly (Column | undefined)[], cells: readonly string[]): Record<string, unknown> {
+export function grantFromRow(
+  columns: readonly (Column | undefined)[],
+  cells: readonly string[],
+): Record<string, unknown> {
   const grant: Record<string, unknown> = {};
   columns.forEach((column, i) => {
     const raw = (cells[i] ?? '').trim();

@@ -9,9 +9,7 @@ export class JsonPackageError extends Error {
   override name = 'JsonPackageError';
 }
 
-export type JsonItem =
-  | { type: 'grant'; index: number; text: string }
-  | { type: 'meta'; key: string; value: unknown };
+export type JsonItem = { type: 'grant'; index: number; text: string } | { type: 'meta'; key: string; value: unknown };
 
 /** A grant bigger than this is refused rather than parsed (real grants are a few kB). */
 export const MAX_GRANT_BYTES = 1_000_000;
@@ -31,7 +29,9 @@ function decode(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new JsonPackageError('This file is not saved as UTF-8 text. Save it again as UTF-8 (the standard asks for it) and import it again.');
+    throw new JsonPackageError(
+      'This file is not saved as UTF-8 text. Save it again as UTF-8 (the standard asks for it) and import it again.',
+    );
   }
 }
 
@@ -43,7 +43,9 @@ function isSpace(b: number): boolean {
  * Yields the package's grants (as text, to parse one at a time) and its other top-level fields.
  * Throws JsonPackageError when the file is not a JSON object or is cut short.
  */
-export async function* scanJsonPackage(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<JsonItem> {
+export async function* scanJsonPackage(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncGenerator<JsonItem> {
   // States at the top level of the object.
   type Top = 'start' | 'key' | 'colon' | 'value' | 'after';
   let top: Top = 'start';
@@ -68,8 +70,13 @@ export async function* scanJsonPackage(chunks: AsyncIterable<Uint8Array> | Itera
     if (first) {
       first = false;
       if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-      else if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-        throw new JsonPackageError('This file is saved as UTF-16. Save it again as UTF-8 (the standard asks for it) and import it again.');
+      else if (
+        chunk.length >= 2 &&
+        ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+      ) {
+        throw new JsonPackageError(
+          'This file is saved as UTF-16. Save it again as UTF-8 (the standard asks for it) and import it again.',
+        );
       }
     }
     valueStart = capturing ? 0 : -1;
@@ -78,7 +85,10 @@ export async function* scanJsonPackage(chunks: AsyncIterable<Uint8Array> | Itera
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (ended) {
-        if (!isSpace(b)) throw new JsonPackageError('There is more after the end of the package: a 360Giving JSON file is one object.');
+        if (!isSpace(b))
+          throw new JsonPackageError(
+            'There is more after the end of the package: a 360Giving JSON file is one object.',
+          );
         continue;
       }
       if (inString) {
@@ -103,7 +113,10 @@ export async function* scanJsonPackage(chunks: AsyncIterable<Uint8Array> | Itera
       }
       if (depth === 0) {
         if (isSpace(b)) continue;
-        if (b !== OPEN_BRACE) throw new JsonPackageError('A 360Giving JSON file is one object with a "grants" list; this file is something else.');
+        if (b !== OPEN_BRACE)
+          throw new JsonPackageError(
+            'A 360Giving JSON file is one object with a "grants" list; this file is something else.',
+          );
         depth = 1;
         top = 'key';
         continue;
@@ -131,13 +144,15 @@ export async function* scanJsonPackage(chunks: AsyncIterable<Uint8Array> | Itera
             ended = true;
             continue;
           }
-          if (b !== QUOTE) throw new JsonPackageError('This is not valid JSON: a field name should be in double quotes.');
+          if (b !== QUOTE)
+            throw new JsonPackageError('This is not valid JSON: a field name should be in double quotes.');
           inString = true;
           keyStart = i + 1;
           continue;
         }
         if (top === 'colon') {
-          if (b !== COLON) throw new JsonPackageError(`This is not valid JSON: expected ":" after "${key.slice(0, 40)}".`);
+          if (b !== COLON)
+            throw new JsonPackageError(`This is not valid JSON: expected ":" after "${key.slice(0, 40)}".`);
           top = 'value';
           continue;
         }
@@ -194,13 +209,19 @@ export async function* scanJsonPackage(chunks: AsyncIterable<Uint8Array> | Itera
       valueParts.push(piece);
       valueBytes += piece.length;
       if (inGrants && valueBytes > MAX_GRANT_BYTES) {
-        throw new JsonPackageError(`Grant ${grantIndex + 1} is over ${MAX_GRANT_BYTES / 1_000_000} MB, far bigger than any real grant; the file looks damaged.`);
+        throw new JsonPackageError(
+          `Grant ${grantIndex + 1} is over ${MAX_GRANT_BYTES / 1_000_000} MB, far bigger than any real grant; the file looks damaged.`,
+        );
       }
-      if (!inGrants && valueBytes > 5 * MAX_GRANT_BYTES) throw new JsonPackageError(`The "${key.slice(0, 40)}" field is too big for package details.`);
+      if (!inGrants && valueBytes > 5 * MAX_GRANT_BYTES)
+        throw new JsonPackageError(`The "${key.slice(0, 40)}" field is too big for package details.`);
     }
     if (top === 'key' && inString && keyStart >= 0) keyParts.push(chunk.subarray(keyStart));
   }
-  if (!ended) throw new JsonPackageError('The file stops before the end of the package: it may have been cut short while saving or uploading.');
+  if (!ended)
+    throw new JsonPackageError(
+      'The file stops before the end of the package: it may have been cut short while saving or uploading.',
+    );
   if (!sawGrantsArray) throw new JsonPackageError('This file has no "grants" list, so it is not a 360Giving package.');
 
   function* finish(last: Uint8Array): Generator<JsonItem> {

@@ -17,26 +17,36 @@ export function describeGrantErrors(errors: readonly ErrorObject[], grant: unkno
   const grantId = grantIdOf(grant);
   const byField = new Map<string, ErrorObject[]>();
   for (const e of errors) {
-    const path = e.keyword === 'required' ? joinPath(e.instancePath, String(e.params.missingProperty)) : e.instancePath.slice(1);
+    const path =
+      e.keyword === 'required' ? joinPath(e.instancePath, String(e.params.missingProperty)) : e.instancePath.slice(1);
     if (path === '' && e.keyword === 'oneOf') continue; // the summary of the branches below
     const list = byField.get(path) ?? [];
     list.push(e);
     byField.set(path, list);
   }
-  const missingRecipient = ['recipientOrganization', 'recipientIndividual'].every(
-    (k) => byField.get(k)?.every((e) => e.keyword === 'required'),
+  const missingRecipient = ['recipientOrganization', 'recipientIndividual'].every((k) =>
+    byField.get(k)?.every((e) => e.keyword === 'required'),
   );
   const out: GrantProblem[] = [];
   for (const [path, list] of byField) {
     if (missingRecipient && (path === 'recipientOrganization' || path === 'recipientIndividual')) continue;
     // A grant with an organisation recipient fails the "individual" branch: not a real problem.
-    if (list.every((e) => e.keyword === 'required') && (path === 'recipientIndividual' || path === 'recipientOrganization')) continue;
+    if (
+      list.every((e) => e.keyword === 'required') &&
+      (path === 'recipientIndividual' || path === 'recipientOrganization')
+    )
+      continue;
     const parts = path.split('/').filter(Boolean);
     const field = `${fieldTitle(parts)} (${parts.join('.')})`;
     out.push({ where, grantId, field, message: messageFor(path, list, valueAt(grant, parts)) });
   }
   if (missingRecipient) {
-    out.push({ where, grantId, field: 'Recipient Org (recipientOrganization)', message: 'is missing: a grant needs a recipient organisation or a recipient individual' });
+    out.push({
+      where,
+      grantId,
+      field: 'Recipient Org (recipientOrganization)',
+      message: 'is missing: a grant needs a recipient organisation or a recipient individual',
+    });
   }
   return out;
 }
@@ -44,23 +54,38 @@ export function describeGrantErrors(errors: readonly ErrorObject[], grant: unkno
 function messageFor(path: string, list: ErrorObject[], value: unknown): string {
   const kinds = new Set(list.map((e) => e.keyword));
   if (kinds.has('required')) return 'is missing, and the standard requires it';
-  const shown = value === undefined ? '' : `"${String(typeof value === 'object' ? JSON.stringify(value) : value).slice(0, 60)}" `;
+  const shown =
+    value === undefined ? '' : `"${String(typeof value === 'object' ? JSON.stringify(value) : value).slice(0, 60)}" `;
   if (DATE_FIELDS.test(path) && (kinds.has('format') || kinds.has('pattern') || kinds.has('oneOf'))) {
     return `${shown}is not a date: write it as YYYY-MM-DD, for example 2024-03-31`;
   }
   if (kinds.has('type')) {
     const wanted = list.find((e) => e.keyword === 'type')!.params.type as string | string[];
-    return `${shown}should be ${[wanted].flat().filter((t) => t !== 'null').map(article).join(' or ')}`;
+    return `${shown}should be ${[wanted]
+      .flat()
+      .filter((t) => t !== 'null')
+      .map(article)
+      .join(' or ')}`;
   }
   if (kinds.has('enum')) return `${shown}is not in the standard's list (a currency is a 3-letter code such as GBP)`;
   if (kinds.has('minItems')) return 'needs at least one entry';
-  if (kinds.has('format')) return `${shown}is not a valid ${String(list.find((e) => e.keyword === 'format')!.params.format)}`;
+  if (kinds.has('format'))
+    return `${shown}is not a valid ${String(list.find((e) => e.keyword === 'format')!.params.format)}`;
   if (kinds.has('pattern')) return `${shown}is not in the expected form`;
   return `${shown}${list[0]!.message ?? 'is not valid'}`;
 }
 
 function article(type: string): string {
-  return { number: 'a number', string: 'text', array: 'a list', object: 'a group of fields', integer: 'a whole number', boolean: 'yes or no' }[type] ?? type;
+  return (
+    {
+      number: 'a number',
+      string: 'text',
+      array: 'a list',
+      object: 'a group of fields',
+      integer: 'a whole number',
+      boolean: 'yes or no',
+    }[type] ?? type
+  );
 }
 
 function joinPath(instancePath: string, property: string): string {

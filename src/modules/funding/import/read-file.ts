@@ -40,7 +40,11 @@ export function openBuffer(content: Buffer): OpenFile {
 }
 
 /** The grants of a file one at a time, each with where it was; `details` is complete once they are all read. */
-export async function* readGrantFile(kind: GrantFileKind, open: OpenFile, details: FileDetails): AsyncGenerator<ReadGrant> {
+export async function* readGrantFile(
+  kind: GrantFileKind,
+  open: OpenFile,
+  details: FileDetails,
+): AsyncGenerator<ReadGrant> {
   if (kind === 'json') {
     try {
       for await (const item of scanJsonPackage(open())) {
@@ -71,7 +75,9 @@ export async function* readGrantFile(kind: GrantFileKind, open: OpenFile, detail
       columns = row.cells.map((h) => map.get(normaliseHeading(h)));
       details.ignoredColumns = row.cells.filter((h, i) => h.trim() && !columns![i]);
       if (!columns.some((c) => c?.path[0] === 'id')) {
-        throw new GrantFileError('The first row has no "Identifier" column, so these are not 360Giving column headings.');
+        throw new GrantFileError(
+          'The first row has no "Identifier" column, so these are not 360Giving column headings.',
+        );
       }
       continue;
     }
@@ -93,7 +99,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 async function* csvRows(open: OpenFile): AsyncGenerator<Row> {
   // A CSV is read as UTF-8, as the standard asks; a file saved in another encoding is refused
   // (with the row it went wrong on) instead of importing names with broken letters.
-  const parser = parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true, max_record_size: 1_000_000 });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    info: true,
+    skip_empty_lines: true,
+    max_record_size: 1_000_000,
+  });
   const feed = (async () => {
     let first = true;
     let carry = new Uint8Array(0);
@@ -101,8 +113,13 @@ async function* csvRows(open: OpenFile): AsyncGenerator<Row> {
       let bytes: Uint8Array = carry.length ? Buffer.concat([carry, piece]) : piece;
       if (first) {
         first = false;
-        if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-          parser.destroy(new GrantFileError('This file is saved as UTF-16. Save it again as "CSV UTF-8" and import it again.'));
+        if (
+          bytes.length >= 2 &&
+          ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+        ) {
+          parser.destroy(
+            new GrantFileError('This file is saved as UTF-16. Save it again as "CSV UTF-8" and import it again.'),
+          );
           return;
         }
       }
@@ -123,7 +140,11 @@ async function* csvRows(open: OpenFile): AsyncGenerator<Row> {
       try {
         text = utf8.decode(bytes);
       } catch {
-        parser.destroy(new GrantFileError('This file is not saved as UTF-8, so names and places would come out with broken letters. Save it again as "CSV UTF-8" and import it again.'));
+        parser.destroy(
+          new GrantFileError(
+            'This file is not saved as UTF-8, so names and places would come out with broken letters. Save it again as "CSV UTF-8" and import it again.',
+          ),
+        );
         return;
       }
       if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
@@ -182,8 +203,18 @@ export function cellText(value: unknown): string {
   // An Excel date becomes a date-time at midnight UTC, as 360Giving's own converter writes it.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : `${value.toISOString().slice(0, 19)}+00:00`;
   if (typeof value === 'object') {
-    const cell = value as { richText?: { text?: string }[]; formula?: unknown; sharedFormula?: unknown; result?: unknown; text?: unknown };
-    if (Array.isArray(cell.richText)) return cell.richText.map((r) => r.text ?? '').join('').trim();
+    const cell = value as {
+      richText?: { text?: string }[];
+      formula?: unknown;
+      sharedFormula?: unknown;
+      result?: unknown;
+      text?: unknown;
+    };
+    if (Array.isArray(cell.richText))
+      return cell.richText
+        .map((r) => r.text ?? '')
+        .join('')
+        .trim();
     if ('formula' in cell || 'sharedFormula' in cell) {
       const r = cell.result;
       return r !== null && typeof r === 'object' && !(r instanceof Date) ? '' : cellText(r);

@@ -52,7 +52,13 @@ export function toGrantRecord(grant: unknown): GrantRecord {
     recipientName: recipient ? (recipient.name ?? recipient.id ?? '') : 'An individual',
     recipientCharity: recipient?.charityNumber?.trim() ?? '',
     recipientCompany: recipient?.companyNumber?.trim() ?? '',
-    programme: (g.grantProgramme ?? []).map((p) => p.title ?? '').filter(Boolean).join('; '),
-    area: (g.beneficiaryLocation ?? []).map((l) => l.name ?? '').filter(Boolean).join('; '),
+    programme: (g.grantProgramme ?? [])
+      .map((p) => p.title ?? '')
+      .filter(Boolean)
+      .join('; '),
+    area: (g.beneficiaryLocation ?? [])
+      .map((l) => l.name ?? '')
+      .filter(Boolean)
+      .join('; '),
   };
 }

@@ -23,7 +23,12 @@ export function changeOpportunityRoutes(deps: Deps) {
     app.post('/funding/opportunities/:id', signedIn, async (req, reply) => {
       const o = await opportunities.loadChangeableOpportunity(deps.db, personOf(req), idOf(req));
       const parsed = parseForm(opportunities.OpportunityForm, req.body);
-      if (!parsed.ok) return sendPage(reply, <ChangeOpportunityPage ctx={ctx(req, reply)} id={o.id} errors={parsed.errors} values={parsed.values} />, 400);
+      if (!parsed.ok)
+        return sendPage(
+          reply,
+          <ChangeOpportunityPage ctx={ctx(req, reply)} id={o.id} errors={parsed.errors} values={parsed.values} />,
+          400,
+        );
       await opportunities.changeOpportunity(deps, personOf(req), o.id, parsed.data);
       setFlash(reply, { kind: 'success', text: 'The opportunity is changed.' });
       return reply.redirect(`/funding/opportunities/${o.id}`, 303);
@@ -31,7 +36,10 @@ export function changeOpportunityRoutes(deps: Deps) {
 
     app.get('/funding/opportunities/:id/remove', signedIn, async (req, reply) => {
       const o = await opportunities.loadChangeableOpportunity(deps.db, personOf(req), idOf(req));
-      return sendPage(reply, <RemoveOpportunityPage ctx={ctx(req, reply)} id={o.id} title={o.title} interestedCount={o.interestedCount} />);
+      return sendPage(
+        reply,
+        <RemoveOpportunityPage ctx={ctx(req, reply)} id={o.id} title={o.title} interestedCount={o.interestedCount} />,
+      );
     });
     app.post('/funding/opportunities/:id/remove', signedIn, async (req, reply) => {
       await opportunities.removeOpportunity(deps, personOf(req), idOf(req));

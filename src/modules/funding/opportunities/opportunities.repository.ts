@@ -20,20 +20,40 @@ export async function insertOpportunity(db: Kysely<DB>, o: OpportunityInput): Pr
   const row = await db
     .insertInto('funding_opportunities')
     .values({
-      funder: o.funder, programme: o.programme, amount_min_pence: o.amountMinPence, amount_max_pence: o.amountMaxPence, deadline: o.deadline,
-      eligibility: o.eligibility, areas: o.areas, link: o.link, notes: o.notes, added_by: o.addedBy, added_by_org: o.addedByOrg,
+      funder: o.funder,
+      programme: o.programme,
+      amount_min_pence: o.amountMinPence,
+      amount_max_pence: o.amountMaxPence,
+      deadline: o.deadline,
+      eligibility: o.eligibility,
+      areas: o.areas,
+      link: o.link,
+      notes: o.notes,
+      added_by: o.addedBy,
+      added_by_org: o.addedByOrg,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateOpportunity(db: Kysely<DB>, id: string, o: Omit<OpportunityInput, 'addedBy' | 'addedByOrg'>): Promise<void> {
+export async function updateOpportunity(
+  db: Kysely<DB>,
+  id: string,
+  o: Omit<OpportunityInput, 'addedBy' | 'addedByOrg'>,
+): Promise<void> {
   await db
     .updateTable('funding_opportunities')
     .set({
-      funder: o.funder, programme: o.programme, amount_min_pence: o.amountMinPence, amount_max_pence: o.amountMaxPence, deadline: o.deadline,
-      eligibility: o.eligibility, areas: o.areas, link: o.link, notes: o.notes,
+      funder: o.funder,
+      programme: o.programme,
+      amount_min_pence: o.amountMinPence,
+      amount_max_pence: o.amountMaxPence,
+      deadline: o.deadline,
+      eligibility: o.eligibility,
+      areas: o.areas,
+      link: o.link,
+      notes: o.notes,
     })
     .where('id', '=', id)
     .execute();
@@ -55,8 +75,18 @@ export async function listOpportunities(db: Kysely<DB>, today: string, which: 'o
   return db
     .selectFrom('funding_opportunities as o')
     .select((eb) => [
-      'o.id', 'o.funder', 'o.programme', 'o.amount_min_pence', 'o.amount_max_pence', 'o.deadline', 'o.areas',
-      eb.selectFrom('funding_interests as i').select(sql<number>`count(*)::int`.as('n')).whereRef('i.opportunity_id', '=', 'o.id').as('interested'),
+      'o.id',
+      'o.funder',
+      'o.programme',
+      'o.amount_min_pence',
+      'o.amount_max_pence',
+      'o.deadline',
+      'o.areas',
+      eb
+        .selectFrom('funding_interests as i')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('i.opportunity_id', '=', 'o.id')
+        .as('interested'),
     ])
     .where('o.deadline', which === 'open' ? '>=' : '<', today)
     .orderBy('o.deadline', which === 'open' ? 'asc' : 'desc')
@@ -96,11 +126,25 @@ export async function listInterested(db: Kysely<DB>, opportunityId: string) {
     .execute();
 }
 
-export async function setInterest(db: Kysely<DB>, opportunityId: string, orgId: string, by: string, interested: boolean) {
+export async function setInterest(
+  db: Kysely<DB>,
+  opportunityId: string,
+  orgId: string,
+  by: string,
+  interested: boolean,
+) {
   if (interested) {
-    await db.insertInto('funding_interests').values({ opportunity_id: opportunityId, org_id: orgId, marked_by: by }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('funding_interests')
+      .values({ opportunity_id: opportunityId, org_id: orgId, marked_by: by })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   } else {
-    await db.deleteFrom('funding_interests').where('opportunity_id', '=', opportunityId).where('org_id', '=', orgId).execute();
+    await db
+      .deleteFrom('funding_interests')
+      .where('opportunity_id', '=', opportunityId)
+      .where('org_id', '=', orgId)
+      .execute();
   }
 }
 
@@ -110,7 +154,16 @@ export async function interestsClosingIn(db: Kysely<DB>, today: string, days: nu
     .selectFrom('funding_interests as i')
     .innerJoin('funding_opportunities as o', 'o.id', 'i.opportunity_id')
     .innerJoin('organisations as g', 'g.id', 'i.org_id')
-    .select(['o.id as opportunity_id', 'o.funder', 'o.programme', 'o.deadline', 'o.link', 'g.id as org_id', 'g.name as org_name', 'g.slug'])
+    .select([
+      'o.id as opportunity_id',
+      'o.funder',
+      'o.programme',
+      'o.deadline',
+      'o.link',
+      'g.id as org_id',
+      'g.name as org_name',
+      'g.slug',
+    ])
     .where(sql<boolean>`o.deadline > ${today}::date`)
     .where(sql<boolean>`o.deadline <= ${today}::date + ${days}::int`)
     .where('g.status', '=', 'member')
@@ -118,7 +171,12 @@ export async function interestsClosingIn(db: Kysely<DB>, today: string, days: nu
 }
 
 /** Claims one reminder: true for exactly one caller, however many run at once. */
-export async function claimReminder(db: Kysely<DB>, opportunityId: string, orgId: string, daysBefore: number): Promise<boolean> {
+export async function claimReminder(
+  db: Kysely<DB>,
+  opportunityId: string,
+  orgId: string,
+  daysBefore: number,
+): Promise<boolean> {
   const r = await db
     .insertInto('funding_reminders')
     .values({ opportunity_id: opportunityId, org_id: orgId, days_before: daysBefore })
@@ -129,12 +187,22 @@ export async function claimReminder(db: Kysely<DB>, opportunityId: string, orgId
 
 /** Every deadline, for the calendar feed. */
 export async function listDeadlines(db: Kysely<DB>) {
-  return db.selectFrom('funding_opportunities').select(['id', 'funder', 'programme', 'deadline', 'link', 'notes', 'created_at']).orderBy('deadline', 'desc').limit(1000).execute();
+  return db
+    .selectFrom('funding_opportunities')
+    .select(['id', 'funder', 'programme', 'deadline', 'link', 'notes', 'created_at'])
+    .orderBy('deadline', 'desc')
+    .limit(1000)
+    .execute();
 }
 
 /** Which of these organisations are members in good standing. */
 export async function memberOrgIdsAmong(db: Kysely<DB>, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', ids).where('status', '=', 'member').execute();
+  const rows = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('status', '=', 'member')
+    .execute();
   return rows.map((r) => r.id);
 }

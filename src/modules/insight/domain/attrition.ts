@@ -12,10 +12,14 @@ export type Attrition = {
 /** From counts the caller has made: everyone with a baseline, and those of them with a follow-up. */
 export function attrition(counts: { baselines: number; withFollowUp: number }): Attrition {
   const { baselines, withFollowUp } = counts;
-  for (const [name, value] of [['baselines', baselines], ['withFollowUp', withFollowUp]] as const) {
+  for (const [name, value] of [
+    ['baselines', baselines],
+    ['withFollowUp', withFollowUp],
+  ] as const) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
   }
-  if (withFollowUp > baselines) throw new RangeError(`withFollowUp (${withFollowUp}) cannot exceed baselines (${baselines})`);
+  if (withFollowUp > baselines)
+    throw new RangeError(`withFollowUp (${withFollowUp}) cannot exceed baselines (${baselines})`);
   return {
     baselines,
     with_follow_up: withFollowUp,

@@ -1,8 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  discloseCount, discloseNetworkCount, discloseProportion, discloseStatistic, discloseTable,
-  FEWER_THAN_8, onlyNetworkConsented, roundToNearestFive, selectForNetworkPooling, SUPPRESSED,
+  discloseCount,
+  discloseNetworkCount,
+  discloseProportion,
+  discloseStatistic,
+  discloseTable,
+  FEWER_THAN_8,
+  onlyNetworkConsented,
+  roundToNearestFive,
+  selectForNetworkPooling,
+  SUPPRESSED,
 } from './disclosure.ts';
 import type { Disclosed, DisclosedTable, NetworkConsented } from './disclosure.ts';
 
@@ -33,8 +41,11 @@ function feasibleValues(table: DisclosedTable, row: number, column: number): Set
   const grandAllowed = allowedSet(table.grandTotal);
   const upper = (set: Set<number>) => Math.max(...set);
   // A cell can be no larger than its row total or its column total could be.
-  const options = table.cells.map((cells, i) => cells.map((d, j) =>
-    candidates(d).filter((v) => v <= Math.min(upper(rowAllowed[i]!), upper(columnAllowed[j]!), upper(grandAllowed)))));
+  const options = table.cells.map((cells, i) =>
+    cells.map((d, j) =>
+      candidates(d).filter((v) => v <= Math.min(upper(rowAllowed[i]!), upper(columnAllowed[j]!), upper(grandAllowed))),
+    ),
+  );
   const feasible = new Set<number>();
   const values = table.cells.map((cells) => cells.map(() => 0));
   // Depth-first over cells row by row, checking each row total as soon as its row is complete.
@@ -72,7 +83,10 @@ test('counts: 0 shown, 1–7 withheld, the rest rounded to the nearest 5', () =>
     assert.equal(d.display, 'fewer than 8');
     assert.ok(!('value' in d), 'a withheld result carries no value');
   }
-  assert.deepEqual([8, 9, 10, 12, 13, 17, 18, 102, 103].map((n) => discloseCount(n).display), ['10', '10', '10', '10', '15', '15', '20', '100', '105']);
+  assert.deepEqual(
+    [8, 9, 10, 12, 13, 17, 18, 102, 103].map((n) => discloseCount(n).display),
+    ['10', '10', '10', '10', '15', '15', '20', '100', '105'],
+  );
   assert.equal(roundToNearestFive(22), 20);
   assert.throws(() => discloseCount(2.5), /whole number/);
   assert.throws(() => discloseCount(-1), /whole number/);
@@ -110,7 +124,8 @@ test('attack: differencing two totals (network with and without one small organi
   // Exhaustively: whatever the total, adding a group of 3 never makes it recoverable exactly.
   for (let total = 8; total <= 200; total++) {
     const set = new Set<number>();
-    for (const a of candidates(discloseCount(total + 3))) for (const b of candidates(discloseCount(total))) set.add(a - b);
+    for (const a of candidates(discloseCount(total + 3)))
+      for (const b of candidates(discloseCount(total))) set.add(a - b);
     assert.ok(set.size > 1, `total ${total}`);
   }
 });
@@ -129,11 +144,17 @@ test('attack: total minus the sum of shown cells in a one-way breakdown', () => 
 
 test('attack: a breakdown by two dimensions with a group of 3', () => {
   // Rows: women, men. Columns: under 35, 35–54, 55 and over.
-  const counts = [[3, 12, 9], [14, 10, 11]];
+  const counts = [
+    [3, 12, 9],
+    [14, 10, 11],
+  ];
   const table = discloseTable(counts);
   assert.equal(table.cells[0]![0]!.display, FEWER_THAN_8);
   // Every row and column with a withheld value has at least two.
-  const grid = [...table.cells.map((row, i) => [...row, table.rowTotals[i]!]), [...table.columnTotals, table.grandTotal]];
+  const grid = [
+    ...table.cells.map((row, i) => [...row, table.rowTotals[i]!]),
+    [...table.columnTotals, table.grandTotal],
+  ];
   for (const line of [...grid, ...grid[0]!.map((_, j) => grid.map((row) => row[j]!))]) {
     const withheld = line.filter((d) => !d.shown).length;
     assert.ok(withheld === 0 || withheld >= 2, `a line with ${withheld} withheld`);
@@ -145,14 +166,22 @@ test('attack: a breakdown by two dimensions with a group of 3', () => {
 });
 
 test('attack: small row total in a table (group of 3 across two cells)', () => {
-  const table = discloseTable([[2, 1, 0], [20, 15, 30]]);
+  const table = discloseTable([
+    [2, 1, 0],
+    [20, 15, 30],
+  ]);
   assert.equal(table.rowTotals[0]!.display, FEWER_THAN_8);
   const feasibleTotal = new Set<number>();
-  for (let a = 0; a <= 7; a++) for (let b = 0; b <= 7; b++) {
-    if (candidates(table.cells[0]![0]!).includes(a) && candidates(table.cells[0]![1]!).includes(b)) feasibleTotal.add(a + b);
-  }
+  for (let a = 0; a <= 7; a++)
+    for (let b = 0; b <= 7; b++) {
+      if (candidates(table.cells[0]![0]!).includes(a) && candidates(table.cells[0]![1]!).includes(b))
+        feasibleTotal.add(a + b);
+    }
   assert.ok(feasibleTotal.size > 1);
-  for (const [i, j] of [[0, 0], [0, 1]] as const) {
+  for (const [i, j] of [
+    [0, 0],
+    [0, 1],
+  ] as const) {
     const feasible = feasibleValues(table, i, j);
     assert.ok(feasible.size > 1, `cell ${i},${j}: ${[...feasible]}`);
   }
@@ -178,9 +207,17 @@ test('tables: zeros are shown, complementary cells prefer the smallest non-zero 
 });
 
 test('forest plots and pooling only include organisations with 8 or more people', () => {
-  const orgs = [{ org: 'A', n: 12 }, { org: 'B', n: 3 }, { org: 'C', n: 8 }, { org: 'D', n: 7 }];
+  const orgs = [
+    { org: 'A', n: 12 },
+    { org: 'B', n: 3 },
+    { org: 'C', n: 8 },
+    { org: 'D', n: 7 },
+  ];
   const { included, excluded } = selectForNetworkPooling(orgs);
-  assert.deepEqual(included.map((o) => o.org), ['A', 'C']);
+  assert.deepEqual(
+    included.map((o) => o.org),
+    ['A', 'C'],
+  );
   assert.equal(excluded.display, FEWER_THAN_8, 'two excluded organisations is itself a count of 1–7');
   const many = selectForNetworkPooling(Array.from({ length: 20 }, (_, i) => ({ n: i < 10 ? 2 : 30 })));
   assert.equal(many.excluded.display, '10');
@@ -188,10 +225,15 @@ test('forest plots and pooling only include organisations with 8 or more people'
 
 test('only participants with network consent are counted, enforced by type', () => {
   const participants = [
-    { code: 'P1', networkConsent: true }, { code: 'P2', networkConsent: false }, { code: 'P3', networkConsent: true },
+    { code: 'P1', networkConsent: true },
+    { code: 'P2', networkConsent: false },
+    { code: 'P3', networkConsent: true },
   ];
   const consented = onlyNetworkConsented(participants);
-  assert.deepEqual(consented.map((p) => p.code), ['P1', 'P3']);
+  assert.deepEqual(
+    consented.map((p) => p.code),
+    ['P1', 'P3'],
+  );
   assert.equal(discloseNetworkCount(consented).display, FEWER_THAN_8);
   // @ts-expect-error an unfiltered list is not NetworkConsented
   discloseNetworkCount(participants);

@@ -80,7 +80,9 @@ export function discloseProportion(numerator: number, denominator: number): Disc
  * estimate as well as the plot: pooling them and hiding their row would let anyone recover their
  * result by comparing estimates with and without them. Their number is disclosed as a count.
  */
-export function selectForNetworkPooling<T extends { n: number }>(organisations: readonly T[]): { included: T[]; excluded: Disclosed<number> } {
+export function selectForNetworkPooling<T extends { n: number }>(
+  organisations: readonly T[],
+): { included: T[]; excluded: Disclosed<number> } {
   const included = organisations.filter((organisation) => {
     assertCount(organisation.n, 'n');
     return organisation.n >= MINIMUM_GROUP_SIZE;
@@ -97,7 +99,9 @@ declare const networkConsentBrand: unique symbol;
 export type NetworkConsented<T> = T & { readonly [networkConsentBrand]: true };
 
 /** Keep only participants with network consent; the brand lets network code demand this filter ran. */
-export function onlyNetworkConsented<T extends { networkConsent: boolean }>(participants: readonly T[]): NetworkConsented<T>[] {
+export function onlyNetworkConsented<T extends { networkConsent: boolean }>(
+  participants: readonly T[],
+): NetworkConsented<T>[] {
   return participants.filter((participant) => participant.networkConsent === true) as NetworkConsented<T>[];
 }
 
@@ -143,20 +147,22 @@ export function discloseTable(counts: readonly (readonly number[])[]): Disclosed
   grid.push(totalsRow);
 
   const state: ('shown' | 'small' | 'complementary')[][] = grid.map((row) =>
-    row.map((count) => (count > 0 && count < MINIMUM_GROUP_SIZE ? 'small' : 'shown')));
+    row.map((count) => (count > 0 && count < MINIMUM_GROUP_SIZE ? 'small' : 'shown')),
+  );
 
   const lines: Position[][] = [];
   for (let i = 0; i <= rows; i++) lines.push(Array.from({ length: columns + 1 }, (_, j) => ({ row: i, column: j })));
   for (let j = 0; j <= columns; j++) lines.push(Array.from({ length: rows + 1 }, (_, i) => ({ row: i, column: j })));
 
   const isTotal = (p: Position) => p.row === rows || p.column === columns;
-  const preference = (p: Position) => [isTotal(p) ? 1 : 0, grid[p.row]![p.column]! === 0 ? 1 : 0, grid[p.row]![p.column]!] as const;
+  const preference = (p: Position) =>
+    [isTotal(p) ? 1 : 0, grid[p.row]![p.column]! === 0 ? 1 : 0, grid[p.row]![p.column]!] as const;
   const compare = (a: Position, b: Position) => {
     const [pa, pb] = [preference(a), preference(b)];
     return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2] || a.row - b.row || a.column - b.column;
   };
 
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
       const withheld = line.filter((p) => state[p.row]![p.column] !== 'shown');
@@ -173,7 +179,11 @@ export function discloseTable(counts: readonly (readonly number[])[]): Disclosed
     const status = state[i]![j]!;
     if (status === 'small') return withheldSmall(`a count of 1 to ${MINIMUM_GROUP_SIZE - 1}`);
     if (status === 'complementary') {
-      return { shown: false, display: SUPPRESSED, reason: 'withheld so that a small count cannot be worked out from the totals' };
+      return {
+        shown: false,
+        display: SUPPRESSED,
+        reason: 'withheld so that a small count cannot be worked out from the totals',
+      };
     }
     return discloseCount(grid[i]![j]!);
   };

@@ -64,11 +64,13 @@ test('normal quantile and CDF agree with R qnorm()/pnorm()', () => {
 });
 
 test('chi-square upper tail agrees with R pchisq(lower.tail = FALSE)', () => {
-  for (const { x, df, upper } of reference.chisq_upper) assertClose(chiSquareUpperTail(x, df), upper, 1e-12, 1e-300, `pchisq(${x}, ${df})`);
+  for (const { x, df, upper } of reference.chisq_upper)
+    assertClose(chiSquareUpperTail(x, df), upper, 1e-12, 1e-300, `pchisq(${x}, ${df})`);
 });
 
 test('noncentral t CDF agrees with R pt(q, df, ncp) to 1e-9', () => {
-  for (const { t, df, ncp, p } of reference.noncentral_t_cdf) assertClose(noncentralTCdf(t, df, ncp), p, 1e-9, 1e-11, `pt(${t}, ${df}, ${ncp})`);
+  for (const { t, df, ncp, p } of reference.noncentral_t_cdf)
+    assertClose(noncentralTCdf(t, df, ncp), p, 1e-9, 1e-11, `pt(${t}, ${df}, ${ncp})`);
 });
 
 test('log-gamma matches exact factorials', () => {

@@ -42,7 +42,10 @@ function solveNoncentrality(tObserved: number, df: number, target: number): numb
  * d_z from the summary of the differences. Returns null when every person changed by the same
  * amount (sd = 0): the standardised effect is then undefined, not infinite.
  */
-export function withinPersonEffectSize(summary: { n: number; mean_change: number; sd_change: number }, level = 0.95): WithinPersonEffectSize | null {
+export function withinPersonEffectSize(
+  summary: { n: number; mean_change: number; sd_change: number },
+  level = 0.95,
+): WithinPersonEffectSize | null {
   const { n, mean_change: mean, sd_change: sd } = summary;
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`d_z needs at least 2 people, got ${n}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);

@@ -25,8 +25,21 @@ export interface ChangeSums {
 }
 
 export const ZERO_SUMS: ChangeSums = {
-  people: 0, paired: 0, baselineOnly: 0, sumChange: 0, sumChangeSq: 0, sumFirst: 0, sumFirstSq: 0,
-  sumLatest: 0, sumLatestSq: 0, rcPeople: 0, improved: 0, deteriorated: 0, crossingPeople: 0, crossingEligible: 0, crossed: 0,
+  people: 0,
+  paired: 0,
+  baselineOnly: 0,
+  sumChange: 0,
+  sumChangeSq: 0,
+  sumFirst: 0,
+  sumFirstSq: 0,
+  sumLatest: 0,
+  sumLatestSq: 0,
+  rcPeople: 0,
+  improved: 0,
+  deteriorated: 0,
+  crossingPeople: 0,
+  crossingEligible: 0,
+  crossed: 0,
 };
 
 export function addSums(a: ChangeSums, b: ChangeSums): ChangeSums {
@@ -35,7 +48,10 @@ export function addSums(a: ChangeSums, b: ChangeSums): ChangeSums {
   return out;
 }
 
-export interface MeanAndSpread { mean: number; sd: number }
+export interface MeanAndSpread {
+  mean: number;
+  sd: number;
+}
 
 export interface MeasureStatistics {
   n: number;
@@ -61,7 +77,9 @@ function spread(n: number, sum: number, sumSq: number): MeanAndSpread {
 }
 
 /** Just n, mean and SD of change (what pooling needs; cheap, no effect-size interval). */
-export function changeFromSums(s: Pick<ChangeSums, 'paired' | 'sumChange' | 'sumChangeSq'>): { n: number; mean: number; sd: number } | null {
+export function changeFromSums(
+  s: Pick<ChangeSums, 'paired' | 'sumChange' | 'sumChangeSq'>,
+): { n: number; mean: number; sd: number } | null {
   if (s.paired < 2) return null;
   const change = spread(s.paired, s.sumChange, s.sumChangeSq);
   return { n: s.paired, mean: change.mean, sd: change.sd };

@@ -6,13 +6,26 @@ import { withinPersonEffectSize } from './effect-size.ts';
 import { assertClose, readFixtureJson } from './reference-fixtures.test-helpers.ts';
 
 type PairedReference = {
-  baseline: number[]; followUp: number[]; n: number; mean: number; sd: number; se: number;
-  ci_low: number; ci_high: number; dz: number; gz: number; dz_se_approx: number;
-  dz_ci_low_approx: number; dz_ci_high_approx: number; dz_ci_low: number; dz_ci_high: number;
+  baseline: number[];
+  followUp: number[];
+  n: number;
+  mean: number;
+  sd: number;
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  dz: number;
+  gz: number;
+  dz_se_approx: number;
+  dz_ci_low_approx: number;
+  dz_ci_high_approx: number;
+  dz_ci_low: number;
+  dz_ci_high: number;
 };
 const { paired } = readFixtureJson<{ paired: Record<string, PairedReference> }>('distribution-reference.json');
 
-const toPairs = (r: PairedReference): ScorePair[] => r.baseline.map((baseline, i) => ({ baseline, followUp: r.followUp[i]! }));
+const toPairs = (r: PairedReference): ScorePair[] =>
+  r.baseline.map((baseline, i) => ({ baseline, followUp: r.followUp[i]! }));
 
 for (const [name, r] of Object.entries(paired)) {
   test(`paired change matches R t.test(paired = TRUE): ${name}`, () => {
@@ -41,7 +54,13 @@ for (const [name, r] of Object.entries(paired)) {
 }
 
 test('worked example by hand: changes 8, 2, 6, 0, 9 (BARC-10 points)', () => {
-  const pairs = [[30, 38], [41, 43], [25, 31], [36, 36], [28, 37]].map(([baseline, followUp]) => ({ baseline: baseline!, followUp: followUp! }));
+  const pairs = [
+    [30, 38],
+    [41, 43],
+    [25, 31],
+    [36, 36],
+    [28, 37],
+  ].map(([baseline, followUp]) => ({ baseline: baseline!, followUp: followUp! }));
   const result = describePairedChange(pairs);
   // mean = 25/5 = 5; deviations 3, −3, 1, −5, 4; SS = 60; var = 15.
   assert.equal(result.mean_change, 5);
@@ -50,12 +69,19 @@ test('worked example by hand: changes 8, 2, 6, 0, 9 (BARC-10 points)', () => {
   // t(4, 0.975) = 2.7764451051977987
   assertClose(result.ci_low, 5 - 2.7764451051977987 * Math.sqrt(3), 1e-13, 0, 'ci low');
   const summary = summariseChange(pairs);
-  assert.deepEqual({ ...summary, sd_change: Number(summary.sd_change.toFixed(12)) }, { n: 5, mean_change: 5, sd_change: Number(Math.sqrt(15).toFixed(12)), variance_of_mean: summary.variance_of_mean });
+  assert.deepEqual(
+    { ...summary, sd_change: Number(summary.sd_change.toFixed(12)) },
+    { n: 5, mean_change: 5, sd_change: Number(Math.sqrt(15).toFixed(12)), variance_of_mean: summary.variance_of_mean },
+  );
   assertClose(summary.variance_of_mean, 3, 1e-14, 0, 'sd²/n');
 });
 
 test('change keeps the raw sign: lower scores at follow-up give a negative mean and d_z', () => {
-  const pairs = [{ baseline: 8, followUp: 4 }, { baseline: 7, followUp: 5 }, { baseline: 9, followUp: 4 }];
+  const pairs = [
+    { baseline: 8, followUp: 4 },
+    { baseline: 7, followUp: 5 },
+    { baseline: 9, followUp: 4 },
+  ];
   const summary = summariseChange(pairs);
   assert.ok(summary.mean_change < 0);
   const effect = withinPersonEffectSize(summary)!;
@@ -74,6 +100,13 @@ test('d_z is null, not infinite, when everyone changed by the same amount', () =
 
 test('bad input is refused', () => {
   assert.throws(() => describePairedChange([{ baseline: 1, followUp: 2 }]), /at least 2/);
-  assert.throws(() => describePairedChange([{ baseline: 1, followUp: 2 }, { baseline: Number.NaN, followUp: 2 }]), /pair 2/);
+  assert.throws(
+    () =>
+      describePairedChange([
+        { baseline: 1, followUp: 2 },
+        { baseline: Number.NaN, followUp: 2 },
+      ]),
+    /pair 2/,
+  );
   assert.throws(() => withinPersonEffectSize({ n: 1, mean_change: 1, sd_change: 1 }), /at least 2/);
 });

@@ -61,7 +61,16 @@ export function describePairedChange(pairs: readonly ScorePair[], level = 0.95):
   const { mean, sd } = meanAndSd(differences);
   const se = sd / Math.sqrt(n);
   const halfWidth = tCritical(level, n - 1) * se;
-  return { n, mean_change: mean, sd_change: sd, se, df: n - 1, ci_low: mean - halfWidth, ci_high: mean + halfWidth, level };
+  return {
+    n,
+    mean_change: mean,
+    sd_change: sd,
+    se,
+    df: n - 1,
+    ci_low: mean - halfWidth,
+    ci_high: mean + halfWidth,
+    level,
+  };
 }
 
 /** What an organisation contributes to network pooling: n, mean change, SD and sd²/n. */

@@ -6,10 +6,22 @@ import { dersimonianLairdTau2, remlTau2 } from './tau2-estimators.ts';
 import { assertClose, readFixtureJson, readFixtureText } from './reference-fixtures.test-helpers.ts';
 
 type MetaforRun = {
-  method: PoolingMethod; test: 'knha' | 'z'; threshold: number | null;
-  estimate: number; se: number; 'ci.lb': number; 'ci.ub': number; tau2: number; I2: number; H2: number;
-  QE: number; QEp: number; 'pi.lb': number | null; 'pi.ub': number | null;
-  'pi.lb.riley': number | null; 'pi.ub.riley': number | null;
+  method: PoolingMethod;
+  test: 'knha' | 'z';
+  threshold: number | null;
+  estimate: number;
+  se: number;
+  'ci.lb': number;
+  'ci.ub': number;
+  tau2: number;
+  I2: number;
+  H2: number;
+  QE: number;
+  QEp: number;
+  'pi.lb': number | null;
+  'pi.ub': number | null;
+  'pi.lb.riley': number | null;
+  'pi.ub.riley': number | null;
 };
 type MetaforReference = { datasets: Record<string, { file: string; k: number; runs: MetaforRun[] }> };
 
@@ -34,7 +46,15 @@ const ABSOLUTE = 1e-9;
 
 test('the reference covers every required scenario', () => {
   const names = Object.keys(reference.datasets).sort();
-  assert.deepEqual(names, ['boundary-8', 'heterogeneous-7', 'homogeneous-6', 'identical-effects-4', 'network-24', 'two-orgs', 'typical-8']);
+  assert.deepEqual(names, [
+    'boundary-8',
+    'heterogeneous-7',
+    'homogeneous-6',
+    'identical-effects-4',
+    'network-24',
+    'two-orgs',
+    'typical-8',
+  ]);
   assert.ok(reference.datasets['network-24']!.k >= 20);
   assert.equal(reference.datasets['two-orgs']!.k, 2);
   for (const name of ['homogeneous-6', 'identical-effects-4']) {
@@ -77,7 +97,9 @@ test('defaults are REML with Hartung–Knapp and a 1e-10 threshold', () => {
   assert.equal(result.ci_method, 'hk');
   assert.equal(result.ci_df, 7);
   assert.equal(result.q_df, 7);
-  const metafor = reference.datasets['typical-8']!.runs.find((r) => r.method === 'REML' && r.test === 'knha' && r.threshold === 1e-10)!;
+  const metafor = reference.datasets['typical-8']!.runs.find(
+    (r) => r.method === 'REML' && r.test === 'knha' && r.threshold === 1e-10,
+  )!;
   assertClose(result.tau2, metafor.tau2, 1e-9, 1e-12, 'default tau2');
 });
 

@@ -82,7 +82,10 @@ export function poolRandomEffects(input: PoolingInput, options: PoolingOptions =
   let iterations: number | null = null;
   if (method === 'DL') tau2 = dersimonianLairdTau2(yi, vi);
   if (method === 'REML') {
-    const fit = remlTau2(yi, vi, { threshold: options.threshold ?? 1e-10, maxIterations: options.maxIterations ?? 100 });
+    const fit = remlTau2(yi, vi, {
+      threshold: options.threshold ?? 1e-10,
+      maxIterations: options.maxIterations ?? 100,
+    });
     tau2 = fit.tau2;
     iterations = fit.iterations;
   }
@@ -125,9 +128,8 @@ export function poolRandomEffects(input: PoolingInput, options: PoolingOptions =
   let piLow: number | null = null;
   let piHigh: number | null = null;
   if (method !== 'FE') {
-    const piCritical = (options.predictionInterval ?? 'metafor') === 'riley'
-      ? tCritical(level, Math.max(1, k - 2))
-      : critical;
+    const piCritical =
+      (options.predictionInterval ?? 'metafor') === 'riley' ? tCritical(level, Math.max(1, k - 2)) : critical;
     const halfWidth = piCritical * Math.sqrt(variance + tau2);
     piLow = estimate - halfWidth;
     piHigh = estimate + halfWidth;

@@ -13,7 +13,13 @@ export function readFixtureText(relativePath: string): string {
   return readFileSync(new URL(relativePath, fixturesDir), 'utf8');
 }
 
-export function assertClose(actual: number | null, expected: number | null, relative: number, absolute: number, label: string): void {
+export function assertClose(
+  actual: number | null,
+  expected: number | null,
+  relative: number,
+  absolute: number,
+  label: string,
+): void {
   if (expected === null) {
     assert.equal(actual, null, `${label}: expected null, got ${actual}`);
     return;
@@ -21,5 +27,8 @@ export function assertClose(actual: number | null, expected: number | null, rela
   assert.ok(actual !== null && Number.isFinite(actual), `${label}: expected ${expected}, got ${actual}`);
   const difference = Math.abs(actual - expected);
   const allowed = Math.max(absolute, relative * Math.abs(expected));
-  assert.ok(difference <= allowed, `${label}: expected ${expected}, got ${actual} (difference ${difference.toExponential(3)} > ${allowed.toExponential(3)})`);
+  assert.ok(
+    difference <= allowed,
+    `${label}: expected ${expected}, got ${actual} (difference ${difference.toExponential(3)} > ${allowed.toExponential(3)})`,
+  );
 }

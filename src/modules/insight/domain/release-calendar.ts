@@ -12,7 +12,20 @@ export function releaseIsDue(latest: string | undefined, today: string): boolean
   return latest === undefined || latest.slice(0, 7) < today.slice(0, 7);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** '1 November 2026' */
 export function releaseDateText(on: string): string {
@@ -22,6 +35,7 @@ export function releaseDateText(on: string): string {
 
 /** "Figures as at 1 November 2026, next update 1 December 2026." */
 export function releaseSentence(release: { releasedOn: string; nextReleaseOn: string } | null): string {
-  if (!release) return 'No figures have been published yet: the first release is made on the first day the service runs, then on the 1st of every month.';
+  if (!release)
+    return 'No figures have been published yet: the first release is made on the first day the service runs, then on the 1st of every month.';
   return `Figures as at ${releaseDateText(release.releasedOn)}, next update ${releaseDateText(release.nextReleaseOn)}.`;
 }

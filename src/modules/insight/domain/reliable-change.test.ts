@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyReliableChange, reliableChangeIndex, standardErrorOfDifference, summariseReliableChange } from './reliable-change.ts';
+import {
+  classifyReliableChange,
+  reliableChangeIndex,
+  standardErrorOfDifference,
+  summariseReliableChange,
+} from './reliable-change.ts';
 import type { ReliabilityReference } from './reliable-change.ts';
 import { crossedThreshold, summariseThresholdCrossing } from './threshold-crossing.ts';
 import { attrition } from './attrition.ts';
@@ -30,8 +35,11 @@ test('classification is strict at 1.96 and direction-aware', () => {
 
 test('proportions of reliable improvement and deterioration', () => {
   const pairs = [
-    { baseline: 20, followUp: 30 }, { baseline: 20, followUp: 25 }, { baseline: 20, followUp: 22 },
-    { baseline: 20, followUp: 20 }, { baseline: 20, followUp: 15 },
+    { baseline: 20, followUp: 30 },
+    { baseline: 20, followUp: 25 },
+    { baseline: 20, followUp: 22 },
+    { baseline: 20, followUp: 20 },
+    { baseline: 20, followUp: 15 },
   ];
   const up = summariseReliableChange(pairs, higherBetter);
   assert.deepEqual([up.n, up.improved, up.deteriorated, up.no_reliable_change], [5, 2, 1, 2]);
@@ -49,9 +57,15 @@ test('threshold crossing: from below to at-or-above (higher is better)', () => {
   assert.equal(crossedThreshold({ baseline: 46, followUp: 47 }, rule), true);
   assert.equal(crossedThreshold({ baseline: 46, followUp: 46.9 }, rule), false);
   assert.equal(crossedThreshold({ baseline: 47, followUp: 55 }, rule), false, 'already at the threshold');
-  const summary = summariseThresholdCrossing([
-    { baseline: 30, followUp: 48 }, { baseline: 40, followUp: 44 }, { baseline: 50, followUp: 52 }, { baseline: 45, followUp: 47 },
-  ], rule);
+  const summary = summariseThresholdCrossing(
+    [
+      { baseline: 30, followUp: 48 },
+      { baseline: 40, followUp: 44 },
+      { baseline: 50, followUp: 52 },
+      { baseline: 45, followUp: 47 },
+    ],
+    rule,
+  );
   assert.deepEqual(summary, { n: 4, eligible: 3, crossed: 2, proportion_of_all: 0.5, proportion_of_eligible: 2 / 3 });
 });
 
@@ -65,7 +79,12 @@ test('threshold crossing: lower is better crosses from above to at-or-below', ()
 });
 
 test('attrition from counts', () => {
-  assert.deepEqual(attrition({ baselines: 40, withFollowUp: 30 }), { baselines: 40, with_follow_up: 30, lost_to_follow_up: 10, attrition_rate: 0.25 });
+  assert.deepEqual(attrition({ baselines: 40, withFollowUp: 30 }), {
+    baselines: 40,
+    with_follow_up: 30,
+    lost_to_follow_up: 10,
+    attrition_rate: 0.25,
+  });
   assert.equal(attrition({ baselines: 0, withFollowUp: 0 }).attrition_rate, null);
   assert.throws(() => attrition({ baselines: 5, withFollowUp: 6 }), /cannot exceed/);
   assert.throws(() => attrition({ baselines: 5.5, withFollowUp: 1 }), /whole number/);

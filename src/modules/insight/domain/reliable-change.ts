@@ -32,7 +32,10 @@ export type ReliableChangeSummary = {
 };
 
 /** Standard error of the difference, S_diff = s₁·√2·√(1 − r). */
-export function standardErrorOfDifference({ referenceSd, reliability }: Pick<ReliabilityReference, 'referenceSd' | 'reliability'>): number {
+export function standardErrorOfDifference({
+  referenceSd,
+  reliability,
+}: Pick<ReliabilityReference, 'referenceSd' | 'reliability'>): number {
   if (!(referenceSd > 0)) throw new RangeError(`reference SD must be > 0, got ${referenceSd}`);
   if (!(reliability >= 0 && reliability < 1)) throw new RangeError(`reliability must be in [0, 1), got ${reliability}`);
   return referenceSd * Math.sqrt(2 * (1 - reliability));
@@ -51,13 +54,17 @@ export function classifyReliableChange(pair: ScorePair, reference: ReliabilityRe
 }
 
 /** Counts and proportions of people with reliable improvement and reliable deterioration. */
-export function summariseReliableChange(pairs: readonly ScorePair[], reference: ReliabilityReference): ReliableChangeSummary {
+export function summariseReliableChange(
+  pairs: readonly ScorePair[],
+  reference: ReliabilityReference,
+): ReliableChangeSummary {
   if (pairs.length === 0) throw new RangeError('reliable change needs at least one pair');
   const sDiff = standardErrorOfDifference(reference);
   let improved = 0;
   let deteriorated = 0;
   for (const pair of pairs) {
-    if (!Number.isFinite(pair.baseline) || !Number.isFinite(pair.followUp)) throw new RangeError('scores must be finite numbers');
+    if (!Number.isFinite(pair.baseline) || !Number.isFinite(pair.followUp))
+      throw new RangeError('scores must be finite numbers');
     const category = classifyReliableChange(pair, reference);
     if (category === 'improved') improved += 1;
     if (category === 'deteriorated') deteriorated += 1;

@@ -33,36 +33,69 @@ export interface SocialValueAssumptions {
   volunteerTime: 'input' | 'outcome' | 'exclude';
 }
 
-const GREEN_BOOK = 'HM Treasury, Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance (July 2021), OGL v3.0';
+const GREEN_BOOK =
+  'HM Treasury, Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance (July 2021), OGL v3.0';
 
 export const DEFAULT_ASSUMPTIONS: SocialValueAssumptions = {
-  wellbyValue2019: { value: 13_000, source: `${GREEN_BOOK}: £13,000 per WELLBY in 2019 prices and values`, date: '2021-07' },
+  wellbyValue2019: {
+    value: 13_000,
+    source: `${GREEN_BOOK}: £13,000 per WELLBY in 2019 prices and values`,
+    date: '2021-07',
+  },
   deflator: {
     value: 15_400 / 13_000,
     priceYear: 2023,
-    source: 'Implied by the uprated WELLBY of £15,400 in 2023 prices reported by BiGGAR Economics (2024), a secondary source: 15,400 ÷ 13,000. Replace with the HM Treasury GDP deflator series for your price year.',
+    source:
+      'Implied by the uprated WELLBY of £15,400 in 2023 prices reported by BiGGAR Economics (2024), a secondary source: 15,400 ÷ 13,000. Replace with the HM Treasury GDP deflator series for your price year.',
     date: '2024-12',
   },
-  wellbyLow2019: { value: 10_000, source: `${GREEN_BOOK}, Annex 2 low value. Not yet confirmed: we have not been able to check this range against the guidance itself, so check Annex 2 before publishing`, date: '2021-07' },
-  wellbyHigh2019: { value: 16_000, source: `${GREEN_BOOK}, Annex 2 high value. Not yet confirmed, like the low value`, date: '2021-07' },
-  hourlyPay: { value: 18.64, source: 'ONS Annual Survey of Hours and Earnings (ASHE), April 2024: median hourly earnings excluding overtime, full-time employees', date: '2024-04' },
+  wellbyLow2019: {
+    value: 10_000,
+    source: `${GREEN_BOOK}, Annex 2 low value. Not yet confirmed: we have not been able to check this range against the guidance itself, so check Annex 2 before publishing`,
+    date: '2021-07',
+  },
+  wellbyHigh2019: {
+    value: 16_000,
+    source: `${GREEN_BOOK}, Annex 2 high value. Not yet confirmed, like the low value`,
+    date: '2021-07',
+  },
+  hourlyPay: {
+    value: 18.64,
+    source:
+      'ONS Annual Survey of Hours and Earnings (ASHE), April 2024: median hourly earnings excluding overtime, full-time employees',
+    date: '2024-04',
+  },
   deadweight: 0.25,
   displacement: 0,
   attribution: 0.25,
   dropOff: 0.33,
   durationYears: 1,
-  discountRate: { value: 0.035, source: 'Green Book social time preference rate 3.5%. Not yet confirmed for wellbeing: the wellbeing guidance may advise 1.5%, as for health. Only used when the change is assumed to last more than a year', date: '2022' },
+  discountRate: {
+    value: 0.035,
+    source:
+      'Green Book social time preference rate 3.5%. Not yet confirmed for wellbeing: the wellbeing guidance may advise 1.5%, as for health. Only used when the change is assumed to last more than a year',
+    date: '2022',
+  },
   volunteerTime: 'input',
 };
 
 /** Why each default adjustment is what it is (shown beside the form and in packs). */
-export const ADJUSTMENT_NOTES: Record<'deadweight' | 'displacement' | 'attribution' | 'dropOff' | 'durationYears' | 'volunteerTime', string> = {
-  deadweight: 'Share of the change that would have happened anyway. Our default of 25% is a cautious platform default, not a published figure: without a comparison group a before-and-after change over-claims (HM Treasury wellbeing guidance, 2021). Use a comparison (for example the population trend in life satisfaction) if you have one.',
-  displacement: 'Share of the change that only moved a benefit from somewhere else. Default 0%: improving one person\'s wellbeing rarely reduces another\'s. Raise it if your work draws people away from other support.',
-  attribution: 'Share of the change due to others (NHS treatment, family, other groups). Default 25%, a cautious platform default; ask participants what else helped them.',
-  dropOff: 'Yearly fade of the change after the first year. Default 33%; only used when the change is assumed to last more than one year.',
-  durationYears: 'How many years the change is assumed to last. Default 1: only the year measured is counted, the most cautious choice.',
-  volunteerTime: 'In SROI, volunteer time is an input (a cost), not an outcome (Cabinet Office SROI guide, 2012). By default it is added to the costs; you can count it as value or leave it out, and the report says which.',
+export const ADJUSTMENT_NOTES: Record<
+  'deadweight' | 'displacement' | 'attribution' | 'dropOff' | 'durationYears' | 'volunteerTime',
+  string
+> = {
+  deadweight:
+    'Share of the change that would have happened anyway. Our default of 25% is a cautious platform default, not a published figure: without a comparison group a before-and-after change over-claims (HM Treasury wellbeing guidance, 2021). Use a comparison (for example the population trend in life satisfaction) if you have one.',
+  displacement:
+    "Share of the change that only moved a benefit from somewhere else. Default 0%: improving one person's wellbeing rarely reduces another's. Raise it if your work draws people away from other support.",
+  attribution:
+    'Share of the change due to others (NHS treatment, family, other groups). Default 25%, a cautious platform default; ask participants what else helped them.',
+  dropOff:
+    'Yearly fade of the change after the first year. Default 33%; only used when the change is assumed to last more than one year.',
+  durationYears:
+    'How many years the change is assumed to last. Default 1: only the year measured is counted, the most cautious choice.',
+  volunteerTime:
+    'In SROI, volunteer time is an input (a cost), not an outcome (Cabinet Office SROI guide, 2012). By default it is added to the costs; you can count it as value or leave it out, and the report says which.',
 };
 
 export interface SocialValueInput {
@@ -97,7 +130,8 @@ export interface SocialValueResult {
 /** The multiplier for years 1..duration: Σ (1 − drop-off)^(n−1) / (1 + r)^(n−1). */
 export function durationFactor(a: Pick<SocialValueAssumptions, 'dropOff' | 'durationYears' | 'discountRate'>): number {
   let factor = 0;
-  for (let year = 1; year <= a.durationYears; year++) factor += (1 - a.dropOff) ** (year - 1) / (1 + a.discountRate.value) ** (year - 1);
+  for (let year = 1; year <= a.durationYears; year++)
+    factor += (1 - a.dropOff) ** (year - 1) / (1 + a.discountRate.value) ** (year - 1);
   return factor;
 }
 
@@ -106,7 +140,8 @@ export function validateAssumptions(a: SocialValueAssumptions): string[] {
   for (const key of ['deadweight', 'displacement', 'attribution', 'dropOff'] as const) {
     if (!(a[key] >= 0 && a[key] <= 1)) problems.push(`${key} must be between 0% and 100%`);
   }
-  if (!Number.isInteger(a.durationYears) || a.durationYears < 1 || a.durationYears > 10) problems.push('durationYears must be a whole number from 1 to 10');
+  if (!Number.isInteger(a.durationYears) || a.durationYears < 1 || a.durationYears > 10)
+    problems.push('durationYears must be a whole number from 1 to 10');
   if (!(a.deflator.value > 0)) problems.push('the deflator must be above 0');
   if (!(a.hourlyPay.value >= 0)) problems.push('hourly pay must be 0 or more');
   if (!(a.wellbyValue2019.value > 0)) problems.push('the WELLBY value must be above 0');
@@ -115,7 +150,10 @@ export function validateAssumptions(a: SocialValueAssumptions): string[] {
 
 const pounds = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 
-export function calculateSocialValue(input: SocialValueInput, a: SocialValueAssumptions = DEFAULT_ASSUMPTIONS): SocialValueResult {
+export function calculateSocialValue(
+  input: SocialValueInput,
+  a: SocialValueAssumptions = DEFAULT_ASSUMPTIONS,
+): SocialValueResult {
   const problems = validateAssumptions(a);
   if (problems.length > 0) throw new RangeError(problems.join('; '));
   const keep = (1 - a.deadweight) * (1 - a.displacement) * (1 - a.attribution);
@@ -134,12 +172,26 @@ export function calculateSocialValue(input: SocialValueInput, a: SocialValueAssu
   const ratio = (value: number) => (input.costs > 0 && totalCosts > 0 ? value / totalCosts : null);
   const totalValue = total(central.adjusted);
   const sensitivity = [
-    { label: `Low WELLBY value (${pounds(a.wellbyLow2019.value)} in 2019 prices)`, wellbeing: wellbeingAt(a.wellbyLow2019.value, ls?.meanChange ?? 0).adjusted },
-    { label: `High WELLBY value (${pounds(a.wellbyHigh2019.value)} in 2019 prices)`, wellbeing: wellbeingAt(a.wellbyHigh2019.value, ls?.meanChange ?? 0).adjusted },
-    ...(ls ? [
-      { label: `Lower end of the 95% CI of the change (${ls.ciLow.toFixed(2)} points)`, wellbeing: wellbeingAt(a.wellbyValue2019.value, ls.ciLow).adjusted },
-      { label: `Upper end of the 95% CI of the change (${ls.ciHigh.toFixed(2)} points)`, wellbeing: wellbeingAt(a.wellbyValue2019.value, ls.ciHigh).adjusted },
-    ] : []),
+    {
+      label: `Low WELLBY value (${pounds(a.wellbyLow2019.value)} in 2019 prices)`,
+      wellbeing: wellbeingAt(a.wellbyLow2019.value, ls?.meanChange ?? 0).adjusted,
+    },
+    {
+      label: `High WELLBY value (${pounds(a.wellbyHigh2019.value)} in 2019 prices)`,
+      wellbeing: wellbeingAt(a.wellbyHigh2019.value, ls?.meanChange ?? 0).adjusted,
+    },
+    ...(ls
+      ? [
+          {
+            label: `Lower end of the 95% CI of the change (${ls.ciLow.toFixed(2)} points)`,
+            wellbeing: wellbeingAt(a.wellbyValue2019.value, ls.ciLow).adjusted,
+          },
+          {
+            label: `Upper end of the 95% CI of the change (${ls.ciHigh.toFixed(2)} points)`,
+            wellbeing: wellbeingAt(a.wellbyValue2019.value, ls.ciHigh).adjusted,
+          },
+        ]
+      : []),
   ].map((s) => ({ label: s.label, totalValue: total(s.wellbeing), valuePerPound: ratio(total(s.wellbeing)) }));
   const lines: SocialValueLine[] = [
     {
@@ -158,7 +210,18 @@ export function calculateSocialValue(input: SocialValueInput, a: SocialValueAssu
   const low = ls ? ratio(total(wellbeingAt(a.wellbyValue2019.value, ls.ciLow).adjusted)) : ratio(totalValue);
   const high = ls ? ratio(total(wellbeingAt(a.wellbyValue2019.value, ls.ciHigh).adjusted)) : ratio(totalValue);
   const valuePerPoundInterval = low !== null && high !== null ? { low, high } : null;
-  return { wellbyPrice: central.price, grossWellbeing: central.gross, adjustedWellbeing: central.adjusted, volunteerValue, totalValue, totalCosts, valuePerPound: ratio(totalValue), valuePerPoundInterval, sensitivity, lines };
+  return {
+    wellbyPrice: central.price,
+    grossWellbeing: central.gross,
+    adjustedWellbeing: central.adjusted,
+    volunteerValue,
+    totalValue,
+    totalCosts,
+    valuePerPound: ratio(totalValue),
+    valuePerPoundInterval,
+    sensitivity,
+    lines,
+  };
 }
 
 function pct(v: number): string {

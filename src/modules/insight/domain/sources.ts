@@ -16,7 +16,8 @@ export const SOURCES = {
   },
   ons4: {
     id: 'ons4',
-    citation: 'Office for National Statistics / Government Analysis Function. Personal well-being harmonised standard (the four ONS personal wellbeing questions).',
+    citation:
+      'Office for National Statistics / Government Analysis Function. Personal well-being harmonised standard (the four ONS personal wellbeing questions).',
     url: 'https://analysisfunction.civilservice.gov.uk/policy-store/personal-well-being/',
   },
   jacobsonTruax: {
@@ -27,11 +28,13 @@ export const SOURCES = {
   },
   christensenMendoza: {
     id: 'christensen-mendoza',
-    citation: 'Christensen L, Mendoza JL (1986). A method of assessing change in a single subject: an alteration of the RC index. Behavior Therapy 17(3): 305–308.',
+    citation:
+      'Christensen L, Mendoza JL (1986). A method of assessing change in a single subject: an alteration of the RC index. Behavior Therapy 17(3): 305–308.',
   },
   cronbach: {
     id: 'cronbach',
-    citation: 'Cronbach LJ (1951). Coefficient alpha and the internal structure of tests. Psychometrika 16(3): 297–334.',
+    citation:
+      'Cronbach LJ (1951). Coefficient alpha and the internal structure of tests. Psychometrika 16(3): 297–334.',
     url: 'https://doi.org/10.1007/BF02310555',
   },
   lakens: {
@@ -47,7 +50,8 @@ export const SOURCES = {
   },
   derSimonianLaird: {
     id: 'dersimonian-laird',
-    citation: 'DerSimonian R, Laird N (1986). Meta-analysis in clinical trials. Controlled Clinical Trials 7(3): 177–188.',
+    citation:
+      'DerSimonian R, Laird N (1986). Meta-analysis in clinical trials. Controlled Clinical Trials 7(3): 177–188.',
   },
   viechtbauer: {
     id: 'viechtbauer',
@@ -56,25 +60,30 @@ export const SOURCES = {
   },
   hartungKnapp: {
     id: 'hartung-knapp',
-    citation: 'Hartung J, Knapp G (2001). On tests of the overall treatment effect in meta-analysis with normally distributed responses. Statistics in Medicine 20(12): 1771–1782.',
+    citation:
+      'Hartung J, Knapp G (2001). On tests of the overall treatment effect in meta-analysis with normally distributed responses. Statistics in Medicine 20(12): 1771–1782.',
   },
   higginsThompson: {
     id: 'higgins-thompson',
-    citation: 'Higgins JPT, Thompson SG (2002). Quantifying heterogeneity in a meta-analysis. Statistics in Medicine 21(11): 1539–1558.',
+    citation:
+      'Higgins JPT, Thompson SG (2002). Quantifying heterogeneity in a meta-analysis. Statistics in Medicine 21(11): 1539–1558.',
   },
   greenBookWellbeing: {
     id: 'green-book-wellbeing',
-    citation: 'HM Treasury (2021). Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance. July 2021. Open Government Licence v3.0.',
+    citation:
+      'HM Treasury (2021). Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance. July 2021. Open Government Licence v3.0.',
     url: 'https://www.gov.uk/government/publications/green-book-supplementary-guidance-wellbeing',
   },
   ashe2024: {
     id: 'ashe-2024',
-    citation: 'Office for National Statistics (2024). Employee earnings in the UK: 2024 (Annual Survey of Hours and Earnings).',
+    citation:
+      'Office for National Statistics (2024). Employee earnings in the UK: 2024 (Annual Survey of Hours and Earnings).',
     url: 'https://www.ons.gov.uk/employmentandlabourmarket/peopleinwork/earningsandworkinghours/bulletins/annualsurveyofhoursandearnings/2024',
   },
   sroiGuide: {
     id: 'sroi-guide',
-    citation: 'Cabinet Office, Office of the Third Sector (2012). A guide to Social Return on Investment. Revised January 2012.',
+    citation:
+      'Cabinet Office, Office of the Third Sector (2012). A guide to Social Return on Investment. Revised January 2012.',
   },
   hact: {
     id: 'hact',
@@ -89,7 +98,8 @@ export const SOURCES = {
   },
   biggar: {
     id: 'biggar',
-    citation: 'BiGGAR Economics (2024). Valuing a satisfying life: the WELLBY approach (blog post, December 2024). A secondary source.',
+    citation:
+      'BiGGAR Economics (2024). Valuing a satisfying life: the WELLBY approach (blog post, December 2024). A secondary source.',
   },
 } as const satisfies Record<string, Source>;
 

@@ -35,8 +35,11 @@ export function tUpperTail(t: number, df: number): number {
 export function tDensity(t: number, df: number): number {
   assertDf(df);
   if (df === Infinity) return Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
-  const logDensity = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI)
-    - ((df + 1) / 2) * Math.log1p((t * t) / df);
+  const logDensity =
+    logGamma((df + 1) / 2) -
+    logGamma(df / 2) -
+    0.5 * Math.log(df * Math.PI) -
+    ((df + 1) / 2) * Math.log1p((t * t) / df);
   return Math.exp(logDensity);
 }
 

@@ -96,8 +96,10 @@ export function remlTau2(yi: readonly number[], vi: readonly number[], options: 
       throw new Error(`REML (Fisher scoring) did not converge in ${options.maxIterations} iterations`);
     }
   }
-  if (restrictedLogLikelihood(centred, vi, 0) - restrictedLogLikelihood(centred, vi, tau2) > Number.EPSILON ** 0.25
-    && tau2 > options.threshold) {
+  if (
+    restrictedLogLikelihood(centred, vi, 0) - restrictedLogLikelihood(centred, vi, tau2) > Number.EPSILON ** 0.25 &&
+    tau2 > options.threshold
+  ) {
     tau2 = 0;
   }
   return { tau2: Math.max(0, tau2), iterations };

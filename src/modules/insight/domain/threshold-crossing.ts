@@ -32,7 +32,8 @@ export function summariseThresholdCrossing(pairs: readonly ScorePair[], rule: Th
   let eligible = 0;
   let crossed = 0;
   for (const pair of pairs) {
-    if (!Number.isFinite(pair.baseline) || !Number.isFinite(pair.followUp)) throw new RangeError('scores must be finite numbers');
+    if (!Number.isFinite(pair.baseline) || !Number.isFinite(pair.followUp))
+      throw new RangeError('scores must be finite numbers');
     if (!isAtOrBeyondThreshold(pair.baseline, rule)) {
       eligible += 1;
       if (isAtOrBeyondThreshold(pair.followUp, rule)) crossed += 1;

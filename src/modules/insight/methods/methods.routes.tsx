@@ -10,7 +10,10 @@ import { MethodsPage } from './methods.views.tsx';
 export function methodsRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
     app.get('/methods', { config: { access: access.public } }, async (req, reply) =>
-      sendPage(reply, <MethodsPage ctx={pageContext(req, reply, deps.config.demo)} view={await loadMethodsPage(deps)} />),
+      sendPage(
+        reply,
+        <MethodsPage ctx={pageContext(req, reply, deps.config.demo)} view={await loadMethodsPage(deps)} />,
+      ),
     );
   };
 }

@@ -9,9 +9,14 @@ export async function loadMethodsPage(_deps: Deps): Promise<MethodsView> {
     i.measures.map((m) => {
       const measure = `${i.short_name}: ${m.name}`;
       if (m.reliability && m.reference_sd) {
-        return { measure, how: `reliability ${m.reliability.value} (${m.reliability.source}) and baseline SD ${m.reference_sd.value} (${m.reference_sd.source}).` };
+        return {
+          measure,
+          how: `reliability ${m.reliability.value} (${m.reliability.source}) and baseline SD ${m.reference_sd.value} (${m.reference_sd.source}).`,
+        };
       }
-      const have = m.reliability ? `Published reliability ${m.reliability.value} (${m.reliability.source}); no published baseline SD yet.` : 'No published reliability or baseline SD.';
+      const have = m.reliability
+        ? `Published reliability ${m.reliability.value} (${m.reliability.source}); no published baseline SD yet.`
+        : 'No published reliability or baseline SD.';
       return { measure, how: `${have} Not available yet.` };
     }),
   );

@@ -22,7 +22,10 @@ export async function digestRecipients(db: Kysely<DB>) {
       .onConflict((oc) => oc.column('person_id').doNothing())
       .execute();
   }
-  const tokens = await db.selectFrom('learning_digest_subscriptions').select(['person_id', 'subscribed', 'unsubscribe_token']).execute();
+  const tokens = await db
+    .selectFrom('learning_digest_subscriptions')
+    .select(['person_id', 'subscribed', 'unsubscribe_token'])
+    .execute();
   const byPerson = new Map(tokens.map((t) => [t.person_id, t]));
   return people
     .map((p) => ({ personId: p.id, email: p.email, sub: byPerson.get(p.id) }))
@@ -42,10 +45,18 @@ export async function claimDigest(db: Kysely<DB>, personId: string, weekStart: s
 }
 
 export async function findSubscriptionByToken(db: Kysely<DB>, token: string) {
-  return db.selectFrom('learning_digest_subscriptions').select(['person_id', 'subscribed']).where('unsubscribe_token', '=', token).executeTakeFirst();
+  return db
+    .selectFrom('learning_digest_subscriptions')
+    .select(['person_id', 'subscribed'])
+    .where('unsubscribe_token', '=', token)
+    .executeTakeFirst();
 }
 
 export async function unsubscribe(db: Kysely<DB>, token: string): Promise<boolean> {
-  const res = await db.updateTable('learning_digest_subscriptions').set({ subscribed: false, updated_at: new Date() }).where('unsubscribe_token', '=', token).executeTakeFirst();
+  const res = await db
+    .updateTable('learning_digest_subscriptions')
+    .set({ subscribed: false, updated_at: new Date() })
+    .where('unsubscribe_token', '=', token)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

@@ -19,9 +19,18 @@ export async function sendWeeklyDigest(deps: Deps, now = new Date()): Promise<nu
   const base = deps.config.publicUrl;
   const section = (title: string, lines: string[]) => (lines.length ? `${title}\n${lines.join('\n')}\n\n` : '');
   const body =
-    section('New in the library', resources.map((r) => `- ${r.title} (${r.org_name})\n  ${base}/learning/library/${r.id}`)) +
-    section('New innovation stories', stories.map((r) => `- ${r.title} (${r.org_name})\n  ${base}/learning/library/${r.id}`)) +
-    section('Questions that need an answer', unanswered.map((q) => `- ${q.title}\n  ${base}/learning/questions/${q.id}`));
+    section(
+      'New in the library',
+      resources.map((r) => `- ${r.title} (${r.org_name})\n  ${base}/learning/library/${r.id}`),
+    ) +
+    section(
+      'New innovation stories',
+      stories.map((r) => `- ${r.title} (${r.org_name})\n  ${base}/learning/library/${r.id}`),
+    ) +
+    section(
+      'Questions that need an answer',
+      unanswered.map((q) => `- ${q.title}\n  ${base}/learning/questions/${q.id}`),
+    );
   let sent = 0;
   for (const person of await repo.digestRecipients(deps.db)) {
     if (!(await repo.claimDigest(deps.db, person.personId, week))) continue;

@@ -8,7 +8,9 @@ import { parseSearchQuery, splitHighlight, weekStartOf } from './search-query.ts
 import { parseQuestionTags } from './tags.ts';
 
 test('markdown: scripts, handlers, javascript: and data: links never survive', () => {
-  const out = renderMarkdown('<script>alert(1)</script> [a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html;base64,xx) <img src=x onerror=alert(1)> [ok](https://example.org)');
+  const out = renderMarkdown(
+    '<script>alert(1)</script> [a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html;base64,xx) <img src=x onerror=alert(1)> [ok](https://example.org)',
+  );
   assert.doesNotMatch(out, /<script|<img|href="javascript|href="data/i);
   assert.match(out, /<a href="https:\/\/example.org" rel="nofollow noopener">ok<\/a>/);
   assert.equal(renderMarkdown('# Top'), '<h2>Top</h2>\n');
@@ -47,16 +49,33 @@ test('review: checked within a year, or needs review; reminders a month ahead, a
 test('search query: minus-words excluded, quotes dropped for the loose match', () => {
   assert.deepEqual(parseSearchQuery('"recovery cafe" -naloxone'), { loose: 'recovery cafe', excluded: ['naloxone'] });
   assert.deepEqual(parseSearchQuery('a or b - -'), { loose: 'a b - -', excluded: [] });
-  assert.deepEqual(splitHighlight('a \u0001b\u0002 <c>'), [{ text: 'a ', marked: false }, { text: 'b', marked: true }, { text: ' <c>', marked: false }]);
+  assert.deepEqual(splitHighlight('a \u0001b\u0002 <c>'), [
+    { text: 'a ', marked: false },
+    { text: 'b', marked: true },
+    { text: ' <c>', marked: false },
+  ]);
   assert.equal(weekStartOf(new Date('2026-12-06T23:30:00Z')), '2026-11-30', 'Sunday night is still last week');
   assert.equal(weekStartOf(new Date('2026-03-29T23:30:00Z')), '2026-03-30', 'Monday 00:30 BST is the new week');
   assert.deepEqual(parseQuestionTags('DBS, Volunteers  dbs <b>'), ['dbs', 'volunteers', 'b']);
 });
 
 test('mentor matching on planted data: the nearest with the shared focus first; no capacity never suggested', () => {
-  const group = { orgId: 'g', name: 'New group', at: { lat: 53.8, lon: -1.55 }, serviceTypes: ['recovery-cafe'], sizeBand: 'volunteers' as const };
-  const c = (orgId: string, lat: number, lon: number, types: string[], capacity: number, mentoring = 0, sizeBand: MentorCandidate['sizeBand'] = 'small_staff'): MentorCandidate =>
-    ({ orgId, name: orgId, at: { lat, lon }, serviceTypes: types, sizeBand, capacity, mentoring });
+  const group = {
+    orgId: 'g',
+    name: 'New group',
+    at: { lat: 53.8, lon: -1.55 },
+    serviceTypes: ['recovery-cafe'],
+    sizeBand: 'volunteers' as const,
+  };
+  const c = (
+    orgId: string,
+    lat: number,
+    lon: number,
+    types: string[],
+    capacity: number,
+    mentoring = 0,
+    sizeBand: MentorCandidate['sizeBand'] = 'small_staff',
+  ): MentorCandidate => ({ orgId, name: orgId, at: { lat, lon }, serviceTypes: types, sizeBand, capacity, mentoring });
   const ranked = rankMentors(group, [
     c('far-cafe', 51.45, -2.59, ['recovery-cafe'], 3, 0, 'larger'),
     c('near-cafe', 53.79, -1.54, ['recovery-cafe'], 1),

@@ -49,10 +49,14 @@ export function rankMentors(group: MatchGroup, candidates: readonly MentorCandid
     const reasons: string[] = [];
     const km = group.at && c.at ? distanceKm(group.at, c.at) : undefined;
     const near = km === undefined ? 0 : km <= 10 ? 1 : Math.max(0, 1 - (km - 10) / 290);
-    if (km !== undefined) reasons.push(km < 1 ? 'Less than a mile away' : `About ${Math.round(km / 1.609344)} miles away`);
+    if (km !== undefined)
+      reasons.push(km < 1 ? 'Less than a mile away' : `About ${Math.round(km / 1.609344)} miles away`);
     const shared = c.serviceTypes.filter((t) => group.serviceTypes.includes(t));
     const focus = group.serviceTypes.length ? shared.length / group.serviceTypes.length : 0;
-    if (shared.length) reasons.push(`Also runs ${shared.length === 1 ? 'this kind of support' : `${shared.length} of the same kinds of support`}`);
+    if (shared.length)
+      reasons.push(
+        `Also runs ${shared.length === 1 ? 'this kind of support' : `${shared.length} of the same kinds of support`}`,
+      );
     const size = SIZE_ORDER[c.sizeBand] / 2;
     if (SIZE_ORDER[c.sizeBand] > SIZE_ORDER[group.sizeBand]) reasons.push('An established organisation with staff');
     const room = Math.min(1, spare / 3);
@@ -60,6 +64,9 @@ export function rankMentors(group: MatchGroup, candidates: readonly MentorCandid
     const score = 0.4 * near + 0.35 * focus + 0.1 * size + 0.15 * room;
     out.push({ orgId: c.orgId, name: c.name, score: Math.round(score * 1000) / 1000, distanceKm: km, reasons });
   }
-  out.sort((a, b) => b.score - a.score || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.name.localeCompare(b.name));
+  out.sort(
+    (a, b) =>
+      b.score - a.score || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.name.localeCompare(b.name),
+  );
   return out.slice(0, limit);
 }

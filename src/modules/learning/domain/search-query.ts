@@ -20,7 +20,11 @@ export function parseSearchQuery(raw: string): ParsedQuery {
 }
 
 /** Splits a highlighted snippet into plain text and marked parts; never HTML. */
-export function splitHighlight(snippet: string, start = '\u0001', stop = '\u0002'): { text: string; marked: boolean }[] {
+export function splitHighlight(
+  snippet: string,
+  start = '\u0001',
+  stop = '\u0002',
+): { text: string; marked: boolean }[] {
   const parts: { text: string; marked: boolean }[] = [];
   let marked = false;
   for (const piece of snippet.split(new RegExp(`([${start}${stop}])`))) {
@@ -33,7 +37,12 @@ export function splitHighlight(snippet: string, start = '\u0001', stop = '\u0002
 
 /** The Monday (UK date) of the week a moment falls in, as YYYY-MM-DD: the digest's week. */
 export function weekStartOf(at: Date): string {
-  const uk = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const uk = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
   const d = new Date(`${uk}T12:00:00Z`);
   const back = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - back);

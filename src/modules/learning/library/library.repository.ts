@@ -51,9 +51,26 @@ export async function insertResource(db: Kysely<DB>, r: ResourceToStore): Promis
 }
 
 const resourceColumns = [
-  'r.id', 'r.org_id', 'r.kind', 'r.language', 'r.title', 'r.summary', 'r.body', 'r.story', 'r.links', 'r.chime',
-  'r.service_types', 'r.topics', 'r.visibility', 'r.status', 'r.review_note', 'r.reviewed_on', 'r.published_at',
-  'r.created_at', 'o.name as org_name', 'o.slug as org_slug',
+  'r.id',
+  'r.org_id',
+  'r.kind',
+  'r.language',
+  'r.title',
+  'r.summary',
+  'r.body',
+  'r.story',
+  'r.links',
+  'r.chime',
+  'r.service_types',
+  'r.topics',
+  'r.visibility',
+  'r.status',
+  'r.review_note',
+  'r.reviewed_on',
+  'r.published_at',
+  'r.created_at',
+  'o.name as org_name',
+  'o.slug as org_slug',
 ] as const;
 
 export async function findResource(db: Kysely<DB>, id: string) {
@@ -90,7 +107,12 @@ export async function listStoriesWaiting(db: Kysely<DB>) {
 export async function setStoryDecision(db: Kysely<DB>, id: string, publish: boolean, note: string): Promise<boolean> {
   const res = await db
     .updateTable('learning_resources')
-    .set({ status: publish ? 'published' : 'returned', review_note: note, published_at: publish ? new Date() : null, updated_at: new Date() })
+    .set({
+      status: publish ? 'published' : 'returned',
+      review_note: note,
+      published_at: publish ? new Date() : null,
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .where('kind', '=', 'story')
     .where('status', '=', 'submitted')
@@ -113,10 +135,23 @@ export async function resourcesDueForReview(db: Kysely<DB>) {
   return db
     .selectFrom('learning_resources as r')
     .innerJoin('organisations as o', 'o.id', 'r.org_id')
-    .select(['r.id', 'r.org_id', 'r.title', 'r.reviewed_on', 'r.review_reminded_at', 'o.slug as org_slug', 'o.name as org_name'])
+    .select([
+      'r.id',
+      'r.org_id',
+      'r.title',
+      'r.reviewed_on',
+      'r.review_reminded_at',
+      'o.slug as org_slug',
+      'o.name as org_name',
+    ])
     .where('r.status', '=', 'published')
     .where('r.reviewed_on', '<', sql<string>`current_date - 335`)
-    .where((eb) => eb.or([eb('r.review_reminded_at', 'is', null), eb('r.review_reminded_at', '<', sql<Date>`now() - interval '30 days'`)]))
+    .where((eb) =>
+      eb.or([
+        eb('r.review_reminded_at', 'is', null),
+        eb('r.review_reminded_at', '<', sql<Date>`now() - interval '30 days'`),
+      ]),
+    )
     .orderBy('r.reviewed_on')
     .limit(500)
     .execute();
@@ -128,7 +163,12 @@ export async function claimReviewReminder(db: Kysely<DB>, id: string): Promise<b
     .updateTable('learning_resources')
     .set({ review_reminded_at: new Date() })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('review_reminded_at', 'is', null), eb('review_reminded_at', '<', sql<Date>`now() - interval '30 days'`)]))
+    .where((eb) =>
+      eb.or([
+        eb('review_reminded_at', 'is', null),
+        eb('review_reminded_at', '<', sql<Date>`now() - interval '30 days'`),
+      ]),
+    )
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
@@ -145,10 +185,20 @@ export async function orgLeadEmails(db: Kysely<DB>, orgId: string): Promise<stri
 }
 
 // Attachments
-export async function insertAttachment(db: Kysely<DB>, a: { orgId: string; resourceId: string; fileName: string; mediaType: string; data: Buffer }) {
+export async function insertAttachment(
+  db: Kysely<DB>,
+  a: { orgId: string; resourceId: string; fileName: string; mediaType: string; data: Buffer },
+) {
   const row = await db
     .insertInto('learning_attachments')
-    .values({ org_id: a.orgId, resource_id: a.resourceId, file_name: a.fileName, media_type: a.mediaType, size_bytes: a.data.length, data: a.data })
+    .values({
+      org_id: a.orgId,
+      resource_id: a.resourceId,
+      file_name: a.fileName,
+      media_type: a.mediaType,
+      size_bytes: a.data.length,
+      data: a.data,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -175,7 +225,12 @@ export async function findAttachment(db: Kysely<DB>, resourceId: string, id: str
 /** Ids of member organisations among these (to decide who counts as a network member). */
 export async function memberOrgIdsAmong(db: Kysely<DB>, orgIds: readonly string[]): Promise<Set<string>> {
   if (orgIds.length === 0) return new Set();
-  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', orgIds).where('status', '=', 'member').execute();
+  const rows = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', 'in', orgIds)
+    .where('status', '=', 'member')
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -238,7 +293,10 @@ const STOP = '\u0002';
  * their similarity. The matches are worked out once per search (a materialised CTE) and the
  * page, its snippets, the total and the facet counts come back in one statement.
  */
-export async function searchResources(db: Kysely<DB>, input: SearchInput): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
+export async function searchResources(
+  db: Kysely<DB>,
+  input: SearchInput,
+): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
   const text = input.q.trim() !== '';
   const first = await searchOnce(db, input, false);
   if (!text || first.total >= TYPO_FALLBACK_BELOW || input.loose.length < 3) return first;
@@ -248,7 +306,11 @@ export async function searchResources(db: Kysely<DB>, input: SearchInput): Promi
 /** Fewer full-text matches than this and the typo-tolerant match is tried as well. */
 const TYPO_FALLBACK_BELOW = 3;
 
-async function searchOnce(db: Kysely<DB>, input: SearchInput, typos: boolean): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
+async function searchOnce(
+  db: Kysely<DB>,
+  input: SearchInput,
+  typos: boolean,
+): Promise<{ hits: SearchHit[]; total: number; facets: FacetCount[] }> {
   return db.transaction().execute(async (tx) => {
     // Trigram matching "as you meant it": a lower bar than the default 0.6 lets one or two
     // typos through, and stays within this transaction.
@@ -265,15 +327,18 @@ async function searchOnce(db: Kysely<DB>, input: SearchInput, typos: boolean): P
     if (f.area) conds.push(sql`o.region = ${f.area}`);
     if (f.language) conds.push(sql`r.language = ${f.language}`);
     for (const word of input.excluded) {
-      conds.push(sql`not (r.search @@ (plainto_tsquery('learning_en', ${word}) || plainto_tsquery('learning_simple', ${word})))`);
+      conds.push(
+        sql`not (r.search @@ (plainto_tsquery('learning_en', ${word}) || plainto_tsquery('learning_simple', ${word})))`,
+      );
     }
-    if (text) conds.push(typos ? sql`(r.search @@ ${tsq} or ${input.loose} <% r.search_title)` : sql`r.search @@ ${tsq}`);
+    if (text)
+      conds.push(typos ? sql`(r.search @@ ${tsq} or ${input.loose} <% r.search_title)` : sql`r.search @@ ${tsq}`);
     const where = sql.join(conds, sql` and `);
     const score = !text
       ? sql`0`
       : typos
-        // Typo-only matches: near the title itself first, then near its tags.
-        ? sql`(case when r.search @@ ${tsq} then 2 + ts_rank_cd(r.search, ${tsq}, 32) else 0 end
+        ? // Typo-only matches: near the title itself first, then near its tags.
+          sql`(case when r.search @@ ${tsq} then 2 + ts_rank_cd(r.search, ${tsq}, 32) else 0 end
             + word_similarity(${input.loose}, r.search_title) + word_similarity(${input.loose}, r.title))`
         : sql`(1 + ts_rank_cd(r.search, ${tsq}, 32))`;
     const order = text ? sql`score desc, title` : sql`published_at desc nulls last, title`;
@@ -281,7 +346,9 @@ async function searchOnce(db: Kysely<DB>, input: SearchInput, typos: boolean): P
       ? sql`ts_headline(case when p.language = 'cy' then 'learning_simple'::regconfig else 'learning_en'::regconfig end,
           left(r.body_text, 20000), ${tsq}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=22, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
       : sql`left(r.body_text, 200)`;
-    const { rows } = await sql<SearchHit & { facets: { facet: FacetCount['facet'] | 'total'; value: string; label: string; n: number }[] }>`
+    const { rows } = await sql<
+      SearchHit & { facets: { facet: FacetCount['facet'] | 'total'; value: string; label: string; n: number }[] }
+    >`
       with m as materialized (
         select r.id, r.title, r.summary, r.kind, r.language, r.visibility, r.chime, r.topics, r.service_types,
           r.reviewed_on, r.published_at, o.name as org_name, o.slug as org_slug, o.region, ${score}::float8 as score
@@ -318,7 +385,11 @@ async function searchOnce(db: Kysely<DB>, input: SearchInput, typos: boolean): P
  * only), and only when that finds nothing, trigram matches on titles and tags for typos.
  */
 export async function suggestTitles(db: Kysely<DB>, q: string, member: boolean, limit = 8) {
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 6) ?? [];
+  const words =
+    q
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 6) ?? [];
   const visible = (qb: ReturnType<typeof base>) => (member ? qb : qb.where('r.visibility', '=', 'public'));
   const base = () => db.selectFrom('learning_resources as r').where('r.status', '=', 'published');
   if (words.length > 0) {
@@ -342,7 +413,10 @@ export async function suggestTitles(db: Kysely<DB>, q: string, member: boolean, 
 }
 
 /** Newest published, for the hub and the digest. */
-export async function latestResources(db: Kysely<DB>, o: { member: boolean; kind?: 'story' | 'resource'; since?: Date; limit: number }) {
+export async function latestResources(
+  db: Kysely<DB>,
+  o: { member: boolean; kind?: 'story' | 'resource'; since?: Date; limit: number },
+) {
   return db
     .selectFrom('learning_resources as r')
     .innerJoin('organisations as o', 'o.id', 'r.org_id')

@@ -12,11 +12,20 @@ import { contributeLearning, coordinateLearning } from '../learning.policy.ts';
 import { parseLearningForm } from '../learning.forms.ts';
 import { ResourceForm, SearchQuery, StoryDecisionForm, StoryForm, uuidParam } from './library.schemas.ts';
 import * as service from './library.service.ts';
-import { LibraryPage, OrgLibraryPage, ResourceFormPage, ResourcePage, StoriesReviewPage, StoryFormPage } from './library.views.tsx';
+import {
+  LibraryPage,
+  OrgLibraryPage,
+  ResourceFormPage,
+  ResourcePage,
+  StoriesReviewPage,
+  StoryFormPage,
+} from './library.views.tsx';
 
 export function libraryRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 } });
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 },
+    });
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const open = { config: { access: access.public } };
     const contributor = { config: { access: access.org(contributeLearning) } };
@@ -29,7 +38,10 @@ export function libraryRoutes(deps: Deps) {
 
     app.get('/learning/library', open, async (req, reply) => {
       const query = SearchQuery.parse(req.query ?? {});
-      return sendPage(reply, <LibraryPage ctx={ctx(req, reply)} view={await service.loadLibraryPage(deps, req.actor, query)} />);
+      return sendPage(
+        reply,
+        <LibraryPage ctx={ctx(req, reply)} view={await service.loadLibraryPage(deps, req.actor, query)} />,
+      );
     });
 
     // Type-ahead for the search box: titles only, never members-only ones to the public.
@@ -40,7 +52,13 @@ export function libraryRoutes(deps: Deps) {
     });
 
     app.get('/learning/library/:resource', open, async (req, reply) =>
-      sendPage(reply, <ResourcePage ctx={ctx(req, reply)} view={await service.loadResourcePage(deps, req.actor, idOf(req, 'resource'))} />),
+      sendPage(
+        reply,
+        <ResourcePage
+          ctx={ctx(req, reply)}
+          view={await service.loadResourcePage(deps, req.actor, idOf(req, 'resource'))}
+        />,
+      ),
     );
 
     app.get('/learning/library/:resource/files/:file', open, async (req, reply) => {
@@ -49,35 +67,58 @@ export function libraryRoutes(deps: Deps) {
       const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
       return reply
         .type(file.mediaType)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
         .header('cache-control', 'private, no-store')
         .send(file.data);
     });
 
     app.get('/orgs/:org/learning', contributor, async (req, reply) => {
       const org = orgOf(req);
-      return sendPage(reply, <OrgLibraryPage ctx={ctx(req, reply)} org={org} rows={await service.listOrgLibrary(deps, org)} />);
+      return sendPage(
+        reply,
+        <OrgLibraryPage ctx={ctx(req, reply)} org={org} rows={await service.listOrgLibrary(deps, org)} />,
+      );
     });
 
-    app.get('/orgs/:org/learning/new', contributor, async (req, reply) => sendPage(reply, <ResourceFormPage ctx={ctx(req, reply)} org={orgOf(req)} />));
+    app.get('/orgs/:org/learning/new', contributor, async (req, reply) =>
+      sendPage(reply, <ResourceFormPage ctx={ctx(req, reply)} org={orgOf(req)} />),
+    );
 
     app.post('/orgs/:org/learning/new', contributor, async (req, reply) => {
       const org = orgOf(req);
       const form = parseLearningForm(ResourceForm, req.body);
-      if (!form.ok) return sendPage(reply, <ResourceFormPage ctx={ctx(req, reply)} org={org} values={form.values} errors={form.errors} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <ResourceFormPage ctx={ctx(req, reply)} org={org} values={form.values} errors={form.errors} />,
+          400,
+        );
       const id = await service.createResource(deps, personOf(req), org, form.data);
       setFlash(reply, { kind: 'success', text: 'Thank you. It is in the library now.' });
       return reply.redirect(`/learning/library/${id}`, 303);
     });
 
-    app.get('/orgs/:org/learning/stories/new', contributor, async (req, reply) => sendPage(reply, <StoryFormPage ctx={ctx(req, reply)} org={orgOf(req)} />));
+    app.get('/orgs/:org/learning/stories/new', contributor, async (req, reply) =>
+      sendPage(reply, <StoryFormPage ctx={ctx(req, reply)} org={orgOf(req)} />),
+    );
 
     app.post('/orgs/:org/learning/stories/new', contributor, async (req, reply) => {
       const org = orgOf(req);
       const form = parseLearningForm(StoryForm, req.body);
-      if (!form.ok) return sendPage(reply, <StoryFormPage ctx={ctx(req, reply)} org={org} values={form.values} errors={form.errors} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <StoryFormPage ctx={ctx(req, reply)} org={org} values={form.values} errors={form.errors} />,
+          400,
+        );
       await service.submitStory(deps, personOf(req), org, form.data);
-      setFlash(reply, { kind: 'success', text: 'Thank you for sharing your story. A coordinator will read it and let you know.' });
+      setFlash(reply, {
+        kind: 'success',
+        text: 'Thank you for sharing your story. A coordinator will read it and let you know.',
+      });
       return reply.redirect(`/orgs/${org.slug}/learning`, 303);
     });
 
@@ -92,7 +133,16 @@ export function libraryRoutes(deps: Deps) {
       const org = orgOf(req);
       const resourceId = idOf(req, 'resource');
       const again = async (message: string, status: number) =>
-        sendPage(reply, <OrgLibraryPage ctx={ctx(req, reply)} org={org} rows={await service.listOrgLibrary(deps, org)} uploadError={{ id: resourceId, message }} />, status);
+        sendPage(
+          reply,
+          <OrgLibraryPage
+            ctx={ctx(req, reply)}
+            org={org}
+            rows={await service.listOrgLibrary(deps, org)}
+            uploadError={{ id: resourceId, message }}
+          />,
+          status,
+        );
       if (!req.isMultipart()) return again('Choose a file to upload.', 400);
       let result: service.AttachResult | undefined;
       for await (const part of req.parts()) {
@@ -119,8 +169,20 @@ export function libraryRoutes(deps: Deps) {
       const id = idOf(req, 'resource');
       const form = parseLearningForm(StoryDecisionForm, req.body);
       if (!form.ok) throw new AppError('validation', Object.values(form.errors)[0] ?? 'Check the form', form.errors);
-      const story = await service.decideStory(deps, personOf(req), id, form.data.decision === 'publish', form.data.note);
-      setFlash(reply, { kind: 'success', text: form.data.decision === 'publish' ? `“${story.title}” is in the library.` : `“${story.title}” was sent back with your note.` });
+      const story = await service.decideStory(
+        deps,
+        personOf(req),
+        id,
+        form.data.decision === 'publish',
+        form.data.note,
+      );
+      setFlash(reply, {
+        kind: 'success',
+        text:
+          form.data.decision === 'publish'
+            ? `“${story.title}” is in the library.`
+            : `“${story.title}” was sent back with your note.`,
+      });
       return reply.redirect('/network/learning/stories', 303);
     });
   };

@@ -11,7 +11,12 @@ export const SearchQuery = z.object({
   kind: optionalOf(RESOURCE_KINDS),
   chime: optionalOf(CHIME_DOMAINS),
   topic: optionalOf(TOPICS),
-  org: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100).optional().catch(undefined),
+  org: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(100)
+    .optional()
+    .catch(undefined),
   area: z.string().max(100).optional().catch(undefined),
   language: optionalOf(['en', 'cy'] as const),
   page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
@@ -21,13 +26,20 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
 const list = (values: readonly string[], message: string) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string()).refine((a) => a.every((x) => values.includes(x)), message).transform((a) => [...new Set(a)]),
+    z
+      .array(z.string())
+      .refine((a) => a.every((x) => values.includes(x)), message)
+      .transform((a) => [...new Set(a)]),
   );
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`);
 
 const base = {
-  title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
+  title: z
+    .string({ error: 'Enter a title' })
+    .trim()
+    .min(1, 'Enter a title')
+    .max(200, 'The title must be 200 characters or fewer'),
   summary: text(600, 'The summary').default(''),
   language: z.enum(['en', 'cy'], { error: 'Choose a language' }).default('en'),
   visibility: z.enum(['public', 'members'], { error: 'Choose who can see it' }),
@@ -40,13 +52,23 @@ const base = {
     .default('')
     .transform((s) => s.split(/\s+/).filter(Boolean))
     .refine((a) => a.length <= 10, 'Add at most 10 links')
-    .refine((a) => a.every((u) => /^https?:\/\/[^\s<>"]+$/i.test(u) && u.length <= 300), 'Each link must start with https:// or http://'),
+    .refine(
+      (a) => a.every((u) => /^https?:\/\/[^\s<>"]+$/i.test(u) && u.length <= 300),
+      'Each link must start with https:// or http://',
+    ),
 };
 
 export const ResourceForm = z.object({
   ...base,
-  kind: z.enum(RESOURCE_KINDS.filter((k) => k !== 'story') as ['guide', 'template', 'policy', 'toolkit', 'evaluation'], { error: 'Choose what kind of resource it is' }),
-  body: z.string({ error: 'Write the resource' }).trim().min(1, 'Write the resource').max(100000, 'The resource must be 100,000 characters or fewer'),
+  kind: z.enum(
+    RESOURCE_KINDS.filter((k) => k !== 'story') as ['guide', 'template', 'policy', 'toolkit', 'evaluation'],
+    { error: 'Choose what kind of resource it is' },
+  ),
+  body: z
+    .string({ error: 'Write the resource' })
+    .trim()
+    .min(1, 'Write the resource')
+    .max(100000, 'The resource must be 100,000 characters or fewer'),
 });
 export type ResourceForm = z.infer<typeof ResourceForm>;
 
@@ -61,18 +83,47 @@ export const STORY_SECTIONS = [
 
 export const StoryForm = z.object({
   ...base,
-  what: z.string({ error: 'Say what you did' }).trim().min(1, 'Say what you did').max(10000, 'Keep each part to 10,000 characters'),
-  why: z.string({ error: 'Say why you did it' }).trim().min(1, 'Say why you did it').max(10000, 'Keep each part to 10,000 characters'),
-  happened: z.string({ error: 'Say what happened' }).trim().min(1, 'Say what happened').max(10000, 'Keep each part to 10,000 characters'),
-  cost: z.string({ error: 'Say what it cost, even roughly' }).trim().min(1, 'Say what it cost, even roughly').max(10000, 'Keep each part to 10,000 characters'),
-  copy: z.string({ error: 'Say how another group could copy it' }).trim().min(1, 'Say how another group could copy it').max(10000, 'Keep each part to 10,000 characters'),
-  contact: z.string({ error: 'Say who to talk to' }).trim().min(1, 'Say who to talk to').max(2000, 'Keep this to 2,000 characters'),
+  what: z
+    .string({ error: 'Say what you did' })
+    .trim()
+    .min(1, 'Say what you did')
+    .max(10000, 'Keep each part to 10,000 characters'),
+  why: z
+    .string({ error: 'Say why you did it' })
+    .trim()
+    .min(1, 'Say why you did it')
+    .max(10000, 'Keep each part to 10,000 characters'),
+  happened: z
+    .string({ error: 'Say what happened' })
+    .trim()
+    .min(1, 'Say what happened')
+    .max(10000, 'Keep each part to 10,000 characters'),
+  cost: z
+    .string({ error: 'Say what it cost, even roughly' })
+    .trim()
+    .min(1, 'Say what it cost, even roughly')
+    .max(10000, 'Keep each part to 10,000 characters'),
+  copy: z
+    .string({ error: 'Say how another group could copy it' })
+    .trim()
+    .min(1, 'Say how another group could copy it')
+    .max(10000, 'Keep each part to 10,000 characters'),
+  contact: z
+    .string({ error: 'Say who to talk to' })
+    .trim()
+    .min(1, 'Say who to talk to')
+    .max(2000, 'Keep this to 2,000 characters'),
 });
 export type StoryForm = z.infer<typeof StoryForm>;
 
-export const StoryDecisionForm = z.object({
-  decision: z.enum(['publish', 'return'], { error: 'Choose publish or send back' }),
-  note: z.string().trim().max(2000, 'The note must be 2,000 characters or fewer').default(''),
-}).refine((v) => v.decision === 'publish' || v.note.length > 0, { message: 'Say what to change before sending it back', path: ['note'] });
+export const StoryDecisionForm = z
+  .object({
+    decision: z.enum(['publish', 'return'], { error: 'Choose publish or send back' }),
+    note: z.string().trim().max(2000, 'The note must be 2,000 characters or fewer').default(''),
+  })
+  .refine((v) => v.decision === 'publish' || v.note.length > 0, {
+    message: 'Say what to change before sending it back',
+    path: ['note'],
+  });
 
 export const uuidParam = z.string().uuid();

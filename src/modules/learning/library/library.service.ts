@@ -11,7 +11,14 @@ import { checkAttachment } from '../domain/file-type.ts';
 import { markdownToText, renderMarkdown } from '../domain/markdown.ts';
 import { reviewReminderDue, reviewState, type ReviewState } from '../domain/review.ts';
 import { parseSearchQuery } from '../domain/search-query.ts';
-import { CHIME_LABEL, KIND_LABEL, TOPIC_LABEL, type ChimeDomain, type ResourceKind, type Topic } from '../domain/tags.ts';
+import {
+  CHIME_LABEL,
+  KIND_LABEL,
+  TOPIC_LABEL,
+  type ChimeDomain,
+  type ResourceKind,
+  type Topic,
+} from '../domain/tags.ts';
 import { canReadResource, coordinateLearning } from '../learning.policy.ts';
 import { SERVICE_TYPE_LABEL } from '../learning.vocab.ts';
 import { viewerOf } from '../membership.ts';
@@ -21,8 +28,11 @@ import { STORY_SECTIONS, type ResourceForm, type SearchQuery, type StoryForm } f
 export const PAGE_SIZE = 10;
 
 export const tagsTextOf = (i: { chime: string[]; topics: string[]; service_types: string[] }) =>
-  [...i.topics.map((t) => TOPIC_LABEL[t as Topic] ?? t), ...i.chime.map((c) => CHIME_LABEL[c as ChimeDomain] ?? c),
-    ...i.service_types.map((s) => SERVICE_TYPE_LABEL[s] ?? s)].join(' ');
+  [
+    ...i.topics.map((t) => TOPIC_LABEL[t as Topic] ?? t),
+    ...i.chime.map((c) => CHIME_LABEL[c as ChimeDomain] ?? c),
+    ...i.service_types.map((s) => SERVICE_TYPE_LABEL[s] ?? s),
+  ].join(' ');
 
 export interface SearchPageView {
   query: SearchQuery;
@@ -48,36 +58,66 @@ const searchCacheOf = (db: object) => {
 };
 const libraryChanged = (deps: Pick<Deps, 'db'>) => searchCacheOf(deps.db).clear();
 
-export async function loadLibraryPage(deps: Deps, actor: Actor, query: SearchQuery, now = new Date()): Promise<SearchPageView> {
+export async function loadLibraryPage(
+  deps: Deps,
+  actor: Actor,
+  query: SearchQuery,
+  now = new Date(),
+): Promise<SearchPageView> {
   const viewer = await viewerOf(deps, actor);
   const parsed = parseSearchQuery(query.q);
   const input: repo.SearchInput = {
     q: query.q,
     loose: parsed.loose,
     excluded: parsed.excluded,
-    filters: { kind: query.kind, chime: query.chime, topic: query.topic, orgSlug: query.org, area: query.area, language: query.language },
+    filters: {
+      kind: query.kind,
+      chime: query.chime,
+      topic: query.topic,
+      orgSlug: query.org,
+      area: query.area,
+      language: query.language,
+    },
     member: viewer.member,
     limit: PAGE_SIZE,
     offset: (query.page - 1) * PAGE_SIZE,
   };
-  const { hits, total, facets } = await searchCacheOf(deps.db).get(JSON.stringify(input), () => repo.searchResources(deps.db, input));
+  const { hits, total, facets } = await searchCacheOf(deps.db).get(JSON.stringify(input), () =>
+    repo.searchResources(deps.db, input),
+  );
   const grouped: SearchPageView['facets'] = { kind: [], chime: [], topic: [], org: [], area: [] };
   const label = (f: repo.FacetCount) =>
-    f.facet === 'kind' ? KIND_LABEL[f.value as ResourceKind] : f.facet === 'chime' ? CHIME_LABEL[f.value as ChimeDomain] : f.facet === 'topic' ? TOPIC_LABEL[f.value as Topic] : f.label;
+    f.facet === 'kind'
+      ? KIND_LABEL[f.value as ResourceKind]
+      : f.facet === 'chime'
+        ? CHIME_LABEL[f.value as ChimeDomain]
+        : f.facet === 'topic'
+          ? TOPIC_LABEL[f.value as Topic]
+          : f.label;
   for (const f of facets) grouped[f.facet].push({ value: f.value, label: label(f) ?? f.value, n: f.n });
   for (const list of Object.values(grouped)) list.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
   // Each result links to directory profiles of groups offering its kinds of support (one query).
-  const offering = await findOrgsOfferingEach(deps.db, hits.flatMap((h) => h.service_types), 3);
+  const offering = await findOrgsOfferingEach(
+    deps.db,
+    hits.flatMap((h) => h.service_types),
+    3,
+  );
   const whoDoesThis = (h: repo.SearchHit) => {
     const seen = new Map<string, { slug: string; name: string }>();
-    for (const o of h.service_types.flatMap((t) => offering.get(t) ?? [])) if (o.slug !== h.org_slug) seen.set(o.slug, o);
+    for (const o of h.service_types.flatMap((t) => offering.get(t) ?? []))
+      if (o.slug !== h.org_slug) seen.set(o.slug, o);
     return [...seen.values()].slice(0, 3);
   };
   return {
     query,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    hits: hits.map((h) => ({ ...h, kindLabel: KIND_LABEL[h.kind as ResourceKind] ?? h.kind, review: reviewState(new Date(h.reviewed_on), now), whoDoesThis: whoDoesThis(h) })),
+    hits: hits.map((h) => ({
+      ...h,
+      kindLabel: KIND_LABEL[h.kind as ResourceKind] ?? h.kind,
+      review: reviewState(new Date(h.reviewed_on), now),
+      whoDoesThis: whoDoesThis(h),
+    })),
     facets: grouped,
     member: viewer.member,
   };
@@ -118,15 +158,25 @@ async function readableResource(deps: Deps, actor: Actor, id: string) {
   const r = await repo.findResource(deps.db, id);
   if (!r) throw notFound('resource');
   const viewer = await viewerOf(deps, actor);
-  if (!canReadResource(viewer.actor, viewer.memberOrgIds, { visibility: r.visibility, status: r.status, orgId: r.org_id })) {
+  if (
+    !canReadResource(viewer.actor, viewer.memberOrgIds, { visibility: r.visibility, status: r.status, orgId: r.org_id })
+  ) {
     throw notFound('resource'); // members-only and drafts look missing to everyone else
   }
   return r;
 }
 
-export async function loadResourcePage(deps: Deps, actor: Actor, id: string, now = new Date()): Promise<ResourcePageView> {
+export async function loadResourcePage(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  now = new Date(),
+): Promise<ResourcePageView> {
   const r = await readableResource(deps, actor, id);
-  const [attachments, whoDoesThis] = await Promise.all([repo.listAttachments(deps.db, r.id), findOrgsOffering(deps.db, r.service_types)]);
+  const [attachments, whoDoesThis] = await Promise.all([
+    repo.listAttachments(deps.db, r.id),
+    findOrgsOffering(deps.db, r.service_types),
+  ]);
   const story = (r.story ?? null) as Record<string, string> | null;
   return {
     id: r.id,
@@ -141,14 +191,21 @@ export async function loadResourcePage(deps: Deps, actor: Actor, id: string, now
     orgName: r.org_name,
     orgSlug: r.org_slug,
     bodyHtml: story ? '' : renderMarkdown(r.body),
-    storySections: story ? STORY_SECTIONS.map((s) => ({ label: s.label, html: renderMarkdown(story[s.key] ?? '') })) : [],
+    storySections: story
+      ? STORY_SECTIONS.map((s) => ({ label: s.label, html: renderMarkdown(story[s.key] ?? '') }))
+      : [],
     links: r.links,
     chime: r.chime.map((c) => ({ value: c, label: CHIME_LABEL[c as ChimeDomain] ?? c })),
     topics: r.topics.map((t) => ({ value: t, label: TOPIC_LABEL[t as Topic] ?? t })),
     serviceTypes: r.service_types.map((s) => ({ value: s, label: SERVICE_TYPE_LABEL[s] ?? s })),
     reviewedOn: new Date(r.reviewed_on),
     review: reviewState(new Date(r.reviewed_on), now),
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mediaType: a.media_type, sizeBytes: a.size_bytes })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      mediaType: a.media_type,
+      sizeBytes: a.size_bytes,
+    })),
     whoDoesThis: whoDoesThis.filter((o) => o.slug !== r.org_slug),
   };
 }
@@ -160,7 +217,12 @@ export async function loadAttachment(deps: Deps, actor: Actor, resourceId: strin
   return { fileName: file.file_name, mediaType: file.media_type, data: file.data };
 }
 
-export async function createResource(deps: Deps, actor: SignedInActor, org: OrgTarget, input: ResourceForm): Promise<string> {
+export async function createResource(
+  deps: Deps,
+  actor: SignedInActor,
+  org: OrgTarget,
+  input: ResourceForm,
+): Promise<string> {
   const id = await deps.db.transaction().execute(async (tx) =>
     repo.insertResource(tx, {
       orgId: org.id,
@@ -216,7 +278,14 @@ export async function decideStory(deps: Deps, actor: SignedInActor, id: string, 
   if (!story || story.kind !== 'story') throw notFound('story');
   const changed = await deps.db.transaction().execute(async (tx) => {
     const ok = await repo.setStoryDecision(tx, id, publish, note);
-    if (ok) await recordAudit(tx, { orgId: story.org_id, actorId: actor.personId, action: publish ? 'learning.story.published' : 'learning.story.returned', subjectType: 'learning_resource', subjectId: id });
+    if (ok)
+      await recordAudit(tx, {
+        orgId: story.org_id,
+        actorId: actor.personId,
+        action: publish ? 'learning.story.published' : 'learning.story.returned',
+        subjectType: 'learning_resource',
+        subjectId: id,
+      });
     return ok;
   });
   if (!changed) throw new AppError('conflict', 'Someone has already reviewed this story.');
@@ -226,7 +295,9 @@ export async function decideStory(deps: Deps, actor: SignedInActor, id: string, 
   for (const to of leads) {
     await deps.mailer.send({
       to,
-      subject: publish ? `Your story "${story.title}" is in the library` : `Your story "${story.title}" needs a few changes`,
+      subject: publish
+        ? `Your story "${story.title}" is in the library`
+        : `Your story "${story.title}" needs a few changes`,
       text: publish
         ? `Thank you for sharing "${story.title}". It is now in the network's library for others to learn from.\n\n${link}\n`
         : `Thank you for sharing "${story.title}". The coordinator asked for a few changes before it goes in the library:\n\n${note}\n\n${link}\n`,
@@ -260,20 +331,35 @@ export async function markResourceReviewed(deps: Deps, _actor: SignedInActor, or
 
 export type AttachResult = { ok: true } | { ok: false; message: string; code: ErrorCode };
 
-export async function attachFile(deps: Deps, _actor: SignedInActor, org: OrgTarget, resourceId: string, fileName: string, bytes: Buffer): Promise<AttachResult> {
+export async function attachFile(
+  deps: Deps,
+  _actor: SignedInActor,
+  org: OrgTarget,
+  resourceId: string,
+  fileName: string,
+  bytes: Buffer,
+): Promise<AttachResult> {
   const r = await repo.findResource(deps.db, resourceId);
   if (!r || r.org_id !== org.id) throw notFound('resource');
   const check = checkAttachment(fileName, bytes);
   if (!check.ok) return { ok: false, message: check.message, code: 'unsupported_media_type' };
   const count = (await repo.listAttachments(deps.db, r.id)).length;
   if (count >= 10) return { ok: false, message: 'A resource can have at most 10 files.', code: 'conflict' };
-  await repo.insertAttachment(deps.db, { orgId: org.id, resourceId: r.id, fileName: check.fileName, mediaType: check.mediaType, data: bytes });
+  await repo.insertAttachment(deps.db, {
+    orgId: org.id,
+    resourceId: r.id,
+    fileName: check.fileName,
+    mediaType: check.mediaType,
+    data: bytes,
+  });
   return { ok: true };
 }
 
 /** The review reminder job: tells each owner's leads which resources need checking. */
 export async function remindReviews(deps: Deps, now = new Date()): Promise<number> {
-  const due = (await repo.resourcesDueForReview(deps.db)).filter((r) => reviewReminderDue(new Date(r.reviewed_on), r.review_reminded_at, now));
+  const due = (await repo.resourcesDueForReview(deps.db)).filter((r) =>
+    reviewReminderDue(new Date(r.reviewed_on), r.review_reminded_at, now),
+  );
   let sent = 0;
   for (const r of due) {
     if (!(await repo.claimReviewReminder(deps.db, r.id))) continue; // another process has it

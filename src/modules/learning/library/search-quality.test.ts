@@ -71,11 +71,22 @@ test(`search quality: the expected resource is in the top three for at least 90%
   const misses: string[] = [];
   for (const [q, key] of QUERIES) {
     const parsed = parseSearchQuery(q);
-    const { hits } = await searchResources(d.db, { q, loose: parsed.loose, excluded: parsed.excluded, filters: {}, member: true, limit: 3, offset: 0 });
-    if (!hits.some((h) => h.id === ids.get(key))) misses.push(`${q} → wanted ${key}, got ${hits.map((h) => h.title).join(' | ') || 'nothing'}`);
+    const { hits } = await searchResources(d.db, {
+      q,
+      loose: parsed.loose,
+      excluded: parsed.excluded,
+      filters: {},
+      member: true,
+      limit: 3,
+      offset: 0,
+    });
+    if (!hits.some((h) => h.id === ids.get(key)))
+      misses.push(`${q} → wanted ${key}, got ${hits.map((h) => h.title).join(' | ') || 'nothing'}`);
   }
   const share = (QUERIES.length - misses.length) / QUERIES.length;
-  console.log(`search quality: ${QUERIES.length - misses.length}/${QUERIES.length} = ${(share * 100).toFixed(1)}% in the top three`);
+  console.log(
+    `search quality: ${QUERIES.length - misses.length}/${QUERIES.length} = ${(share * 100).toFixed(1)}% in the top three`,
+  );
   for (const m of misses) console.log(`  miss: ${m}`);
   assert.ok(share >= 0.9, misses.join('\n'));
 });
@@ -83,6 +94,14 @@ test(`search quality: the expected resource is in the top three for at least 90%
 test('exclusions really exclude', async () => {
   const q = 'naloxone -overdose';
   const parsed = parseSearchQuery(q);
-  const { hits } = await searchResources(d.db, { q, loose: parsed.loose, excluded: parsed.excluded, filters: {}, member: true, limit: 20, offset: 0 });
+  const { hits } = await searchResources(d.db, {
+    q,
+    loose: parsed.loose,
+    excluded: parsed.excluded,
+    filters: {},
+    member: true,
+    limit: 20,
+    offset: 0,
+  });
   assert.ok(!hits.some((h) => h.id === ids.get('naloxone')));
 });

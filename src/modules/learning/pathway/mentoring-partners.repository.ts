@@ -10,7 +10,11 @@ export interface MentoringPartner {
 }
 
 /** Organisations in an accepted (current or ended) mentoring match with `orgId` since `since` (an ISO date). */
-export async function mentoringPartnersSince(db: Kysely<DB>, orgId: string, since: string): Promise<MentoringPartner[]> {
+export async function mentoringPartnersSince(
+  db: Kysely<DB>,
+  orgId: string,
+  since: string,
+): Promise<MentoringPartner[]> {
   const rows = await db
     .selectFrom('learning_mentor_requests')
     .select(['org_id', 'mentor_org_id'])
@@ -19,5 +23,7 @@ export async function mentoringPartnersSince(db: Kysely<DB>, orgId: string, sinc
     // An ended match counts from when it was agreed; that is the date the table keeps.
     .where(sql<boolean>`coalesce(decided_at, created_at) >= ${since}::date`)
     .execute();
-  return rows.map((r) => (r.org_id === orgId ? { orgId: r.mentor_org_id, role: 'mentor' } : { orgId: r.org_id, role: 'mentee' }));
+  return rows.map((r) =>
+    r.org_id === orgId ? { orgId: r.mentor_org_id, role: 'mentor' } : { orgId: r.org_id, role: 'mentee' },
+  );
 }

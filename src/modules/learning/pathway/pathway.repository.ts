@@ -3,12 +3,20 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 
 export async function doneSteps(db: Kysely<DB>, orgId: string) {
-  return db.selectFrom('learning_pathway_steps').select(['step', 'done_at', 'note']).where('org_id', '=', orgId).execute();
+  return db
+    .selectFrom('learning_pathway_steps')
+    .select(['step', 'done_at', 'note'])
+    .where('org_id', '=', orgId)
+    .execute();
 }
 
 export async function setStep(db: Kysely<DB>, orgId: string, step: string, done: boolean, personId: string) {
   if (done) {
-    await db.insertInto('learning_pathway_steps').values({ org_id: orgId, step, done_by: personId }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('learning_pathway_steps')
+      .values({ org_id: orgId, step, done_by: personId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   } else {
     await db.deleteFrom('learning_pathway_steps').where('org_id', '=', orgId).where('step', '=', step).execute();
   }
@@ -20,13 +28,22 @@ export async function mentorOffers(db: Kysely<DB>) {
     .select((eb) => [
       'm.org_id',
       'm.capacity',
-      eb.selectFrom('learning_mentor_requests as r').select(sql<number>`count(*)::int`.as('n')).whereRef('r.mentor_org_id', '=', 'm.org_id').where('r.status', '=', 'accepted').as('mentoring'),
+      eb
+        .selectFrom('learning_mentor_requests as r')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('r.mentor_org_id', '=', 'm.org_id')
+        .where('r.status', '=', 'accepted')
+        .as('mentoring'),
     ])
     .execute();
 }
 
 export async function findOffer(db: Kysely<DB>, orgId: string) {
-  return db.selectFrom('learning_mentor_offers').select(['capacity', 'note']).where('org_id', '=', orgId).executeTakeFirst();
+  return db
+    .selectFrom('learning_mentor_offers')
+    .select(['capacity', 'note'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
 }
 
 export async function upsertOffer(db: Kysely<DB>, orgId: string, capacity: number, note: string) {
@@ -37,8 +54,21 @@ export async function upsertOffer(db: Kysely<DB>, orgId: string, capacity: numbe
     .execute();
 }
 
-const requestColumns = ['r.id', 'r.org_id', 'r.mentor_org_id', 'r.status', 'r.message', 'r.reasons', 'r.made_by_coordinator', 'r.created_at', 'r.decided_at',
-  'g.name as group_name', 'g.slug as group_slug', 'm.name as mentor_name', 'm.slug as mentor_slug'] as const;
+const requestColumns = [
+  'r.id',
+  'r.org_id',
+  'r.mentor_org_id',
+  'r.status',
+  'r.message',
+  'r.reasons',
+  'r.made_by_coordinator',
+  'r.created_at',
+  'r.decided_at',
+  'g.name as group_name',
+  'g.slug as group_slug',
+  'm.name as mentor_name',
+  'm.slug as mentor_slug',
+] as const;
 
 function requests(db: Kysely<DB>) {
   return db
@@ -54,7 +84,11 @@ export async function openRequestOf(db: Kysely<DB>, orgId: string) {
 }
 
 export async function requestsToMentor(db: Kysely<DB>, mentorOrgId: string) {
-  return requests(db).where('r.mentor_org_id', '=', mentorOrgId).where('r.status', 'in', ['asked', 'accepted']).orderBy('r.created_at').execute();
+  return requests(db)
+    .where('r.mentor_org_id', '=', mentorOrgId)
+    .where('r.status', 'in', ['asked', 'accepted'])
+    .orderBy('r.created_at')
+    .execute();
 }
 
 export async function findRequest(db: Kysely<DB>, id: string) {
@@ -66,10 +100,30 @@ export async function allRequests(db: Kysely<DB>) {
 }
 
 /** Inserts a request; undefined when the group already has one open (the unique index says so). */
-export async function insertRequest(db: Kysely<DB>, r: { orgId: string; mentorOrgId: string; message: string; reasons: string[]; byCoordinator: boolean; askedBy: string; status: 'asked' | 'accepted' }) {
+export async function insertRequest(
+  db: Kysely<DB>,
+  r: {
+    orgId: string;
+    mentorOrgId: string;
+    message: string;
+    reasons: string[];
+    byCoordinator: boolean;
+    askedBy: string;
+    status: 'asked' | 'accepted';
+  },
+) {
   const row = await db
     .insertInto('learning_mentor_requests')
-    .values({ org_id: r.orgId, mentor_org_id: r.mentorOrgId, message: r.message, reasons: r.reasons, made_by_coordinator: r.byCoordinator, asked_by: r.askedBy, status: r.status, decided_at: r.status === 'accepted' ? new Date() : null })
+    .values({
+      org_id: r.orgId,
+      mentor_org_id: r.mentorOrgId,
+      message: r.message,
+      reasons: r.reasons,
+      made_by_coordinator: r.byCoordinator,
+      asked_by: r.askedBy,
+      status: r.status,
+      decided_at: r.status === 'accepted' ? new Date() : null,
+    })
     .onConflict((oc) => oc.column('org_id').where('status', 'in', ['asked', 'accepted']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -77,7 +131,13 @@ export async function insertRequest(db: Kysely<DB>, r: { orgId: string; mentorOr
 }
 
 /** Moves a request from `from` to `to`; false when it was no longer in `from` (a replay or a race). */
-export async function decideRequest(db: Kysely<DB>, id: string, mentorOrgId: string, from: string, to: string): Promise<boolean> {
+export async function decideRequest(
+  db: Kysely<DB>,
+  id: string,
+  mentorOrgId: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('learning_mentor_requests')
     .set({ status: to, decided_at: new Date() })
@@ -89,12 +149,23 @@ export async function decideRequest(db: Kysely<DB>, id: string, mentorOrgId: str
 }
 
 export async function leadEmails(db: Kysely<DB>, orgId: string) {
-  const rows = await db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id').select('p.email').where('m.org_id', '=', orgId).where('m.role', '=', 'lead').execute();
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select('p.email')
+    .where('m.org_id', '=', orgId)
+    .where('m.role', '=', 'lead')
+    .execute();
   return rows.map((r) => r.email);
 }
 
 export async function organisationsByStatus(db: Kysely<DB>) {
-  return db.selectFrom('organisations').select(['id', 'name', 'status']).where('status', 'in', ['applicant', 'member']).orderBy('name').execute();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'status'])
+    .where('status', 'in', ['applicant', 'member'])
+    .orderBy('name')
+    .execute();
 }
 
 // A person starting out before there is a group.
@@ -104,8 +175,14 @@ export async function personDoneSteps(db: Kysely<DB>, personId: string) {
 }
 
 export async function setPersonStep(db: Kysely<DB>, personId: string, step: string, done: boolean) {
-  if (done) await db.insertInto('learning_person_steps').values({ person_id: personId, step }).onConflict((oc) => oc.doNothing()).execute();
-  else await db.deleteFrom('learning_person_steps').where('person_id', '=', personId).where('step', '=', step).execute();
+  if (done)
+    await db
+      .insertInto('learning_person_steps')
+      .values({ person_id: personId, step })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  else
+    await db.deleteFrom('learning_person_steps').where('person_id', '=', personId).where('step', '=', step).execute();
 }
 
 /** Copies a person's own ticks to their group (keeping what the group has), then clears them. */

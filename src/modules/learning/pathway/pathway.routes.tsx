@@ -17,7 +17,11 @@ const AskForm = z.object({
   message: z.string().max(2000, 'Keep it to 2,000 characters').default(''),
 });
 const CapacityForm = z.object({
-  capacity: z.coerce.number({ error: 'Choose a number' }).int().min(0, 'Choose a number').max(5, 'Choose a number from 0 to 5'),
+  capacity: z.coerce
+    .number({ error: 'Choose a number' })
+    .int()
+    .min(0, 'Choose a number')
+    .max(5, 'Choose a number from 0 to 5'),
   note: z.string().max(1000, 'Keep it to 1,000 characters').default(''),
 });
 const AnswerForm = z.object({ answer: z.enum(['accept', 'decline'], { error: 'Choose yes or not now' }) });
@@ -53,13 +57,19 @@ export function pathwayRoutes(deps: Deps) {
     app.post('/orgs/:org/pathway/bring-steps', group, async (req, reply) => {
       const org = orgOf(req);
       const n = await service.bringStepsToGroup(deps, personOf(req), org);
-      setFlash(reply, { kind: 'success', text: n === 0 ? 'Those steps were already ticked here.' : `${n} ${n === 1 ? 'step' : 'steps'} brought across.` });
+      setFlash(reply, {
+        kind: 'success',
+        text: n === 0 ? 'Those steps were already ticked here.' : `${n} ${n === 1 ? 'step' : 'steps'} brought across.`,
+      });
       return reply.redirect(`/orgs/${org.slug}/pathway`, 303);
     });
 
     app.get('/orgs/:org/pathway', group, async (req, reply) => {
       const org = orgOf(req);
-      return sendPage(reply, <PathwayPage ctx={ctx(req, reply)} org={org} view={await service.loadPathwayPage(deps, personOf(req), org)} />);
+      return sendPage(
+        reply,
+        <PathwayPage ctx={ctx(req, reply)} org={org} view={await service.loadPathwayPage(deps, personOf(req), org)} />,
+      );
     });
 
     app.post('/orgs/:org/pathway/:step', group, async (req, reply) => {
@@ -73,7 +83,17 @@ export function pathwayRoutes(deps: Deps) {
       const org = orgOf(req);
       const view = await service.loadMentorPage(deps, org);
       const requested = view.request ? { name: view.request.mentor_name, status: view.request.status } : undefined;
-      return sendPage(reply, <MentorPage ctx={ctx(req, reply)} org={org} suggestions={view.suggestions} requested={requested} errors={errors} />, errors ? 400 : 200);
+      return sendPage(
+        reply,
+        <MentorPage
+          ctx={ctx(req, reply)}
+          org={org}
+          suggestions={view.suggestions}
+          requested={requested}
+          errors={errors}
+        />,
+        errors ? 400 : 200,
+      );
     };
 
     app.get('/orgs/:org/pathway/mentor', lead, async (req, reply) => mentorPage(req, reply));
@@ -95,7 +115,11 @@ export function pathwayRoutes(deps: Deps) {
     const mentoringPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>) => {
       const org = orgOf(req);
       const view = await service.loadMentoringPage(deps, org);
-      return sendPage(reply, <MentoringPage ctx={ctx(req, reply)} org={org} {...view} errors={errors} />, errors ? 400 : 200);
+      return sendPage(
+        reply,
+        <MentoringPage ctx={ctx(req, reply)} org={org} {...view} errors={errors} />,
+        errors ? 400 : 200,
+      );
     };
 
     app.get('/orgs/:org/mentoring', mentor, async (req, reply) => mentoringPage(req, reply));
@@ -104,7 +128,13 @@ export function pathwayRoutes(deps: Deps) {
       const form = parseForm(CapacityForm, req.body);
       if (!form.ok) return mentoringPage(req, reply, form.errors);
       await service.setMentorCapacity(deps, personOf(req), orgOf(req), form.data.capacity, form.data.note);
-      setFlash(reply, { kind: 'success', text: form.data.capacity === 0 ? 'Saved. New groups won’t be pointed to you for now.' : 'Saved. Thank you for offering.' });
+      setFlash(reply, {
+        kind: 'success',
+        text:
+          form.data.capacity === 0
+            ? 'Saved. New groups won’t be pointed to you for now.'
+            : 'Saved. Thank you for offering.',
+      });
       return reply.redirect(`/orgs/${orgOf(req).slug}/mentoring`, 303);
     });
 
@@ -112,19 +142,40 @@ export function pathwayRoutes(deps: Deps) {
       const org = orgOf(req);
       const form = parseForm(AnswerForm, req.body);
       if (!form.ok) return mentoringPage(req, reply, form.errors);
-      const r = await service.answerMentorRequest(deps, personOf(req), org, idOf(req, 'request'), form.data.answer === 'accept');
-      setFlash(reply, { kind: 'success', text: form.data.answer === 'accept' ? `Thank you. We’ve told ${r.group_name}.` : `We’ve let ${r.group_name} know.` });
+      const r = await service.answerMentorRequest(
+        deps,
+        personOf(req),
+        org,
+        idOf(req, 'request'),
+        form.data.answer === 'accept',
+      );
+      setFlash(reply, {
+        kind: 'success',
+        text:
+          form.data.answer === 'accept' ? `Thank you. We’ve told ${r.group_name}.` : `We’ve let ${r.group_name} know.`,
+      });
       return reply.redirect(`/orgs/${org.slug}/mentoring`, 303);
     });
 
     app.get('/orgs/:org/mentoring/:request', mentor, async (req, reply) => {
       const org = orgOf(req);
-      return sendPage(reply, <MenteePage ctx={ctx(req, reply)} org={org} view={await service.loadMenteePathway(deps, personOf(req), org, idOf(req, 'request'))} />);
+      return sendPage(
+        reply,
+        <MenteePage
+          ctx={ctx(req, reply)}
+          org={org}
+          view={await service.loadMenteePathway(deps, personOf(req), org, idOf(req, 'request'))}
+        />,
+      );
     });
 
     const matchesPage = async (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>) => {
       const [rows, choices] = await Promise.all([service.loadMatchesPage(deps), service.matchChoices(deps)]);
-      return sendPage(reply, <MatchesPage ctx={ctx(req, reply)} rows={rows} {...choices} errors={errors} />, errors ? 400 : 200);
+      return sendPage(
+        reply,
+        <MatchesPage ctx={ctx(req, reply)} rows={rows} {...choices} errors={errors} />,
+        errors ? 400 : 200,
+      );
     };
 
     app.get('/network/learning/mentoring', coordinator, async (req, reply) => matchesPage(req, reply));

@@ -11,7 +11,11 @@ import { canSeePathway } from '../learning.policy.ts';
 import * as repo from './pathway.repository.ts';
 
 export async function loadPathwayPage(deps: Deps, actor: SignedInActor, org: OrgTarget) {
-  const [done, request, mine] = await Promise.all([repo.doneSteps(deps.db, org.id), repo.openRequestOf(deps.db, org.id), repo.personDoneSteps(deps.db, actor.personId)]);
+  const [done, request, mine] = await Promise.all([
+    repo.doneSteps(deps.db, org.id),
+    repo.openRequestOf(deps.db, org.id),
+    repo.personDoneSteps(deps.db, actor.personId),
+  ]);
   const doneKeys = new Map(done.map((d) => [d.step, d.done_at]));
   return {
     steps: PATHWAY_STEPS.map((s) => ({ ...s, doneAt: doneKeys.get(s.key) })),
@@ -25,7 +29,12 @@ export async function loadPathwayPage(deps: Deps, actor: SignedInActor, org: Org
 
 /** The public guide, with a signed-in person's own ticks when they are not in a group yet. */
 export async function loadStartGuide(deps: Deps, actor: Actor) {
-  if (!isSignedIn(actor)) return { steps: PATHWAY_STEPS.map((s) => ({ ...s, doneAt: undefined })), personal: false, groups: [] as { slug: string; name: string }[] };
+  if (!isSignedIn(actor))
+    return {
+      steps: PATHWAY_STEPS.map((s) => ({ ...s, doneAt: undefined })),
+      personal: false,
+      groups: [] as { slug: string; name: string }[],
+    };
   // Anyone in a group keeps the group's pathway (see keepPathway); these are theirs.
   const groups = actor.memberships;
   const done = new Map((await repo.personDoneSteps(deps.db, actor.personId)).map((d) => [d.step, d.done_at]));
@@ -70,11 +79,28 @@ export async function loadMentorPage(deps: Deps, org: OrgTarget) {
   return { request, suggestions: request ? [] : await suggestMentors(deps, org) };
 }
 
-export async function askForMentorship(deps: Deps, actor: SignedInActor, org: OrgTarget, mentorOrgId: string, message: string) {
+export async function askForMentorship(
+  deps: Deps,
+  actor: SignedInActor,
+  org: OrgTarget,
+  mentorOrgId: string,
+  message: string,
+) {
   // Only someone we would suggest: never an organisation with no room, never any id typed in.
   const suggestion = (await suggestMentors(deps, org, 50)).find((s) => s.orgId === mentorOrgId);
-  if (!suggestion) throw new AppError('validation', 'Choose one of the suggested mentors.', { mentor: 'Choose one of the suggested mentors' });
-  const id = await repo.insertRequest(deps.db, { orgId: org.id, mentorOrgId, message, reasons: suggestion.reasons, byCoordinator: false, askedBy: actor.personId, status: 'asked' });
+  if (!suggestion)
+    throw new AppError('validation', 'Choose one of the suggested mentors.', {
+      mentor: 'Choose one of the suggested mentors',
+    });
+  const id = await repo.insertRequest(deps.db, {
+    orgId: org.id,
+    mentorOrgId,
+    message,
+    reasons: suggestion.reasons,
+    byCoordinator: false,
+    askedBy: actor.personId,
+    status: 'asked',
+  });
   if (!id) throw new AppError('conflict', 'You have already asked for a mentor. You can ask again if they say no.');
   const saved = await repo.findRequest(deps.db, id);
   for (const to of await repo.leadEmails(deps.db, mentorOrgId)) {
@@ -92,16 +118,35 @@ export async function loadMentoringPage(deps: Deps, org: OrgTarget) {
   return { capacity: offer?.capacity ?? 0, note: offer?.note ?? '', requests: reqs };
 }
 
-export async function setMentorCapacity(deps: Deps, _actor: SignedInActor, org: OrgTarget, capacity: number, note: string) {
+export async function setMentorCapacity(
+  deps: Deps,
+  _actor: SignedInActor,
+  org: OrgTarget,
+  capacity: number,
+  note: string,
+) {
   await repo.upsertOffer(deps.db, org.id, capacity, note);
 }
 
-export async function answerMentorRequest(deps: Deps, actor: SignedInActor, mentorOrg: OrgTarget, requestId: string, accept: boolean) {
+export async function answerMentorRequest(
+  deps: Deps,
+  actor: SignedInActor,
+  mentorOrg: OrgTarget,
+  requestId: string,
+  accept: boolean,
+) {
   const r = await repo.findRequest(deps.db, requestId);
   if (!r || r.mentor_org_id !== mentorOrg.id) throw notFound('request');
   const ok = await deps.db.transaction().execute(async (tx) => {
     const changed = await repo.decideRequest(tx, r.id, mentorOrg.id, 'asked', accept ? 'accepted' : 'declined');
-    if (changed) await recordAudit(tx, { orgId: r.org_id, actorId: actor.personId, action: accept ? 'learning.mentor.accepted' : 'learning.mentor.declined', subjectType: 'learning_mentor_request', subjectId: r.id });
+    if (changed)
+      await recordAudit(tx, {
+        orgId: r.org_id,
+        actorId: actor.personId,
+        action: accept ? 'learning.mentor.accepted' : 'learning.mentor.declined',
+        subjectType: 'learning_mentor_request',
+        subjectId: r.id,
+      });
     return changed;
   });
   if (!ok) throw new AppError('conflict', 'This request has already been answered.');
@@ -132,16 +177,31 @@ export async function loadMatchesPage(deps: Deps) {
 }
 
 export async function matchByHand(deps: Deps, actor: SignedInActor, groupOrgId: string, mentorOrgId: string) {
-  if (groupOrgId === mentorOrgId) throw new AppError('validation', 'A group can’t mentor itself.', { mentor: 'Choose a different organisation' });
+  if (groupOrgId === mentorOrgId)
+    throw new AppError('validation', 'A group can’t mentor itself.', { mentor: 'Choose a different organisation' });
   const facts = await findOrgFacts(deps.db, [groupOrgId, mentorOrgId]);
   const mentor = facts.find((f) => f.orgId === mentorOrgId);
-  if (facts.length !== 2 || !mentor || mentor.status !== 'member') throw new AppError('validation', 'Choose a member organisation as the mentor.', { mentor: 'Choose a member organisation' });
-  const id = await repo.insertRequest(deps.db, { orgId: groupOrgId, mentorOrgId, message: 'Matched by a network coordinator.', reasons: ['Matched by a network coordinator'], byCoordinator: true, askedBy: actor.personId, status: 'asked' });
+  if (facts.length !== 2 || !mentor || mentor.status !== 'member')
+    throw new AppError('validation', 'Choose a member organisation as the mentor.', {
+      mentor: 'Choose a member organisation',
+    });
+  const id = await repo.insertRequest(deps.db, {
+    orgId: groupOrgId,
+    mentorOrgId,
+    message: 'Matched by a network coordinator.',
+    reasons: ['Matched by a network coordinator'],
+    byCoordinator: true,
+    askedBy: actor.personId,
+    status: 'asked',
+  });
   if (!id) throw new AppError('conflict', 'That group already has a mentor or an open request.');
   return id;
 }
 
 export async function matchChoices(deps: Deps) {
   const orgs = await repo.organisationsByStatus(deps.db);
-  return { groups: orgs.map((o) => ({ id: o.id, name: o.name })), mentors: orgs.filter((o) => o.status === 'member').map((o) => ({ id: o.id, name: o.name })) };
+  return {
+    groups: orgs.map((o) => ({ id: o.id, name: o.name })),
+    mentors: orgs.filter((o) => o.status === 'member').map((o) => ({ id: o.id, name: o.name })),
+  };
 }

@@ -14,14 +14,27 @@ export interface HelperRow {
 }
 
 function helpers(db: Kysely<DB>) {
-  return db
-    .selectFrom('learning_helpers as h')
-    .innerJoin('people as p', 'p.id', 'h.person_id')
-    .innerJoin('organisations as o', 'o.id', 'h.org_id')
-    // Still in that organisation, and it is still a member of the network.
-    .innerJoin('memberships as m', (j) => j.onRef('m.person_id', '=', 'h.person_id').onRef('m.org_id', '=', 'h.org_id'))
-    .where('o.status', '=', 'member')
-    .select(['h.person_id', 'p.display_name', 'p.email', 'o.name as org_name', 'o.slug as org_slug', 'h.can_offer', 'h.looking_for', 'h.updated_at']);
+  return (
+    db
+      .selectFrom('learning_helpers as h')
+      .innerJoin('people as p', 'p.id', 'h.person_id')
+      .innerJoin('organisations as o', 'o.id', 'h.org_id')
+      // Still in that organisation, and it is still a member of the network.
+      .innerJoin('memberships as m', (j) =>
+        j.onRef('m.person_id', '=', 'h.person_id').onRef('m.org_id', '=', 'h.org_id'),
+      )
+      .where('o.status', '=', 'member')
+      .select([
+        'h.person_id',
+        'p.display_name',
+        'p.email',
+        'o.name as org_name',
+        'o.slug as org_slug',
+        'h.can_offer',
+        'h.looking_for',
+        'h.updated_at',
+      ])
+  );
 }
 
 /** Matching people, best first; every listed person when there are no words. */
@@ -33,30 +46,41 @@ export async function searchHelpers(db: Kysely<DB>, q: string, limit = 50): Prom
   return db.transaction().execute(async (tx) => {
     await sql`set local pg_trgm.word_similarity_threshold = 0.45`.execute(tx);
     return helpers(tx)
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`h.search @@ websearch_to_tsquery('learning_en', ${words})`,
-        sql<boolean>`${words} <% (h.can_offer || ' ' || h.looking_for)`,
-      ]),
-    )
-    .orderBy(sql`ts_rank_cd(h.search, websearch_to_tsquery('learning_en', ${words}), 32)`, 'desc')
-    .orderBy(sql`word_similarity(${words}, h.can_offer || ' ' || h.looking_for)`, 'desc')
-    .limit(limit)
-    .execute();
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`h.search @@ websearch_to_tsquery('learning_en', ${words})`,
+          sql<boolean>`${words} <% (h.can_offer || ' ' || h.looking_for)`,
+        ]),
+      )
+      .orderBy(sql`ts_rank_cd(h.search, websearch_to_tsquery('learning_en', ${words}), 32)`, 'desc')
+      .orderBy(sql`word_similarity(${words}, h.can_offer || ' ' || h.looking_for)`, 'desc')
+      .limit(limit)
+      .execute();
   });
 }
 
 export async function findHelperEntry(db: Kysely<DB>, personId: string) {
-  return db.selectFrom('learning_helpers').select(['org_id', 'can_offer', 'looking_for']).where('person_id', '=', personId).executeTakeFirst();
+  return db
+    .selectFrom('learning_helpers')
+    .select(['org_id', 'can_offer', 'looking_for'])
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 }
 
 /** One entry per person: the chosen organisation's, replacing any other. */
-export async function saveHelperEntry(db: Kysely<DB>, e: { personId: string; orgId: string; canOffer: string; lookingFor: string }) {
+export async function saveHelperEntry(
+  db: Kysely<DB>,
+  e: { personId: string; orgId: string; canOffer: string; lookingFor: string },
+) {
   await db.deleteFrom('learning_helpers').where('person_id', '=', e.personId).where('org_id', '<>', e.orgId).execute();
   await db
     .insertInto('learning_helpers')
     .values({ person_id: e.personId, org_id: e.orgId, can_offer: e.canOffer, looking_for: e.lookingFor })
-    .onConflict((oc) => oc.columns(['person_id', 'org_id']).doUpdateSet({ can_offer: e.canOffer, looking_for: e.lookingFor, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .columns(['person_id', 'org_id'])
+        .doUpdateSet({ can_offer: e.canOffer, looking_for: e.lookingFor, updated_at: new Date() }),
+    )
     .execute();
 }
 

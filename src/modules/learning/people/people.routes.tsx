@@ -16,7 +16,10 @@ const HelperForm = z
     can_offer: z.string().max(1000, 'Keep it to 1,000 characters').default(''),
     looking_for: z.string().max(1000, 'Keep it to 1,000 characters').default(''),
   })
-  .refine((v) => v.can_offer.trim() !== '' || v.looking_for.trim() !== '', { path: ['can_offer'], message: 'Say what you can offer, or what you are looking for' });
+  .refine((v) => v.can_offer.trim() !== '' || v.looking_for.trim() !== '', {
+    path: ['can_offer'],
+    message: 'Say what you can offer, or what you are looking for',
+  });
 
 export function peopleRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -27,12 +30,24 @@ export function peopleRoutes(deps: Deps) {
     app.get('/learning/people', member, async (req, reply) => {
       const raw = (req.query as { q?: unknown }).q;
       const q = typeof raw === 'string' ? raw.trim().slice(0, 200) : '';
-      return sendPage(reply, <HelpersPage ctx={ctx(req, reply)} view={await service.loadHelpersPage(deps, req.actor, q)} />);
+      return sendPage(
+        reply,
+        <HelpersPage ctx={ctx(req, reply)} view={await service.loadHelpersPage(deps, req.actor, q)} />,
+      );
     });
 
-    const formPage = async (req: FastifyRequest, reply: FastifyReply, values?: Record<string, string>, errors?: Record<string, string>) => {
+    const formPage = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      values?: Record<string, string>,
+      errors?: Record<string, string>,
+    ) => {
       const view = await service.loadHelperForm(deps, req.actor);
-      return sendPage(reply, <HelperFormPage ctx={ctx(req, reply)} view={view} values={values} errors={errors} />, errors ? 400 : 200);
+      return sendPage(
+        reply,
+        <HelperFormPage ctx={ctx(req, reply)} view={view} values={values} errors={errors} />,
+        errors ? 400 : 200,
+      );
     };
 
     app.get('/learning/people/me', member, async (req, reply) => formPage(req, reply));

@@ -17,11 +17,15 @@ async function memberViewer(deps: Deps, actor: Actor): Promise<MemberViewer> {
 }
 
 /** The member organisations this person belongs to (a coordinator may belong to none). */
-const ownMemberOrgs = (v: MemberViewer) => v.actor.memberships.filter((m) => v.memberOrgIds.has(m.orgId)).map((m) => m.orgId);
+const ownMemberOrgs = (v: MemberViewer) =>
+  v.actor.memberships.filter((m) => v.memberOrgIds.has(m.orgId)).map((m) => m.orgId);
 
 export async function loadHelpersPage(deps: Deps, actor: Actor, q: string) {
   const viewer = await memberViewer(deps, actor);
-  const [rows, mine] = await Promise.all([repo.searchHelpers(deps.db, q.slice(0, 200)), repo.findHelperEntry(deps.db, viewer.actor.personId)]);
+  const [rows, mine] = await Promise.all([
+    repo.searchHelpers(deps.db, q.slice(0, 200)),
+    repo.findHelperEntry(deps.db, viewer.actor.personId),
+  ]);
   return {
     q,
     listed: mine !== undefined,
@@ -42,7 +46,10 @@ export async function loadHelpersPage(deps: Deps, actor: Actor, q: string) {
 
 export async function loadHelperForm(deps: Deps, actor: Actor) {
   const viewer = await memberViewer(deps, actor);
-  const [entry, orgs] = await Promise.all([repo.findHelperEntry(deps.db, viewer.actor.personId), repo.orgNames(deps.db, ownMemberOrgs(viewer))]);
+  const [entry, orgs] = await Promise.all([
+    repo.findHelperEntry(deps.db, viewer.actor.personId),
+    repo.orgNames(deps.db, ownMemberOrgs(viewer)),
+  ]);
   return { entry, orgs: orgs.map((o) => ({ value: o.id, label: o.name })) };
 }
 
@@ -55,12 +62,25 @@ export interface HelperInput {
 export async function saveHelperEntry(deps: Deps, actor: Actor, input: HelperInput) {
   const viewer = await memberViewer(deps, actor);
   const orgs = ownMemberOrgs(viewer);
-  if (orgs.length === 0) throw new AppError('forbidden', 'People are listed through a member organisation. Ask to join one first.');
+  if (orgs.length === 0)
+    throw new AppError('forbidden', 'People are listed through a member organisation. Ask to join one first.');
   // Only an organisation the person is in; anything else typed in is refused.
-  if (!orgs.includes(input.org)) throw new AppError('validation', 'Choose one of your organisations.', { org: 'Choose one of your organisations' });
+  if (!orgs.includes(input.org))
+    throw new AppError('validation', 'Choose one of your organisations.', { org: 'Choose one of your organisations' });
   await deps.db.transaction().execute(async (tx) => {
-    await repo.saveHelperEntry(tx, { personId: viewer.actor.personId, orgId: input.org, canOffer: input.can_offer, lookingFor: input.looking_for });
-    await recordAudit(tx, { orgId: input.org, actorId: viewer.actor.personId, action: 'learning.helper.listed', subjectType: 'person', subjectId: viewer.actor.personId });
+    await repo.saveHelperEntry(tx, {
+      personId: viewer.actor.personId,
+      orgId: input.org,
+      canOffer: input.can_offer,
+      lookingFor: input.looking_for,
+    });
+    await recordAudit(tx, {
+      orgId: input.org,
+      actorId: viewer.actor.personId,
+      action: 'learning.helper.listed',
+      subjectType: 'person',
+      subjectId: viewer.actor.personId,
+    });
   });
 }
 
@@ -68,7 +88,13 @@ export async function removeHelperEntry(deps: Deps, actor: Actor) {
   const viewer = await memberViewer(deps, actor);
   await deps.db.transaction().execute(async (tx) => {
     for (const orgId of await repo.removeHelperEntry(tx, viewer.actor.personId)) {
-      await recordAudit(tx, { orgId, actorId: viewer.actor.personId, action: 'learning.helper.removed', subjectType: 'person', subjectId: viewer.actor.personId });
+      await recordAudit(tx, {
+        orgId,
+        actorId: viewer.actor.personId,
+        action: 'learning.helper.removed',
+        subjectType: 'person',
+        subjectId: viewer.actor.personId,
+      });
     }
   });
 }

@@ -27,21 +27,36 @@ export function questionRoutes(deps: Deps) {
     app.get('/learning/questions', member, async (req, reply) => {
       const q = req.query as { unanswered?: string; tag?: string };
       const tag = typeof q.tag === 'string' && /^[a-z0-9-]{1,40}$/.test(q.tag) ? q.tag : undefined;
-      return sendPage(reply, <QuestionsPage ctx={ctx(req, reply)} view={await service.loadQuestionsPage(deps, req.actor, { unanswered: q.unanswered === '1', tag })} />);
+      return sendPage(
+        reply,
+        <QuestionsPage
+          ctx={ctx(req, reply)}
+          view={await service.loadQuestionsPage(deps, req.actor, { unanswered: q.unanswered === '1', tag })}
+        />,
+      );
     });
 
-    app.get('/learning/questions/new', member, async (req, reply) => sendPage(reply, <AskPage ctx={ctx(req, reply)} />));
+    app.get('/learning/questions/new', member, async (req, reply) =>
+      sendPage(reply, <AskPage ctx={ctx(req, reply)} />),
+    );
 
     app.post('/learning/questions/new', member, async (req, reply) => {
       const form = parseLearningForm(QuestionForm, req.body);
-      if (!form.ok) return sendPage(reply, <AskPage ctx={ctx(req, reply)} values={form.values} errors={form.errors} />, 400);
+      if (!form.ok)
+        return sendPage(reply, <AskPage ctx={ctx(req, reply)} values={form.values} errors={form.errors} />, 400);
       const id = await service.askQuestion(deps, req.actor, form.data);
       setFlash(reply, { kind: 'success', text: 'Your question is up. We will let people who follow its tags know.' });
       return reply.redirect(`/learning/questions/${id}`, 303);
     });
 
     app.get('/learning/questions/:question', member, async (req, reply) =>
-      sendPage(reply, <QuestionPage ctx={ctx(req, reply)} view={await service.loadQuestionPage(deps, req.actor, idOf(req, 'question'))} />),
+      sendPage(
+        reply,
+        <QuestionPage
+          ctx={ctx(req, reply)}
+          view={await service.loadQuestionPage(deps, req.actor, idOf(req, 'question'))}
+        />,
+      ),
     );
 
     app.post('/learning/questions/:question/answers', member, async (req, reply) => {
@@ -49,7 +64,11 @@ export function questionRoutes(deps: Deps) {
       const form = parseLearningForm(AnswerForm, req.body);
       if (!form.ok) {
         const view = await service.loadQuestionPage(deps, req.actor, id);
-        return sendPage(reply, <QuestionPage ctx={ctx(req, reply)} view={view} errors={form.errors} values={form.values} />, 400);
+        return sendPage(
+          reply,
+          <QuestionPage ctx={ctx(req, reply)} view={view} errors={form.errors} values={form.values} />,
+          400,
+        );
       }
       await service.answerQuestion(deps, req.actor, id, form.data.body);
       setFlash(reply, { kind: 'success', text: 'Thank you for answering.' });
@@ -85,7 +104,10 @@ export function questionRoutes(deps: Deps) {
     app.post('/learning/follows', member, async (req, reply) => {
       const form = parseLearningForm(FollowForm, req.body);
       const tags = await service.setFollowedTags(deps, req.actor, form.ok ? form.data.tags : '');
-      setFlash(reply, { kind: 'success', text: tags.length ? `You follow: ${tags.join(', ')}.` : 'You follow no tags now.' });
+      setFlash(reply, {
+        kind: 'success',
+        text: tags.length ? `You follow: ${tags.join(', ')}.` : 'You follow no tags now.',
+      });
       return reply.redirect('/learning/questions', 303);
     });
 
@@ -95,7 +117,8 @@ export function questionRoutes(deps: Deps) {
 
     app.post('/learning/moderation/:kind/:id/:action', coordinator, async (req, reply) => {
       const p = req.params as { kind: string; action: string };
-      if ((p.kind !== 'question' && p.kind !== 'answer') || (p.action !== 'hide' && p.action !== 'restore')) throw notFound('page');
+      if ((p.kind !== 'question' && p.kind !== 'answer') || (p.action !== 'hide' && p.action !== 'restore'))
+        throw notFound('page');
       await service.hideContent(deps, personOf(req), p.kind, idOf(req, 'id'), p.action === 'hide');
       setFlash(reply, { kind: 'success', text: p.action === 'hide' ? 'Hidden.' : 'Shown again.' });
       return reply.redirect('/network/learning/questions', 303);

@@ -20,11 +20,19 @@ async function memberViewer(deps: Deps, actor: Actor): Promise<Viewer & { actor:
 function writingOrg(viewer: Viewer & { actor: SignedInActor }, chosen?: string): string {
   const orgs = viewer.actor.memberships.filter((m) => viewer.memberOrgIds.has(m.orgId)).map((m) => m.orgId);
   const org = chosen && orgs.includes(chosen) ? chosen : orgs[0];
-  if (!org) throw new AppError('forbidden', 'Questions and answers are written on behalf of a member organisation. Ask to join one first.');
+  if (!org)
+    throw new AppError(
+      'forbidden',
+      'Questions and answers are written on behalf of a member organisation. Ask to join one first.',
+    );
   return org;
 }
 
-export async function loadQuestionsPage(deps: Deps, actor: Actor, o: { unanswered: boolean; tag?: string | undefined }) {
+export async function loadQuestionsPage(
+  deps: Deps,
+  actor: Actor,
+  o: { unanswered: boolean; tag?: string | undefined },
+) {
   const viewer = await memberViewer(deps, actor);
   const [rows, following] = await Promise.all([
     repo.listQuestions(deps.db, { unansweredOnly: o.unanswered, tag: o.tag, includeHidden: false, limit: 100 }),
@@ -34,7 +42,15 @@ export async function loadQuestionsPage(deps: Deps, actor: Actor, o: { unanswere
     unanswered: o.unanswered,
     tag: o.tag,
     following,
-    questions: rows.map((r) => ({ id: r.id, title: r.title, tags: r.tags, askedAt: r.created_at, orgName: r.org_name, answers: r.answers ?? 0, solved: r.accepted_answer_id !== null })),
+    questions: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      tags: r.tags,
+      askedAt: r.created_at,
+      orgName: r.org_name,
+      answers: r.answers ?? 0,
+      solved: r.accepted_answer_id !== null,
+    })),
   };
 }
 
@@ -45,7 +61,12 @@ export async function loadQuestionPage(deps: Deps, actor: Actor, id: string) {
   if (!q || (q.hidden && !moderator)) throw notFound('question');
   const answers = (await repo.listAnswers(deps.db, q.id, viewer.actor.personId)).filter((a) => moderator || !a.hidden);
   // The accepted answer first, then the most helpful, then the oldest.
-  answers.sort((a, b) => Number(b.id === q.accepted_answer_id) - Number(a.id === q.accepted_answer_id) || (b.helped ?? 0) - (a.helped ?? 0) || a.created_at.getTime() - b.created_at.getTime());
+  answers.sort(
+    (a, b) =>
+      Number(b.id === q.accepted_answer_id) - Number(a.id === q.accepted_answer_id) ||
+      (b.helped ?? 0) - (a.helped ?? 0) ||
+      a.created_at.getTime() - b.created_at.getTime(),
+  );
   const mine = q.person_id === viewer.actor.personId;
   return {
     id: q.id,
@@ -73,11 +94,19 @@ export async function loadQuestionPage(deps: Deps, actor: Actor, id: string) {
   };
 }
 
-export async function askQuestion(deps: Deps, actor: Actor, input: { title: string; body: string; tags: string; org?: string | undefined }) {
+export async function askQuestion(
+  deps: Deps,
+  actor: Actor,
+  input: { title: string; body: string; tags: string; org?: string | undefined },
+) {
   const viewer = await memberViewer(deps, actor);
   const orgId = writingOrg(viewer, input.org);
   const tags = parseQuestionTags(input.tags);
-  const id = await deps.db.transaction().execute((tx) => repo.insertQuestion(tx, { orgId, personId: viewer.actor.personId, title: input.title, body: input.body, tags }));
+  const id = await deps.db
+    .transaction()
+    .execute((tx) =>
+      repo.insertQuestion(tx, { orgId, personId: viewer.actor.personId, title: input.title, body: input.body, tags }),
+    );
   // After the transaction: mail is network I/O and never held inside one.
   const followers = await repo.followersOf(deps.db, tags, viewer.actor.personId);
   for (const to of followers) {
@@ -100,7 +129,9 @@ export async function answerQuestion(deps: Deps, actor: Actor, questionId: strin
   const viewer = await memberViewer(deps, actor);
   const q = await visibleQuestion(deps, viewer, questionId);
   const orgId = writingOrg(viewer);
-  return deps.db.transaction().execute((tx) => repo.insertAnswer(tx, { orgId, questionId: q.id, personId: viewer.actor.personId, body }));
+  return deps.db
+    .transaction()
+    .execute((tx) => repo.insertAnswer(tx, { orgId, questionId: q.id, personId: viewer.actor.personId, body }));
 }
 
 export async function markHelped(deps: Deps, actor: Actor, questionId: string, answerId: string) {
@@ -108,20 +139,28 @@ export async function markHelped(deps: Deps, actor: Actor, questionId: string, a
   await visibleQuestion(deps, viewer, questionId);
   const a = await repo.findAnswer(deps.db, answerId);
   if (!a || a.question_id !== questionId || a.hidden) throw notFound('answer');
-  if (a.person_id === viewer.actor.personId) throw new AppError('conflict', 'You can’t mark your own answer as helpful.');
+  if (a.person_id === viewer.actor.personId)
+    throw new AppError('conflict', 'You can’t mark your own answer as helpful.');
   await repo.addHelped(deps.db, a.org_id, a.id, viewer.actor.personId);
 }
 
 export async function acceptAnswer(deps: Deps, actor: Actor, questionId: string, answerId: string) {
   const viewer = await memberViewer(deps, actor);
   const q = await visibleQuestion(deps, viewer, questionId);
-  if (q.person_id !== viewer.actor.personId) throw new AppError('forbidden', 'Only the person who asked can choose the answer that solved it.');
+  if (q.person_id !== viewer.actor.personId)
+    throw new AppError('forbidden', 'Only the person who asked can choose the answer that solved it.');
   const a = await repo.findAnswer(deps.db, answerId);
   if (!a || a.question_id !== q.id || a.hidden) throw notFound('answer');
   await repo.setAccepted(deps.db, q.id, a.id);
 }
 
-export async function reportContent(deps: Deps, actor: Actor, questionId: string, answerId: string | undefined, reason: string) {
+export async function reportContent(
+  deps: Deps,
+  actor: Actor,
+  questionId: string,
+  answerId: string | undefined,
+  reason: string,
+) {
   const viewer = await memberViewer(deps, actor);
   const q = await visibleQuestion(deps, viewer, questionId);
   let orgId = q.org_id;
@@ -130,15 +169,33 @@ export async function reportContent(deps: Deps, actor: Actor, questionId: string
     if (!a || a.question_id !== q.id) throw notFound('answer');
     orgId = a.org_id;
   }
-  await repo.insertReport(deps.db, { orgId, questionId: answerId ? null : q.id, answerId: answerId ?? null, personId: viewer.actor.personId, reason });
+  await repo.insertReport(deps.db, {
+    orgId,
+    questionId: answerId ? null : q.id,
+    answerId: answerId ?? null,
+    personId: viewer.actor.personId,
+    reason,
+  });
 }
 
-export async function hideContent(deps: Deps, actor: SignedInActor, kind: 'question' | 'answer', id: string, hidden: boolean) {
+export async function hideContent(
+  deps: Deps,
+  actor: SignedInActor,
+  kind: 'question' | 'answer',
+  id: string,
+  hidden: boolean,
+) {
   if (!moderate(actor)) throw notFound('page');
   await deps.db.transaction().execute(async (tx) => {
     if (!(await repo.setHidden(tx, kind, id, hidden))) throw notFound(kind);
     await repo.resolveReportsFor(tx, kind, id);
-    await recordAudit(tx, { orgId: null, actorId: actor.personId, action: hidden ? `learning.${kind}.hidden` : `learning.${kind}.restored`, subjectType: `learning_${kind}`, subjectId: id });
+    await recordAudit(tx, {
+      orgId: null,
+      actorId: actor.personId,
+      action: hidden ? `learning.${kind}.hidden` : `learning.${kind}.restored`,
+      subjectType: `learning_${kind}`,
+      subjectId: id,
+    });
   });
 }
 

@@ -31,7 +31,12 @@ test('each rule refuses on its own, with its reason', () => {
     ['training ran out yesterday', { trainingExpiresOn: '2026-11-30' }, {}, 'no_current_training'],
     ['member of the target', { memberOrgIds: ['other', 'target'] }, {}, 'own_organisation'],
     ['declared a relationship', { declaredOrgIds: ['target'] }, {}, 'declared_interest'],
-    ['mentor within three years', {}, { recentRelationships: [{ orgId: 'other', what: 'was a mentor of' }] }, 'recent_relationship'],
+    [
+      'mentor within three years',
+      {},
+      { recentRelationships: [{ orgId: 'other', what: 'was a mentor of' }] },
+      'recent_relationship',
+    ],
     ['same local authority', { ownAreaCodes: ['E08000035'] }, {}, 'same_local_authority'],
   ];
   for (const [why, reviewer, t, rule] of cases) assert.deepEqual(rules(reviewer, t), [rule], why);
@@ -54,7 +59,12 @@ test('a submission needs a level for every standard; a decision needs two review
   const all = DRAFT_FRAMEWORK.standards.map((s) => ({ standardKey: s.key, level: 'developing' as const }));
   assert.deepEqual(missingLevels(DRAFT_FRAMEWORK, all), []);
   assert.deepEqual(missingLevels(DRAFT_FRAMEWORK, all.slice(1)), ['C1']);
-  const ok = { submittedReviewerIds: ['a', 'b'], assignedReviewerIds: ['a', 'b'], panelIds: ['c'], kind: 'full' as const };
+  const ok = {
+    submittedReviewerIds: ['a', 'b'],
+    assignedReviewerIds: ['a', 'b'],
+    panelIds: ['c'],
+    kind: 'full' as const,
+  };
   assert.equal(decisionBlocker(ok), undefined);
   assert.match(decisionBlocker({ ...ok, submittedReviewerIds: ['a'] })!, /at least 2/);
   assert.match(decisionBlocker({ ...ok, panelIds: ['c', 'a'] })!, /Nobody who reviewed/);
@@ -76,8 +86,14 @@ test('evidence files are what their bytes say, not what their name claims', () =
   assert.equal(sniffEvidenceType(pdf, 'plan.pdf'), 'application/pdf');
   assert.equal(sniffEvidenceType(pdf, 'plan.exe'), undefined);
   assert.equal(sniffEvidenceType(Buffer.from('<script>alert(1)</script>'), 'plan.pdf'), undefined);
-  assert.equal(sniffEvidenceType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'a.png'), 'image/png');
+  assert.equal(
+    sniffEvidenceType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'a.png'),
+    'image/png',
+  );
   assert.equal(sniffEvidenceType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'a.JPG'), 'image/jpeg');
-  assert.equal(sniffEvidenceType(Buffer.from('PK\u0003\u0004....word/document.xml'), 'a.docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  assert.equal(
+    sniffEvidenceType(Buffer.from('PK\u0003\u0004....word/document.xml'), 'a.docx'),
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
   assert.equal(sniffEvidenceType(Buffer.from('PK\u0003\u0004....xl/workbook.xml'), 'a.docx'), undefined);
 });

@@ -26,14 +26,22 @@ export const DRAFT_FRAMEWORK: FrameworkDefinition = {
         established: 'People tell us they belong here; we check how welcome new people feel and act on it.',
         leading: 'We help other groups build belonging, and people move on to support others.',
       },
-      evidenceExamples: ['A timetable of groups', 'What new people said about their first visit', 'Attendance over a year'],
+      evidenceExamples: [
+        'A timetable of groups',
+        'What new people said about their first visit',
+        'Attendance over a year',
+      ],
     },
     {
       key: 'C2',
       domain: 'connectedness',
       title: 'We connect people to their community and to other services',
       intent: 'Recovery happens in communities: people are linked to what else can help, on their own terms.',
-      indicators: ['We know and work with local services', 'People are helped to use community resources', 'Referrals both ways'],
+      indicators: [
+        'We know and work with local services',
+        'People are helped to use community resources',
+        'Referrals both ways',
+      ],
       levels: {
         emerging: 'We know some local services and point people to them.',
         developing: 'We have working links with several services and a way to refer people.',
@@ -47,7 +55,11 @@ export const DRAFT_FRAMEWORK: FrameworkDefinition = {
       domain: 'hope',
       title: 'Recovery is visible and hope is shared',
       intent: 'People see that recovery is possible because people in recovery lead and tell their stories.',
-      indicators: ['People in recovery lead activities', 'Recovery stories are shared with consent', 'We celebrate milestones'],
+      indicators: [
+        'People in recovery lead activities',
+        'Recovery stories are shared with consent',
+        'We celebrate milestones',
+      ],
       levels: {
         emerging: 'People in recovery run some of what we do.',
         developing: 'People in recovery lead most activities and share their stories when they want to.',
@@ -61,21 +73,33 @@ export const DRAFT_FRAMEWORK: FrameworkDefinition = {
       domain: 'hope',
       title: 'We notice and record what changes for people',
       intent: 'People and the organisation can see progress, using measures people understand and trust.',
-      indicators: ['We use a recognised outcome measure', 'People see their own progress', 'We learn from what we find'],
+      indicators: [
+        'We use a recognised outcome measure',
+        'People see their own progress',
+        'We learn from what we find',
+      ],
       levels: {
         emerging: 'We collect stories of change.',
         developing: 'We use an outcome measure with some of the people we support.',
         established: 'We use outcome measures routinely, with consent, and share results with people.',
         leading: 'Our figures are part of the network’s pooled evidence and we help others measure well.',
       },
-      evidenceExamples: ['Questionnaires collected on the platform', 'The latest evidence pack', 'What we changed after'],
+      evidenceExamples: [
+        'Questionnaires collected on the platform',
+        'The latest evidence pack',
+        'What we changed after',
+      ],
     },
     {
       key: 'I1',
       domain: 'identity',
       title: 'Lived experience leads the organisation',
       intent: 'People with lived experience of recovery lead, govern and shape the organisation.',
-      indicators: ['Lived experience on the board or steering group', 'Volunteers with lived experience', 'Paths into roles'],
+      indicators: [
+        'Lived experience on the board or steering group',
+        'Volunteers with lived experience',
+        'Paths into roles',
+      ],
       levels: {
         emerging: 'Our founders and some volunteers have lived experience.',
         developing: 'Lived experience is on our steering group and in most volunteer roles.',
@@ -89,7 +113,11 @@ export const DRAFT_FRAMEWORK: FrameworkDefinition = {
       domain: 'identity',
       title: 'Everyone is treated with dignity, free of stigma',
       intent: 'People are seen as whole people, and the organisation works against stigma and for inclusion.',
-      indicators: ['Language that is kind and plain', 'We reach people who are often left out', 'Complaints are welcomed'],
+      indicators: [
+        'Language that is kind and plain',
+        'We reach people who are often left out',
+        'Complaints are welcomed',
+      ],
       levels: {
         emerging: 'We treat people kindly and listen to complaints.',
         developing: 'We have a simple equality and complaints approach that people know about.',

@@ -45,9 +45,10 @@ export const FrameworkDefinitionSchema = z.object({
 export type FrameworkDefinition = z.infer<typeof FrameworkDefinitionSchema>;
 
 export function standardsByDomain(definition: FrameworkDefinition): { domain: Domain; standards: Standard[] }[] {
-  return DOMAINS.map((domain) => ({ domain, standards: definition.standards.filter((s) => s.domain === domain) })).filter(
-    (g) => g.standards.length > 0,
-  );
+  return DOMAINS.map((domain) => ({
+    domain,
+    standards: definition.standards.filter((s) => s.domain === domain),
+  })).filter((g) => g.standards.length > 0);
 }
 
 export function findStandard(definition: FrameworkDefinition, key: string): Standard | undefined {

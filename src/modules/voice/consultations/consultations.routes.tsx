@@ -26,13 +26,24 @@ export function consultationRoutes(deps: Deps) {
       return p.data;
     };
     /** Signed in: the person. Otherwise this browser's token for the consultation, made when first needed. */
-    const voterOf = (req: FastifyRequest, reply: FastifyReply, id: string, create: boolean): service.Voter | undefined => {
+    const voterOf = (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      id: string,
+      create: boolean,
+    ): service.Voter | undefined => {
       if (req.actor.kind === 'person') return { personId: req.actor.personId };
       const existing = req.cookies[cookieName(id)];
       if (existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing)) return { token: existing };
       if (!create) return undefined;
       const token = service.newParticipantToken();
-      reply.setCookie(cookieName(id), token, { path: '/voice/consultations', httpOnly: true, sameSite: 'lax', secure: deps.config.publicUrl.startsWith('https:'), maxAge: 60 * 60 * 24 * 180 });
+      reply.setCookie(cookieName(id), token, {
+        path: '/voice/consultations',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.publicUrl.startsWith('https:'),
+        maxAge: 60 * 60 * 24 * 180,
+      });
       return { token };
     };
     const statementQuery = (req: FastifyRequest) => {
@@ -42,7 +53,15 @@ export function consultationRoutes(deps: Deps) {
 
     app.get('/voice/consultations/:id', open, async (req, reply) => {
       const id = idOf(req);
-      return sendPage(reply, <VotingPage ctx={ctx(req, reply)} view={await service.loadVotingPage(deps, req.actor, id, voterOf(req, reply, id, false), { statement: statementQuery(req) })} />);
+      return sendPage(
+        reply,
+        <VotingPage
+          ctx={ctx(req, reply)}
+          view={await service.loadVotingPage(deps, req.actor, id, voterOf(req, reply, id, false), {
+            statement: statementQuery(req),
+          })}
+        />,
+      );
     });
 
     app.post('/voice/consultations/:id/votes', open, async (req, reply) => {
@@ -50,7 +69,11 @@ export function consultationRoutes(deps: Deps) {
       const body = formValues(req.body);
       const statement = uuidParam.safeParse(body.statement);
       if (!statement.success) throw new AppError('validation', 'Choose agree, disagree or pass on a statement.');
-      await service.castVote(deps, req.actor, id, voterOf(req, reply, id, true)!, { statementId: statement.data, choice: body.choice ?? '', address: clientIp(req) });
+      await service.castVote(deps, req.actor, id, voterOf(req, reply, id, true)!, {
+        statementId: statement.data,
+        choice: body.choice ?? '',
+        address: clientIp(req),
+      });
       return reply.redirect(`/voice/consultations/${id}#vote`, 303);
     });
 
@@ -67,12 +90,16 @@ export function consultationRoutes(deps: Deps) {
     });
 
     app.get('/voice/consultations/:id/results', open, async (req, reply) =>
-      sendPage(reply, <ResultsPage ctx={ctx(req, reply)} view={await loadResults(deps, req.actor, idOf(req))} />));
+      sendPage(reply, <ResultsPage ctx={ctx(req, reply)} view={await loadResults(deps, req.actor, idOf(req))} />),
+    );
 
     const signedIn = { config: { access: access.signedIn } };
     app.get('/voice/consultations/:id/manage', signedIn, async (req, reply) => {
       const m = await service.loadModeration(deps, req.actor, idOf(req));
-      return sendPage(reply, <ManagePage ctx={ctx(req, reply)} consultation={m.consultation} pending={m.pending} rejected={m.rejected} />);
+      return sendPage(
+        reply,
+        <ManagePage ctx={ctx(req, reply)} consultation={m.consultation} pending={m.pending} rejected={m.rejected} />,
+      );
     });
 
     app.post('/voice/consultations/:id/statements/:statement/moderate', signedIn, async (req, reply) => {
@@ -80,8 +107,17 @@ export function consultationRoutes(deps: Deps) {
       const sid = uuidParam.safeParse((req.params as { statement?: string }).statement);
       if (!sid.success) throw notFound('statement');
       const body = formValues(req.body);
-      await service.moderateStatement(deps, personOf(req), id, sid.data, { accept: body.decision === 'accept', reason: (body.reason ?? '').slice(0, 500) });
-      setFlash(reply, { kind: 'success', text: body.decision === 'accept' ? 'Accepted: it is up for voting.' : 'Not used. The person who wrote it will see why.' });
+      await service.moderateStatement(deps, personOf(req), id, sid.data, {
+        accept: body.decision === 'accept',
+        reason: (body.reason ?? '').slice(0, 500),
+      });
+      setFlash(reply, {
+        kind: 'success',
+        text:
+          body.decision === 'accept'
+            ? 'Accepted: it is up for voting.'
+            : 'Not used. The person who wrote it will see why.',
+      });
       return reply.redirect(`/voice/consultations/${id}/manage`, 303);
     });
 
@@ -93,17 +129,44 @@ export function consultationRoutes(deps: Deps) {
     });
 
     // Opening one: coordinators for the network, leads for their own organisation.
-    const newPage = (req: FastifyRequest, reply: FastifyReply, action: string, allowOrg: boolean) => sendPage(reply, <NewConsultationPage ctx={ctx(req, reply)} action={action} allowOrg={allowOrg} />);
+    const newPage = (req: FastifyRequest, reply: FastifyReply, action: string, allowOrg: boolean) =>
+      sendPage(reply, <NewConsultationPage ctx={ctx(req, reply)} action={action} allowOrg={allowOrg} />);
     const create = async (req: FastifyRequest, reply: FastifyReply, orgId: string | null, action: string) => {
       const form = parseForm(ConsultationForm, req.body);
-      if (!form.ok) return sendPage(reply, <NewConsultationPage ctx={ctx(req, reply)} action={action} allowOrg={orgId !== null} values={form.values} errors={form.errors} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <NewConsultationPage
+            ctx={ctx(req, reply)}
+            action={action}
+            allowOrg={orgId !== null}
+            values={form.values}
+            errors={form.errors}
+          />,
+          400,
+        );
       const id = await service.openConsultation(deps, personOf(req), orgId, form.data);
-      setFlash(reply, { kind: 'success', text: 'Your consultation is set up. Share its address with the people it is for.' });
+      setFlash(reply, {
+        kind: 'success',
+        text: 'Your consultation is set up. Share its address with the people it is for.',
+      });
       return reply.redirect(`/voice/consultations/${id}`, 303);
     };
-    app.get('/network/voice/consultations/new', { config: { access: access.network(coordinateVoice) } }, async (req, reply) => newPage(req, reply, '/network/voice/consultations/new', false));
-    app.post('/network/voice/consultations/new', { config: { access: access.network(coordinateVoice) } }, async (req, reply) => create(req, reply, null, '/network/voice/consultations/new'));
-    app.get('/orgs/:org/voice/new', { config: { access: access.org(runOrgConsultations) } }, async (req, reply) => newPage(req, reply, `/orgs/${orgOf(req).slug}/voice/new`, true));
-    app.post('/orgs/:org/voice/new', { config: { access: access.org(runOrgConsultations) } }, async (req, reply) => create(req, reply, orgOf(req).id, `/orgs/${orgOf(req).slug}/voice/new`));
+    app.get(
+      '/network/voice/consultations/new',
+      { config: { access: access.network(coordinateVoice) } },
+      async (req, reply) => newPage(req, reply, '/network/voice/consultations/new', false),
+    );
+    app.post(
+      '/network/voice/consultations/new',
+      { config: { access: access.network(coordinateVoice) } },
+      async (req, reply) => create(req, reply, null, '/network/voice/consultations/new'),
+    );
+    app.get('/orgs/:org/voice/new', { config: { access: access.org(runOrgConsultations) } }, async (req, reply) =>
+      newPage(req, reply, `/orgs/${orgOf(req).slug}/voice/new`, true),
+    );
+    app.post('/orgs/:org/voice/new', { config: { access: access.org(runOrgConsultations) } }, async (req, reply) =>
+      create(req, reply, orgOf(req).id, `/orgs/${orgOf(req).slug}/voice/new`),
+    );
   };
 }

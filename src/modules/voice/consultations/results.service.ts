@@ -53,10 +53,24 @@ const LETTERS = 'ABCDE';
 export async function loadResults(deps: Deps, actor: Actor, id: string): Promise<ResultsView> {
   const consultation = await loadConsultation(deps, actor, id);
   if (!consultation.canSeeResults) throw notFound('results');
-  const [stored, statements, counts] = await Promise.all([repo.findAnalysis(deps.db, id), repo.listStatements(deps.db, id, 'accepted'), repo.countVotes(deps.db, id)]);
+  const [stored, statements, counts] = await Promise.all([
+    repo.findAnalysis(deps.db, id),
+    repo.listStatements(deps.db, id, 'accepted'),
+    repo.countVotes(deps.db, id),
+  ]);
   const base: ResultsView = {
-    consultation, participants: counts.participants, votes: counts.votes, computedAt: stored?.computed_at, enough: false,
-    groups: [], agree: [], disagree: [], differ: [], all: [], statementPoints: [], silhouettes: [],
+    consultation,
+    participants: counts.participants,
+    votes: counts.votes,
+    computedAt: stored?.computed_at,
+    enough: false,
+    groups: [],
+    agree: [],
+    disagree: [],
+    differ: [],
+    all: [],
+    statementPoints: [],
+    silhouettes: [],
     thresholds: { participants: MIN_PARTICIPANTS, votesEach: MIN_VOTES_EACH, group: MIN_GROUP_SIZE },
   };
   const a = stored?.result as Analysis | undefined;
@@ -70,20 +84,35 @@ export async function loadResults(deps: Deps, actor: Actor, id: string): Promise
     if (t === undefined) continue;
     const seen = s.counts.seen;
     figures.set(s.statement, {
-      id: s.statement, text: t, votes: seen, agree: pct(s.counts.agree, seen), disagree: pct(s.counts.disagree, seen),
-      pass: pct(seen - s.counts.agree - s.counts.disagree, seen), groups: s.groupAgree.map((r) => Math.round(100 * r)),
+      id: s.statement,
+      text: t,
+      votes: seen,
+      agree: pct(s.counts.agree, seen),
+      disagree: pct(s.counts.disagree, seen),
+      pass: pct(seen - s.counts.agree - s.counts.disagree, seen),
+      groups: s.groupAgree.map((r) => Math.round(100 * r)),
     });
   }
-  const pick = (ids: readonly string[]) => ids.map((i) => figures.get(i)).filter((f): f is StatementFigures => f !== undefined);
-  const groups = a.groups.filter((g) => g.size >= MIN_GROUP_SIZE).map((g, i): GroupView => {
-    const size = discloseCount(g.size);
-    const top = g.representative.find((r) => text.has(r.statement));
-    const about = size.shown ? `About ${size.display} people` : 'A small group of people (fewer than 8)';
-    const description = top
-      ? `${about}, who ${top.direction === 'agree' ? 'agree' : 'disagree'} most strongly that “${text.get(top.statement)}”`
-      : `${about}.`;
-    return { label: `Group ${LETTERS[i] ?? i + 1}`, size: size.display, description, x: g.centre[0], y: g.centre[1], weight: size.shown ? size.value : 5 };
-  });
+  const pick = (ids: readonly string[]) =>
+    ids.map((i) => figures.get(i)).filter((f): f is StatementFigures => f !== undefined);
+  const groups = a.groups
+    .filter((g) => g.size >= MIN_GROUP_SIZE)
+    .map((g, i): GroupView => {
+      const size = discloseCount(g.size);
+      const top = g.representative.find((r) => text.has(r.statement));
+      const about = size.shown ? `About ${size.display} people` : 'A small group of people (fewer than 8)';
+      const description = top
+        ? `${about}, who ${top.direction === 'agree' ? 'agree' : 'disagree'} most strongly that “${text.get(top.statement)}”`
+        : `${about}.`;
+      return {
+        label: `Group ${LETTERS[i] ?? i + 1}`,
+        size: size.display,
+        description,
+        x: g.centre[0],
+        y: g.centre[1],
+        weight: size.shown ? size.value : 5,
+      };
+    });
   return {
     ...base,
     enough: true,
@@ -92,16 +121,30 @@ export async function loadResults(deps: Deps, actor: Actor, id: string): Promise
     disagree: pick(a.consensusDisagree),
     differ: pick(a.divisive),
     all: [...figures.values()].sort((x, y) => number.get(x.id)! - number.get(y.id)!),
-    statementPoints: a.statements.map((s, j) => ({ number: number.get(s.statement) ?? 0, x: a.statementPoints[j]?.[0] ?? 0, y: a.statementPoints[j]?.[1] ?? 0 })).filter((p) => p.number > 0),
+    statementPoints: a.statements
+      .map((s, j) => ({
+        number: number.get(s.statement) ?? 0,
+        x: a.statementPoints[j]?.[0] ?? 0,
+        y: a.statementPoints[j]?.[1] ?? 0,
+      }))
+      .filter((p) => p.number > 0),
     silhouettes: a.silhouettes,
   };
 }
 
 /** Statements every group agrees with, with their support: for papers to government. */
-export async function consensusForPaper(deps: Deps, actor: Actor, id: string): Promise<{ title: string; statements: { text: string; agree: number; votes: number }[]; participants: number } | undefined> {
+export async function consensusForPaper(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<
+  { title: string; statements: { text: string; agree: number; votes: number }[]; participants: number } | undefined
+> {
   const r = await loadResults(deps, actor, id).catch(() => undefined);
   if (!r || !r.enough) return undefined;
-  return { title: r.consultation.row.title, statements: r.agree.map((s) => ({ text: s.text, agree: s.agree, votes: s.votes })), participants: r.participants };
+  return {
+    title: r.consultation.row.title,
+    statements: r.agree.map((s) => ({ text: s.text, agree: s.agree, votes: s.votes })),
+    participants: r.participants,
+  };
 }
-
-

@@ -60,7 +60,8 @@ export function buildVoteMatrix(votes: readonly VoteRecord[], statements: readon
   return { participants: people, statements: cols, rows };
 }
 
-export const votesCast = (row: readonly (VoteValue | null)[]) => row.reduce<number>((n, v) => n + (v === null ? 0 : 1), 0);
+export const votesCast = (row: readonly (VoteValue | null)[]) =>
+  row.reduce<number>((n, v) => n + (v === null ? 0 : 1), 0);
 
 // ---------------------------------------------------------------------------------------------
 // PCA
@@ -223,7 +224,8 @@ function seed(points: readonly Point[], weights: readonly number[], k: number): 
   const nearest = points.map((p) => dist2(p, points[first]!));
   while (centres.length < k) {
     let far = -1;
-    for (let i = 0; i < points.length; i++) if (nearest[i]! > 1e-18 && (far < 0 || nearest[i]! > nearest[far]! + 1e-12)) far = i;
+    for (let i = 0; i < points.length; i++)
+      if (nearest[i]! > 1e-18 && (far < 0 || nearest[i]! > nearest[far]! + 1e-12)) far = i;
     if (far < 0) break; // fewer distinct points than k
     centres.push(points[far]!);
     for (let i = 0; i < points.length; i++) nearest[i] = Math.min(nearest[i]!, dist2(points[i]!, points[far]!));
@@ -238,7 +240,12 @@ export interface Clustering {
 }
 
 /** Weighted k-means (Lloyd's), empty clusters dropped, stopping when no centre moves more than 0.01. */
-export function kmeans(points: readonly Point[], weights: readonly number[], k: number, iterations: number): Clustering {
+export function kmeans(
+  points: readonly Point[],
+  weights: readonly number[],
+  k: number,
+  iterations: number,
+): Clustering {
   if (points.length === 0) return { centres: [], assignment: [] };
   let centres = seed(points, weights, Math.min(k, points.length));
   let assignment: number[] = [];
@@ -265,7 +272,8 @@ export function kmeans(points: readonly Point[], weights: readonly number[], k: 
         next.push([sx[c]! / sw[c]!, sy[c]! / sw[c]!]);
       }
     });
-    const moved = next.length !== centres.length || next.some((n, i) => Math.sqrt(dist2(n, centres[kept[i]!]!)) > TOLERANCE);
+    const moved =
+      next.length !== centres.length || next.some((n, i) => Math.sqrt(dist2(n, centres[kept[i]!]!)) > TOLERANCE);
     if (next.length !== centres.length) {
       const remap = new Map(kept.map((c, i) => [c, i]));
       assignment = assignment.map((c) => remap.get(c)!);
@@ -373,7 +381,11 @@ export interface Repness {
 }
 
 /** What sets each group apart, per the published repness rules: ≤ 5 per group, agrees first. */
-export function representativeStatements(statements: readonly string[], group: readonly Counts[], rest: readonly Counts[]): Repness[] {
+export function representativeStatements(
+  statements: readonly string[],
+  group: readonly Counts[],
+  rest: readonly Counts[],
+): Repness[] {
   const stats = statements.map((statement, j) => {
     const g = group[j]!;
     const r = rest[j]!;
@@ -395,7 +407,11 @@ export function representativeStatements(statements: readonly string[], group: r
       z: agree ? rat : rdt,
       significant: passes,
       metric: agree ? ra * rat * pa * pat : rd * rdt * pd * pdt,
-      pa, pat, ra, rat, rdt,
+      pa,
+      pat,
+      ra,
+      rat,
+      rdt,
       voted: g.agree + g.disagree > 0,
     };
     return out;
@@ -408,17 +424,39 @@ export function representativeStatements(statements: readonly string[], group: r
     else if (sufficient.length === 0 && (!best || Math.max(s.rat, s.rdt) > Math.max(best.rat, best.rdt))) best = s;
     if (!s.voted) continue;
     if (bestAgree) {
-      const better = bestAgree.ra > 1 ? s.ra * s.rat * s.pa * s.pat > bestAgree.ra * bestAgree.rat * bestAgree.pa * bestAgree.pat : s.pa * s.pat > bestAgree.pa * bestAgree.pat;
+      const better =
+        bestAgree.ra > 1
+          ? s.ra * s.rat * s.pa * s.pat > bestAgree.ra * bestAgree.rat * bestAgree.pa * bestAgree.pat
+          : s.pa * s.pat > bestAgree.pa * bestAgree.pat;
       if (better) bestAgree = s;
     } else if (s.pat > Z_90 || (s.ra > 1 && s.pa > 0.5)) bestAgree = s;
   }
-  const clean = ({ statement, direction, rate, ratio, z, significant, metric }: (typeof stats)[number]): Repness => ({ statement, direction, rate, ratio, z, significant, metric });
+  const clean = ({ statement, direction, rate, ratio, z, significant, metric }: (typeof stats)[number]): Repness => ({
+    statement,
+    direction,
+    rate,
+    ratio,
+    z,
+    significant,
+    metric,
+  });
   if (sufficient.length === 0) {
-    const one = bestAgree ? { ...bestAgree, direction: 'agree' as const, rate: bestAgree.pa, ratio: bestAgree.ra, z: bestAgree.rat } : best;
+    const one = bestAgree
+      ? { ...bestAgree, direction: 'agree' as const, rate: bestAgree.pa, ratio: bestAgree.ra, z: bestAgree.rat }
+      : best;
     return one ? [clean(one)] : [];
   }
-  const sorted = sufficient.filter((s) => s !== bestAgree).sort((a, b) => b.metric - a.metric || byId(a.statement, b.statement));
-  const chosen = (bestAgree ? [{ ...bestAgree, direction: 'agree' as const, rate: bestAgree.pa, ratio: bestAgree.ra, z: bestAgree.rat }, ...sorted] : sorted).slice(0, 5);
+  const sorted = sufficient
+    .filter((s) => s !== bestAgree)
+    .sort((a, b) => b.metric - a.metric || byId(a.statement, b.statement));
+  const chosen = (
+    bestAgree
+      ? [
+          { ...bestAgree, direction: 'agree' as const, rate: bestAgree.pa, ratio: bestAgree.ra, z: bestAgree.rat },
+          ...sorted,
+        ]
+      : sorted
+  ).slice(0, 5);
   return chosen.map(clean).sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'agree' ? -1 : 1));
 }
 
@@ -472,7 +510,10 @@ export function analyse(votes: readonly VoteRecord[], statementIds: readonly str
   const cols = m.statements.length;
   const minVotes = Math.min(MIN_VOTES_EACH, cols);
   const placedIdx = m.rows.map((r, i) => (cols > 0 && votesCast(r) >= minVotes ? i : -1)).filter((i) => i >= 0);
-  const allCounts = countsFor(m, m.rows.map((_, i) => i));
+  const allCounts = countsFor(
+    m,
+    m.rows.map((_, i) => i),
+  );
   const totalVotes = m.rows.reduce((n, r) => n + votesCast(r), 0);
   const enough = placedIdx.length >= MIN_PARTICIPANTS && cols > 0;
   const base: Analysis = {
@@ -480,7 +521,13 @@ export function analyse(votes: readonly VoteRecord[], statementIds: readonly str
     votes: totalVotes,
     placed: placedIdx.length,
     enough,
-    statements: m.statements.map((statement, j) => ({ statement, counts: allCounts[j]!, consensus: agreeRate(allCounts[j]!), groupAgree: [], divisiveness: 0 })),
+    statements: m.statements.map((statement, j) => ({
+      statement,
+      counts: allCounts[j]!,
+      consensus: agreeRate(allCounts[j]!),
+      groupAgree: [],
+      divisiveness: 0,
+    })),
     groups: [],
     silhouettes: [],
     statementPoints: [],
@@ -493,13 +540,25 @@ export function analyse(votes: readonly VoteRecord[], statementIds: readonly str
   if (!enough) return base;
 
   // The map is built from placed participants only.
-  const placed: VoteMatrix = { participants: placedIdx.map((i) => m.participants[i]!), statements: m.statements, rows: placedIdx.map((i) => m.rows[i]!) };
+  const placed: VoteMatrix = {
+    participants: placedIdx.map((i) => m.participants[i]!),
+    statements: m.statements,
+    rows: placedIdx.map((i) => m.rows[i]!),
+  };
   const p = pca(placed);
   const points = projectParticipants(placed, p);
-  const placedCounts = countsFor(placed, placed.rows.map((_, i) => i));
+  const placedCounts = countsFor(
+    placed,
+    placed.rows.map((_, i) => i),
+  );
 
   // Level 1: base clusters. Level 2: weighted k-means on their centres for each k, chosen by silhouette.
-  const baseClusters = kmeans(points, points.map(() => 1), BASE_K, BASE_ITERATIONS);
+  const baseClusters = kmeans(
+    points,
+    points.map(() => 1),
+    BASE_K,
+    BASE_ITERATIONS,
+  );
   const baseWeights = baseClusters.centres.map((_, c) => baseClusters.assignment.filter((a) => a === c).length);
   const maxK = Math.min(MAX_K, 2 + Math.floor(baseClusters.centres.length / 12));
   let chosen: { k: number; score: number; groupOfBase: number[] } | undefined;
@@ -561,14 +620,21 @@ export function analyse(votes: readonly VoteRecord[], statementIds: readonly str
       .map((s, j) => ({ s, c: placedCounts[j]! }))
       .filter(({ c }) => rate(c) > 0.5 && propTest(c[key], c.seen) > Z_90)
       .filter(({ s }) => key === 'disagree' || groupCounts.every((gc) => agreeRate(gc[m.statements.indexOf(s)]!) > 0.5))
-      .sort((a, b) => rate(b.c) * propTest(b.c[key], b.c.seen) - rate(a.c) * propTest(a.c[key], a.c.seen) || byId(a.s, b.s))
+      .sort(
+        (a, b) => rate(b.c) * propTest(b.c[key], b.c.seen) - rate(a.c) * propTest(a.c[key], a.c.seen) || byId(a.s, b.s),
+      )
       .slice(0, 5)
       .map(({ s }) => s);
   const consensusAgree = rank(agreeRate, 'agree');
   const consensusDisagree = rank(disagreeRate, 'disagree');
-  const divisive = groups.length >= 2
-    ? statements.filter((s) => s.divisiveness >= 0.3).sort((a, b) => b.divisiveness - a.divisiveness || byId(a.statement, b.statement)).slice(0, 5).map((s) => s.statement)
-    : [];
+  const divisive =
+    groups.length >= 2
+      ? statements
+          .filter((s) => s.divisiveness >= 0.3)
+          .sort((a, b) => b.divisiveness - a.divisiveness || byId(a.statement, b.statement))
+          .slice(0, 5)
+          .map((s) => s.statement)
+      : [];
 
   return {
     ...base,

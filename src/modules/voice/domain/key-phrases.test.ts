@@ -9,18 +9,36 @@ const sources = FIXTURE_COMMENTS.map((text, i) => ({ author: `person-${i % 120}`
 test('the fixture has 150 comments', () => assert.equal(FIXTURE_COMMENTS.length, 150));
 
 test('candidates split at stopwords and punctuation, keeping the original spelling', () => {
-  assert.deepEqual(candidatesOf('Peer support saved my life. Simple as that.').map((c) => c.original), ['Peer support saved', 'life', 'Simple']);
-  assert.deepEqual(candidatesOf('Lived experience IS expertise').map((c) => c.original), ['Lived experience', 'expertise']);
+  assert.deepEqual(
+    candidatesOf('Peer support saved my life. Simple as that.').map((c) => c.original),
+    ['Peer support saved', 'life', 'Simple'],
+  );
+  assert.deepEqual(
+    candidatesOf('Lived experience IS expertise').map((c) => c.original),
+    ['Lived experience', 'expertise'],
+  );
   assert.deepEqual(candidatesOf('').length, 0);
 });
 
 test('key phrases include the ones several people used, and every phrase is verbatim from a comment', () => {
   const phrases = rankKeyPhrases(sources, { limit: 40 });
   const keys = phrases.map((p) => p.key);
-  for (const expected of ['peer support', 'lived experience', 'safe space', 'funding cuts', 'drug deaths', 'stronger together', 'recovery cafe']) {
+  for (const expected of [
+    'peer support',
+    'lived experience',
+    'safe space',
+    'funding cuts',
+    'drug deaths',
+    'stronger together',
+    'recovery cafe',
+  ]) {
     assert.ok(keys.includes(expected), `${expected} in ${keys.join(' | ')}`);
   }
-  for (const p of phrases) assert.ok(FIXTURE_COMMENTS.some((c) => c.includes(p.text)), `“${p.text}” appears verbatim`);
+  for (const p of phrases)
+    assert.ok(
+      FIXTURE_COMMENTS.some((c) => c.includes(p.text)),
+      `“${p.text}” appears verbatim`,
+    );
   const peer = phrases.find((p) => p.key === 'peer support')!;
   assert.ok(peer.people >= 6, `peer support used by ${peer.people}`);
   assert.ok(phrases.findIndex((p) => p.key === 'peer support') < 10, 'the most shared phrase ranks near the top');

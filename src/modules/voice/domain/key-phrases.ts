@@ -62,7 +62,11 @@ export function candidatesOf(text: string): Candidate[] {
     };
     for (const m of chunk.matchAll(WORD)) {
       const raw = m[0].replace(/['’-]+$/u, '');
-      const word = raw.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’']/g, '');
+      const word = raw
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[’']/g, '');
       if (STOPWORDS.has(word) || /^\d+$/.test(word) || word.length < 2) flush();
       else run.push({ word, start: m.index!, end: m.index! + raw.length });
     }
@@ -84,14 +88,21 @@ function subPhrases(c: Candidate): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < c.words.length; i++) {
     for (let j = i; j < Math.min(c.words.length, i + MAX_WORDS); j++) {
-      out.push({ original: c.original.slice(spans[i]!.start, spans[j]!.end), key: c.words.slice(i, j + 1).join(' '), words: c.words.slice(i, j + 1) });
+      out.push({
+        original: c.original.slice(spans[i]!.start, spans[j]!.end),
+        key: c.words.slice(i, j + 1).join(' '),
+        words: c.words.slice(i, j + 1),
+      });
     }
   }
   return out;
 }
 
 /** The key phrases of a pool of comments, best first. */
-export function rankKeyPhrases(sources: readonly PhraseSource[], options: { limit?: number; minPeople?: number } = {}): KeyPhrase[] {
+export function rankKeyPhrases(
+  sources: readonly PhraseSource[],
+  options: { limit?: number; minPeople?: number } = {},
+): KeyPhrase[] {
   const perComment = sources.map((s) => ({ author: s.author, candidates: candidatesOf(s.text) }));
   const freq = new Map<string, number>();
   const degree = new Map<string, number>();
@@ -106,12 +117,19 @@ export function rankKeyPhrases(sources: readonly PhraseSource[], options: { limi
   const wordScore = (w: string) => (degree.get(w) ?? 0) / (freq.get(w) ?? 1);
   // A phrase is counted where it stands alone and inside longer runs ("funding cuts" in
   // "funding cuts hit"), so one extra word does not hide a phrase many people used.
-  const phrases = new Map<string, { words: string[]; frequency: number; whole: number; people: Set<string>; spellings: Map<string, number> }>();
+  const phrases = new Map<
+    string,
+    { words: string[]; frequency: number; whole: number; people: Set<string>; spellings: Map<string, number> }
+  >();
   for (const c of perComment) {
     for (const cand of c.candidates) {
       for (const sub of subPhrases(cand)) {
         let p = phrases.get(sub.key);
-        if (!p) phrases.set(sub.key, (p = { words: sub.words, frequency: 0, whole: 0, people: new Set(), spellings: new Map() }));
+        if (!p)
+          phrases.set(
+            sub.key,
+            (p = { words: sub.words, frequency: 0, whole: 0, people: new Set(), spellings: new Map() }),
+          );
         p.frequency++;
         if (sub.words.length === cand.words.length) p.whole++;
         p.people.add(c.author);
@@ -126,7 +144,14 @@ export function rankKeyPhrases(sources: readonly PhraseSource[], options: { limi
     // A single word, or a piece of a longer run, needs at least two people to count.
     if ((p.words.length === 1 || p.whole === 0) && p.people.size < 2) continue;
     const text = [...p.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    ranked.push({ text, key, words: p.words.length, frequency: p.frequency, people: p.people.size, score: p.words.reduce((s, w) => s + wordScore(w), 0) });
+    ranked.push({
+      text,
+      key,
+      words: p.words.length,
+      frequency: p.frequency,
+      people: p.people.size,
+      score: p.words.reduce((s, w) => s + wordScore(w), 0),
+    });
   }
   // A phrase found almost only inside one longer phrase ("lived" in "lived experience") adds
   // nothing of its own: keep the longer one.
@@ -144,6 +169,8 @@ export function rankKeyPhrases(sources: readonly PhraseSource[], options: { limi
   }
   // A single word says least; longer phrases carry more of what people meant.
   const weight = (k: KeyPhrase) => k.people * (k.words === 1 ? 0.5 : 1 + 0.25 * (k.words - 2));
-  ranked.sort((a, b) => weight(b) - weight(a) || b.frequency - a.frequency || b.score - a.score || (a.key < b.key ? -1 : 1));
+  ranked.sort(
+    (a, b) => weight(b) - weight(a) || b.frequency - a.frequency || b.score - a.score || (a.key < b.key ? -1 : 1),
+  );
   return ranked.filter((k) => !subsumed.has(k.key)).slice(0, options.limit ?? 50);
 }

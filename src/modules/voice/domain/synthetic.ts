@@ -28,7 +28,15 @@ export interface PlantedConsultation {
  * `fidelity`, pass sometimes, and skip `missing` of the statements. The first `commonCount`
  * statements are ones every group leans to agree with.
  */
-export function plantedConsultation(o: { groups: number; size: number; statementCount: number; missing: number; fidelity?: number; commonCount?: number; seed?: number }): PlantedConsultation {
+export function plantedConsultation(o: {
+  groups: number;
+  size: number;
+  statementCount: number;
+  missing: number;
+  fidelity?: number;
+  commonCount?: number;
+  seed?: number;
+}): PlantedConsultation {
   const rand = seededRandom(o.seed ?? 1);
   const fidelity = o.fidelity ?? 0.85;
   const commonCount = o.commonCount ?? 2;
@@ -49,7 +57,7 @@ export function plantedConsultation(o: { groups: number; size: number; statement
         if (rand() < o.missing) return;
         const r = rand();
         const lean = leaning[g]![j]!;
-        const value: VoteValue = r < fidelity ? lean : r < fidelity + 0.05 ? 0 : ((-lean) as VoteValue);
+        const value: VoteValue = r < fidelity ? lean : r < fidelity + 0.05 ? 0 : (-lean as VoteValue);
         votes.push({ participant, statement, value });
       });
     }

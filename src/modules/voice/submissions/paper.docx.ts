@@ -11,16 +11,37 @@ export const METHODS = [
 
 export function paperSections(c: PaperContent): { heading: string; paragraphs: string[] }[] {
   return [
-    { heading: 'Who we are', paragraphs: [c.whoWeAre.text, `The network has ${c.whoWeAre.members} member organisations${c.whoWeAre.regions.length ? ` in ${c.whoWeAre.regions.join(', ')}` : ''}, offering ${c.whoWeAre.serviceTypes} kinds of support.`].filter(Boolean) },
-    { heading: 'What the evidence shows', paragraphs: [...c.evidence.totals.map((t) => `${t.label}: ${t.value}.`), ...c.evidence.measures.map((m) => m.sentence)] },
+    {
+      heading: 'Who we are',
+      paragraphs: [
+        c.whoWeAre.text,
+        `The network has ${c.whoWeAre.members} member organisations${c.whoWeAre.regions.length ? ` in ${c.whoWeAre.regions.join(', ')}` : ''}, offering ${c.whoWeAre.serviceTypes} kinds of support.`,
+      ].filter(Boolean),
+    },
+    {
+      heading: 'What the evidence shows',
+      paragraphs: [
+        ...c.evidence.totals.map((t) => `${t.label}: ${t.value}.`),
+        ...c.evidence.measures.map((m) => m.sentence),
+      ],
+    },
     {
       heading: 'Where the network agrees',
       paragraphs: c.agreement
-        ? [`From “${c.agreement.title}”, with ${c.agreement.participants} people taking part:`, ...c.agreement.statements.map((s) => `“${s.text}” — ${s.agree}% agreed (${s.votes} votes).`)]
+        ? [
+            `From “${c.agreement.title}”, with ${c.agreement.participants} people taking part:`,
+            ...c.agreement.statements.map((s) => `“${s.text}” — ${s.agree}% agreed (${s.votes} votes).`),
+          ]
         : ['No consultation results are included in this paper.'],
     },
-    { heading: 'In our own words', paragraphs: c.voices.length ? c.voices.map((v) => `“${v.text}” — ${v.credit}`) : ['No quotes are included.'] },
-    { heading: 'Recommendations', paragraphs: c.recommendations.length ? c.recommendations.map((r, i) => `${i + 1}. ${r}`) : ['None yet.'] },
+    {
+      heading: 'In our own words',
+      paragraphs: c.voices.length ? c.voices.map((v) => `“${v.text}” — ${v.credit}`) : ['No quotes are included.'],
+    },
+    {
+      heading: 'Recommendations',
+      paragraphs: c.recommendations.length ? c.recommendations.map((r, i) => `${i + 1}. ${r}`) : ['None yet.'],
+    },
     { heading: 'How the figures were worked out', paragraphs: METHODS },
   ];
 }
@@ -28,13 +49,28 @@ export function paperSections(c: PaperContent): { heading: string; paragraphs: s
 export async function paperDocx(c: PaperContent, endorsers: readonly string[]): Promise<Buffer> {
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] }),
-    ...(c.addressee ? [new Paragraph({ children: [new TextRun({ text: `A submission to ${c.addressee}`, italics: true })] })] : []),
-    new Paragraph({ children: [new TextRun(endorsers.length ? `Endorsed by ${endorsers.length} member organisation${endorsers.length === 1 ? '' : 's'}: ${endorsers.join(', ')}.` : 'Not yet endorsed by member organisations.')] }),
+    ...(c.addressee
+      ? [new Paragraph({ children: [new TextRun({ text: `A submission to ${c.addressee}`, italics: true })] })]
+      : []),
+    new Paragraph({
+      children: [
+        new TextRun(
+          endorsers.length
+            ? `Endorsed by ${endorsers.length} member organisation${endorsers.length === 1 ? '' : 's'}: ${endorsers.join(', ')}.`
+            : 'Not yet endorsed by member organisations.',
+        ),
+      ],
+    }),
   ];
   for (const s of paperSections(c)) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(s.heading)] }));
     for (const p of s.paragraphs) children.push(new Paragraph({ children: [new TextRun(p)] }));
   }
-  const doc = new Document({ creator: 'Recovery Connectors', title: c.title, description: `A paper to ${c.addressee || 'government'}`, sections: [{ children }] });
+  const doc = new Document({
+    creator: 'Recovery Connectors',
+    title: c.title,
+    description: `A paper to ${c.addressee || 'government'}`,
+    sections: [{ children }],
+  });
   return Packer.toBuffer(doc);
 }

@@ -18,34 +18,62 @@ export interface PaperContent {
   addressee: string;
   whoWeAre: { text: string; members: number; regions: string[]; serviceTypes: number };
   evidence: { totals: { label: string; value: string }[]; measures: { name: string; sentence: string }[] };
-  agreement: { title: string; participants: number; statements: { text: string; agree: number; votes: number }[] } | null;
+  agreement: {
+    title: string;
+    participants: number;
+    statements: { text: string; agree: number; votes: number }[];
+  } | null;
   voices: { text: string; credit: string }[];
   recommendations: string[];
   savedAt: string;
 }
 
-export interface DraftInput { title: string; addressee: string; whoWeAre: string; consultationId: string | null; voiceIds: string[]; recommendations: string }
+export interface DraftInput {
+  title: string;
+  addressee: string;
+  whoWeAre: string;
+  consultationId: string | null;
+  voiceIds: string[];
+  recommendations: string;
+}
 
 async function compose(deps: Deps, actor: Actor, input: DraftInput): Promise<PaperContent> {
-  const [facts, outside, quotable] = await Promise.all([findOrgFacts(deps.db), buildOutsideView(deps.db), listQuotableWords(deps)]);
-  const agreement = input.consultationId ? (await consensusForPaper(deps, actor, input.consultationId)) ?? null : null;
+  const [facts, outside, quotable] = await Promise.all([
+    findOrgFacts(deps.db),
+    buildOutsideView(deps.db),
+    listQuotableWords(deps),
+  ]);
+  const agreement = input.consultationId
+    ? ((await consensusForPaper(deps, actor, input.consultationId)) ?? null)
+    : null;
   const chosen = new Set(input.voiceIds);
   const t = outside.totals;
   return {
     title: input.title,
     addressee: input.addressee,
-    whoWeAre: { text: input.whoWeAre, members: facts.length, regions: [...new Set(facts.map((f) => f.region).filter(Boolean))].sort(), serviceTypes: new Set(facts.flatMap((f) => f.serviceTypes)).size },
+    whoWeAre: {
+      text: input.whoWeAre,
+      members: facts.length,
+      regions: [...new Set(facts.map((f) => f.region).filter(Boolean))].sort(),
+      serviceTypes: new Set(facts.flatMap((f) => f.serviceTypes)).size,
+    },
     evidence: {
       totals: [
         { label: 'People supported (with consent to network use)', value: t.participants.display },
         { label: 'Sessions run', value: t.sessions.display },
         { label: 'Volunteer hours', value: t.volunteerHours.display },
       ],
-      measures: outside.measures.map((m) => ({ name: `${m.label.measureName} (${m.label.shortName})`, sentence: m.sentence })),
+      measures: outside.measures.map((m) => ({
+        name: `${m.label.measureName} (${m.label.shortName})`,
+        sentence: m.sentence,
+      })),
     },
     agreement,
     voices: quotable.filter((w) => chosen.has(w.id)).map((w) => ({ text: w.text, credit: creditOf(w) })),
-    recommendations: input.recommendations.split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
+    recommendations: input.recommendations
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     savedAt: new Date().toISOString(),
   };
 }
@@ -53,7 +81,12 @@ async function compose(deps: Deps, actor: Actor, input: DraftInput): Promise<Pap
 export async function startPaper(deps: Deps, actor: SignedInActor, input: DraftInput): Promise<string> {
   const content = await compose(deps, actor, input);
   return deps.db.transaction().execute(async (tx) => {
-    const id = await repo.insertSubmission(tx, { title: input.title, addressee: input.addressee, consultationId: input.consultationId, by: actor.personId });
+    const id = await repo.insertSubmission(tx, {
+      title: input.title,
+      addressee: input.addressee,
+      consultationId: input.consultationId,
+      by: actor.personId,
+    });
     await repo.addVersion(tx, id, input, content, actor.personId);
     return id;
   });
@@ -73,9 +106,20 @@ export async function loadPaper(deps: Deps, actor: Actor, id: string, version?: 
   if (!s || !canReadSubmission(actor, s, members)) throw notFound('paper');
   const v = version && version >= 1 && version <= s.current_version ? version : s.current_version;
   const content = (await repo.findVersion(deps.db, id, v)) as PaperContent;
-  const [endorsers, comments] = await Promise.all([repo.listEndorsers(deps.db, id), s.status === 'draft' ? repo.listComments(deps.db, id) : Promise.resolve([])]);
+  const [endorsers, comments] = await Promise.all([
+    repo.listEndorsers(deps.db, id),
+    s.status === 'draft' ? repo.listComments(deps.db, id) : Promise.resolve([]),
+  ]);
   const leadOf = leadOrgsOf(actor, members);
-  return { submission: s, version: v, content, endorsers, comments, canRespond: leadOf.length > 0, endorsedByMine: endorsers.some((e) => leadOf.includes(e.org_id)) };
+  return {
+    submission: s,
+    version: v,
+    content,
+    endorsers,
+    comments,
+    canRespond: leadOf.length > 0,
+    endorsedByMine: endorsers.some((e) => leadOf.includes(e.org_id)),
+  };
 }
 
 export async function commentOnPaper(deps: Deps, actor: SignedInActor, id: string, body: string): Promise<void> {
@@ -83,7 +127,13 @@ export async function commentOnPaper(deps: Deps, actor: SignedInActor, id: strin
   const orgs = leadOrgsOf(actor, await memberOrgIds(deps.db));
   if (!s || orgs.length === 0) throw notFound('paper');
   if (s.status !== 'draft') throw new AppError('conflict', 'Comments are for drafts.');
-  await repo.insertComment(deps.db, { submissionId: id, orgId: orgs[0]!, version: s.current_version, personId: actor.personId, body });
+  await repo.insertComment(deps.db, {
+    submissionId: id,
+    orgId: orgs[0]!,
+    version: s.current_version,
+    personId: actor.personId,
+    body,
+  });
 }
 
 /** A lead endorses for each member organisation they lead; once per organisation. */

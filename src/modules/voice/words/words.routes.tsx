@@ -12,12 +12,23 @@ import { uuidParam } from '../consultations/consultations.schemas.ts';
 import { loadConsultation } from '../consultations/consultations.service.ts';
 import { coordinateVoice } from '../voice.policy.ts';
 import * as service from './words.service.ts';
-import { CollectionEditor, CollectionPage, SharedPage, SharePage, WithdrawPage, WordsDeskPage } from './words.views.tsx';
+import {
+  CollectionEditor,
+  CollectionPage,
+  SharedPage,
+  SharePage,
+  WithdrawPage,
+  WordsDeskPage,
+} from './words.views.tsx';
 
 const ShareForm = z.object({
   text: z.string({ error: 'Write your words' }).min(1, 'Write your words').max(1000, 'Keep it under 1,000 characters'),
   quoteAs: z.enum(['none', 'anonymous', 'first_name'], { error: 'Choose whether we may quote you' }),
-  firstName: z.string().max(40, 'Keep the name under 40 characters').regex(/^[\p{L} '’-]*$/u, 'Use letters only').default(''),
+  firstName: z
+    .string()
+    .max(40, 'Keep the name under 40 characters')
+    .regex(/^[\p{L} '’-]*$/u, 'Use letters only')
+    .default(''),
   consultation: z.string().uuid().optional(),
 });
 
@@ -43,23 +54,47 @@ export function wordsRoutes(deps: Deps) {
     });
     app.post('/voice/words/share', open, async (req, reply) => {
       const form = parseForm(ShareForm, req.body);
-      if (!form.ok) return sendPage(reply, <SharePage ctx={ctx(req, reply)} values={form.values} errors={form.errors} consultation={form.values.consultation} />, 400);
+      if (!form.ok)
+        return sendPage(
+          reply,
+          <SharePage
+            ctx={ctx(req, reply)}
+            values={form.values}
+            errors={form.errors}
+            consultation={form.values.consultation}
+          />,
+          400,
+        );
       // Words about a consultation only from someone who may see it.
       if (form.data.consultation) await loadConsultation(deps, req.actor, form.data.consultation);
-      const token = await service.shareWords(deps, req.actor, { text: form.data.text, quoteAs: form.data.quoteAs, firstName: form.data.firstName.trim(), consultationId: form.data.consultation ?? null });
+      const token = await service.shareWords(deps, req.actor, {
+        text: form.data.text,
+        quoteAs: form.data.quoteAs,
+        firstName: form.data.firstName.trim(),
+        consultationId: form.data.consultation ?? null,
+      });
       return sendPage(reply, <SharedPage ctx={ctx(req, reply)} withdrawPath={`/voice/words/withdraw/${token}`} />);
     });
     app.get('/voice/words/withdraw/:token', open, async (req, reply) =>
-      sendPage(reply, <WithdrawPage ctx={ctx(req, reply)} word={await service.findWordsToWithdraw(deps, tokenOf(req))} />));
+      sendPage(
+        reply,
+        <WithdrawPage ctx={ctx(req, reply)} word={await service.findWordsToWithdraw(deps, tokenOf(req))} />,
+      ),
+    );
     app.post('/voice/words/withdraw/:token', open, async (req, reply) => {
       await service.withdrawWords(deps, tokenOf(req));
       return sendPage(reply, <WithdrawPage ctx={ctx(req, reply)} done />);
     });
 
-    app.get('/network/voice/words', coordinator, async (req, reply) => sendPage(reply, <WordsDeskPage ctx={ctx(req, reply)} {...await service.loadWordsDesk(deps)} />));
+    app.get('/network/voice/words', coordinator, async (req, reply) =>
+      sendPage(reply, <WordsDeskPage ctx={ctx(req, reply)} {...await service.loadWordsDesk(deps)} />),
+    );
     app.post('/network/voice/words/import', coordinator, async (req, reply) => {
       const n = await service.bringInEventFeedback(deps);
-      setFlash(reply, { kind: 'success', text: n ? `${n} comments from events are waiting to be checked.` : 'No new event feedback to bring in.' });
+      setFlash(reply, {
+        kind: 'success',
+        text: n ? `${n} comments from events are waiting to be checked.` : 'No new event feedback to bring in.',
+      });
       return reply.redirect('/network/voice/words', 303);
     });
     app.post('/network/voice/words/:id/moderate', coordinator, async (req, reply) => {
@@ -69,20 +104,44 @@ export function wordsRoutes(deps: Deps) {
       return reply.redirect('/network/voice/words', 303);
     });
 
-    app.get('/network/voice/collections', coordinator, async (_req, reply) => reply.redirect('/network/voice/words#collections', 303));
+    app.get('/network/voice/collections', coordinator, async (_req, reply) =>
+      reply.redirect('/network/voice/words#collections', 303),
+    );
     app.post('/network/voice/collections', coordinator, async (req, reply) => {
       const title = (formValues(req.body).title ?? '').slice(0, 200) || 'Our words';
       const id = await service.startCollection(deps, personOf(req), title);
       return reply.redirect(`/network/voice/collections/${id}`, 303);
     });
-    app.get('/network/voice/collections/:id', coordinator, async (req, reply) => sendPage(reply, <CollectionEditor ctx={ctx(req, reply)} {...await service.loadCollectionEditor(deps, idOf(req))} />));
+    app.get('/network/voice/collections/:id', coordinator, async (req, reply) =>
+      sendPage(
+        reply,
+        <CollectionEditor ctx={ctx(req, reply)} {...await service.loadCollectionEditor(deps, idOf(req))} />,
+      ),
+    );
     app.post('/network/voice/collections/:id', coordinator, async (req, reply) => {
       const id = idOf(req);
       const v = formValues(req.body);
-      const lines = typeof (req.body as { lines?: unknown })?.lines === 'string' ? String((req.body as { lines: string }).lines).slice(0, 20000) : '';
-      const input = { title: (v.title ?? '').slice(0, 200) || 'Our words', introduction: (v.introduction ?? '').slice(0, 2000), lines };
+      const lines =
+        typeof (req.body as { lines?: unknown })?.lines === 'string'
+          ? String((req.body as { lines: string }).lines).slice(0, 20000)
+          : '';
+      const input = {
+        title: (v.title ?? '').slice(0, 200) || 'Our words',
+        introduction: (v.introduction ?? '').slice(0, 2000),
+        lines,
+      };
       const saved = await service.saveCollection(deps, id, input);
-      if (saved.unknown.length) return sendPage(reply, <CollectionEditor ctx={ctx(req, reply)} {...await service.loadCollectionEditor(deps, id)} unknown={saved.unknown} values={{ ...input }} />, 400);
+      if (saved.unknown.length)
+        return sendPage(
+          reply,
+          <CollectionEditor
+            ctx={ctx(req, reply)}
+            {...await service.loadCollectionEditor(deps, id)}
+            unknown={saved.unknown}
+            values={{ ...input }}
+          />,
+          400,
+        );
       setFlash(reply, { kind: 'success', text: 'Saved.' });
       return reply.redirect(`/network/voice/collections/${id}`, 303);
     });
@@ -94,7 +153,13 @@ export function wordsRoutes(deps: Deps) {
     });
     app.get('/voice/collections/:id', open, async (req, reply) => {
       const canCoordinate = isSignedIn(req.actor) && coordinateVoice.allows(req.actor);
-      return sendPage(reply, <CollectionPage ctx={ctx(req, reply)} {...await service.loadPublicCollection(deps, req.actor, idOf(req), canCoordinate)} />);
+      return sendPage(
+        reply,
+        <CollectionPage
+          ctx={ctx(req, reply)}
+          {...await service.loadPublicCollection(deps, req.actor, idOf(req), canCoordinate)}
+        />,
+      );
     });
   };
 }

@@ -11,15 +11,29 @@ import { rankKeyPhrases, type KeyPhrase } from '../domain/key-phrases.ts';
 import * as repo from './words.repository.ts';
 export type { CollectionRow, LineRow, WordRow } from './words.repository.ts';
 
-export interface ShareInput { text: string; quoteAs: 'none' | 'anonymous' | 'first_name'; firstName: string; consultationId: string | null }
+export interface ShareInput {
+  text: string;
+  quoteAs: 'none' | 'anonymous' | 'first_name';
+  firstName: string;
+  consultationId: string | null;
+}
 
 /** Returns the token of the link that withdraws the words. */
 export async function shareWords(deps: Deps, actor: Actor, input: ShareInput): Promise<string> {
-  if (input.quoteAs === 'first_name' && !input.firstName) throw new AppError('validation', 'Give the first name to quote you with.', { firstName: 'Give the first name to quote you with, or choose another option' });
+  if (input.quoteAs === 'first_name' && !input.firstName)
+    throw new AppError('validation', 'Give the first name to quote you with.', {
+      firstName: 'Give the first name to quote you with, or choose another option',
+    });
   const token = randomBytes(24).toString('base64url');
   await repo.insertWord(deps.db, {
-    orgId: null, consultationId: input.consultationId, source: input.consultationId ? 'consultation' : 'share', text: input.text, quoteAs: input.quoteAs,
-    firstName: input.quoteAs === 'first_name' ? input.firstName : '', personId: isSignedIn(actor) ? actor.personId : null, withdrawTokenHash: hashToken(token),
+    orgId: null,
+    consultationId: input.consultationId,
+    source: input.consultationId ? 'consultation' : 'share',
+    text: input.text,
+    quoteAs: input.quoteAs,
+    firstName: input.quoteAs === 'first_name' ? input.firstName : '',
+    personId: isSignedIn(actor) ? actor.personId : null,
+    withdrawTokenHash: hashToken(token),
   });
   return token;
 }
@@ -34,7 +48,13 @@ export async function withdrawWords(deps: Deps, token: string): Promise<void> {
   const w = await findWordsToWithdraw(deps, token);
   await deps.db.transaction().execute(async (tx) => {
     await repo.withdrawWord(tx, w.id);
-    await recordAudit(tx, { orgId: null, actorId: null, action: 'voice.words.withdrawn', subjectType: 'voice_words', subjectId: w.id });
+    await recordAudit(tx, {
+      orgId: null,
+      actorId: null,
+      action: 'voice.words.withdrawn',
+      subjectType: 'voice_words',
+      subjectId: w.id,
+    });
   });
 }
 
@@ -44,8 +64,15 @@ export async function bringInEventFeedback(deps: Deps): Promise<number> {
   let added = 0;
   for (const c of comments) {
     const ok = await repo.insertWord(deps.db, {
-      orgId: c.orgId, consultationId: null, source: 'event', sourceRef: `event:${c.id}`, text: c.text.slice(0, 1000),
-      quoteAs: c.attribution.kind, firstName: c.attribution.kind === 'first_name' ? c.attribution.firstName.slice(0, 40) : '', personId: null, withdrawTokenHash: null,
+      orgId: c.orgId,
+      consultationId: null,
+      source: 'event',
+      sourceRef: `event:${c.id}`,
+      text: c.text.slice(0, 1000),
+      quoteAs: c.attribution.kind,
+      firstName: c.attribution.kind === 'first_name' ? c.attribution.firstName.slice(0, 40) : '',
+      personId: null,
+      withdrawTokenHash: null,
     });
     if (ok) added++;
   }
@@ -54,15 +81,24 @@ export async function bringInEventFeedback(deps: Deps): Promise<number> {
 
 export async function loadWordsDesk(deps: Deps) {
   const [pending, quotable] = await Promise.all([repo.listWords(deps.db, 'pending'), repo.listQuotable(deps.db)]);
-  return { pending, quotable, phrases: keyPhrasesOf(quotable), collections: await repo.listCollections(deps.db, false) };
+  return {
+    pending,
+    quotable,
+    phrases: keyPhrasesOf(quotable),
+    collections: await repo.listCollections(deps.db, false),
+  };
 }
 
 export function keyPhrasesOf(words: readonly repo.WordRow[]): KeyPhrase[] {
-  return rankKeyPhrases(words.map((w) => ({ author: w.id, text: w.text })), { limit: 50, minPeople: 2 });
+  return rankKeyPhrases(
+    words.map((w) => ({ author: w.id, text: w.text })),
+    { limit: 50, minPeople: 2 },
+  );
 }
 
 export async function moderateWords(deps: Deps, actor: SignedInActor, id: string, approve: boolean): Promise<void> {
-  if (!(await repo.moderateWord(deps.db, id, approve ? 'approved' : 'rejected', actor.personId))) throw new AppError('conflict', 'Those words have already been looked at.');
+  if (!(await repo.moderateWord(deps.db, id, approve ? 'approved' : 'rejected', actor.personId)))
+    throw new AppError('conflict', 'Those words have already been looked at.');
 }
 
 /** How a quote is credited: a first name only if the writer chose it; never a name otherwise. */
@@ -89,7 +125,11 @@ export async function loadCollectionEditor(deps: Deps, id: string) {
  * Saves the facilitator's lines: one per line, a blank line for a space between verses. Every
  * line must be words someone wrote, verbatim, and agreed may be quoted.
  */
-export async function saveCollection(deps: Deps, id: string, input: { title: string; introduction: string; lines: string }): Promise<{ unknown: string[] }> {
+export async function saveCollection(
+  deps: Deps,
+  id: string,
+  input: { title: string; introduction: string; lines: string },
+): Promise<{ unknown: string[] }> {
   const c = await repo.findCollection(deps.db, id);
   if (!c) throw notFound('collection');
   const quotable = await repo.listQuotable(deps.db);
@@ -98,21 +138,27 @@ export async function saveCollection(deps: Deps, id: string, input: { title: str
   let space = false;
   for (const raw of input.lines.split(/\r?\n/)) {
     const text = raw.trim();
-    if (!text) { space = lines.length > 0; continue; }
+    if (!text) {
+      space = lines.length > 0;
+      continue;
+    }
     const source = quotable.find((w) => w.text.includes(text));
     if (!source) unknown.push(text);
     else lines.push({ text, wordId: source.id, spaceBefore: space });
     space = false;
   }
   if (unknown.length) return { unknown };
-  await deps.db.transaction().execute((tx) => repo.replaceCollection(tx, id, { title: input.title, introduction: input.introduction, lines }));
+  await deps.db
+    .transaction()
+    .execute((tx) => repo.replaceCollection(tx, id, { title: input.title, introduction: input.introduction, lines }));
   return { unknown: [] };
 }
 
 export async function publishCollection(deps: Deps, id: string): Promise<void> {
   const c = await repo.findCollection(deps.db, id);
   if (!c) throw notFound('collection');
-  if ((await repo.listLines(deps.db, id)).length === 0) throw new AppError('conflict', 'Add some lines before publishing.');
+  if ((await repo.listLines(deps.db, id)).length === 0)
+    throw new AppError('conflict', 'Add some lines before publishing.');
   await repo.publishCollection(deps.db, id);
 }
 

@@ -6,9 +6,20 @@ import { openDatabase } from '../../db/database.ts';
 import { probeModule } from './probe-module.ts';
 
 const url = process.env.DATABASE_URL!;
-const config = loadConfig({ SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: process.env.DATA_DIR });
+const config = loadConfig({
+  SESSION_SECRET: 'x'.repeat(40),
+  DATABASE_URL: url,
+  LOG_LEVEL: 'silent',
+  DATA_DIR: process.env.DATA_DIR,
+});
 const database = await openDatabase({ kind: 'postgres', url, maxConnections: 3 });
-const app = await buildApp({ config, database, logger: false, modules: [...appModules(database), probeModule], jobPollingSeconds: 0.5 });
+const app = await buildApp({
+  config,
+  database,
+  logger: false,
+  modules: [...appModules(database), probeModule],
+  jobPollingSeconds: 0.5,
+});
 await app.ready();
 await app.jobs.start();
 console.log('ready');

@@ -19,7 +19,8 @@ function bigParticipantsCsv(rows: number): Readable {
       yield 'Code,First name,Age band,Consent to record,Consent date\r\n';
       for (let start = 1; start <= rows; start += 1000) {
         let chunk = '';
-        for (let n = start; n < start + 1000 && n <= rows; n += 1) chunk += `P${String(n).padStart(6, '0')},Name ${n},25-34,Yes,03/02/2024\r\n`;
+        for (let n = start; n < start + 1000 && n <= rows; n += 1)
+          chunk += `P${String(n).padStart(6, '0')},Name ${n},25-34,Yes,03/02/2024\r\n`;
         yield chunk;
       }
     })(),
@@ -46,7 +47,13 @@ test(`a dry-run import of ${ROWS.toLocaleString('en-GB')} rows keeps only small 
   const before = process.memoryUsage().heapUsed;
   const report = await runImport({
     rows: readRows({ kind: 'csv', stream: bigParticipantsCsv(ROWS) }),
-    mapping: { code: 'Code', first_name: 'First name', age_band: 'Age band', consent_record: 'Consent to record', consent_date: 'Consent date' },
+    mapping: {
+      code: 'Code',
+      first_name: 'First name',
+      age_band: 'Age band',
+      consent_record: 'Consent to record',
+      consent_date: 'Consent date',
+    },
     target: PARTICIPANTS_SCHEMA,
     lookups: memoryLookups({}),
     sink: { write: async () => {} },

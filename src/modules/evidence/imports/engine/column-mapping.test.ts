@@ -26,7 +26,10 @@ test('suggestions use each heading once and say what is missing', () => {
 
 test('assessment item columns are recognised by question text, ONS measure names and numbered headings', () => {
   const schema = schemaFor('assessments', SHIPPED_INSTRUMENTS);
-  const suggestion = suggestMapping(['ID', 'Tool', 'Date', 'Overall, how happy did you feel yesterday?', 'Anxious', 'BARC-10 Q3', 'barc10_4'], schema);
+  const suggestion = suggestMapping(
+    ['ID', 'Tool', 'Date', 'Overall, how happy did you feel yesterday?', 'Anxious', 'BARC-10 Q3', 'barc10_4'],
+    schema,
+  );
   assert.deepEqual(suggestion.mapping, {
     participant_code: 'ID',
     instrument: 'Tool',
@@ -45,10 +48,17 @@ test('a mapping is a plain JSON object that survives being saved and loaded', ()
 });
 
 test('checkMapping explains every way a saved mapping can stop fitting', () => {
-  const problems = checkMapping({ date: 'Date', activity_type: 'Date', colour: 'Colour' }, ['Date', 'Colour'], ACTIVITIES_SCHEMA);
-  assert.deepEqual(problems.map((problem) => problem.problem), [
-    "The same column is matched to both 'date' and 'activity_type'.",
-    "The column is matched to 'colour', which is not something a activities import can take.",
-    'No column is chosen for the attendance, which every row needs.',
-  ]);
+  const problems = checkMapping(
+    { date: 'Date', activity_type: 'Date', colour: 'Colour' },
+    ['Date', 'Colour'],
+    ACTIVITIES_SCHEMA,
+  );
+  assert.deepEqual(
+    problems.map((problem) => problem.problem),
+    [
+      "The same column is matched to both 'date' and 'activity_type'.",
+      "The column is matched to 'colour', which is not something a activities import can take.",
+      'No column is chosen for the attendance, which every row needs.',
+    ],
+  );
 });

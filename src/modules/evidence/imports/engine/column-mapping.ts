@@ -42,12 +42,18 @@ export function suggestMapping(headers: readonly string[], schema: TargetSchema)
     mapping,
     confidence,
     unmappedHeaders: headers.filter((header) => !usedHeaders.has(header)),
-    missingRequired: schema.fields.filter((field) => field.required && !Object.hasOwn(mapping, field.key)).map((field) => field.key),
+    missingRequired: schema.fields
+      .filter((field) => field.required && !Object.hasOwn(mapping, field.key))
+      .map((field) => field.key),
   };
 }
 
 /** Problems that stop an import before any row is read: the mapping must fit the file and the target. */
-export function checkMapping(mapping: ColumnMapping, headers: readonly string[], schema: TargetSchema): ImportProblem[] {
+export function checkMapping(
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  schema: TargetSchema,
+): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const fields = new Map(schema.fields.map((field) => [field.key, field]));
   const headerSet = new Set(headers);
@@ -55,21 +61,41 @@ export function checkMapping(mapping: ColumnMapping, headers: readonly string[],
   for (const [fieldKey, header] of Object.entries(mapping)) {
     const field = fields.get(fieldKey);
     if (!field) {
-      problems.push({ row: null, column: header, problem: `The column is matched to '${fieldKey}', which is not something a ${schema.target} import can take.`, howToFix: 'Remove that match or choose a different field.' });
+      problems.push({
+        row: null,
+        column: header,
+        problem: `The column is matched to '${fieldKey}', which is not something a ${schema.target} import can take.`,
+        howToFix: 'Remove that match or choose a different field.',
+      });
       continue;
     }
     if (!headerSet.has(header)) {
-      problems.push({ row: null, column: header, problem: `The file has no column called '${header}' for the ${field.label}.`, howToFix: 'Check the heading in row 1 of the file, or choose the right column.' });
+      problems.push({
+        row: null,
+        column: header,
+        problem: `The file has no column called '${header}' for the ${field.label}.`,
+        howToFix: 'Check the heading in row 1 of the file, or choose the right column.',
+      });
     }
     const earlier = usedBy.get(header);
     if (earlier !== undefined) {
-      problems.push({ row: null, column: header, problem: `The same column is matched to both '${earlier}' and '${fieldKey}'.`, howToFix: 'Match each column to one field only.' });
+      problems.push({
+        row: null,
+        column: header,
+        problem: `The same column is matched to both '${earlier}' and '${fieldKey}'.`,
+        howToFix: 'Match each column to one field only.',
+      });
     }
     usedBy.set(header, fieldKey);
   }
   for (const field of schema.fields) {
     if (field.required && !Object.hasOwn(mapping, field.key)) {
-      problems.push({ row: null, column: null, problem: `No column is chosen for the ${field.label}, which every row needs.`, howToFix: `Add a column for the ${field.label} to the file, or choose which existing column holds it.` });
+      problems.push({
+        row: null,
+        column: null,
+        problem: `No column is chosen for the ${field.label}, which every row needs.`,
+        howToFix: `Add a column for the ${field.label} to the file, or choose which existing column holds it.`,
+      });
     }
   }
   return problems;

@@ -48,12 +48,17 @@ export class RowReader {
   read(field: TargetField): unknown {
     const text = this.textOf(field);
     if (text === '') {
-      if (field.required) this.problem(field, `The ${field.label} is missing.`, `Fill in the ${field.label}; every row needs one.`);
+      if (field.required)
+        this.problem(field, `The ${field.label} is missing.`, `Fill in the ${field.label}; every row needs one.`);
       return field.required ? undefined : null;
     }
     if (text.includes('\uFFFD')) {
       // A replacement character means the text was already damaged before it reached us.
-      this.problem(field, `The ${field.label} has a character that could not be read (shown as \uFFFD).`, 'Type the text again in the spreadsheet, then save it as "CSV UTF-8" or as an Excel workbook.');
+      this.problem(
+        field,
+        `The ${field.label} has a character that could not be read (shown as \uFFFD).`,
+        'Type the text again in the spreadsheet, then save it as "CSV UTF-8" or as an Excel workbook.',
+      );
       return undefined;
     }
     const result = parseFieldText(field, text, this.context);
@@ -70,7 +75,10 @@ export function parseFieldText(field: TargetField, text: string, context: FieldC
   switch (kind.type) {
     case 'text':
       return text.length > kind.maxLength
-        ? notParsed(`The ${field.label} is ${text.length} characters long; the most we can keep is ${kind.maxLength}.`, 'Shorten it.')
+        ? notParsed(
+            `The ${field.label} is ${text.length} characters long; the most we can keep is ${kind.maxLength}.`,
+            'Shorten it.',
+          )
         : parsed(text.replace(/\s+/g, ' '));
     case 'participant_code':
       return parseParticipantCode(text);

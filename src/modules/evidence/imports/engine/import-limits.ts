@@ -17,7 +17,9 @@ export const IMPORT_LIMITS = {
 
 export function describeLimits(): string {
   const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-  return `Up to ${mb(IMPORT_LIMITS.uploadBytes)}, ${IMPORT_LIMITS.rows.toLocaleString('en-GB')} rows and ` +
+  return (
+    `Up to ${mb(IMPORT_LIMITS.uploadBytes)}, ${IMPORT_LIMITS.rows.toLocaleString('en-GB')} rows and ` +
     `${IMPORT_LIMITS.columns} columns. An Excel workbook can have up to ${IMPORT_LIMITS.sheets} sheets and ` +
-    `${mb(IMPORT_LIMITS.uncompressedBytes)} once unzipped.`;
+    `${mb(IMPORT_LIMITS.uncompressedBytes)} once unzipped.`
+  );
 }

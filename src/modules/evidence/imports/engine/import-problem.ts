@@ -12,7 +12,10 @@ export interface ImportProblem {
 
 /** "Row 14, column 'Date': '31/02/2024' is not a real date. Use dd/mm/yyyy, for example 03/02/2024." */
 export function formatImportProblem(problem: ImportProblem): string {
-  const where = [problem.row === null ? null : `Row ${problem.row}`, problem.column === null ? null : `column '${problem.column}'`]
+  const where = [
+    problem.row === null ? null : `Row ${problem.row}`,
+    problem.column === null ? null : `column '${problem.column}'`,
+  ]
     .filter((part) => part !== null)
     .join(', ');
   const text = `${problem.problem} ${problem.howToFix}`;

@@ -140,7 +140,9 @@ export class ImportReportBuilder {
       problemsNotShown: this.problemsNotShown,
       duplicates: [...this.duplicates],
       duplicatesNotShown: this.duplicatesNotShown,
-      ...(this.target === 'participants' ? { consents: this.consents ?? { record: 0, networkYes: 0, networkNo: 0, contactYes: 0, contactNo: 0 } } : {}),
+      ...(this.target === 'participants'
+        ? { consents: this.consents ?? { record: 0, networkYes: 0, networkNo: 0, contactYes: 0, contactNo: 0 } }
+        : {}),
     };
   }
 }

@@ -29,7 +29,10 @@ export class UploadInspector {
   private tail: Buffer[] = [];
   private tailBytes = 0;
 
-  constructor(readonly kind: 'csv' | 'xlsx', private readonly limits = IMPORT_LIMITS) {}
+  constructor(
+    readonly kind: 'csv' | 'xlsx',
+    private readonly limits = IMPORT_LIMITS,
+  ) {}
 
   /** Throws FileReadError as soon as the file is known to be over a limit. */
   feed(chunk: Buffer): void {
@@ -37,7 +40,8 @@ export class UploadInspector {
       // Only the end matters (the zip's index is there): keep the last megabyte or so.
       this.tail.push(chunk);
       this.tailBytes += chunk.length;
-      while (this.tail.length > 1 && this.tailBytes - this.tail[0]!.length >= TAIL_BYTES) this.tailBytes -= this.tail.shift()!.length;
+      while (this.tail.length > 1 && this.tailBytes - this.tail[0]!.length >= TAIL_BYTES)
+        this.tailBytes -= this.tail.shift()!.length;
       return;
     }
     if (this.seen === 0 && chunk.length >= 2) {
@@ -68,7 +72,10 @@ export class UploadInspector {
         this.line += 1;
         this.commas = this.semicolons = this.tabs = 0;
         if (this.line > this.limits.rows + 1000) {
-          throw tooBig(`The file has more than ${this.limits.rows.toLocaleString('en-GB')} rows.`, 'Split it into smaller files and import them one at a time.');
+          throw tooBig(
+            `The file has more than ${this.limits.rows.toLocaleString('en-GB')} rows.`,
+            'Split it into smaller files and import them one at a time.',
+          );
         }
       } else if (byte === 0x2c || byte === 0x3b || byte === 0x09) {
         const count = byte === 0x2c ? ++this.commas : byte === 0x3b ? ++this.semicolons : ++this.tabs;
@@ -113,7 +120,10 @@ function checkZipIndex(tail: Buffer, limits: typeof IMPORT_LIMITS): void {
   const size = tail.readUInt32LE(end + 12);
   let at = end - size;
   if (at < 0 || entries === 0xffff || size === 0xffffffff) {
-    throw tooBig('The workbook is too large to import.', 'Save the sheet you need as CSV, or split it into smaller workbooks.');
+    throw tooBig(
+      'The workbook is too large to import.',
+      'Save the sheet you need as CSV, or split it into smaller workbooks.',
+    );
   }
   let sheets = 0;
   let unzipped = 0;
@@ -129,13 +139,19 @@ function checkZipIndex(tail: Buffer, limits: typeof IMPORT_LIMITS): void {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheets += 1;
     // Every cell's text is held in memory while the sheet is read, so this one part is bounded.
     if (name === 'xl/sharedStrings.xml' && uncompressed > limits.sharedStringsBytes) {
-      throw tooBig('The workbook holds more text than an import can take.', 'Save the sheet you need as CSV, or split it into smaller workbooks.');
+      throw tooBig(
+        'The workbook holds more text than an import can take.',
+        'Save the sheet you need as CSV, or split it into smaller workbooks.',
+      );
     }
     at += 46 + nameLength + extra + comment;
   }
   if (sheets === 0) throw notXlsx();
   if (sheets > limits.sheets) {
-    throw tooBig(`The workbook has ${sheets} sheets; an import can take a workbook of up to ${limits.sheets}.`, 'Copy the sheet you want to import into a new workbook, or save it as CSV.');
+    throw tooBig(
+      `The workbook has ${sheets} sheets; an import can take a workbook of up to ${limits.sheets}.`,
+      'Copy the sheet you want to import into a new workbook, or save it as CSV.',
+    );
   }
   if (unzipped > limits.uncompressedBytes) {
     const mb = (b: number) => `${Math.round(b / (1024 * 1024))} MB`;

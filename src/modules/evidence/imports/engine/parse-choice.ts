@@ -24,7 +24,9 @@ export function normaliseChoiceText(text: string): string {
 
 export function parseChoice<T>(text: string, choices: readonly Choice<T>[], what: string): ParsedValue<T> {
   const wanted = normaliseChoiceText(text);
-  const found = choices.find((choice) => [choice.label, ...(choice.aliases ?? [])].some((spelling) => normaliseChoiceText(spelling) === wanted));
+  const found = choices.find((choice) =>
+    [choice.label, ...(choice.aliases ?? [])].some((spelling) => normaliseChoiceText(spelling) === wanted),
+  );
   if (found) return parsed(found.value);
   return notParsed(`'${text.trim()}' is not one of the choices for ${what}.`, `Use one of: ${listLabels(choices)}.`);
 }

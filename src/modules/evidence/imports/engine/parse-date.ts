@@ -23,20 +23,32 @@ export function parseDate(text: string, rules: DateRules): ParsedValue<string> {
   const date = readDate(value);
   if (!date.ok) return date;
   const iso = date.value;
-  if (iso > rules.today) return notParsed(`'${value}' is in the future.`, `Check the date; it cannot be later than today (${toUkDate(rules.today)}).`);
-  if (iso < rules.earliest) return notParsed(`'${value}' is before ${toUkDate(rules.earliest)}, which is too long ago to be right.`, 'Check the year.');
+  if (iso > rules.today)
+    return notParsed(
+      `'${value}' is in the future.`,
+      `Check the date; it cannot be later than today (${toUkDate(rules.today)}).`,
+    );
+  if (iso < rules.earliest)
+    return notParsed(
+      `'${value}' is before ${toUkDate(rules.earliest)}, which is too long ago to be right.`,
+      'Check the year.',
+    );
   return parsed(iso);
 }
 
 function readDate(value: string): ParsedValue<string> {
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(value) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(value);
+  let match =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(value) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(value);
   if (match) return realDate(value, Number(match[1]), Number(match[2]), Number(match[3]));
 
   match = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(value);
   if (match) {
     const [, dayText, , monthText, yearText] = match as unknown as [string, string, string, string, string];
     if (yearText.length === 2) {
-      return notParsed(`'${value}' has a two-digit year, so the century is unclear.`, `Write the year in full, for example ${dayText.padStart(2, '0')}/${monthText.padStart(2, '0')}/20${yearText}.`);
+      return notParsed(
+        `'${value}' has a two-digit year, so the century is unclear.`,
+        `Write the year in full, for example ${dayText.padStart(2, '0')}/${monthText.padStart(2, '0')}/20${yearText}.`,
+      );
     }
     const day = Number(dayText);
     const month = Number(monthText);
@@ -57,7 +69,14 @@ function readDate(value: string): ParsedValue<string> {
 
 function realDate(original: string, year: number, month: number, day: number): ParsedValue<string> {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || day < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return notParsed(`'${original}' is not a real date.`, HOW_TO_WRITE);
   }
   return parsed(toIso(date));
@@ -66,7 +85,10 @@ function realDate(original: string, year: number, month: number, day: number): P
 function excelSerialDate(value: string): ParsedValue<string> {
   const iso = excelSerialToIsoDate(Math.floor(Number(value)));
   if (iso === null || iso < '1990-01-01' || iso > '2099-12-31') {
-    return notParsed(`'${value}' is a number, not a date.`, `If it came from Excel, format the cell as a date; otherwise type the date as dd/mm/yyyy, for example 03/02/2024.`);
+    return notParsed(
+      `'${value}' is a number, not a date.`,
+      `If it came from Excel, format the cell as a date; otherwise type the date as dd/mm/yyyy, for example 03/02/2024.`,
+    );
   }
   return parsed(iso);
 }
@@ -94,5 +116,10 @@ export function toUkDate(iso: string): string {
 
 export function todayIso(now: Date = new Date()): string {
   // The platform serves England; use the UK calendar date, not UTC, around midnight.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

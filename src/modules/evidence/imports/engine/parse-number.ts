@@ -22,7 +22,11 @@ export function parseWholeNumber(text: string, rules: NumberRules): ParsedValue<
 
 export function parseDecimal(text: string, rules: NumberRules): ParsedValue<number> {
   const value = text.trim();
-  if (/^-?\d+,\d+$/.test(value)) return notParsed(`'${value}' uses a comma as the decimal point.`, `Use a full stop instead, for example ${value.replace(',', '.')}.`);
+  if (/^-?\d+,\d+$/.test(value))
+    return notParsed(
+      `'${value}' uses a comma as the decimal point.`,
+      `Use a full stop instead, for example ${value.replace(',', '.')}.`,
+    );
   const cleaned = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) ? value.replace(/,/g, '') : value;
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) {
     return notParsed(`'${value}' is not a number.`, `Enter the ${rules.what} as a number, for example 2.5.`);
@@ -31,7 +35,15 @@ export function parseDecimal(text: string, rules: NumberRules): ParsedValue<numb
 }
 
 function withinRange(original: string, number: number, rules: NumberRules): ParsedValue<number> {
-  if (number < rules.min) return notParsed(`'${original}' is below ${rules.min}, the lowest possible ${rules.what}.`, `Check the ${rules.what}.`);
-  if (number > rules.max) return notParsed(`'${original}' is more than ${rules.max}, the highest ${rules.what} we accept.`, `Check the ${rules.what}.`);
+  if (number < rules.min)
+    return notParsed(
+      `'${original}' is below ${rules.min}, the lowest possible ${rules.what}.`,
+      `Check the ${rules.what}.`,
+    );
+  if (number > rules.max)
+    return notParsed(
+      `'${original}' is more than ${rules.max}, the highest ${rules.what} we accept.`,
+      `Check the ${rules.what}.`,
+    );
   return parsed(number);
 }

@@ -14,7 +14,10 @@ export interface NumberedCells {
   cells: string[];
 }
 
-export async function* readCsvCells(stream: Readable, options: { delimiter?: string } = {}): AsyncGenerator<NumberedCells> {
+export async function* readCsvCells(
+  stream: Readable,
+  options: { delimiter?: string } = {},
+): AsyncGenerator<NumberedCells> {
   const parser = stream.pipe(
     parse({
       bom: true,

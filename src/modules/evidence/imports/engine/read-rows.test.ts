@@ -16,7 +16,9 @@ async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
 const csv = (text: string): FileSource => ({ kind: 'csv', stream: Readable.from([Buffer.from(text)]) });
 
 test('CSV: byte-order mark, CRLF, blank rows, quotes and stray spaces; row numbers as in a spreadsheet', async () => {
-  const rows = await collect(readRows(csv('\uFEFFCode , Name\r\n A1 ,"Smith, Jo "\r\n\r\n , \r\n"B2","two\r\nlines"\r\nC3\r\n')));
+  const rows = await collect(
+    readRows(csv('\uFEFFCode , Name\r\n A1 ,"Smith, Jo "\r\n\r\n , \r\n"B2","two\r\nlines"\r\nC3\r\n')),
+  );
   assert.deepEqual(rows, [
     { rowNumber: 2, cells: { Code: 'A1', Name: 'Smith, Jo' } },
     { rowNumber: 5, cells: { Code: 'B2', Name: 'two\r\nlines' } },
@@ -34,7 +36,10 @@ test('CSV rows as arrays include the header as row 1', async () => {
 
 test('the messy fixture keeps true row numbers around its blank rows', async () => {
   const rows = await collect(readRows({ kind: 'csv', stream: fixtureStream('messy-assessments.csv') }));
-  assert.deepEqual(rows.map((row) => row.rowNumber), [2, 3, 5, 6, 7, 9, 10, 11, 12, 13]);
+  assert.deepEqual(
+    rows.map((row) => row.rowNumber),
+    [2, 3, 5, 6, 7, 9, 10, 11, 12, 13],
+  );
   assert.equal(rows[0]?.cells['Participant Code'], 'HS-001');
   assert.equal(rows[1]?.cells['Participant Code'], 'hs-002');
 });
@@ -51,7 +56,10 @@ test('readHeader returns just the headings', async () => {
 test('a broken CSV becomes one plain-English problem', async () => {
   await assert.rejects(collect(readRows(csv('a,b\n1,"never closed\n2,3\n'))), (error: unknown) => {
     assert.ok(error instanceof FileReadError);
-    assert.equal(error.problem.problem, 'A quoted value near row 2 is never closed, so the rest of the file cannot be read.');
+    assert.equal(
+      error.problem.problem,
+      'A quoted value near row 2 is never closed, so the rest of the file cannot be read.',
+    );
     return true;
   });
 });
@@ -70,14 +78,19 @@ test('XLSX: first worksheet, true row numbers, dates as ISO, numbers as text', a
     { rowNumber: 2, cells: { Code: 'P1', Date: '2024-02-03', Score: '12.5', Done: 'TRUE' } },
     { rowNumber: 4, cells: { Code: 'P2', Date: '45000', Score: '6', Done: 'yes' } },
   ]);
-  const second = await collect(readRows({ kind: 'xlsx', stream: Readable.from([buffer]), sheet: 2 }, { header: false }));
+  const second = await collect(
+    readRows({ kind: 'xlsx', stream: Readable.from([buffer]), sheet: 2 }, { header: false }),
+  );
   assert.deepEqual(second, [{ rowNumber: 1, cells: ['not read'] }]);
 });
 
 test('a file that is not really an XLSX becomes one plain-English problem', async () => {
-  await assert.rejects(collect(readRows({ kind: 'xlsx', stream: Readable.from([Buffer.from('Code,Date\n')]) })), (error: unknown) => {
-    assert.ok(error instanceof FileReadError);
-    assert.equal(error.problem.problem, 'The file could not be read as an Excel workbook (.xlsx).');
-    return true;
-  });
+  await assert.rejects(
+    collect(readRows({ kind: 'xlsx', stream: Readable.from([Buffer.from('Code,Date\n')]) })),
+    (error: unknown) => {
+      assert.ok(error instanceof FileReadError);
+      assert.equal(error.problem.problem, 'The file could not be read as an Excel workbook (.xlsx).');
+      return true;
+    },
+  );
 });

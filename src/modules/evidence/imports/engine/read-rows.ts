@@ -45,8 +45,14 @@ export interface ArrayRow {
 }
 
 export function readRows(source: FileSource, options: { header: false }): AsyncIterable<ArrayRow>;
-export function readRows(source: FileSource, options?: { header?: true; onHeader?: (header: string[], rowNumber: number) => void }): AsyncIterable<RecordRow>;
-export function readRows(source: FileSource, options: { header?: boolean; onHeader?: (header: string[], rowNumber: number) => void } = {}): AsyncIterable<RecordRow | ArrayRow> {
+export function readRows(
+  source: FileSource,
+  options?: { header?: true; onHeader?: (header: string[], rowNumber: number) => void },
+): AsyncIterable<RecordRow>;
+export function readRows(
+  source: FileSource,
+  options: { header?: boolean; onHeader?: (header: string[], rowNumber: number) => void } = {},
+): AsyncIterable<RecordRow | ArrayRow> {
   const rows = nonBlankRows(source);
   return options.header === false ? rows : keyedByHeader(rows, options.onHeader);
 }
@@ -75,7 +81,9 @@ export function headingIndex(top: readonly NumberedCells[]): number {
   const filled = (r: NumberedCells) => r.cells.filter((c) => c !== '').length;
   const widest = Math.max(...top.map(filled));
   if (widest < 2) return 0;
-  const index = top.findIndex((r) => filled(r) >= Math.max(2, widest / 2) && !r.cells.some((c) => /^-?[\d.,/:]+$/.test(c)));
+  const index = top.findIndex(
+    (r) => filled(r) >= Math.max(2, widest / 2) && !r.cells.some((c) => /^-?[\d.,/:]+$/.test(c)),
+  );
   return index < 0 ? 0 : index;
 }
 
@@ -120,7 +128,11 @@ export function sniffDelimiter(start: string): ',' | ';' | '\t' {
 async function sniffed(stream: Readable): Promise<{ stream: Readable; delimiter: string }> {
   const chunks = stream[Symbol.asyncIterator]();
   const first = await chunks.next();
-  const head = first.done ? '' : Buffer.isBuffer(first.value) ? first.value.subarray(0, 64 * 1024).toString('utf8') : String(first.value).slice(0, 64 * 1024);
+  const head = first.done
+    ? ''
+    : Buffer.isBuffer(first.value)
+      ? first.value.subarray(0, 64 * 1024).toString('utf8')
+      : String(first.value).slice(0, 64 * 1024);
   const delimiter = sniffDelimiter(head.replace(/^\uFEFF/, ''));
   const rest = Readable.from(
     (async function* () {
@@ -133,7 +145,12 @@ async function sniffed(stream: Readable): Promise<{ stream: Readable; delimiter:
 }
 
 const ROW_TOO_WIDE = (row: number, columns: number) =>
-  new FileReadError({ row, column: null, problem: `Row ${row} has more than ${columns} columns, which is more than an import can take.`, howToFix: 'Remove the columns you do not need, or check the file is the right one.' });
+  new FileReadError({
+    row,
+    column: null,
+    problem: `Row ${row} has more than ${columns} columns, which is more than an import can take.`,
+    howToFix: 'Remove the columns you do not need, or check the file is the right one.',
+  });
 
 /** Parsing, blank rows skipped and the limits checked, in this thread. */
 export async function* localNonBlankRows(source: FileSource): AsyncGenerator<NumberedCells> {
@@ -141,14 +158,17 @@ export async function* localNonBlankRows(source: FileSource): AsyncGenerator<Num
   let cells: AsyncIterable<NumberedCells>;
   if (source.kind === 'csv') {
     const text = decoded(source);
-    const { stream, delimiter } = source.delimiter ? { stream: text, delimiter: source.delimiter } : await sniffed(text);
+    const { stream, delimiter } = source.delimiter
+      ? { stream: text, delimiter: source.delimiter }
+      : await sniffed(text);
     cells = readCsvCells(stream, { delimiter });
   } else {
     cells = readXlsxCells(source.stream, { sheet: source.sheet });
   }
   let count = 0;
   for await (const row of cells) {
-    if (row.cells.length > limits.columns && row.cells.slice(limits.columns).some((cell) => cell !== '')) throw ROW_TOO_WIDE(row.rowNumber, limits.columns);
+    if (row.cells.length > limits.columns && row.cells.slice(limits.columns).some((cell) => cell !== ''))
+      throw ROW_TOO_WIDE(row.rowNumber, limits.columns);
     if (!row.cells.some((cell) => cell !== '')) continue;
     if (row.cells.some((cell) => cell.includes('\u0000'))) {
       throw new FileReadError({
@@ -160,13 +180,21 @@ export async function* localNonBlankRows(source: FileSource): AsyncGenerator<Num
     }
     count += 1;
     if (count > limits.rows + 1) {
-      throw new FileReadError({ row: row.rowNumber, column: null, problem: `The file has more than ${limits.rows.toLocaleString('en-GB')} rows.`, howToFix: 'Split it into smaller files and import them one at a time.' });
+      throw new FileReadError({
+        row: row.rowNumber,
+        column: null,
+        problem: `The file has more than ${limits.rows.toLocaleString('en-GB')} rows.`,
+        howToFix: 'Split it into smaller files and import them one at a time.',
+      });
     }
     yield row;
   }
 }
 
-async function* keyedByHeader(rows: AsyncIterable<NumberedCells>, onHeader?: (header: string[], rowNumber: number) => void): AsyncGenerator<RecordRow> {
+async function* keyedByHeader(
+  rows: AsyncIterable<NumberedCells>,
+  onHeader?: (header: string[], rowNumber: number) => void,
+): AsyncGenerator<RecordRow> {
   let header: string[] | null = null;
   const top: NumberedCells[] = [];
   const keyed = (row: NumberedCells): RecordRow => {
@@ -213,6 +241,7 @@ export function uniqueHeadings(cells: readonly string[]): string[] {
 
 export function columnLetter(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }

@@ -8,7 +8,10 @@ import { FileReadError } from './file-read-error.ts';
 import { xlsxCellText } from './xlsx-cell-text.ts';
 import type { NumberedCells } from './read-csv-rows.ts';
 
-export async function* readXlsxCells(stream: Readable, options: { sheet?: number } = {}): AsyncGenerator<NumberedCells> {
+export async function* readXlsxCells(
+  stream: Readable,
+  options: { sheet?: number } = {},
+): AsyncGenerator<NumberedCells> {
   const wanted = options.sheet ?? 1;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',

@@ -52,9 +52,18 @@ const tooBig = () =>
     howToFix: 'Save the sheet you need as CSV, or split the workbook into smaller ones.',
   });
 const tooSlow = () =>
-  new FileReadError({ row: null, column: null, problem: 'The file took too long to read.', howToFix: 'Save the sheet you need as CSV, or split it into smaller files.' });
+  new FileReadError({
+    row: null,
+    column: null,
+    problem: 'The file took too long to read.',
+    howToFix: 'Save the sheet you need as CSV, or split it into smaller files.',
+  });
 
-type Event = FromWorker | { type: 'crash'; error: Error } | { type: 'source-error'; error: unknown } | { type: 'timeout' };
+type Event =
+  | FromWorker
+  | { type: 'crash'; error: Error }
+  | { type: 'source-error'; error: unknown }
+  | { type: 'timeout' };
 
 export async function* rowsInWorker(source: FileSource): AsyncGenerator<NumberedCells> {
   const release = await takeSlot();

@@ -34,7 +34,11 @@ async function importMessy(mode: 'skip_invalid' | 'all_or_nothing', dryRun = fal
     rows: readRows({ kind: 'csv', stream: fixtureStream('messy-assessments.csv') }),
     mapping: MESSY_MAPPING,
     target: assessmentsSchema,
-    lookups: memoryLookups({ participants: KNOWN_PARTICIPANTS, instruments: [...SHIPPED_INSTRUMENTS], existingKeys: ['assessment:HS-008|barc10|2024-02-01|baseline'] }),
+    lookups: memoryLookups({
+      participants: KNOWN_PARTICIPANTS,
+      instruments: [...SHIPPED_INSTRUMENTS],
+      existingKeys: ['assessment:HS-008|barc10|2024-02-01|baseline'],
+    }),
     sink,
     mode,
     dryRun,
@@ -57,9 +61,15 @@ test('the messy CSV: valid rows imported and every problem explained', async () 
       row: 9,
       kind: 'within_file',
       firstRow: 2,
-      message: 'Row 9 is the same as row 2 (BARC-10 for HS-001 on 05/03/2024, baseline), so it was not imported twice. If it is a different record, check its details.',
+      message:
+        'Row 9 is the same as row 2 (BARC-10 for HS-001 on 05/03/2024, baseline), so it was not imported twice. If it is a different record, check its details.',
     },
-    { row: 13, kind: 'already_imported', firstRow: null, message: 'Row 13 (BARC-10 for HS-008 on 01/02/2024, baseline) is already stored, so it was skipped.' },
+    {
+      row: 13,
+      kind: 'already_imported',
+      firstRow: null,
+      message: 'Row 13 (BARC-10 for HS-008 on 01/02/2024, baseline) is already stored, so it was skipped.',
+    },
   ]);
   assert.deepEqual(
     { ...report, problems: report.problems.length, duplicates: report.duplicates.length },
@@ -82,7 +92,9 @@ test('the messy CSV: valid rows imported and every problem explained', async () 
   // Rows 2 and 3: BARC-10 6+5+4+3+2+1+6+5+4+3 = 39 and 9x5+2 = 47; row 5: Excel serial 45360 = 09/03/2024;
   // row 12: 'Strongly agree' (6) + 'agree' (5) + 8x6 = 59, and its quoted time point keeps its comma.
   assert.deepEqual(
-    sink.records().map((imported) => [imported.rowNumber, imported.naturalKey, imported.record.scores.map((score) => score.score)]),
+    sink
+      .records()
+      .map((imported) => [imported.rowNumber, imported.naturalKey, imported.record.scores.map((score) => score.score)]),
     [
       [2, 'assessment:HS-001|barc10|2024-03-05|baseline', [39]],
       [3, 'assessment:HS-002|barc10|2024-03-06|baseline', [47]],
@@ -93,12 +105,27 @@ test('the messy CSV: valid rows imported and every problem explained', async () 
   const row3 = sink.records()[1]?.record;
   assert.equal(row3?.participant_code, 'HS-002');
   assert.equal(row3?.instrument_version, '1.0.0');
-  assert.deepEqual(row3?.responses, { barc10_1: 5, barc10_2: 5, barc10_3: 5, barc10_4: 5, barc10_5: 5, barc10_6: 5, barc10_7: 5, barc10_8: 5, barc10_9: 5, barc10_10: 2 });
+  assert.deepEqual(row3?.responses, {
+    barc10_1: 5,
+    barc10_2: 5,
+    barc10_3: 5,
+    barc10_4: 5,
+    barc10_5: 5,
+    barc10_6: 5,
+    barc10_7: 5,
+    barc10_8: 5,
+    barc10_9: 5,
+    barc10_10: 2,
+  });
 });
 
 test('the suggested mapping for the messy CSV is the one a person would choose', async () => {
   let headers: string[] = [];
-  for await (const _row of readRows({ kind: 'csv', stream: fixtureStream('messy-assessments.csv') }, { onHeader: (header) => (headers = header) })) break;
+  for await (const _row of readRows(
+    { kind: 'csv', stream: fixtureStream('messy-assessments.csv') },
+    { onHeader: (header) => (headers = header) },
+  ))
+    break;
   const suggestion = suggestMapping(headers, assessmentsSchema);
   assert.deepEqual(suggestion.mapping, { ...MESSY_MAPPING });
   assert.deepEqual(suggestion.missingRequired, []);
@@ -118,7 +145,10 @@ test('all-or-nothing stops writing at the first invalid row (batches of 1)', asy
   const { report, sink } = await importMessy('all_or_nothing', false, 1);
   assert.equal(report.outcome, 'rejected');
   // Rows 2, 3 and 5 were sent before row 6 proved invalid; the caller's rollback removes them.
-  assert.deepEqual(sink.records().map((record) => record.rowNumber), [2, 3, 5]);
+  assert.deepEqual(
+    sink.records().map((record) => record.rowNumber),
+    [2, 3, 5],
+  );
 });
 
 test('a dry run validates everything but writes nothing', async () => {
@@ -133,8 +163,20 @@ test('importing the same file twice adds nothing', async () => {
   const stored: string[] = [];
   const lookups = memoryLookups({ participants: KNOWN_PARTICIPANTS, instruments: [...SHIPPED_INSTRUMENTS] });
   lookups.existingRecordKeys = async (_target, keys) => new Set(keys.filter((key) => stored.includes(key)));
-  const sink = { write: async (records: { naturalKey: string }[]) => void stored.push(...records.map((record) => record.naturalKey)) };
-  const run = () => runImport({ rows: readRows({ kind: 'csv', stream: fixtureStream('messy-assessments.csv') }), mapping: MESSY_MAPPING, target: assessmentsSchema, lookups, sink, mode: 'skip_invalid', dryRun: false, today: TODAY });
+  const sink = {
+    write: async (records: { naturalKey: string }[]) => void stored.push(...records.map((record) => record.naturalKey)),
+  };
+  const run = () =>
+    runImport({
+      rows: readRows({ kind: 'csv', stream: fixtureStream('messy-assessments.csv') }),
+      mapping: MESSY_MAPPING,
+      target: assessmentsSchema,
+      lookups,
+      sink,
+      mode: 'skip_invalid',
+      dryRun: false,
+      today: TODAY,
+    });
   const first = await run();
   const second = await run();
   assert.equal(first.imported, 5);
@@ -145,7 +187,10 @@ test('importing the same file twice adds nothing', async () => {
 
 test('participants: codes, choices, yes/no and dates are read loosely but checked strictly', async () => {
   let headers: string[] = [];
-  const rows = readRows({ kind: 'csv', stream: fixtureStream('participants.csv') }, { onHeader: (header) => (headers = header) });
+  const rows = readRows(
+    { kind: 'csv', stream: fixtureStream('participants.csv') },
+    { onHeader: (header) => (headers = header) },
+  );
   const iterator = rows[Symbol.asyncIterator]();
   const first = await iterator.next();
   const suggestion = suggestMapping(headers, PARTICIPANTS_SCHEMA);
@@ -183,14 +228,53 @@ test('participants: codes, choices, yes/no and dates are read loosely but checke
     "Row 5, column 'Date of consent': '04/02/24' has a two-digit year, so the century is unclear. Write the year in full, for example 04/02/2024.",
     "Row 6, column 'Consent to record': Consent to keep a record is No, so this person cannot be added. Leave them out of the file, or check the answer with them.",
   ]);
-  assert.deepEqual(report.duplicates.map((duplicate) => duplicate.message), [
-    'Row 7 is the same as row 2 (participant HS-001), so it was not imported twice. If it is a different record, check its details.',
-  ]);
-  assert.deepEqual(sink.records().map((imported) => imported.record), [
-    { code: 'HS-001', first_name: 'Sam', age_band: '25-34', gender: 'Woman', ethnicity: 'White British', local_authority: 'Leeds', consent_record: true, consent_network: true, consent_contact: false, consent_date: '2024-02-03' },
-    { code: 'HS-002', first_name: 'Alex', age_band: '35-44', gender: 'Non-binary', ethnicity: null, local_authority: 'Bradford', consent_record: true, consent_network: false, consent_contact: true, consent_date: '2024-02-04' },
-    { code: 'HS-003', first_name: null, age_band: '65+', gender: null, ethnicity: null, local_authority: null, consent_record: true, consent_network: false, consent_contact: null, consent_date: null },
-  ]);
+  assert.deepEqual(
+    report.duplicates.map((duplicate) => duplicate.message),
+    [
+      'Row 7 is the same as row 2 (participant HS-001), so it was not imported twice. If it is a different record, check its details.',
+    ],
+  );
+  assert.deepEqual(
+    sink.records().map((imported) => imported.record),
+    [
+      {
+        code: 'HS-001',
+        first_name: 'Sam',
+        age_band: '25-34',
+        gender: 'Woman',
+        ethnicity: 'White British',
+        local_authority: 'Leeds',
+        consent_record: true,
+        consent_network: true,
+        consent_contact: false,
+        consent_date: '2024-02-03',
+      },
+      {
+        code: 'HS-002',
+        first_name: 'Alex',
+        age_band: '35-44',
+        gender: 'Non-binary',
+        ethnicity: null,
+        local_authority: 'Bradford',
+        consent_record: true,
+        consent_network: false,
+        consent_contact: true,
+        consent_date: '2024-02-04',
+      },
+      {
+        code: 'HS-003',
+        first_name: null,
+        age_band: '65+',
+        gender: null,
+        ethnicity: null,
+        local_authority: null,
+        consent_record: true,
+        consent_network: false,
+        consent_contact: null,
+        consent_date: null,
+      },
+    ],
+  );
 });
 
 test('a mapping that does not fit the file stops the import before any row is used', async () => {
@@ -226,7 +310,9 @@ test('a file with headings but no data says so', async () => {
     today: TODAY,
   });
   assert.equal(report.outcome, 'rejected');
-  assert.deepEqual(report.problems.map(formatImportProblem), ['The file has no rows of data below the headings. Check you chose the right file, and that the data is on the first worksheet.']);
+  assert.deepEqual(report.problems.map(formatImportProblem), [
+    'The file has no rows of data below the headings. Check you chose the right file, and that the data is on the first worksheet.',
+  ]);
 });
 
 async function activitiesWorkbook(): Promise<Buffer> {
@@ -238,7 +324,14 @@ async function activitiesWorkbook(): Promise<Buffer> {
   sheet.addRow([]); // 4: blank
   sheet.addRow(['14/03/2024', 'Recovery café', '20', '25', 1, '2,5']); // 5: dates typed as text; two problems
   sheet.addRow([new Date(Date.UTC(2024, 2, 4)), 'peer support group', 9, 0, 0, 0]); // 6: same date and type as row 2
-  sheet.addRow([{ formula: 'DATE(2024,3,18)', result: new Date(Date.UTC(2024, 2, 18)) }, { richText: [{ text: 'Art ' }, { text: 'group' }] }, { formula: '5+6', result: 11 }, null, null, null]); // 7
+  sheet.addRow([
+    { formula: 'DATE(2024,3,18)', result: new Date(Date.UTC(2024, 2, 18)) },
+    { richText: [{ text: 'Art ' }, { text: 'group' }] },
+    { formula: '5+6', result: 11 },
+    null,
+    null,
+    null,
+  ]); // 7
   workbook.addWorksheet('Notes').addRow(['Ignored: only the first worksheet is read']);
   sheet.getCell('A2').numFmt = 'dd/mm/yyyy';
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -247,13 +340,33 @@ async function activitiesWorkbook(): Promise<Buffer> {
 test('an XLSX activities file: real dates, serials, formulas and rich text; all-or-nothing rejects it', async () => {
   const buffer = await activitiesWorkbook();
   let headers: string[] = [];
-  for await (const _row of readRows({ kind: 'xlsx', stream: Readable.from([buffer]) }, { onHeader: (header) => (headers = header) })) break;
+  for await (const _row of readRows(
+    { kind: 'xlsx', stream: Readable.from([buffer]) },
+    { onHeader: (header) => (headers = header) },
+  ))
+    break;
   const suggestion = suggestMapping(headers, ACTIVITIES_SCHEMA);
-  assert.deepEqual(suggestion.mapping, { date: 'Date', activity_type: 'Activity', attendance: 'Attendance', first_time_attendees: 'First timers', volunteers: 'Volunteers', volunteer_hours: 'Volunteer hours' });
+  assert.deepEqual(suggestion.mapping, {
+    date: 'Date',
+    activity_type: 'Activity',
+    attendance: 'Attendance',
+    first_time_attendees: 'First timers',
+    volunteers: 'Volunteers',
+    volunteer_hours: 'Volunteer hours',
+  });
 
   const run = (mode: 'all_or_nothing' | 'skip_invalid') => {
     const sink = memorySink<ActivityRecord>();
-    const report = runImport({ rows: readRows({ kind: 'xlsx', stream: Readable.from([buffer]) }), mapping: suggestion.mapping, target: ACTIVITIES_SCHEMA, lookups: memoryLookups({}), sink, mode, dryRun: false, today: TODAY });
+    const report = runImport({
+      rows: readRows({ kind: 'xlsx', stream: Readable.from([buffer]) }),
+      mapping: suggestion.mapping,
+      target: ACTIVITIES_SCHEMA,
+      lookups: memoryLookups({}),
+      sink,
+      mode,
+      dryRun: false,
+      today: TODAY,
+    });
     return report.then((result) => ({ report: result, sink }));
   };
 
@@ -268,19 +381,63 @@ test('an XLSX activities file: real dates, serials, formulas and rich text; all-
   const lenient = await run('skip_invalid');
   assert.equal(lenient.report.outcome, 'imported');
   assert.deepEqual(
-    { rowsRead: lenient.report.rowsRead, valid: lenient.report.validRows, invalid: lenient.report.invalidRows, duplicates: lenient.report.duplicateRows },
+    {
+      rowsRead: lenient.report.rowsRead,
+      valid: lenient.report.validRows,
+      invalid: lenient.report.invalidRows,
+      duplicates: lenient.report.duplicateRows,
+    },
     { rowsRead: 5, valid: 3, invalid: 1, duplicates: { withinFile: 1, alreadyImported: 0 } },
   );
-  assert.deepEqual(lenient.report.duplicates[0]?.message, 'Row 6 is the same as row 2 (peer support group on 04/03/2024), so it was not imported twice. If it is a different record, check its details.');
-  assert.deepEqual(lenient.sink.records().map((imported) => [imported.rowNumber, imported.record]), [
-    [2, { date: '2024-03-04', activity_type: 'Peer support group', attendance: 14, first_time_attendees: 2, volunteers: 3, volunteer_hours: 7.5 }],
-    [3, { date: '2024-03-06', activity_type: 'Walking group', attendance: 8, first_time_attendees: null, volunteers: 2, volunteer_hours: 4 }],
-    [7, { date: '2024-03-18', activity_type: 'Art group', attendance: 11, first_time_attendees: null, volunteers: null, volunteer_hours: null }],
-  ]);
+  assert.deepEqual(
+    lenient.report.duplicates[0]?.message,
+    'Row 6 is the same as row 2 (peer support group on 04/03/2024), so it was not imported twice. If it is a different record, check its details.',
+  );
+  assert.deepEqual(
+    lenient.sink.records().map((imported) => [imported.rowNumber, imported.record]),
+    [
+      [
+        2,
+        {
+          date: '2024-03-04',
+          activity_type: 'Peer support group',
+          attendance: 14,
+          first_time_attendees: 2,
+          volunteers: 3,
+          volunteer_hours: 7.5,
+        },
+      ],
+      [
+        3,
+        {
+          date: '2024-03-06',
+          activity_type: 'Walking group',
+          attendance: 8,
+          first_time_attendees: null,
+          volunteers: 2,
+          volunteer_hours: 4,
+        },
+      ],
+      [
+        7,
+        {
+          date: '2024-03-18',
+          activity_type: 'Art group',
+          attendance: 11,
+          first_time_attendees: null,
+          volunteers: null,
+          volunteer_hours: null,
+        },
+      ],
+    ],
+  );
 });
 
 test('problems beyond the limit are counted, not kept', async () => {
-  const lines = ['Date,Activity,Attendance', ...Array.from({ length: 30 }, (_, index) => `31/02/2024,Group ${index},x`)];
+  const lines = [
+    'Date,Activity,Attendance',
+    ...Array.from({ length: 30 }, (_, index) => `31/02/2024,Group ${index},x`),
+  ];
   const report = await runImport({
     rows: readRows({ kind: 'csv', stream: Readable.from([lines.join('\n')]) }),
     mapping: { date: 'Date', activity_type: 'Activity', attendance: 'Attendance' },

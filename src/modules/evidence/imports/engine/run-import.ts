@@ -22,7 +22,14 @@ import type { ImportProblem } from './import-problem.ts';
 import type { ImportedRecord, RecordsByTarget } from './import-records.ts';
 import { DEFAULT_REPORT_LIMITS, ImportReportBuilder } from './import-report.ts';
 import type { ImportMode, ImportReport, ReportLimits } from './import-report.ts';
-import { activityKey, assessmentKey, describeActivity, describeAssessment, describeParticipant, participantKey } from './natural-keys.ts';
+import {
+  activityKey,
+  assessmentKey,
+  describeActivity,
+  describeAssessment,
+  describeParticipant,
+  participantKey,
+} from './natural-keys.ts';
 import { DEFAULT_EARLIEST_DATE, todayIso } from './parse-date.ts';
 import type { RecordRow } from './read-rows.ts';
 import type { ImportTarget, TargetSchema } from './target-schemas.ts';
@@ -121,12 +128,21 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
   const validateBatch = async (batch: RecordRow[]): Promise<Validated[]> => {
     if (schema.target !== 'assessments') {
       return batch.map((row) => {
-        const result = schema.target === 'participants' ? validateParticipantRow(row, mapping, context) : validateActivityRow(row, mapping, context);
+        const result =
+          schema.target === 'participants'
+            ? validateParticipantRow(row, mapping, context)
+            : validateActivityRow(row, mapping, context);
         if ('problems' in result) return { rowNumber: row.rowNumber, problems: result.problems };
         const [naturalKey, description] =
           schema.target === 'participants'
-            ? [participantKey(result.record as RecordsByTarget['participants']), describeParticipant(result.record as RecordsByTarget['participants'])]
-            : [activityKey(result.record as RecordsByTarget['activities']), describeActivity(result.record as RecordsByTarget['activities'])];
+            ? [
+                participantKey(result.record as RecordsByTarget['participants']),
+                describeParticipant(result.record as RecordsByTarget['participants']),
+              ]
+            : [
+                activityKey(result.record as RecordsByTarget['activities']),
+                describeActivity(result.record as RecordsByTarget['activities']),
+              ];
         return { rowNumber: row.rowNumber, record: result.record, naturalKey, description };
       });
     }
@@ -137,20 +153,32 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
       if (instrumentCache.has(key)) continue;
       const definition = (await lookups.findInstrument(key)) ?? null;
       // Nonsense in the instrument column must not grow the cache without limit.
-      if (definition !== null || instrumentCache.size < MAX_CACHED_INSTRUMENT_KEYS) instrumentCache.set(key, definition);
+      if (definition !== null || instrumentCache.size < MAX_CACHED_INSTRUMENT_KEYS)
+        instrumentCache.set(key, definition);
     }
     const instruments = new Map<string, InstrumentDefinition>();
     for (const [key, definition] of instrumentCache) if (definition) instruments.set(key, definition);
     return batch.map((row) => {
-      const result = validateAssessmentRow(row, mapping, schema, context, { existingParticipants, instruments, reportedMissingColumns });
+      const result = validateAssessmentRow(row, mapping, schema, context, {
+        existingParticipants,
+        instruments,
+        reportedMissingColumns,
+      });
       if ('problems' in result) return { rowNumber: row.rowNumber, problems: result.problems };
-      return { rowNumber: row.rowNumber, record: result.record, naturalKey: assessmentKey(result.record), description: describeAssessment(result.record, result.instrument.short_name) };
+      return {
+        rowNumber: row.rowNumber,
+        record: result.record,
+        naturalKey: assessmentKey(result.record),
+        description: describeAssessment(result.record, result.instrument.short_name),
+      };
     });
   };
 
   const refuseErased = async (validated: Validated[]): Promise<Validated[]> => {
     if (schema.target !== 'participants' || !lookups.erasedParticipantCodes) return validated;
-    const codes = validated.flatMap((item) => ('record' in item ? [(item.record as RecordsByTarget['participants']).code] : []));
+    const codes = validated.flatMap((item) =>
+      'record' in item ? [(item.record as RecordsByTarget['participants']).code] : [],
+    );
     const erased = codes.length > 0 ? await lookups.erasedParticipantCodes(codes) : new Set<string>();
     if (erased.size === 0) return validated;
     return validated.map((item) => {
@@ -159,12 +187,15 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
       if (!erased.has(code)) return item;
       return {
         rowNumber: item.rowNumber,
-        problems: [{
-          row: item.rowNumber,
-          column: mapping.code ?? 'participant code',
-          problem: `Row ${item.rowNumber}: the person with code ${code} asked for their record to be erased, so they cannot be added again.`,
-          howToFix: 'Remove this row from the file. If they have come back and agreed to a new record, give them a new code.',
-        }],
+        problems: [
+          {
+            row: item.rowNumber,
+            column: mapping.code ?? 'participant code',
+            problem: `Row ${item.rowNumber}: the person with code ${code} asked for their record to be erased, so they cannot be added again.`,
+            howToFix:
+              'Remove this row from the file. If they have come back and agreed to a new record, give them a new code.',
+          },
+        ],
       };
     });
   };
@@ -177,7 +208,10 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
       if ('problems' in item) report.rowInvalid(item.problems);
       else valid.push(item);
     }
-    const duplicates = valid.length > 0 ? await seenKeys.remember(valid.map((item) => ({ hash: shortHash(item.naturalKey), row: item.rowNumber }))) : new Map<number, number>();
+    const duplicates =
+      valid.length > 0
+        ? await seenKeys.remember(valid.map((item) => ({ hash: shortHash(item.naturalKey), row: item.rowNumber })))
+        : new Map<number, number>();
     for (const item of valid) {
       const firstRow = duplicates.get(item.rowNumber);
       if (firstRow !== undefined) {
@@ -191,11 +225,22 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
       }
       fresh.push(item);
     }
-    const existing = fresh.length > 0 ? await lookups.existingRecordKeys(schema.target, fresh.map((item) => item.naturalKey)) : new Set<string>();
+    const existing =
+      fresh.length > 0
+        ? await lookups.existingRecordKeys(
+            schema.target,
+            fresh.map((item) => item.naturalKey),
+          )
+        : new Set<string>();
     const toWrite: ImportedRecord<RecordsByTarget[K]>[] = [];
     for (const item of fresh) {
       if (existing.has(item.naturalKey)) {
-        report.duplicate({ row: item.rowNumber, kind: 'already_imported', firstRow: null, message: `Row ${item.rowNumber} (${item.description}) is already stored, so it was skipped.` });
+        report.duplicate({
+          row: item.rowNumber,
+          kind: 'already_imported',
+          firstRow: null,
+          message: `Row ${item.rowNumber} (${item.description}) is already stored, so it was skipped.`,
+        });
         continue;
       }
       report.rowValid();
@@ -203,7 +248,11 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
         const person = item.record as RecordsByTarget['participants'];
         report.consent(person.consent_network, person.consent_contact);
       }
-      toWrite.push({ rowNumber: item.rowNumber, naturalKey: item.naturalKey, record: item.record as RecordsByTarget[K] });
+      toWrite.push({
+        rowNumber: item.rowNumber,
+        naturalKey: item.naturalKey,
+        record: item.record as RecordsByTarget[K],
+      });
     }
     // In all-or-nothing mode, stop writing at the first invalid row; the caller will roll back.
     const writing = !dryRun && (mode === 'skip_invalid' || !report.hasInvalidRows);
@@ -230,7 +279,14 @@ export async function runImport<K extends ImportTarget>(options: RunImportOption
   if (batch.length > 0) await processBatch(batch);
 
   if (report.rowsReadSoFar === 0) {
-    report.addProblems([{ row: null, column: null, problem: 'The file has no rows of data below the headings.', howToFix: 'Check you chose the right file, and that the data is on the first worksheet.' }]);
+    report.addProblems([
+      {
+        row: null,
+        column: null,
+        problem: 'The file has no rows of data below the headings.',
+        howToFix: 'Check you chose the right file, and that the data is on the first worksheet.',
+      },
+    ]);
     return report.finish(dryRun ? 'dry_run' : 'rejected');
   }
 

@@ -12,7 +12,11 @@ export function fixtureStream(name: string) {
   return createReadStream(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
 }
 
-export function memoryLookups(options: { participants?: string[]; instruments?: InstrumentDefinition[]; existingKeys?: string[] }): ImportLookups & { calls: string[] } {
+export function memoryLookups(options: {
+  participants?: string[];
+  instruments?: InstrumentDefinition[];
+  existingKeys?: string[];
+}): ImportLookups & { calls: string[] } {
   const participants = new Set(options.participants ?? []);
   const existing = new Set(options.existingKeys ?? []);
   const calls: string[] = [];
@@ -33,7 +37,10 @@ export function memoryLookups(options: { participants?: string[]; instruments?: 
   };
 }
 
-export function memorySink<T>(): ImportSink<T> & { batches: ImportedRecord<T>[][]; records: () => ImportedRecord<T>[] } {
+export function memorySink<T>(): ImportSink<T> & {
+  batches: ImportedRecord<T>[][];
+  records: () => ImportedRecord<T>[];
+} {
   const batches: ImportedRecord<T>[][] = [];
   return {
     batches,

@@ -11,15 +11,35 @@ import type { TargetField } from './target-schemas.ts';
 
 const field = (key: string): TargetField => fieldOf(ACTIVITIES_SCHEMA, key);
 
-export function validateActivityRow(row: RecordRow, mapping: ColumnMapping, context: FieldContext): { record: ActivityRecord } | { problems: ImportProblem[] } {
+export function validateActivityRow(
+  row: RecordRow,
+  mapping: ColumnMapping,
+  context: FieldContext,
+): { record: ActivityRecord } | { problems: ImportProblem[] } {
   const reader = new RowReader(row, mapping, context);
   const record = reader.readAll(ACTIVITIES_SCHEMA.fields) as Record<keyof ActivityRecord, unknown>;
 
-  if (typeof record.first_time_attendees === 'number' && typeof record.attendance === 'number' && record.first_time_attendees > record.attendance) {
-    reader.problem(field('first_time_attendees'), `${record.first_time_attendees} first-time attendees is more than the attendance of ${record.attendance}.`, 'First-time attendees are counted within the attendance, so check both numbers.');
+  if (
+    typeof record.first_time_attendees === 'number' &&
+    typeof record.attendance === 'number' &&
+    record.first_time_attendees > record.attendance
+  ) {
+    reader.problem(
+      field('first_time_attendees'),
+      `${record.first_time_attendees} first-time attendees is more than the attendance of ${record.attendance}.`,
+      'First-time attendees are counted within the attendance, so check both numbers.',
+    );
   }
-  if (typeof record.volunteer_hours === 'number' && typeof record.volunteers === 'number' && record.volunteer_hours > record.volunteers * 24) {
-    reader.problem(field('volunteer_hours'), `${record.volunteer_hours} volunteer hours is more than ${record.volunteers} volunteers could give in one day.`, 'Check the hours and the number of volunteers.');
+  if (
+    typeof record.volunteer_hours === 'number' &&
+    typeof record.volunteers === 'number' &&
+    record.volunteer_hours > record.volunteers * 24
+  ) {
+    reader.problem(
+      field('volunteer_hours'),
+      `${record.volunteer_hours} volunteer hours is more than ${record.volunteers} volunteers could give in one day.`,
+      'Check the hours and the number of volunteers.',
+    );
   }
   return reader.problems.length > 0 ? { problems: reader.problems } : { record: record as unknown as ActivityRecord };
 }

@@ -25,11 +25,17 @@ export interface AssessmentLookupResults {
 
 /** "BARC-10", "barc 10", "BARC10" -> "barc10"; "ONS4" -> "ons4". */
 export function instrumentKeyFromText(text: string): string {
-  return text.trim().toLowerCase().replace(/[^a-z0-9_]/g, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '');
 }
 
 /** The participant code and instrument key a row refers to, for batched look-ups. */
-export function assessmentLookupsNeeded(row: RecordRow, mapping: ColumnMapping): { code: string | null; instrumentKey: string | null } {
+export function assessmentLookupsNeeded(
+  row: RecordRow,
+  mapping: ColumnMapping,
+): { code: string | null; instrumentKey: string | null } {
   const codeText = (mapping.participant_code && row.cells[mapping.participant_code]) || '';
   const instrumentText = (mapping.instrument && row.cells[mapping.instrument]) || '';
   const code = parseParticipantCode(codeText);
@@ -49,7 +55,11 @@ export function validateAssessmentRow(
 
   const code = reader.read(field('participant_code')) as string | undefined;
   if (code !== undefined && !lookups.existingParticipants.has(code)) {
-    reader.problem(field('participant_code'), `There is no participant with the code '${code}'.`, 'Check the code, or add the participant (or import the participants file) first.');
+    reader.problem(
+      field('participant_code'),
+      `There is no participant with the code '${code}'.`,
+      'Check the code, or add the participant (or import the participants file) first.',
+    );
   }
 
   const instrumentText = reader.read(field('instrument')) as string | undefined;
@@ -58,7 +68,11 @@ export function validateAssessmentRow(
     definition = lookups.instruments.get(instrumentKeyFromText(instrumentText));
     if (!definition) {
       const known = [...new Set([...lookups.instruments.values()].map((known) => known.short_name))];
-      reader.problem(field('instrument'), `'${instrumentText}' is not a questionnaire this organisation uses.`, known.length > 0 ? `Use one of: ${known.join(', ')}.` : 'Check the name of the questionnaire.');
+      reader.problem(
+        field('instrument'),
+        `'${instrumentText}' is not a questionnaire this organisation uses.`,
+        known.length > 0 ? `Use one of: ${known.join(', ')}.` : 'Check the name of the questionnaire.',
+      );
     }
   }
 
@@ -66,13 +80,27 @@ export function validateAssessmentRow(
   const timePoint = reader.read(field('time_point')) as string | null | undefined;
   const responses = definition ? readAnswers(reader, definition, schema, lookups.reportedMissingColumns) : undefined;
 
-  if (reader.problems.length > 0 || !definition || !responses || code === undefined || date === undefined || timePoint === undefined) {
+  if (
+    reader.problems.length > 0 ||
+    !definition ||
+    !responses ||
+    code === undefined ||
+    date === undefined ||
+    timePoint === undefined
+  ) {
     return { problems: reader.problems };
   }
   const scored = scoreAssessment(definition, responses);
   if (!scored.ok) {
     // readAnswers has already checked every answer, so this only guards against a mismatch.
-    return { problems: scored.errors.map((error) => ({ row: row.rowNumber, column: null, problem: error.message, howToFix: 'Check the answers in this row.' })) };
+    return {
+      problems: scored.errors.map((error) => ({
+        row: row.rowNumber,
+        column: null,
+        problem: error.message,
+        howToFix: 'Check the answers in this row.',
+      })),
+    };
   }
   return {
     instrument: definition,
@@ -88,7 +116,12 @@ export function validateAssessmentRow(
   };
 }
 
-function readAnswers(reader: RowReader, definition: InstrumentDefinition, schema: TargetSchema, reportedMissing: Set<string>): Record<string, number> | undefined {
+function readAnswers(
+  reader: RowReader,
+  definition: InstrumentDefinition,
+  schema: TargetSchema,
+  reportedMissing: Set<string>,
+): Record<string, number> | undefined {
   const responses: Record<string, number> = {};
   let complete = true;
   definition.items.forEach((item, index) => {
@@ -98,7 +131,11 @@ function readAnswers(reader: RowReader, definition: InstrumentDefinition, schema
       complete = false;
       if (!reportedMissing.has(item.key)) {
         reportedMissing.add(item.key);
-        reader.problem(null, `The file has no column for ${name} ('${item.text}'), so no ${definition.short_name} row can be imported.`, `Add a column headed ${item.key} with the answers, or choose which column holds them.`);
+        reader.problem(
+          null,
+          `The file has no column for ${name} ('${item.text}'), so no ${definition.short_name} row can be imported.`,
+          `Add a column headed ${item.key} with the answers, or choose which column holds them.`,
+        );
       }
       return;
     }
@@ -113,15 +150,31 @@ function readAnswers(reader: RowReader, definition: InstrumentDefinition, schema
   return complete ? responses : undefined;
 }
 
-function readAnswer(text: string, item: InstrumentItem, name: string): { ok: true; value: number } | { ok: false; problem: string; howToFix: string } {
+function readAnswer(
+  text: string,
+  item: InstrumentItem,
+  name: string,
+): { ok: true; value: number } | { ok: false; problem: string; howToFix: string } {
   const values = item.options.map((option) => option.value);
   const example = item.options[item.options.length - 1]?.label ?? '';
   const howToFix = `Use a number from ${Math.min(...values)} to ${Math.max(...values)}, or the answer's words, for example '${example}'.`;
-  if (text === '') return { ok: false, problem: `${name} has no answer.`, howToFix: 'Every question needs an answer for the score to be worked out. If the questionnaire was not finished, leave the row out.' };
+  if (text === '')
+    return {
+      ok: false,
+      problem: `${name} has no answer.`,
+      howToFix:
+        'Every question needs an answer for the score to be worked out. If the questionnaire was not finished, leave the row out.',
+    };
   if (/^-?\d+(\.\d+)?$/.test(text)) {
     const value = Number(text);
-    return values.includes(value) ? { ok: true, value } : { ok: false, problem: `'${text}' is not a possible answer to ${name}.`, howToFix };
+    return values.includes(value)
+      ? { ok: true, value }
+      : { ok: false, problem: `'${text}' is not a possible answer to ${name}.`, howToFix };
   }
-  const byLabel = parseChoice(text, item.options.map((option) => ({ value: option.value, label: option.label })), name);
+  const byLabel = parseChoice(
+    text,
+    item.options.map((option) => ({ value: option.value, label: option.label })),
+    name,
+  );
   return byLabel.ok ? byLabel : { ok: false, problem: `'${text}' is not a possible answer to ${name}.`, howToFix };
 }

@@ -11,7 +11,11 @@ export function xlsxCellText(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const cell = value as { richText?: Array<{ text?: string }>; result?: unknown; text?: unknown; error?: unknown };
-    if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text ?? '').join('').trim();
+    if (Array.isArray(cell.richText))
+      return cell.richText
+        .map((run) => run.text ?? '')
+        .join('')
+        .trim();
     if ('result' in cell) return xlsxCellText(cell.result);
     if ('text' in cell) return xlsxCellText(cell.text);
     if (typeof cell.error === 'string') return cell.error;

@@ -41,7 +41,12 @@ async function signedInWorker(name: string) {
   const csrf = /_csrf=([^"&]+)/.exec(page.body)![1]!;
   const upload = async (fileName: string, content: Buffer | string, target = 'participants') => {
     const body = multipart({ target }, { field: 'file', name: fileName, type: 'application/octet-stream', content });
-    return c.request({ method: 'POST', url: `/orgs/${org.slug}/imports?_csrf=${csrf}`, payload: body.payload, headers: { 'content-type': body.contentType } });
+    return c.request({
+      method: 'POST',
+      url: `/orgs/${org.slug}/imports?_csrf=${csrf}`,
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+    });
   };
   /** The mapping the page preselected. */
   const chosen = (html: string) => {
@@ -56,11 +61,26 @@ async function signedInWorker(name: string) {
   return { db, org, c, upload, chosen };
 }
 
-const people = (db: Kysely<DB>, orgId: string) => db.selectFrom('evidence_participants').select(['code', 'consent_record', 'consent_network']).where('org_id', '=', orgId).orderBy('code').execute();
-const consents = (db: Kysely<DB>, orgId: string) => db.selectFrom('evidence_consents').select(['kind', 'given']).where('org_id', '=', orgId).execute();
-const storedBytes = async (db: Kysely<DB>, orgId: string) => (await db.selectFrom('evidence_import_uploads').select('run_id').where('org_id', '=', orgId).execute()).length;
+const people = (db: Kysely<DB>, orgId: string) =>
+  db
+    .selectFrom('evidence_participants')
+    .select(['code', 'consent_record', 'consent_network'])
+    .where('org_id', '=', orgId)
+    .orderBy('code')
+    .execute();
+const consents = (db: Kysely<DB>, orgId: string) =>
+  db.selectFrom('evidence_consents').select(['kind', 'given']).where('org_id', '=', orgId).execute();
+const storedBytes = async (db: Kysely<DB>, orgId: string) =>
+  (await db.selectFrom('evidence_import_uploads').select('run_id').where('org_id', '=', orgId).execute()).length;
 const waitingRuns = async (db: Kysely<DB>, orgId: string) =>
-  (await db.selectFrom('evidence_import_runs').select('id').where('org_id', '=', orgId).where('status', 'in', ['receiving', 'uploaded']).execute()).length;
+  (
+    await db
+      .selectFrom('evidence_import_runs')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('status', 'in', ['receiving', 'uploaded'])
+      .execute()
+  ).length;
 
 test('a participant file with no record-consent column cannot be imported, and stores nobody', async () => {
   const { db, org, c, upload, chosen } = await signedInWorker('No Consent Column');
@@ -84,7 +104,10 @@ test('every row needs a record-consent answer; the report says which consents wi
   const fields = chosen((await c.get(run)).body);
   assert.equal(fields.map_consent_record, 'Consent to record');
   const checked = await c.post(`${run}/check`, fields);
-  assert.match(checked.body, /<td class="numeric">3<\/td><td>Consent to record<\/td><td>The consent to keep a record is missing/);
+  assert.match(
+    checked.body,
+    /<td class="numeric">3<\/td><td>Consent to record<\/td><td>The consent to keep a record is missing/,
+  );
   assert.match(checked.body, /Consent to be stored/);
   assert.match(checked.body, /Keep a record: 3 people said yes/);
   assert.match(checked.body, /Share with the network: 1 yes, 1 no, 1 not asked/);
@@ -110,7 +133,9 @@ test('a remembered mapping is offered only for a file with the same headings; a 
   assert.equal((await c.post(`${first}/check`, firstFields)).statusCode, 200);
   await c.post(`${first}/commit`, { mode: 'all_or_nothing' });
   // the richer file: its consent columns must be matched, not silently left out
-  const second = String((await upload('b.csv', 'Code,Consent,Consent to share,OK to contact\nRF-2,Yes,Yes,No\n')).headers.location);
+  const second = String(
+    (await upload('b.csv', 'Code,Consent,Consent to share,OK to contact\nRF-2,Yes,Yes,No\n')).headers.location,
+  );
   const fields = chosen((await c.get(second)).body);
   assert.equal(fields.map_consent_network, 'Consent to share');
   assert.equal(fields.map_consent_contact, 'OK to contact');
@@ -127,9 +152,17 @@ test('an erased person cannot come back through a re-import; the row is named', 
   const fields = chosen((await c.get(run)).body);
   await c.post(`${run}/check`, fields);
   assert.equal((await c.post(`${run}/commit`, { mode: 'all_or_nothing' })).statusCode, 200);
-  const er1 = await db.selectFrom('evidence_participants').select('id').where('org_id', '=', org.id).where('code', '=', 'ER-1').executeTakeFirstOrThrow();
+  const er1 = await db
+    .selectFrom('evidence_participants')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .where('code', '=', 'ER-1')
+    .executeTakeFirstOrThrow();
   await c.get(`/orgs/${org.slug}/participants/${er1.id}/erase`);
-  assert.equal((await c.post(`/orgs/${org.slug}/participants/${er1.id}/erase`, { confirm_code: 'ER-1' })).statusCode, 303);
+  assert.equal(
+    (await c.post(`/orgs/${org.slug}/participants/${er1.id}/erase`, { confirm_code: 'ER-1' })).statusCode,
+    303,
+  );
   // nothing personal is kept: only a keyed hash
   const kept = await db.selectFrom('evidence_erased_codes').select('code_hash').where('org_id', '=', org.id).execute();
   assert.equal(kept.length, 1);
@@ -139,7 +172,10 @@ test('an erased person cannot come back through a re-import; the row is named', 
   const checked = await c.post(`${again}/check`, chosen((await c.get(again)).body));
   assert.match(checked.body, /Row 2: the person with code ER-1 asked for their record to be erased/);
   await c.post(`${again}/commit`, { mode: 'skip_invalid' });
-  assert.deepEqual((await people(db, org.id)).map((p) => p.code), ['ER-2']);
+  assert.deepEqual(
+    (await people(db, org.id)).map((p) => p.code),
+    ['ER-2'],
+  );
 });
 
 test('uploads wait in the database: another instance serves them, cancelling deletes them, the daily sweep clears old ones', async () => {
@@ -147,7 +183,13 @@ test('uploads wait in the database: another instance serves them, cancelling del
   const run = String((await upload('people.csv', 'Code,Consent to record\nTI-1,Yes\n')).headers.location);
   assert.ok((await storedBytes(db, org.id)) > 0);
   // a second instance with its own data folder
-  const other = await buildApp({ config: { ...t.config, dataDir: `${t.dataDir}-other` }, database: t.database, mailer: t.mailer, logger: false, modules: appModules(t.database) });
+  const other = await buildApp({
+    config: { ...t.config, dataDir: `${t.dataDir}-other` },
+    database: t.database,
+    mailer: t.mailer,
+    logger: false,
+    modules: appModules(t.database),
+  });
   await other.ready();
   try {
     const c2 = new Client(other);
@@ -164,10 +206,20 @@ test('uploads wait in the database: another instance serves them, cancelling del
   // an upload left waiting for more than a day
   const left = String((await upload('people.csv', 'Code,Consent to record\nTI-2,Yes\n')).headers.location);
   const id = left.split('/').pop()!;
-  await db.updateTable('evidence_import_runs').set({ created_at: new Date(Date.now() - 25 * 3600_000) }).where('id', '=', id).execute();
+  await db
+    .updateTable('evidence_import_runs')
+    .set({ created_at: new Date(Date.now() - 25 * 3600_000) })
+    .where('id', '=', id)
+    .execute();
   const recent = String((await upload('people.csv', 'Code,Consent to record\nTI-3,Yes\n')).headers.location);
-  await evidenceModule.jobs!.find((j) => j.name === 'evidence.sweep-uploads')!.run({ db, config: t.config } as Deps, {});
-  const runs = await db.selectFrom('evidence_import_runs').select(['id', 'status']).where('id', 'in', [id, recent.split('/').pop()!]).execute();
+  await evidenceModule
+    .jobs!.find((j) => j.name === 'evidence.sweep-uploads')!
+    .run({ db, config: t.config } as Deps, {});
+  const runs = await db
+    .selectFrom('evidence_import_runs')
+    .select(['id', 'status'])
+    .where('id', 'in', [id, recent.split('/').pop()!])
+    .execute();
   assert.deepEqual(new Map(runs.map((r) => [r.id, r.status])).get(id), 'cancelled');
   assert.equal(runs.find((r) => r.id !== id)!.status, 'uploaded');
   assert.equal(await storedBytes(db, org.id), 1);
@@ -182,7 +234,11 @@ test('files built to take the site down are refused with a clear message, and no
     ['20,000 tab-separated headings', wide('\t', 20_000), /more than 200 columns/],
     ['a NUL byte', 'Code,Consent to record\nNU-1\u0000,Yes\n', /Row 2 has a hidden &quot;null&quot; character/],
     ['a quote never closed', 'Code,Consent to record\n"NU-2,Yes\n' + 'x,y\n'.repeat(10), /never closed/],
-    ['one row of two million characters', 'Code,Consent to record\n' + 'x'.repeat(2_000_000) + ',Yes\n', /longer than a million characters/],
+    [
+      'one row of two million characters',
+      'Code,Consent to record\n' + 'x'.repeat(2_000_000) + ',Yes\n',
+      /longer than a million characters/,
+    ],
     ['250,001 rows', 'Code,Consent to record\n' + 'R,Yes\n'.repeat(250_001), /more than 250,000 rows/],
   ];
   for (const [what, content, message] of cases) {
@@ -192,7 +248,11 @@ test('files built to take the site down are refused with a clear message, and no
   }
   const workbooks: Array<[string, Buffer, RegExp]> = [
     ['random bytes', Buffer.from('not a zip at all '.repeat(100)), /could not be read as an Excel workbook/],
-    ['500 MB of sheet XML', xlsxShapedZip(1, 500 * 1024 * 1024), /holds 500 MB once unzipped; an import can take up to 400 MB/],
+    [
+      '500 MB of sheet XML',
+      xlsxShapedZip(1, 500 * 1024 * 1024),
+      /holds 500 MB once unzipped; an import can take up to 400 MB/,
+    ],
     ['21 sheets', xlsxShapedZip(21), /has 21 sheets; an import can take a workbook of up to 20/],
     ['a zip with no workbook inside', xlsxShapedZip(0), /could not be read as an Excel workbook/],
   ];
@@ -223,7 +283,12 @@ test('files in the encodings spreadsheets really save are read correctly', async
     await c.post(`${run}/check`, fields);
     assert.equal((await c.post(`${run}/commit`, { mode: 'all_or_nothing' })).statusCode, 200, name);
   }
-  const names = await db.selectFrom('evidence_participants').select(['code', 'first_name']).where('org_id', '=', org.id).orderBy('code').execute();
+  const names = await db
+    .selectFrom('evidence_participants')
+    .select(['code', 'first_name'])
+    .where('org_id', '=', org.id)
+    .orderBy('code')
+    .execute();
   assert.deepEqual(names, [
     { code: 'EN-1', first_name: 'José £5' },
     { code: 'EN-2', first_name: 'Zoë “Z”' },
@@ -233,7 +298,9 @@ test('files in the encodings spreadsheets really save are read correctly', async
 
 test('many uploads at once: none fails, and an organisation cannot pile up more than its share', async () => {
   const { db, org, upload } = await signedInWorker('Many At Once');
-  const results = await Promise.all(Array.from({ length: 16 }, (_, i) => upload(`p${i}.csv`, `Code,Consent to record\nMA-${i},Yes\n`)));
+  const results = await Promise.all(
+    Array.from({ length: 16 }, (_, i) => upload(`p${i}.csv`, `Code,Consent to record\nMA-${i},Yes\n`)),
+  );
   for (const r of results) {
     assert.ok([303, 400, 503].includes(r.statusCode), `status ${r.statusCode}`);
     if (r.statusCode !== 303) assert.match(r.body, /try again in a minute|uploads waiting/);
@@ -246,16 +313,31 @@ test('odd file names and any column choice never cause a 500', async () => {
   const { c, upload } = await signedInWorker('Odd Input');
   const odd = await upload('na\u0000me\u0007\u202e.csv', 'Code,Consent to record\nOD-1,Yes\n');
   assert.equal(odd.statusCode, 303, odd.body.slice(0, 200));
-  const names = await t.database.db.selectFrom('evidence_import_runs').select('file_name').where('id', '=', String(odd.headers.location).split('/').pop()!).execute();
+  const names = await t.database.db
+    .selectFrom('evidence_import_runs')
+    .select('file_name')
+    .where('id', '=', String(odd.headers.location).split('/').pop()!)
+    .execute();
   assert.deepEqual(names, [{ file_name: 'name.csv' }]);
   const res = await upload('plain.csv', 'Code,Consent to record\nOD-1,Yes\n');
   const run = String(res.headers.location);
   await c.get(run);
   await fc.assert(
-    fc.asyncProperty(fc.dictionary(fc.oneof(fc.constant('map_code'), fc.constant('map_consent_record'), fc.string().map((s) => `map_${s}`)), fc.oneof(fc.string(), fc.constant('Code'), fc.constant('\u0000'), fc.constant('-'.repeat(50))), { maxKeys: 4 }), async (fields) => {
-      const r = await c.post(`${run}/check`, fields);
-      assert.ok(r.statusCode < 500, `${r.statusCode} for ${JSON.stringify(fields)}`);
-    }),
+    fc.asyncProperty(
+      fc.dictionary(
+        fc.oneof(
+          fc.constant('map_code'),
+          fc.constant('map_consent_record'),
+          fc.string().map((s) => `map_${s}`),
+        ),
+        fc.oneof(fc.string(), fc.constant('Code'), fc.constant('\u0000'), fc.constant('-'.repeat(50))),
+        { maxKeys: 4 },
+      ),
+      async (fields) => {
+        const r = await c.post(`${run}/check`, fields);
+        assert.ok(r.statusCode < 500, `${r.statusCode} for ${JSON.stringify(fields)}`);
+      },
+    ),
     { numRuns: 15 },
   );
 });
@@ -264,7 +346,7 @@ test('through the real CLI: no record-consent column, a blank answer, an erased 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rc-cli-att-'));
   const external = testDatabaseUrl ? await freshDatabase() : undefined;
   const env = { ...process.env, DATABASE_URL: external?.url ?? '', DATA_DIR: dataDir };
-  const withDb = async <T,>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> => {
+  const withDb = async <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> => {
     if (external) return fn(external.db);
     const database = await openDatabase({ kind: 'embedded', dataDir });
     try {
@@ -287,7 +369,12 @@ test('through the real CLI: no record-consent column, a blank answer, an erased 
     const org = await withDb(async (db) => {
       const o = await buildOrg(db, { name: 'CLI Consent' });
       await buildParticipant(db, o.id, 'CL-9');
-      const id = await db.selectFrom('evidence_participants').select('id').where('code', '=', 'CL-9').where('org_id', '=', o.id).executeTakeFirstOrThrow();
+      const id = await db
+        .selectFrom('evidence_participants')
+        .select('id')
+        .where('code', '=', 'CL-9')
+        .where('org_id', '=', o.id)
+        .executeTakeFirstOrThrow();
       await db.transaction().execute((tx) => eraseParticipantRecord(tx, o.id, id.id));
       return o;
     });
@@ -299,17 +386,31 @@ test('through the real CLI: no record-consent column, a blank answer, an erased 
     const noConsent = await cli('participants', '--org', org.slug, await file('a.csv', 'Code,First name\nCL-1,Ann\n'));
     assert.equal(noConsent.code, 1, noConsent.out);
     assert.match(noConsent.out, /consent to keep a record/i);
-    const mixed = await cli('participants', '--org', org.slug, '--skip-invalid', await file('b.csv', 'Code,Consent to record,Consent to share\nCL-2,Yes,Yes\nCL-3,,Yes\nCL-9,Yes,Yes\n'));
+    const mixed = await cli(
+      'participants',
+      '--org',
+      org.slug,
+      '--skip-invalid',
+      await file('b.csv', 'Code,Consent to record,Consent to share\nCL-2,Yes,Yes\nCL-3,,Yes\nCL-9,Yes,Yes\n'),
+    );
     assert.equal(mixed.code, 0, mixed.out);
     assert.match(mixed.out, /Row 3, column 'Consent to record': The consent to keep a record is missing/);
     assert.match(mixed.out, /Row 4: the person with code CL-9 asked for their record to be erased/);
     assert.match(mixed.out, /Consents stored: keep a record 1; share with the network: 1 yes, 0 no/);
-    const hostile = await cli('participants', '--org', org.slug, await file('c.csv', Array.from({ length: 20_000 }, (_, i) => `h${i}`).join(',')));
+    const hostile = await cli(
+      'participants',
+      '--org',
+      org.slug,
+      await file('c.csv', Array.from({ length: 20_000 }, (_, i) => `h${i}`).join(',')),
+    );
     assert.equal(hostile.code, 1);
     assert.match(hostile.out, /more than 200 columns/);
     const stored = await withDb(async (db) => ({
-      people: (await db.selectFrom('evidence_participants').select('code').where('org_id', '=', org.id).execute()).map((p) => p.code),
-      bytes: (await db.selectFrom('evidence_import_uploads').select('run_id').where('org_id', '=', org.id).execute()).length,
+      people: (await db.selectFrom('evidence_participants').select('code').where('org_id', '=', org.id).execute()).map(
+        (p) => p.code,
+      ),
+      bytes: (await db.selectFrom('evidence_import_uploads').select('run_id').where('org_id', '=', org.id).execute())
+        .length,
     }));
     assert.deepEqual(stored, { people: ['CL-2'], bytes: 0 });
   } finally {

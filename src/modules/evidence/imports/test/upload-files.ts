@@ -49,8 +49,16 @@ export function zipOf(entries: ZipEntry[]): Buffer {
 
 /** A workbook-shaped zip: enough parts to pass for .xlsx, with the sheets named. */
 export function xlsxShapedZip(sheets: number, sheetSize?: number): Buffer {
-  const entries: ZipEntry[] = [{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }];
-  for (let i = 1; i <= sheets; i++) entries.push({ name: `xl/worksheets/sheet${i}.xml`, data: Buffer.from('<worksheet><sheetData/></worksheet>'), declaredSize: sheetSize });
+  const entries: ZipEntry[] = [
+    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+  ];
+  for (let i = 1; i <= sheets; i++)
+    entries.push({
+      name: `xl/worksheets/sheet${i}.xml`,
+      data: Buffer.from('<worksheet><sheetData/></worksheet>'),
+      declaredSize: sheetSize,
+    });
   return zipOf(entries);
 }
 
