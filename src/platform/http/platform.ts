@@ -5,7 +5,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { ANONYMOUS } from '../auth/actor.ts';
+import { ANONYMOUS, isSignedIn } from '../auth/actor.ts';
 import { findSessionActor } from '../auth/session.store.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
@@ -66,6 +66,14 @@ export async function registerPlatform(
       else reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     if (request.cookies.rc_flash) request.flash = takeFlash(request, reply);
+  });
+
+  // A signed-in page holds someone's work or someone else's details: no browser or proxy may
+  // keep it (a shared laptop's back button, a cache between). Routes that set their own policy
+  // (calendar feeds, public assets) keep it.
+  app.addHook('onSend', async (request, reply) => {
+    if (isSignedIn(request.actor) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'private, no-store');
   });
 
   // PostgreSQL text can't hold a NUL byte, and no form or address needs one: refuse it once,
