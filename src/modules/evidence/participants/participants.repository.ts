@@ -129,10 +129,16 @@ export async function listConsents(db: Kysely<DB>, orgId: string, participantId:
 }
 
 /** A code nobody in the organisation has yet: prefix + four digits, e.g. "LRC-0042". */
-export async function nextParticipantCode(db: Kysely<DB>, orgId: string, prefix: string): Promise<string> {
+/** The next `count` unused generated codes in order (PREFIX-0001…), after the highest in use. */
+export async function nextParticipantCodes(
+  db: Kysely<DB>,
+  orgId: string,
+  prefix: string,
+  count: number,
+): Promise<string[]> {
   const r = await sql<{ n: number | null }>`
     select max(substring(code from ${`^${prefix}-([0-9]{1,9})$`})::int) as n
     from evidence_participants where org_id = ${orgId} and code like ${`${prefix}-%`}`.execute(db);
-  const next = (r.rows[0]?.n ?? 0) + 1;
-  return `${prefix}-${String(next).padStart(4, '0')}`;
+  const after = r.rows[0]?.n ?? 0;
+  return Array.from({ length: count }, (_, i) => `${prefix}-${String(after + 1 + i).padStart(4, '0')}`);
 }

@@ -8,6 +8,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import * as assessmentsRepo from '../assessments/assessments.repository.ts';
+import { erasedCodesAmong } from '../imports/erased-codes.ts';
 import * as repo from './participants.repository.ts';
 import type { ConsentKind } from './participants.repository.ts';
 import {
@@ -61,6 +62,20 @@ export interface NewParticipantInput {
   consentDate: string;
 }
 
+/**
+ * A generated code nobody has now or had before: an erased person's code is never handed to
+ * someone new, or an old spreadsheet with that code would be refused for them (or worse, read
+ * as theirs).
+ */
+async function freshCode(tx: Kysely<DB>, org: OrgTarget): Promise<string> {
+  for (let batch = 0; ; batch++) {
+    const candidates = await repo.nextParticipantCodes(tx, org.id, codePrefix(org.name), 20 * (batch + 1));
+    const erased = await erasedCodesAmong(tx, org.id, candidates);
+    const free = candidates.find((c) => !erased.has(c));
+    if (free) return free;
+  }
+}
+
 export async function addParticipant(
   db: Kysely<DB>,
   actor: SignedInActor,
@@ -68,9 +83,13 @@ export async function addParticipant(
   input: NewParticipantInput,
 ): Promise<{ id: string; code: string }> {
   return db.transaction().execute(async (tx) => {
-    const code = input.code ?? (await repo.nextParticipantCode(tx, org.id, codePrefix(org.name)));
+    const code = input.code ?? (await freshCode(tx, org));
     if (await repo.findParticipantByCode(tx, org.id, code)) {
       const message = `Someone at ${org.name} already has the code ${code}. Choose another, or leave it blank for a new one.`;
+      throw new AppError('conflict', message, { code: message });
+    }
+    if ((await erasedCodesAmong(tx, org.id, [code])).size > 0) {
+      const message = `The code ${code} belonged to someone whose record was erased, so it is not used again. Choose another, or leave it blank for a new one.`;
       throw new AppError('conflict', message, { code: message });
     }
     const decision = (kind: ConsentKind, given: boolean): ConsentDecision => ({

@@ -418,3 +418,38 @@ test('through the real CLI: no record-consent column, a blank answer, an erased 
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('an erased code is not taken again by the add form, typed or generated', async () => {
+  const { db, org, c } = await signedInWorker('Never Again');
+  await c.get(`/orgs/${org.slug}/participants/new`);
+  const add = (code: string) =>
+    c.post(`/orgs/${org.slug}/participants`, {
+      code,
+      consent_record: 'yes',
+      consent_network: 'no',
+      consent_contact: 'no',
+      consent_date: '2026-01-05',
+    });
+  assert.equal((await add('')).statusCode, 303);
+  assert.equal((await add('')).statusCode, 303);
+  const codes = async () => (await people(db, org.id)).map((p) => p.code);
+  assert.deepEqual(await codes(), ['NA-0001', 'NA-0002']);
+  const last = await db
+    .selectFrom('evidence_participants')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .where('code', '=', 'NA-0002')
+    .executeTakeFirstOrThrow();
+  await c.get(`/orgs/${org.slug}/participants/${last.id}/erase`);
+  await c.post(`/orgs/${org.slug}/participants/${last.id}/erase`, { confirm_code: 'NA-0002' });
+  assert.deepEqual(await codes(), ['NA-0001']);
+
+  // typed, in any case: refused with the reason on the form, nothing written
+  const typed = await add('na-0002');
+  assert.equal(typed.statusCode, 409);
+  assert.match(typed.body, /NA-0002 belonged to someone whose record was erased/);
+  assert.deepEqual(await codes(), ['NA-0001']);
+  // left blank: the next code skips the erased one
+  assert.equal((await add('')).statusCode, 303);
+  assert.deepEqual(await codes(), ['NA-0001', 'NA-0003']);
+});
