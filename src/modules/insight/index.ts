@@ -9,11 +9,13 @@ import type { FastifyInstance } from 'fastify';
 import type { JobDefinition } from '../../platform/jobs/job-definition.ts';
 import { viewNetworkInsight, viewOrgInsight } from './insight.policy.ts';
 import { publishFiguresJob } from './release.job.ts';
+import { estimateReferencesJob } from './references.job.ts';
 import { seedInsightDemo } from './release.service.ts';
 
 export { runPoolCommand } from './pool.command.ts';
 export { runFiguresCommand } from './release.command.ts';
 export { publishRelease } from './release.service.ts';
+export { estimateNetworkReferences } from './references.service.ts';
 export { insightRoutes } from './insight.routes.tsx';
 export { rebuildSummaries } from './summaries.repository.ts';
 export * as insightPolicy from './insight.policy.ts';
@@ -72,7 +74,7 @@ export const insightModule: ModuleDefinition = {
   },
   workspaceLinks: insightWorkspaceLinks,
   networkLinks: insightNetworkLinks,
-  jobs: [publishFiguresJob as JobDefinition],
+  jobs: [publishFiguresJob as JobDefinition, estimateReferencesJob as JobDefinition],
   // After the evidence demo (seeded by the core demo first): its figures, published at once.
   seedDemo: (tx) => seedInsightDemo(tx),
   migrationsRange: [300, 399],

@@ -528,6 +528,17 @@ export interface InsightMeasureSummariesTable {
   crossed: Generated<number>;
 }
 
+export interface InsightNetworkReferencesTable {
+  instrument_key: string;
+  measure_key: string;
+  baseline_sd: number;
+  baseline_n: number;
+  reliability: number;
+  reliability_from: string;
+  alpha_n: Generated<number>;
+  computed_at: Generated<Date>;
+}
+
 export interface InsightOrgSubmissionsTable {
   org_id: string;
   last_assessment_at: Date;
@@ -1135,6 +1146,7 @@ export interface DB {
   help_lines: HelpLinesTable;
   insight_measure_rules: InsightMeasureRulesTable;
   insight_measure_summaries: InsightMeasureSummariesTable;
+  insight_network_references: InsightNetworkReferencesTable;
   insight_org_submissions: InsightOrgSubmissionsTable;
   insight_participant_measures: InsightParticipantMeasuresTable;
   insight_release_orgs: InsightReleaseOrgsTable;

@@ -1,24 +1,9 @@
-// What the Methods page says about each shipped questionnaire's reliable change, from the
-// definitions themselves, so the page can never disagree with what the figures use.
+// What the Methods page says about each shipped questionnaire's reliable change: from the
+// definitions and the network's stored references, so the page never disagrees with the figures.
 import type { Deps } from '../../../platform/deps.ts';
-import { SHIPPED_INSTRUMENTS } from '../../evidence/index.ts';
+import { describeReliableChangeMethods } from '../references.service.ts';
 import type { MethodsView } from './methods.views.tsx';
 
-export async function loadMethodsPage(_deps: Deps): Promise<MethodsView> {
-  const reliableChange = SHIPPED_INSTRUMENTS.flatMap((i) =>
-    i.measures.map((m) => {
-      const measure = `${i.short_name}: ${m.name}`;
-      if (m.reliability && m.reference_sd) {
-        return {
-          measure,
-          how: `reliability ${m.reliability.value} (${m.reliability.source}) and baseline SD ${m.reference_sd.value} (${m.reference_sd.source}).`,
-        };
-      }
-      const have = m.reliability
-        ? `Published reliability ${m.reliability.value} (${m.reliability.source}); no published baseline SD yet.`
-        : 'No published reliability or baseline SD.';
-      return { measure, how: `${have} Not available yet.` };
-    }),
-  );
-  return { reliableChange };
+export async function loadMethodsPage(deps: Deps): Promise<MethodsView> {
+  return { reliableChange: await describeReliableChangeMethods(deps.db) };
 }

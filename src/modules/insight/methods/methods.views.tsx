@@ -87,12 +87,12 @@ export function MethodsPage({ ctx, view }: { ctx: PageContext; view: MethodsView
         standard deviation, at baseline).
       </p>
       <p>
-        Where the questionnaire’s authors publish both, we use theirs. Where they do not, the plan is to work them out
+        Where the questionnaire’s authors publish both, we use theirs. Where they do not, we work out what is missing
         from the network’s own first questionnaires, from people who agreed to network use, once at least 100 people
-        have answered: reliability as Cronbach’s alpha from their answers to each question (
-        <Cite source={S.cronbach}>Cronbach, 1951</Cite>), and the spread of their first scores, saying which was used
-        and when it was worked out. That is not built yet, so today reliable change is shown as “not available” wherever
-        either figure is missing:
+        have answered: the spread of their first scores and, when no reliability is published, Cronbach’s alpha from
+        their answers to each question (<Cite source={S.cronbach}>Cronbach, 1951</Cite>). A single question has no
+        alpha, so without a published reliability it has no reliable change. These are worked out again each week, and
+        everyone’s figures follow. What each questionnaire uses today:
       </p>
       <ul class="list">
         {view.reliableChange.map((r) => (
