@@ -141,3 +141,39 @@ test('a worker on a phone deletes a questionnaire after a confirmation page, the
   assert.match(await page.locator('.banner').innerText(), /back on .+ record and counts again/);
   await context.close();
 });
+
+test('a worker on a phone corrects a session, deletes it after being asked, and puts it back', async () => {
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'worker@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
+  await visit(page, '/orgs/leeds-recovery-cafe/activities');
+  const change = page.locator('main table a[href$="/edit"]').first();
+  await change.click();
+  await expectAccessible(page, 'change a session');
+  await fitsThePhone(page);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/session-change-375.png`, fullPage: true });
+  const came = page.getByLabel('How many came');
+  const was = Number(await came.inputValue());
+  await came.fill(String(was + 1));
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForURL(/\/activities$/);
+  assert.match(await page.locator('.banner').innerText(), /session changed/);
+
+  await page.locator('main table a[href$="/edit"]').first().click();
+  assert.equal(Number(await page.getByLabel('How many came').inputValue()), was + 1);
+  await page.getByRole('link', { name: /^Delete the / }).click();
+  await expectAccessible(page, 'delete a session, asked first');
+  await fitsThePhone(page);
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expectAccessible(page, 'session deleted');
+  await fitsThePhone(page);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/session-deleted-375.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Put it back' }).click();
+  await page.waitForURL(/\/activities$/);
+  assert.match(await page.locator('.banner').innerText(), /session saved/);
+  await context.close();
+});

@@ -14,6 +14,7 @@ import {
   importEvidence,
   manageMeasures,
   recordActivities,
+  correctActivities,
   recordEvidence,
 } from './evidence.policy.ts';
 
@@ -45,6 +46,7 @@ const names = [
 const table: [string, OrgRule, boolean[]][] = [
   ['see and record participants', recordEvidence, [true, true, true, false, false, false, false]],
   ['record activities', recordActivities, [true, true, true, false, false, false, false]],
+  ['change or delete sessions and hours', correctActivities, [true, true, false, false, false, false, false]],
   ['import spreadsheets', importEvidence, [true, true, false, false, false, false, false]],
   ['contribute summaries', contributeSummaries, [true, true, false, false, false, false, false]],
   ['delete or restore a questionnaire', deleteAssessments, [true, true, false, false, false, false, false]],

@@ -2,7 +2,8 @@
 // Participant data is special-category health data, so the rules are narrow:
 // - recording (participants, consents, assessments, self-completion links, activities,
 //   imports): the people who run sessions — leads, workers and volunteers;
-// - deleting a questionnaire (it can be restored for 30 days): leads and workers;
+// - deleting a questionnaire (it can be restored for 30 days), and changing or deleting a
+//   session or volunteer hours: leads and workers;
 // - erasing a participant, exporting everything, subject access exports and building the
 //   organisation's own measures: leads only;
 // - peer researchers review standards and never see participants' records.
@@ -17,6 +18,8 @@ export const recordEvidence = orgRoleRule('evidence.record', RECORDERS);
 export const deleteAssessments = orgRoleRule('evidence.assessment.delete', ['lead', 'worker']);
 /** Record sessions, attendance and volunteer hours (no personal data). */
 export const recordActivities = orgRoleRule('evidence.activities.record', RECORDERS);
+/** Change or delete a recorded session or volunteer hours (audited before and after): leads and workers. */
+export const correctActivities = orgRoleRule('evidence.activities.correct', ['lead', 'worker']);
 /** Import spreadsheets of participants, assessments or activities. */
 export const importEvidence = orgRoleRule('evidence.import', ['lead', 'worker']);
 /** Contribute summaries from another system. */

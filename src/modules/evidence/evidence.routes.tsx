@@ -10,6 +10,8 @@ import { anyEvidenceRole } from './evidence.policy.ts';
 import { installShippedInstruments, loadEvidenceHomePage } from './evidence.service.ts';
 import { EvidenceHomePage } from './evidence.views.tsx';
 import { activityRoutes } from './activities/activities.routes.tsx';
+import { correctHoursRoutes } from './activities/correct-hours.routes.tsx';
+import { correctSessionRoutes } from './activities/correct-sessions.routes.tsx';
 import { recordingRoutes } from './assessments/recording.routes.tsx';
 import { exportRoutes } from './export/export.routes.tsx';
 import { importRoutes } from './imports/imports.routes.tsx';
@@ -39,6 +41,8 @@ export function evidenceRoutes(deps: Deps) {
     await app.register(selfCompletionRoutes(deps));
     await app.register(importRoutes(deps));
     await app.register(activityRoutes(deps));
+    await app.register(correctSessionRoutes(deps));
+    await app.register(correctHoursRoutes(deps));
     await app.register(summaryRoutes(deps));
     await app.register(instrumentRoutes(deps));
     await app.register(exportRoutes(deps));

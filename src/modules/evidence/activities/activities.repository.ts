@@ -141,3 +141,111 @@ export async function listVolunteerHours(db: Kysely<DB>, orgId: string) {
     .limit(50)
     .execute();
 }
+
+export interface StoredSession {
+  id: string;
+  held_on: string;
+  type_name: string;
+  attendance: number;
+  first_time_attendees: number | null;
+  volunteers: number | null;
+  volunteer_hours: number | null;
+}
+
+export async function findSession(db: Kysely<DB>, orgId: string, id: string): Promise<StoredSession | undefined> {
+  return db
+    .selectFrom('evidence_activities as a')
+    .innerJoin('evidence_activity_types as t', 't.id', 'a.activity_type_id')
+    .select([
+      'a.id',
+      'a.held_on',
+      't.name as type_name',
+      'a.attendance',
+      'a.first_time_attendees',
+      'a.volunteers',
+      'a.volunteer_hours',
+    ])
+    .where('a.org_id', '=', orgId)
+    .where('a.id', '=', id)
+    .forUpdate('a')
+    .executeTakeFirst();
+}
+
+/** Changes one session; false when another session already has its date and activity. */
+export async function updateSession(
+  db: Kysely<DB>,
+  orgId: string,
+  id: string,
+  s: Omit<ActivityToStore, 'source' | 'recordedBy'>,
+): Promise<boolean> {
+  const clash = await db
+    .selectFrom('evidence_activities')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('natural_key', '=', s.naturalKey)
+    .where('id', '<>', id)
+    .executeTakeFirst();
+  if (clash) return false;
+  await db
+    .updateTable('evidence_activities')
+    .set({
+      activity_type_id: s.activityTypeId,
+      held_on: s.heldOn,
+      attendance: s.attendance,
+      first_time_attendees: s.firstTimeAttendees,
+      volunteers: s.volunteers,
+      volunteer_hours: s.volunteerHours,
+      natural_key: s.naturalKey,
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+  return true;
+}
+
+export async function deleteSession(db: Kysely<DB>, orgId: string, id: string): Promise<void> {
+  await db.deleteFrom('evidence_activities').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+export interface StoredHours {
+  id: string;
+  worked_on: string;
+  volunteer_label: string;
+  volunteers: number;
+  hours: number;
+  note: string;
+}
+
+export async function findVolunteerHours(db: Kysely<DB>, orgId: string, id: string): Promise<StoredHours | undefined> {
+  return db
+    .selectFrom('evidence_volunteer_hours')
+    .select(['id', 'worked_on', 'volunteer_label', 'volunteers', 'hours', 'note'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateVolunteerHours(
+  db: Kysely<DB>,
+  orgId: string,
+  id: string,
+  h: { workedOn: string; volunteerLabel: string; volunteers: number; hours: number; note: string },
+): Promise<void> {
+  await db
+    .updateTable('evidence_volunteer_hours')
+    .set({
+      worked_on: h.workedOn,
+      volunteer_label: h.volunteerLabel,
+      volunteers: h.volunteers,
+      hours: h.hours,
+      note: h.note,
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteVolunteerHours(db: Kysely<DB>, orgId: string, id: string): Promise<void> {
+  await db.deleteFrom('evidence_volunteer_hours').where('org_id', '=', orgId).where('id', '=', id).execute();
+}

@@ -8,10 +8,9 @@ import { sendPage } from '../../../platform/http/render.ts';
 import type { FieldErrors } from '../../../ui/components.tsx';
 import { loadActivitiesPage, recordSession, recordVolunteerHours } from './activities.service.ts';
 import { ActivitiesPage } from './activities.views.tsx';
+import { prefixed, unprefixed } from './record-values.ts';
 import { recordActivities } from '../evidence.policy.ts';
 import { ActivityForm, ListQuery, VolunteerHoursForm } from '../evidence.schemas.ts';
-
-const prefixed = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`vh_${k}`, v]));
 
 export function activityRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -28,7 +27,7 @@ export function activityRoutes(deps: Deps) {
         reply,
         <ActivitiesPage
           ctx={ctx(req, reply)}
-          view={await loadActivitiesPage(deps, orgOf(req), ListQuery.parse(req.query ?? {}).page)}
+          view={await loadActivitiesPage(deps, personOf(req), orgOf(req), ListQuery.parse(req.query ?? {}).page)}
           errors={errors}
           values={values}
         />,
@@ -57,9 +56,7 @@ export function activityRoutes(deps: Deps) {
 
     app.post('/orgs/:org/volunteer-hours', rule, async (req, reply) => {
       const org = orgOf(req);
-      // The fields are named vh_… so their errors never clash with the session form's.
-      const body = Object.fromEntries(Object.entries(formValues(req.body)).map(([k, v]) => [k.replace(/^vh_/, ''), v]));
-      const form = parseForm(VolunteerHoursForm, body);
+      const form = parseForm(VolunteerHoursForm, unprefixed(req.body));
       if (!form.ok) return page(req, reply, prefixed(form.errors), prefixed(form.values));
       const f = form.data;
       await recordVolunteerHours(deps, personOf(req), org, f);
