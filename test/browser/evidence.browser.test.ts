@@ -177,3 +177,52 @@ test('a worker on a phone corrects a session, deletes it after being asked, and 
   assert.match(await page.locator('.banner').innerText(), /session saved/);
   await context.close();
 });
+
+test('a link is copied with one tap; a participant whose connection drops finds their answers kept', async () => {
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'worker@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/orgs/leeds-recovery-cafe/participants');
+  await page.locator('main table a[href*="/participants/"]').first().click();
+  await page.locator('input[name="instrument"][value="barc10"]').check();
+  await page.getByRole('button', { name: 'Make a link' }).click();
+  await expectAccessible(page, 'link made, with copy and email');
+  await fitsThePhone(page);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/link-made-375.png`, fullPage: true });
+  const link = (await page.locator('.link-box').innerText()).trim();
+  await page.getByRole('button', { name: 'Copy the link' }).click();
+  await page.getByText('The link is copied').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  await context.close();
+
+  const phone = await newSession(suite.browser, suite.baseUrl, { width: PHONE });
+  const path = new URL(link).pathname;
+  await visit(phone.page, path);
+  assert.match(await phone.page.locator('main').innerText(), /Question 3 of 10/);
+  if (process.env.SCREENSHOTS)
+    await phone.page.screenshot({ path: `${process.env.SCREENSHOTS}/barc-self-375.png`, fullPage: true });
+  await answer(phone.page, 'barc10_1', 4);
+  await answer(phone.page, 'barc10_2', 2);
+  // the connection drops as they send it
+  await phone.context.setOffline(true);
+  await phone.page
+    .getByRole('button', { name: 'Send my answers' })
+    .click()
+    .catch(() => undefined);
+  await phone.page.waitForTimeout(200);
+  await phone.context.setOffline(false);
+  await phone.page.goto(path);
+  assert.equal(await phone.page.locator('#f-barc10_1-4').isChecked(), true, 'the first answer came back');
+  assert.equal(await phone.page.locator('#f-barc10_2-2').isChecked(), true, 'the second answer came back');
+  for (let i = 3; i <= 10; i++) await answer(phone.page, `barc10_${i}`, 3);
+  await phone.page.getByRole('button', { name: 'Send my answers' }).click();
+  assert.match(await phone.page.locator('h1').innerText(), /Thank you/);
+  await expectAccessible(phone.page, 'thank you, with help now');
+  const kept = await phone.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rc-answers:')));
+  assert.deepEqual(kept, [], 'nothing is left on their phone');
+  await phone.context.close();
+});

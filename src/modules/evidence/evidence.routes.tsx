@@ -19,8 +19,10 @@ import { instrumentRoutes } from './instruments/instruments.routes.tsx';
 import { summaryRoutes } from './summaries/summaries.routes.tsx';
 import { participantRoutes } from './participants/participants.routes.tsx';
 import { selfCompletionRoutes } from './assessments/self-completion.routes.tsx';
+import { emailLinkRoutes } from './assessments/email-link.routes.tsx';
 
 const CSS = readFileSync(new URL('./assets/evidence.css', import.meta.url), 'utf8');
+const SELF_COMPLETION_JS = readFileSync(new URL('./assets/self-completion.js', import.meta.url), 'utf8');
 
 export function evidenceRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -29,6 +31,12 @@ export function evidenceRoutes(deps: Deps) {
 
     app.get('/evidence/assets/evidence.css', { config: { access: access.public } }, async (_req, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CSS),
+    );
+    app.get('/evidence/assets/self-completion.js', { config: { access: access.public } }, async (_req, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(SELF_COMPLETION_JS),
     );
 
     app.get('/orgs/:org/evidence', { config: { access: access.org(anyEvidenceRole) } }, async (req, reply) => {
@@ -39,6 +47,7 @@ export function evidenceRoutes(deps: Deps) {
     await app.register(participantRoutes(deps));
     await app.register(recordingRoutes(deps));
     await app.register(selfCompletionRoutes(deps));
+    await app.register(emailLinkRoutes(deps));
     await app.register(importRoutes(deps));
     await app.register(activityRoutes(deps));
     await app.register(correctSessionRoutes(deps));

@@ -1,5 +1,6 @@
 // Form and query schemas for the evidence pages. Empty strings count as missing (parseForm).
 import { z } from 'zod';
+import { emailField } from '../../platform/http/form-fields.ts';
 import { DEFAULT_EARLIEST_DATE, parseDate, todayIso } from './imports/engine/parse-date.ts';
 import { AGE_BANDS } from './imports/engine/target-schemas.ts';
 
@@ -139,6 +140,12 @@ export const AssessmentMetaForm = z
     message: 'Say what the time point is, for example "3 months"',
     path: ['time_point_other'],
   });
+
+/** Sending a self-completion link by email: the link's secret comes back with the form. */
+export const EmailLinkForm = z.object({
+  token: z.string().max(200).default(''),
+  email: emailField,
+});
 
 export const LinkForm = z
   .object({

@@ -7,7 +7,7 @@ import { Breadcrumbs, fieldId } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import type { InstrumentItem } from './domain/instrument-definition.ts';
 
-export const EVIDENCE_CSS = '/evidence/assets/evidence.css?v=2';
+export const EVIDENCE_CSS = '/evidence/assets/evidence.css?v=3';
 
 export function EvidenceLayout({
   ctx,
@@ -58,11 +58,14 @@ export const ukDate = (iso: string | Date) => {
 export function AnswerScale({
   item,
   number,
+  of,
   value,
   error,
 }: {
   item: InstrumentItem;
   number: number;
+  /** How many questions there are: shown as "Question 4 of 10" to someone answering alone. */
+  of?: number | undefined;
   value?: string | undefined;
   error?: string | undefined;
 }) {
@@ -74,9 +77,18 @@ export function AnswerScale({
   return (
     <div class={error ? 'field field-error question' : 'field question'}>
       <fieldset class="fieldset" aria-describedby={error ? `${id}-error` : undefined}>
-        <legend class="label">
-          {number}. {item.text}
-        </legend>
+        {of ? (
+          <legend class="label">
+            <span class="question-count">
+              Question {number} of {of}
+            </span>{' '}
+            {item.text}
+          </legend>
+        ) : (
+          <legend class="label">
+            {number}. {item.text}
+          </legend>
+        )}
         {error && (
           <p class="error-message" id={`${id}-error`}>
             <span class="visually-hidden">Error:</span> {error}

@@ -217,6 +217,7 @@ export function hashLinkToken(token: string): string {
 
 export interface CreatedLink {
   url: string;
+  token: string;
   expiresAt: Date;
   /** A data: URL of the QR code as SVG, for an <img>. */
   qrDataUrl: string;
@@ -255,9 +256,14 @@ export async function createCompletionLink(
       detail: { instrument: instrument.key },
     });
   });
+  return linkToShow(publicUrl, token, expiresAt);
+}
+
+/** What the once-only link page shows: the address and its QR code. */
+export async function linkToShow(publicUrl: string, token: string, expiresAt: Date): Promise<CreatedLink> {
   const url = `${publicUrl}/complete/${token}`;
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return { url, expiresAt, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+  return { url, token, expiresAt, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 
 export type LinkState =
@@ -275,6 +281,11 @@ export async function openCompletionLink(db: Kysely<DB>, token: string, now = ne
   const instrument = await findInstrumentForOrg(db, link.org_id, link.instrument_key, link.instrument_version);
   if (!instrument) return { state: 'missing' };
   return { state: 'open', orgName: link.org_name, definition: instrument.definition, tokenHash };
+}
+
+/** Names a participant's answers kept on their own device: part of the link's hash, never the link. */
+export function keepKeyOf(token: string): string {
+  return hashLinkToken(token).slice(0, 16);
 }
 
 /**

@@ -15,6 +15,7 @@ import type { InstrumentDefinition } from '../domain/instrument-definition.ts';
 import { AnswerScale, EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import { TIME_POINTS } from '../evidence.schemas.ts';
 import { todayInUk } from '../../../platform/time.ts';
+import { HelpNow, type HelpNowLine } from '../../../ui/help-now.tsx';
 
 type Values = Record<string, string>;
 
@@ -22,21 +23,45 @@ function Questions({
   definition,
   errors,
   values,
+  alone = false,
 }: {
   definition: InstrumentDefinition;
   errors: FieldErrors;
   values: Values;
+  /** Filled in by the person themselves: spoken to them, with "Question 4 of 10". */
+  alone?: boolean;
 }) {
+  const instructions = alone
+    ? (SELF_COMPLETION_OPENINGS[definition.key] ?? definition.instructions)
+    : definition.instructions;
+  const total = definition.items.length;
   return (
     <>
-      {definition.instructions && <p>{definition.instructions}</p>}
+      {instructions && <p>{instructions}</p>}
       {definition.recall_period && <p>Think about {definition.recall_period}.</p>}
       {definition.items.map((item, i) => (
-        <AnswerScale item={item} number={i + 1} value={values[item.key]} error={errors[item.key]} />
+        <AnswerScale
+          item={item}
+          number={i + 1}
+          of={alone && total > 1 ? total : undefined}
+          value={values[item.key]}
+          error={errors[item.key]}
+        />
       ))}
     </>
   );
 }
+
+/**
+ * Openings for people answering on their own, where a questionnaire's published instructions
+ * are an interviewer's script ("Next I would like to ask you…"). Our words, not the
+ * questionnaire's: the questions themselves are never reworded.
+ */
+const SELF_COMPLETION_OPENINGS: Record<string, string> = {
+  ons4: 'There are four questions here about how you feel about your life. There are no right or wrong answers. Answer each one from 0 to 10, where 0 is “not at all” and 10 is “completely”.',
+};
+
+export const SELF_COMPLETION_SCRIPT = '/evidence/assets/self-completion.js';
 
 function Attribution({ definition }: { definition: InstrumentDefinition }) {
   return <p class="hint">{definition.licence.attribution}</p>;
@@ -118,11 +143,23 @@ export interface LinkCreatedView {
   participant: { id: string; code: string };
   instrumentName: string;
   url: string;
+  /** The link's secret, carried by the "send it by email" form (it is shown only this once). */
+  token: string;
   expiresAt: Date;
   qrDataUrl: string;
 }
 
-export function LinkCreatedPage({ ctx, view }: { ctx: PageContext; view: LinkCreatedView }) {
+export function LinkCreatedPage({
+  ctx,
+  view,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  view: LinkCreatedView;
+  errors?: FieldErrors;
+  values?: Values;
+}) {
   const base = `/orgs/${view.org.slug}/participants/${view.participant.id}`;
   return (
     <EvidenceLayout
@@ -134,12 +171,13 @@ export function LinkCreatedPage({ ctx, view }: { ctx: PageContext; view: LinkCre
         { href: base, label: view.participant.code },
       )}
     >
+      <ErrorSummary errors={errors} />
       <h1>
         {view.instrumentName} link for {view.participant.code}
       </h1>
       <p>
-        Let them scan the code with their phone's camera, or send them the link. It works once, until{' '}
-        {ukDate(view.expiresAt)}.
+        Let them scan the code with their phone's camera, send it to them by email, or copy the link into a message. It
+        works once, until {ukDate(view.expiresAt)}.
       </p>
       <img
         class="qr"
@@ -148,12 +186,71 @@ export function LinkCreatedPage({ ctx, view }: { ctx: PageContext; view: LinkCre
         width={256}
         height={256}
       />
-      <p class="link-box">{view.url}</p>
+      <p class="link-box" id="completion-link">
+        {view.url}
+      </p>
+      <p>
+        <button type="button" class="button button-secondary" data-copy-target="completion-link" hidden>
+          Copy the link
+        </button>
+      </p>
+      <p class="hint" data-copy-status aria-live="polite"></p>
+      <h2 id="send">Send it by email</h2>
+      <form method="post" action={`${base}/links/email`} novalidate>
+        <CsrfField token={ctx.csrfToken()} />
+        <input type="hidden" name="token" value={view.token} />
+        <TextInput
+          name="email"
+          label="Their email address"
+          hint="We send the link and nothing else, and we don’t keep the address."
+          type="email"
+          autocomplete="off"
+          value={values.email}
+          error={errors.email}
+        />
+        <Button variant="secondary">Send the link</Button>
+      </form>
       <NotificationBanner kind="info" title="This is the only time the link is shown">
         <p>We keep only a scrambled copy, so nobody can read it back later. If it gets lost, make a new one.</p>
       </NotificationBanner>
       <p>
         <a href={base}>Back to {view.participant.code}</a>
+      </p>
+      <script src={SELF_COMPLETION_SCRIPT} defer />
+    </EvidenceLayout>
+  );
+}
+
+export function LinkEmailedPage({
+  ctx,
+  org,
+  participant,
+  sentTo,
+}: {
+  ctx: PageContext;
+  org: OrgTarget;
+  participant: { id: string; code: string };
+  /** The address, partly hidden: "s•••@example.com". */
+  sentTo: string;
+}) {
+  const base = `/orgs/${org.slug}/participants/${participant.id}`;
+  return (
+    <EvidenceLayout
+      ctx={ctx}
+      title="Link sent"
+      crumbs={orgCrumbs(
+        org,
+        { href: `/orgs/${org.slug}/participants`, label: 'Participants' },
+        { href: base, label: participant.code },
+      )}
+    >
+      <h1>The link is on its way</h1>
+      <p>
+        We have emailed it to {sentTo}. If it doesn’t arrive in a few minutes, ask them to look in their junk mail, or
+        make a new link.
+      </p>
+      <p>
+        <a href={base}>Back to {participant.code}</a>
       </p>
     </EvidenceLayout>
   );
@@ -162,15 +259,20 @@ export function LinkCreatedPage({ ctx, view }: { ctx: PageContext; view: LinkCre
 export function CompletePage({
   ctx,
   token,
+  keepKey,
   orgName,
   definition,
+  helpNow,
   errors = {},
   values = {},
 }: {
   ctx: PageContext;
   token: string;
+  /** Names the answers kept on the participant's device (not the link's secret). */
+  keepKey: string;
   orgName: string;
   definition: InstrumentDefinition;
+  helpNow: readonly HelpNowLine[];
   errors?: FieldErrors;
   values?: Values;
 }) {
@@ -180,12 +282,14 @@ export function CompletePage({
       <span class="caption">For {orgName}</span>
       <h1>{definition.name}</h1>
       <p>It takes a couple of minutes. Your answers go only to {orgName}. You can use this page once.</p>
-      <form method="post" action={`/complete/${token}`} novalidate>
+      <form method="post" action={`/complete/${token}`} novalidate data-keep-answers={keepKey}>
         <CsrfField token={ctx.csrfToken()} />
-        <Questions definition={definition} errors={errors} values={values} />
+        <Questions definition={definition} errors={errors} values={values} alone />
         <Button>Send my answers</Button>
       </form>
       <Attribution definition={definition} />
+      <HelpNow lines={helpNow} />
+      <script src={SELF_COMPLETION_SCRIPT} defer />
     </EvidenceLayout>
   );
 }
@@ -214,11 +318,23 @@ export function CompleteRefusedPage({ ctx, state }: { ctx: PageContext; state: '
   );
 }
 
-export function CompleteDonePage({ ctx, orgName }: { ctx: PageContext; orgName: string }) {
+export function CompleteDonePage({
+  ctx,
+  orgName,
+  keepKey,
+  helpNow,
+}: {
+  ctx: PageContext;
+  orgName: string;
+  keepKey: string;
+  helpNow: readonly HelpNowLine[];
+}) {
   return (
     <EvidenceLayout ctx={ctx} title="Thank you">
       <h1>Thank you</h1>
-      <p>Your answers have been sent to {orgName}. You can close this page now.</p>
+      <p data-clear-answers={keepKey}>Your answers have been sent to {orgName}. You can close this page now.</p>
+      <HelpNow lines={helpNow} />
+      <script src={SELF_COMPLETION_SCRIPT} defer />
     </EvidenceLayout>
   );
 }

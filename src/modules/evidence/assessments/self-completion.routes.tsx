@@ -5,7 +5,8 @@ import { access } from '../../../platform/http/access.ts';
 import { formValues } from '../../../platform/http/forms.ts';
 import { pageContext } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
-import { completeByLink, openCompletionLink } from './assessments.service.ts';
+import { completeByLink, keepKeyOf, openCompletionLink } from './assessments.service.ts';
+import { loadHelpNow } from '../../directory/index.ts';
 import { CompleteDonePage, CompletePage, CompleteRefusedPage } from './assessments.views.tsx';
 import { todayInUk } from '../../../platform/time.ts';
 
@@ -27,7 +28,14 @@ export function selfCompletionRoutes(deps: Deps) {
         return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={link.state} />, STATUS[link.state]);
       return sendPage(
         reply,
-        <CompletePage ctx={ctx(req, reply)} token={token} orgName={link.orgName} definition={link.definition} />,
+        <CompletePage
+          ctx={ctx(req, reply)}
+          token={token}
+          keepKey={keepKeyOf(token)}
+          orgName={link.orgName}
+          definition={link.definition}
+          helpNow={await loadHelpNow(deps.db)}
+        />,
       );
     });
 
@@ -44,8 +52,10 @@ export function selfCompletionRoutes(deps: Deps) {
           <CompletePage
             ctx={ctx(req, reply)}
             token={token}
+            keepKey={keepKeyOf(token)}
             orgName={link.orgName}
             definition={link.definition}
+            helpNow={await loadHelpNow(deps.db)}
             errors={result.errors}
             values={values}
           />,
@@ -54,7 +64,15 @@ export function selfCompletionRoutes(deps: Deps) {
       }
       if (result !== 'done')
         return sendPage(reply, <CompleteRefusedPage ctx={ctx(req, reply)} state={result} />, STATUS[result]);
-      return sendPage(reply, <CompleteDonePage ctx={ctx(req, reply)} orgName={link.orgName} />);
+      return sendPage(
+        reply,
+        <CompleteDonePage
+          ctx={ctx(req, reply)}
+          orgName={link.orgName}
+          keepKey={keepKeyOf(token)}
+          helpNow={await loadHelpNow(deps.db)}
+        />,
+      );
     });
   };
 }
