@@ -391,7 +391,7 @@ export function ServiceFormPage(p: {
         <TextInput
           name="opens_at"
           label="Starts at"
-          hint="24-hour time, like 18:30"
+          hint="Like 6:30pm or 18:30"
           value={values.opens_at}
           error={errors.opens_at}
           width="short"
@@ -399,7 +399,7 @@ export function ServiceFormPage(p: {
         <TextInput
           name="closes_at"
           label="Finishes at"
-          hint="24-hour time, like 20:00"
+          hint="Like 8pm or 20:00"
           value={values.closes_at}
           error={errors.closes_at}
           width="short"

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { emailField, optionalEmailText, type FieldErrors } from '../../platform/http/form-fields.ts';
 import { formValues, type FormResult } from '../../platform/http/forms.ts';
+import { parseTimeOfDay } from '../../platform/time.ts';
 import { scheduleSchema, WEEKDAYS, ORDINALS, type Ordinal, type Schedule, type Weekday } from './domain/schedule.ts';
 import { SERVICE_TYPE_CODES, type ServiceTypeCode } from './domain/service-types.ts';
 
@@ -282,8 +283,9 @@ export function parseServiceForm(body: unknown): FormResult<ServiceInput> {
     freq: f.freq,
     interval: f.interval ?? 1,
     byday: days.map((day) => (f.freq === 'MONTHLY' ? { day, nth: f.nth as Ordinal } : { day })),
-    opensAt: f.opens_at,
-    closesAt: f.closes_at,
+    // "6.30pm" and "18:30" alike; what is not a time reaches the schedule's own message
+    opensAt: parseTimeOfDay(f.opens_at) ?? f.opens_at,
+    closesAt: parseTimeOfDay(f.closes_at) ?? f.closes_at,
   });
   if (!schedule.success) {
     for (const [k, v] of Object.entries(

@@ -257,8 +257,8 @@ test('a lead edits the profile and adds a service, which then shows in search; m
     freq: 'MONTHLY',
     nth: '1',
     day_WE: 'on',
-    opens_at: '14:00',
-    closes_at: '16:00',
+    opens_at: '2pm', // as people say it
+    closes_at: '4.00pm',
   });
   assert.equal(added.statusCode, 303, added.body.slice(0, 2000));
   const found = await api('near=LS6&q=knitting');

@@ -131,7 +131,7 @@ export function parseEventForm(
       errors[key] ??=
         r.reason === 'does-not-exist'
           ? `${label}: that time is skipped when the clocks go forward. Choose another.`
-          : `Enter ${label.toLowerCase()} as a date and a time, like 2026-10-25 and 19:00.`;
+          : `Enter ${label.toLowerCase()} as a date and a time, like 2026-10-25 and 7pm.`;
       return null;
     }
     return r.at;
@@ -334,12 +334,12 @@ export function parseMoveForm(body: unknown): FormResult<{ starts_at: Date; ends
     errors.start_date =
       start.reason === 'does-not-exist'
         ? 'That time is skipped when the clocks go forward. Choose another.'
-        : 'Enter the new start as a date and a time, like 2026-10-25 and 19:00.';
+        : 'Enter the new start as a date and a time, like 2026-10-25 and 7pm.';
   if (!end.ok)
     errors.end_date =
       end.reason === 'does-not-exist'
         ? 'That time is skipped when the clocks go forward. Choose another.'
-        : 'Enter the new end time, like 21:00.';
+        : 'Enter the new end time, like 9pm or 21:00.';
   if (start.ok && end.ok && end.at <= start.at) errors.end_date = 'The end must be after the start.';
   const message = oneLine(values.message ?? '') as string;
   if (message.trim().length > 1000) errors.message = 'The message must be 1000 characters or fewer.';

@@ -197,7 +197,13 @@ export function EventFormPage({
             error={errors.start_date}
             width="medium"
           />
-          <TextInput name="start_time" label="Start time" hint="Like 19:00" value={values.start_time} width="short" />
+          <TextInput
+            name="start_time"
+            label="Start time"
+            hint="Like 7pm or 19:00"
+            value={values.start_time}
+            width="short"
+          />
           <TextInput
             name="end_date"
             label="End date"
@@ -207,7 +213,7 @@ export function EventFormPage({
             error={errors.end_date}
             width="medium"
           />
-          <TextInput name="end_time" label="End time" hint="Like 21:00" value={values.end_time} width="short" />
+          <TextInput name="end_time" label="End time" hint="Like 9pm or 21:00" value={values.end_time} width="short" />
         </fieldset>
         <fieldset class="fieldset">
           <legend>Places</legend>
@@ -735,7 +741,13 @@ export function MoveEventPage({
             error={errors.start_date}
             width="medium"
           />
-          <TextInput name="start_time" label="Start time" hint="Like 19:00" value={values.start_time} width="short" />
+          <TextInput
+            name="start_time"
+            label="Start time"
+            hint="Like 7pm or 19:00"
+            value={values.start_time}
+            width="short"
+          />
           <TextInput
             name="end_date"
             label="End date"
@@ -745,7 +757,7 @@ export function MoveEventPage({
             error={errors.end_date}
             width="medium"
           />
-          <TextInput name="end_time" label="End time" hint="Like 21:00" value={values.end_time} width="short" />
+          <TextInput name="end_time" label="End time" hint="Like 9pm or 21:00" value={values.end_time} width="short" />
         </fieldset>
         <TextArea
           name="message"

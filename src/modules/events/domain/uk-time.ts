@@ -1,19 +1,20 @@
 // UK wall-clock times to instants and back, with Luxon, so an event across a clock change or
 // over several days lands on the right instants.
 import { DateTime } from 'luxon';
+import { parseTimeOfDay } from '../../../platform/time.ts';
 
 export const UK = 'Europe/London';
 
 export type UkTimeResult = { ok: true; at: Date } | { ok: false; reason: 'invalid' | 'does-not-exist' };
 
 /**
- * 'YYYY-MM-DD' and 'HH:mm' read as UK time. A time that the spring clock change skips
+ * 'YYYY-MM-DD' and a time of day as people type it (see parseTimeOfDay) read as UK time. A time that the spring clock change skips
  * (01:00–01:59 on the last Sunday in March) does not exist; in autumn the repeated hour
  * means its first occurrence (British Summer Time), as people expect.
  */
-export function fromUkWallClock(date: string, time: string): UkTimeResult {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-    return { ok: false, reason: 'invalid' };
+export function fromUkWallClock(date: string, typedTime: string): UkTimeResult {
+  const time = parseTimeOfDay(typedTime); // "7pm", "7.30pm" and "19:30" alike
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || time === null) return { ok: false, reason: 'invalid' };
   const dt = DateTime.fromISO(`${date}T${time}`, { zone: UK });
   if (!dt.isValid) return { ok: false, reason: 'invalid' };
   // Luxon moves a non-existent local time forward; the wall clock then differs from what was typed.

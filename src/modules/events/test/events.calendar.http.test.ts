@@ -1,4 +1,4 @@
-// Calendars through HTTP: events made with the organiser's form at 19:00 UK time on the last
+// Calendars through HTTP: events made with the organiser's form (times typed as people say them) at 19:00 UK time on the last
 // Sunday of October and of March, past midnight and across the clock change, parsed back with
 // ical.js; editing and moving raise SEQUENCE and tell people; cancelling parses as cancelled;
 // hostile titles never add lines to a calendar file or an email.
@@ -88,6 +88,32 @@ describe('calendars through HTTP', () => {
     assert.equal(parse(text).getAllSubcomponents('vtimezone').length, 1);
     // the page says the same in words
     assert.match((await new Client(t.app).get(`/events/${march}`)).body, /Sunday 30 March 2031, 7pm to 9pm/);
+  });
+
+  test('times typed as people say them ("7pm", "9.30pm", "10am", "11.30") land where they mean; nonsense is refused', async () => {
+    const evening = await create({
+      title: 'Said evening',
+      start_date: '2030-11-14',
+      start_time: '7pm',
+      end_time: '9.30pm',
+    });
+    const e = firstEvent(await ics(evening));
+    assert.equal(e.startDate.toJSDate().toISOString(), '2030-11-14T19:00:00.000Z');
+    assert.equal(e.endDate.toJSDate().toISOString(), '2030-11-14T21:30:00.000Z');
+    const morning = await create({
+      title: 'Said morning',
+      start_date: '2030-07-04',
+      start_time: '10am',
+      end_time: '11.30',
+    });
+    assert.match((await new Client(t.app).get(`/events/${morning}`)).body, /Thursday 4 July 2030, 10am to 11:30am/);
+    await lead.get(`/orgs/${org.slug}/events/new`);
+    const nonsense = await lead.post(
+      `/orgs/${org.slug}/events/new`,
+      form({ title: 'Not a time', start_date: '2030-07-04', start_time: 'teatime' }),
+    );
+    assert.equal(nonsense.statusCode, 400);
+    assert.match(nonsense.body, /like 2026-10-25 and 7pm/);
   });
 
   test('past midnight, and across the October change: the right number of real hours', async () => {
