@@ -15,6 +15,7 @@ import { correctSessionRoutes } from './activities/correct-sessions.routes.tsx';
 import { recordingRoutes } from './assessments/recording.routes.tsx';
 import { exportRoutes } from './export/export.routes.tsx';
 import { importRoutes } from './imports/imports.routes.tsx';
+import { importTemplateRoutes } from './imports/template.routes.tsx';
 import { instrumentRoutes } from './instruments/instruments.routes.tsx';
 import { summaryRoutes } from './summaries/summaries.routes.tsx';
 import { participantRoutes } from './participants/participants.routes.tsx';
@@ -49,6 +50,7 @@ export function evidenceRoutes(deps: Deps) {
     await app.register(selfCompletionRoutes(deps));
     await app.register(emailLinkRoutes(deps));
     await app.register(importRoutes(deps));
+    await app.register(importTemplateRoutes(deps));
     await app.register(activityRoutes(deps));
     await app.register(correctSessionRoutes(deps));
     await app.register(correctHoursRoutes(deps));

@@ -104,6 +104,19 @@ export function ImportsPage({ ctx, view, error }: { ctx: PageContext; view: Impo
         </div>
         <Button>Upload and choose columns</Button>
       </form>
+      <h2>Starting a new spreadsheet?</h2>
+      <p>
+        Download a template with the right headings. The Excel one has a second sheet that explains each column, with an
+        example. A filled-in template imports without choosing any columns.
+      </p>
+      <ul class="list">
+        {(['participants', 'assessments', 'activities'] as const).map((t) => (
+          <li>
+            {TARGET_LABEL[t]}: <a href={`${base}/templates/${t}.xlsx`}>Excel template with notes</a> or{' '}
+            <a href={`${base}/templates/${t}.csv`}>CSV template</a>
+          </li>
+        ))}
+      </ul>
       <Table
         caption="Recent imports"
         empty="Nothing imported yet."
