@@ -24,6 +24,7 @@ import { tCritical } from './domain/t-distribution.ts';
 import { readOrgSums, readOrgStates } from './summaries.repository.ts';
 import { readOrgQuarters, readOrgReach, readOrgScoreTrends, type QuarterRow, type Reach } from './reach.repository.ts';
 import { MINIMUM_GROUP_SIZE } from './domain/disclosure.ts';
+import { changeInWords } from './domain/change-in-words.ts';
 import { POOLED_STEP, roundToStep, statisticStep } from './domain/outside-precision.ts';
 import { groupSize, readLatestReleaseOrgs, type Release, type ReleaseOrg } from './release.service.ts';
 
@@ -226,13 +227,14 @@ export function quotableSentence(
 ): string {
   if (!pooled || !people.shown)
     return `Not enough people yet to publish a network figure for ${label.measureName} (${label.shortName}).`;
-  const d = pooled.estimate;
-  const better = label.direction === 'higher_is_better' ? d > 0 : d < 0;
-  const moved = Math.abs(d) < 0.05 ? 'about the same' : `${fmt(Math.abs(d))} points ${d > 0 ? 'higher' : 'lower'}`;
-  const what = label.measureName.toLowerCase();
-  return `People supported by member organisations rated their ${what} (${label.shortName}, ${label.range.min} to ${label.range.max}) ${moved} at their latest questionnaire than at their first${
-    Math.abs(d) >= 0.05 ? ` (${better ? 'an improvement' : 'a deterioration'})` : ''
-  }; 95% CI ${fmt(pooled.ci_low)} to ${fmt(pooled.ci_high)}; about ${people.display} people in ${organisations} organisations.`;
+  return changeInWords({
+    ...label,
+    change: pooled.estimate,
+    ciLow: pooled.ci_low,
+    ciHigh: pooled.ci_high,
+    people: `about ${people.display}`,
+    among: `across ${organisations} member organisation${organisations === 1 ? '' : 's'}`,
+  });
 }
 
 /**

@@ -150,7 +150,43 @@ test("the organisation's evidence pack carries the same figures as its dashboard
   assert.ok(bytes.subarray(-8).toString('latin1').includes('%%EOF'));
   const pages = bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
   assert.ok(pages.length >= 2, `the PDF has pages (${pages.length})`);
+  // tagged, in its language, with headings, tables with header cells, and the font embedded
+  const raw = bytes.toString('latin1');
+  for (const mark of ['/StructTreeRoot', '/Marked true', '/Lang (en-GB)', '/DisplayDocTitle true', '/S /H1', '/S /TH'])
+    assert.ok(raw.includes(mark), `the PDF has ${mark}`);
+  assert.match(raw, /\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+  await checkWithPoppler(bytes);
 });
+
+/** Where poppler's tools are installed (CI installs them), read the PDF as a reader would. */
+async function checkWithPoppler(pdf: Buffer) {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { writeFile, mkdtemp, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const run = promisify(execFile);
+  try {
+    await run('pdfinfo', ['-v']);
+  } catch {
+    if (process.env.CI) assert.fail('CI installs poppler-utils: pdfinfo should be here');
+    return;
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rc-pdf-'));
+  try {
+    const file = path.join(dir, 'pack.pdf');
+    await writeFile(file, pdf);
+    assert.match((await run('pdfinfo', [file])).stdout, /Tagged:\s+yes/);
+    const text = (await run('pdftotext', ['-layout', file, '-'])).stdout;
+    assert.match(text, /Prepared \d{1,2} [A-Z][a-z]+ \d{4} with Recovery Connectors/, 'a cover with the date in words');
+    assert.match(text, /In this pack/, 'the cover says what is inside');
+    assert.match(text, /People’s [a-z ]+ \([A-Z0-9-]+\) went (up|down) by about/, 'a summary in plain words');
+    assert.match(text, /Page 2 of \d+/, 'numbered pages');
+    assert.doesNotMatch(text, /\?\?/, 'no character printed as a question mark');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 test('social value shows every number with its source, and rejects bad assumptions', async () => {
   const res = await worker.get(`/orgs/${home.slug}/insight/social-value?costs=10000&deadweight=30`);
@@ -219,7 +255,7 @@ test('outside pages never show a count from 1 to 7 or an average from fewer than
   assert.equal(pooled[6], 'fewer than 8'); // organisations left out: 1
   assert.match(
     impact.body,
-    /People supported by member organisations rated their life satisfaction \(ONS4, 0 to 10\) [\d.]+ points higher .*95% CI [\d.-]+ to [\d.-]+; about \d+ people in 4 organisations\./,
+    /Across 4 member organisations, people’s life satisfaction \(ONS4\) went up by about [\d.]+ points? out of 10 on average between their first and latest questionnaire: [a-z ,]+ \(about \d+ people; 95% confidence interval −?[\d.]+ to −?[\d.]+\)\./,
   );
   for (const line of csv.body.trim().split('\r\n').slice(1)) {
     const cells = line.split(',');

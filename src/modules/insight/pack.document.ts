@@ -16,6 +16,8 @@ import { SOURCES, type Source } from './domain/sources.ts';
 import type { OrgDashboard, OrgMeasureView, OutsideView, PooledMeasureView } from './insight.service.ts';
 import type { MeasureStatistics } from './domain/measure-summary.ts';
 import { releaseSentence } from './domain/release-calendar.ts';
+import { changeInWords } from './domain/change-in-words.ts';
+import { formatCalendarDate, formatCount } from '../../ui/format.ts';
 
 export type Block =
   | { kind: 'p'; text: string; link?: { href: string; text: string } }
@@ -317,13 +319,18 @@ export function organisationPack(
   const sv = socialValueFor({ own: d }, costs, a);
   const headline = d.measures
     .filter((m) => m.stats)
-    .map(
-      (m) =>
-        `${m.label.measureName} (${m.label.shortName}): mean change ${signed(m.stats!.meanChange)} points, 95% CI ${f2(m.stats!.ciLow)} to ${f2(m.stats!.ciHigh)}, ${m.stats!.n} people.`,
+    .map((m) =>
+      changeInWords({
+        ...m.label,
+        change: m.stats!.meanChange,
+        ciLow: m.stats!.ciLow,
+        ciHigh: m.stats!.ciHigh,
+        people: formatCount(m.stats!.n),
+      }),
     );
   return {
     title: `Evidence pack: ${orgName}`,
-    subtitle: `Prepared ${today} with Recovery Connectors. The organisation's own figures are exact; network figures are disclosure-controlled.`,
+    subtitle: `Prepared ${formatCalendarDate(today)} with Recovery Connectors. The organisation's own figures are exact; network figures are disclosure-controlled.`,
     sections: [
       {
         id: 'summary',
@@ -332,7 +339,7 @@ export function organisationPack(
           {
             kind: 'list',
             items: [
-              `${whole(d.reach.participants)} participants, ${whole(d.reach.sessions)} sessions, ${whole(d.reach.attendance)} attendances, ${whole(d.reach.volunteerHours)} volunteer hours.`,
+              `${whole(d.reach.participants)} people took part, in ${whole(d.reach.sessions)} sessions with ${whole(d.reach.attendance)} attendances; volunteers gave ${whole(d.reach.volunteerHours)} hours.`,
               ...headline,
               socialValueHeadline(sv, a),
             ],
@@ -388,7 +395,7 @@ export function outsidePack(
   const sv = socialValueFor({ outside: v }, costs, a);
   return {
     title,
-    subtitle: `Prepared ${today} with Recovery Connectors for ${scope}. Every figure is disclosure-controlled and counts only people who agreed to network use. ${releaseSentence(v.release)}`,
+    subtitle: `Prepared ${formatCalendarDate(today)} with Recovery Connectors for ${scope}. Every figure is disclosure-controlled and counts only people who agreed to network use. ${releaseSentence(v.release)}`,
     sections: [
       {
         id: 'summary',

@@ -5,7 +5,14 @@ declare module 'svg-to-pdfkit' {
     svg: string,
     x?: number,
     y?: number,
-    options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string },
+    options?: {
+      width?: number;
+      height?: number;
+      assumePt?: boolean;
+      preserveAspectRatio?: string;
+      /** The registered font to draw a text element in. */
+      fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
+    },
   ): void;
   export default SVGtoPDF;
 }

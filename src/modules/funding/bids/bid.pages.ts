@@ -9,6 +9,8 @@ import {
   socialValueFor,
   type PackDocument,
 } from '../../insight/index.ts';
+import { todayInUk } from '../../../platform/time.ts';
+import { formatCalendarDate } from '../../../ui/format.ts';
 import { formatMoney } from '../domain/money.ts';
 import * as repo from './bids.repository.ts';
 import { loadBid, type LoadedBid } from './bids.service.ts';
@@ -100,7 +102,8 @@ export async function loadInvitation(deps: Deps, org: OrgTarget, bidId: string) 
   };
 }
 
-const todayText = () => new Date().toISOString().slice(0, 10);
+const todayText = () => todayInUk();
+const todayInWords = () => formatCalendarDate(todayText());
 
 /**
  * The combined evidence pack: the partners who stand behind the bid (lead and accepted), their
@@ -181,7 +184,7 @@ export async function buildBidSummary(deps: Deps, org: OrgTarget, bidId: string)
   const cur = v.bid.currency;
   return {
     title: `Bid summary: ${v.bid.title}`,
-    subtitle: `Led by ${v.leadName}. Prepared ${todayText()} with Recovery Connectors.`,
+    subtitle: `Led by ${v.leadName}. Prepared ${todayInWords()} with Recovery Connectors.`,
     sections: [
       {
         id: 'bid',
