@@ -97,9 +97,15 @@ test('a worker records ONS4 and BARC-10 on a phone; a participant completes one 
     ['ons4_anxious', 1],
   ] as const)
     await answer(phone.page, key, value);
+  // they ask to see how their answers compare with the worker's earlier entry
+  await phone.page.getByLabel('Show me how my answers compare with my earlier ones').check();
   await phone.page.getByRole('button', { name: 'Send my answers' }).click();
-  await expectAccessible(phone.page, 'thank you');
+  await expectAccessible(phone.page, 'thank you, with their progress');
+  await fitsThePhone(phone.page);
   assert.match(await phone.page.locator('h1').innerText(), /Thank you/);
+  assert.ok(await phone.page.getByRole('heading', { name: 'How your answers compare' }).isVisible());
+  assert.match(await phone.page.locator('.progress').innerText(), /Life satisfaction \(ONS4\)\s+9 on /);
+  assert.doesNotMatch(await phone.page.locator('main').innerText(), /Browser|LRC-/);
   await visit(phone.page, path, 410);
   assert.match(await phone.page.locator('h1').innerText(), /already been used/);
   await phone.context.close();
@@ -139,6 +145,33 @@ test('a worker on a phone deletes a questionnaire after a confirmation page, the
   await page.getByRole('button', { name: `Restore ${named}` }).click();
   await page.waitForURL((u) => u.href.startsWith(participantUrl));
   assert.match(await page.locator('.banner').innerText(), /back on .+ record and counts again/);
+  await context.close();
+});
+
+test("a worker on a phone sees a participant's progress, opens the one-page report, and it prints on one page", async () => {
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'worker@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
+  await page.goto('/orgs/leeds-recovery-cafe/participants');
+  await page.locator('main table a[href*="/participants/"]').first().click();
+  await expectAccessible(page, 'participant page with progress');
+  await fitsThePhone(page);
+  const progress = page.getByRole('heading', { name: 'How their scores have changed' });
+  assert.ok(await progress.isVisible(), 'the progress section is on their page');
+  const firstChart = page.locator('.progress svg[role="img"]').first();
+  assert.match((await firstChart.locator('title').textContent()) ?? '', / over time$/);
+  await page.getByRole('link', { name: /one-page report of their progress/ }).click();
+  await expectAccessible(page, 'progress report');
+  await fitsThePhone(page);
+  assert.match(await page.locator('h1').innerText(), /^How .+’s answers have changed$/);
+  // the table behind each chart opens for anyone who would rather read the numbers
+  await page.getByText('The scores as a table').first().click();
+  assert.ok(await page.locator('.progress-measure table').first().isVisible());
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
+  assert.equal(pages.length, 1, `the report prints on one A4 page (${pages.length})`);
   await context.close();
 });
 

@@ -19,6 +19,7 @@ import { importTemplateRoutes } from './imports/template.routes.tsx';
 import { instrumentRoutes } from './instruments/instruments.routes.tsx';
 import { summaryRoutes } from './summaries/summaries.routes.tsx';
 import { participantRoutes } from './participants/participants.routes.tsx';
+import { progressRoutes } from './participants/progress.routes.tsx';
 import { selfCompletionRoutes } from './assessments/self-completion.routes.tsx';
 import { emailLinkRoutes } from './assessments/email-link.routes.tsx';
 
@@ -46,6 +47,7 @@ export function evidenceRoutes(deps: Deps) {
     });
 
     await app.register(participantRoutes(deps));
+    await app.register(progressRoutes(deps));
     await app.register(recordingRoutes(deps));
     await app.register(selfCompletionRoutes(deps));
     await app.register(emailLinkRoutes(deps));

@@ -7,7 +7,7 @@ import { Breadcrumbs, fieldId } from '../../ui/components.tsx';
 import { Layout } from '../../ui/layout.tsx';
 import type { InstrumentItem } from './domain/instrument-definition.ts';
 
-export const EVIDENCE_CSS = '/evidence/assets/evidence.css?v=3';
+export const EVIDENCE_CSS = '/evidence/assets/evidence.css?v=4';
 
 export function EvidenceLayout({
   ctx,

@@ -4,6 +4,7 @@ import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { PageContext } from '../../../platform/http/page-context.ts';
 import {
   Button,
+  Checkboxes,
   CsrfField,
   ErrorSummary,
   NotificationBanner,
@@ -16,6 +17,8 @@ import { AnswerScale, EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.t
 import { TIME_POINTS } from '../evidence.schemas.ts';
 import { todayInUk } from '../../../platform/time.ts';
 import { HelpNow, type HelpNowLine } from '../../../ui/help-now.tsx';
+import type { MeasureProgress } from '../domain/progress.ts';
+import { ProgressSection } from '../participants/progress.views.tsx';
 
 type Values = Record<string, string>;
 
@@ -285,6 +288,18 @@ export function CompletePage({
       <form method="post" action={`/complete/${token}`} novalidate data-keep-answers={keepKey}>
         <CsrfField token={ctx.csrfToken()} />
         <Questions definition={definition} errors={errors} values={values} alone />
+        <Checkboxes
+          name="show_progress"
+          label="After sending"
+          options={[
+            {
+              value: 'yes',
+              label: 'Show me how my answers compare with my earlier ones',
+              hint: 'Only on the next page, once. Nobody else sees it there.',
+            },
+          ]}
+          checked={(v) => values?.show_progress === v}
+        />
         <Button>Send my answers</Button>
       </form>
       <Attribution definition={definition} />
@@ -323,16 +338,30 @@ export function CompleteDonePage({
   orgName,
   keepKey,
   helpNow,
+  progress,
 }: {
   ctx: PageContext;
   orgName: string;
   keepKey: string;
   helpNow: readonly HelpNowLine[];
+  /** Shown only when they asked for it, in this one answer to their form. */
+  progress?: readonly MeasureProgress[];
 }) {
   return (
     <EvidenceLayout ctx={ctx} title="Thank you">
       <h1>Thank you</h1>
       <p data-clear-answers={keepKey}>Your answers have been sent to {orgName}. You can close this page now.</p>
+      {progress && progress.length > 0 && (
+        <>
+          <h2>How your answers compare</h2>
+          <p>
+            Here is each of your scores, from your first time to today. Scores go up and down for many reasons: if you
+            want to talk about yours, {orgName} is there.
+          </p>
+          <ProgressSection progress={progress} idPrefix="yours" />
+          <p class="hint">This is shown once. If you close or reload this page, it will not be shown again.</p>
+        </>
+      )}
       <HelpNow lines={helpNow} />
       <script src={SELF_COMPLETION_SCRIPT} defer />
     </EvidenceLayout>

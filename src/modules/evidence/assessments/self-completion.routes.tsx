@@ -6,6 +6,7 @@ import { formValues } from '../../../platform/http/forms.ts';
 import { pageContext } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { completeByLink, keepKeyOf, openCompletionLink } from './assessments.service.ts';
+import { showOwnProgress } from './own-progress.service.ts';
 import { loadHelpNow } from '../../directory/index.ts';
 import { CompleteDonePage, CompletePage, CompleteRefusedPage } from './assessments.views.tsx';
 import { todayInUk } from '../../../platform/time.ts';
@@ -71,6 +72,7 @@ export function selfCompletionRoutes(deps: Deps) {
           orgName={link.orgName}
           keepKey={keepKeyOf(token)}
           helpNow={await loadHelpNow(deps.db)}
+          progress={values.show_progress === 'yes' ? await showOwnProgress(deps.db, token) : undefined}
         />,
       );
     });

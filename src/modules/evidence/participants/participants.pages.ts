@@ -4,7 +4,9 @@ import type { SignedInActor } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
+import { todayInUk } from '../../../platform/time.ts';
 import { findBand } from '../domain/bands.ts';
+import { progressOfRows } from '../domain/progress.ts';
 import {
   deleteAssessments,
   eraseParticipant as eraseRule,
@@ -18,6 +20,7 @@ import type { InstrumentRow } from '../instruments/instruments.repository.ts';
 import * as repo from './participants.repository.ts';
 import { viewParticipant } from './participants.service.ts';
 import type { ParticipantListView, ParticipantView } from './participants.views.tsx';
+import type { ProgressReportView } from './progress.views.tsx';
 
 export const PARTICIPANTS_PER_PAGE = 25;
 
@@ -144,6 +147,7 @@ export async function loadParticipantPage(
         }),
       };
     }),
+    progress: progressOfRows(history.assessments, versions),
     instruments: available.map((i) => ({ key: i.key, name: i.definition.short_name })),
     links: history.links.map((l) => ({
       instrument: available.find((i) => i.key === l.instrument_key)?.definition.short_name ?? l.instrument_key,
@@ -169,4 +173,23 @@ export async function loadParticipantPage(
 export async function instrumentNameFor(deps: Deps, org: OrgTarget, key: string, version: string): Promise<string> {
   const found = await instruments.findInstrumentVersionsForOrg(deps.db, org.id, [{ key, version }]);
   return found.get(`${key}@${version}`)?.definition.short_name ?? key;
+}
+
+/** Their one-page progress report: the same scores as their page (and audited as a view of it). */
+export async function loadProgressReport(
+  deps: Deps,
+  actor: SignedInActor,
+  org: OrgTarget,
+  p: repo.ParticipantRow,
+  ip: string,
+): Promise<ProgressReportView> {
+  const view = await loadParticipantPage(deps, actor, org, p, ip);
+  return {
+    org,
+    participantId: p.id,
+    code: p.code,
+    firstName: p.first_name,
+    progress: view.progress,
+    today: todayInUk(),
+  };
 }

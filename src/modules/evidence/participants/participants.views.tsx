@@ -19,6 +19,8 @@ import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import { AGE_BAND_OPTIONS, ETHNICITIES, GENDERS, SUBSTANCES, TIME_POINTS } from '../evidence.schemas.ts';
 import { CONSENT_WORDING } from './participants.service.ts';
 import { todayInUk } from '../../../platform/time.ts';
+import type { MeasureProgress } from '../domain/progress.ts';
+import { ProgressSection } from './progress.views.tsx';
 
 type Values = Record<string, string>;
 
@@ -247,6 +249,8 @@ export interface ParticipantView {
     source: string;
     scores: { name: string; score: number; band: string | null; lowerIsBetter: boolean }[];
   }[];
+  /** Their scores over time, a series per measure (see domain/progress.ts). */
+  progress: MeasureProgress[];
   instruments: { key: string; name: string }[];
   links: { instrument: string; createdAt: Date; expiresAt: Date; usedAt: Date | null }[];
   canErase: boolean;
@@ -330,6 +334,16 @@ export function ParticipantPage({
         </ul>
       ) : (
         <p>Record consent first.</p>
+      )}
+
+      {view.progress.length > 0 && (
+        <>
+          <h2 id="progress">How their scores have changed</h2>
+          <ProgressSection progress={view.progress} idPrefix="progress" />
+          <p>
+            <a href={`${base}/progress`}>A one-page report of their progress, to print or give them</a>
+          </p>
+        </>
       )}
 
       <h2 id="history">Questionnaires</h2>
