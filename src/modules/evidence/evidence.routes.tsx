@@ -13,6 +13,7 @@ import { activityRoutes } from './activities/activities.routes.tsx';
 import { correctHoursRoutes } from './activities/correct-hours.routes.tsx';
 import { correctSessionRoutes } from './activities/correct-sessions.routes.tsx';
 import { recordingRoutes } from './assessments/recording.routes.tsx';
+import { correctAssessmentRoutes } from './assessments/correct-assessment.routes.tsx';
 import { exportRoutes } from './export/export.routes.tsx';
 import { importRoutes } from './imports/imports.routes.tsx';
 import { importTemplateRoutes } from './imports/template.routes.tsx';
@@ -49,6 +50,7 @@ export function evidenceRoutes(deps: Deps) {
     await app.register(participantRoutes(deps));
     await app.register(progressRoutes(deps));
     await app.register(recordingRoutes(deps));
+    await app.register(correctAssessmentRoutes(deps));
     await app.register(selfCompletionRoutes(deps));
     await app.register(emailLinkRoutes(deps));
     await app.register(importRoutes(deps));

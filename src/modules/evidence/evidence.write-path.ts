@@ -92,6 +92,53 @@ export async function insertAssessments(
   return inserted;
 }
 
+/** What a correction may change: the date, the time point and the answers (scores follow). */
+export interface AssessmentCorrection {
+  participantCode: string;
+  definition: InstrumentDefinition;
+  assessedOn: string;
+  timePoint: string;
+  responses: Record<string, number>;
+  keySuffix?: string;
+}
+
+/**
+ * Corrects one assessment in place, re-scoring it from its answers. 'clash' when the corrected
+ * date and time point are already recorded for the same questionnaire; 'missing' when it is not
+ * the organisation's.
+ */
+export async function correctAssessment(
+  tx: Kysely<DB>,
+  orgId: string,
+  assessmentId: string,
+  c: AssessmentCorrection,
+): Promise<'corrected' | 'missing' | 'clash'> {
+  const scored = scoreAssessment(c.definition, c.responses);
+  if (!scored.ok) throw new ScoringError(scored.errors);
+  const naturalKey = naturalKeyOf(c);
+  const taken = await tx
+    .selectFrom('evidence_assessments')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('natural_key', '=', naturalKey)
+    .where('id', '<>', assessmentId)
+    .executeTakeFirst();
+  if (taken) return 'clash';
+  const updated = await tx
+    .updateTable('evidence_assessments')
+    .set({
+      assessed_on: c.assessedOn,
+      time_point: c.timePoint,
+      responses: JSON.stringify(c.responses),
+      scores: JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score]))),
+      natural_key: naturalKey,
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', assessmentId)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1 ? 'corrected' : 'missing';
+}
+
 const BIN_COLUMNS = [
   'id',
   'org_id',

@@ -34,6 +34,22 @@ export async function findAssessment(db: Kysely<DB>, orgId: string, participantI
     .executeTakeFirst();
 }
 
+/** The same with its answers and natural key, for correcting it. */
+export async function findAssessmentWithAnswers(
+  db: Kysely<DB>,
+  orgId: string,
+  participantId: string,
+  assessmentId: string,
+) {
+  return db
+    .selectFrom('evidence_assessments')
+    .select(['id', 'instrument_key', 'instrument_version', 'assessed_on', 'time_point', 'responses', 'natural_key'])
+    .where('org_id', '=', orgId)
+    .where('participant_id', '=', participantId)
+    .where('id', '=', assessmentId)
+    .executeTakeFirst();
+}
+
 export async function existingAssessmentKeys(
   db: Kysely<DB>,
   orgId: string,

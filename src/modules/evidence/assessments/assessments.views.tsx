@@ -74,6 +74,8 @@ export interface AssessmentEntryView {
   org: OrgTarget;
   participant: { id: string; code: string; firstName: string };
   definition: InstrumentDefinition;
+  /** Set when the form corrects a questionnaire already recorded, rather than adding one. */
+  correcting?: { assessmentId: string };
 }
 
 export function AssessmentEntryPage({
@@ -105,8 +107,19 @@ export function AssessmentEntryPage({
         {p.code}
         {p.firstName && ` – ${p.firstName}`}
       </span>
-      <h1>{definition.name}</h1>
-      <form method="post" action={`${base}/assessments?instrument=${encodeURIComponent(definition.key)}`} novalidate>
+      <h1>{view.correcting ? `Correct ${definition.short_name}` : definition.name}</h1>
+      {view.correcting && (
+        <p>Change what was recorded wrongly. The scores are worked out again from the answers when you save.</p>
+      )}
+      <form
+        method="post"
+        action={
+          view.correcting
+            ? `${base}/assessments/${view.correcting.assessmentId}/correct`
+            : `${base}/assessments?instrument=${encodeURIComponent(definition.key)}`
+        }
+        novalidate
+      >
         <CsrfField token={ctx.csrfToken()} />
         <TextInput
           name="assessed_on"
@@ -134,7 +147,7 @@ export function AssessmentEntryPage({
           width="short"
         />
         <Questions definition={definition} errors={errors} values={values} />
-        <Button>Save {definition.short_name}</Button>
+        <Button>{view.correcting ? 'Save the corrections' : `Save ${definition.short_name}`}</Button>
       </form>
       <Attribution definition={definition} />
     </EvidenceLayout>

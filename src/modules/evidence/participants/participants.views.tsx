@@ -368,7 +368,14 @@ export function ParticipantPage({
               </ul>
               <p class="hint">{SOURCE_LABEL[a.source] ?? a.source}</p>
               {view.canDelete && (
-                <p>
+                <p class="inline-actions">
+                  <a href={`${base}/assessments/${a.id}/correct`}>
+                    Correct
+                    <span class="visually-hidden">
+                      {' '}
+                      {a.instrument} of {ukDate(a.date)}
+                    </span>
+                  </a>{' '}
                   <a href={`${base}/assessments/${a.id}/delete`}>
                     Delete
                     <span class="visually-hidden">
