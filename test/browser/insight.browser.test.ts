@@ -32,7 +32,24 @@ test("a lead's insight dashboard, social value and evidence pack are accessible,
   await page.goto('/orgs/leeds-recovery-cafe/insight');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.site-header nav').isVisible(), false, 'navigation is hidden in print');
-  assert.ok(await page.locator('table').first().isVisible(), 'tables print');
+  // the dashboard prints its plain words and charts; its tables sit behind "how this was worked
+  // out", and open with a click
+  assert.ok(
+    await page
+      .getByText(/went (up|down) by about/)
+      .first()
+      .isVisible(),
+    'the plain words print',
+  );
+  assert.ok(await page.locator('svg.chart').first().isVisible(), 'charts print');
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.locator('details table').first().isVisible(), false, 'tables wait behind a disclosure');
+  await page.getByText('How this was worked out').first().click();
+  assert.ok(await page.getByRole('table', { name: /Outcomes by measure/ }).isVisible(), 'the statistics open');
+  // the evidence pack is the printable whole: every table shows
+  await page.goto('/orgs/leeds-recovery-cafe/insight/pack');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('table').first().isVisible(), "the pack's tables print");
   await context.close();
 });
 

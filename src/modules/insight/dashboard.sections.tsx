@@ -9,39 +9,45 @@ import {
   OWN_OUTCOME_HEAD,
   ownOutcomeCells,
   outsideTotalsTable,
+  measureNamed,
+  ownChangeSentences,
   pooledBlocks,
   POOLED_HEAD,
   pooledCells,
   quarterTable,
+  reachSentence,
   reachTable,
   type Block,
   type Section,
 } from './pack.document.ts';
 import { loadLocalAuthorityNames } from './local-authorities.ts';
 import { ukDate } from '../../platform/time.ts';
+import { formatCount } from '../../ui/format.ts';
 
 export function orgDashboardSections(d: OrgDashboard): Section[] {
   const quarters = d.quarters;
-  const reachBlocks: Block[] = [reachTable(d)];
-  if (quarters.length > 0) {
-    reachBlocks.push(
-      {
-        kind: 'chart',
-        svg: BarChart({
-          id: 'chart-quarters',
-          title: 'Sessions and attendances by quarter',
-          description: `Sessions and attendances in each of ${quarters.length} quarters, from ${quarters[0]!.quarter} to ${quarters[quarters.length - 1]!.quarter}. The table below gives every value.`,
-          categories: quarters.map((q) => q.quarter),
-          series: [
-            { name: 'Sessions', values: quarters.map((q) => q.sessions), outlined: true },
-            { name: 'Attendances', values: quarters.map((q) => q.attendance) },
-          ],
-          yLabel: 'Number',
-        }),
-      },
-      quarterTable(d),
-    );
-  }
+  // What a number means comes first, in words; the tables and statistics sit behind a disclosure.
+  const reachBlocks: Block[] = [{ kind: 'p', text: reachSentence(d) }];
+  if (quarters.length > 0)
+    reachBlocks.push({
+      kind: 'chart',
+      svg: BarChart({
+        id: 'chart-quarters',
+        title: 'Sessions and attendances by quarter',
+        description: `Sessions and attendances in each of ${quarters.length} quarters, from ${quarters[0]!.quarter} to ${quarters[quarters.length - 1]!.quarter}. A quarter with nothing recorded shows as empty. The table gives every value.`,
+        categories: quarters.map((q) => q.quarter),
+        series: [
+          { name: 'Sessions', values: quarters.map((q) => q.sessions), outlined: true },
+          { name: 'Attendances', values: quarters.map((q) => q.attendance) },
+        ],
+        yLabel: 'Number',
+      }),
+    });
+  reachBlocks.push({
+    kind: 'details',
+    summary: 'The figures as tables',
+    blocks: quarters.length > 0 ? [reachTable(d), quarterTable(d)] : [reachTable(d)],
+  });
   const outcomeBlocks: Block[] =
     d.measures.length === 0
       ? [
@@ -51,35 +57,48 @@ export function orgDashboardSections(d: OrgDashboard): Section[] {
           },
         ]
       : [
+          { kind: 'list', items: ownChangeSentences(d) },
           {
-            kind: 'table',
-            caption: 'Outcomes by measure: your own exact figures',
-            head: OWN_OUTCOME_HEAD,
-            rows: d.measures.map(ownOutcomeCells),
-          },
-          {
-            kind: 'p',
-            text: 'Change is each person\'s latest score minus their first. A 95% confidence interval that does not include 0 means the change is unlikely to be chance. "Lost to follow-up" is people with a first score but no later one: their results are not in the change.',
-            link: { href: '/methods#change', text: 'How the figures are worked out' },
+            kind: 'details',
+            summary: 'How this was worked out',
+            blocks: [
+              {
+                kind: 'table',
+                caption: 'Outcomes by measure: your own exact figures',
+                head: OWN_OUTCOME_HEAD,
+                rows: d.measures.map(ownOutcomeCells),
+              },
+              {
+                kind: 'p',
+                text: 'Change is each person\'s latest score minus their first. A 95% confidence interval that does not include 0 means the change is unlikely to be chance. "Lost to follow-up" is people with a first score but no later one: their results are not in the change.',
+                link: { href: '/methods#change', text: 'How the figures are worked out' },
+              },
+            ],
           },
         ];
   const perMeasure: Section[] = d.measures
     .filter((m) => m.stats)
     .map((m, i) => ({
       id: `measure-${i}`,
-      heading: `${m.label.measureName} (${m.label.shortName})`,
+      heading: measureNamed(m.label),
       blocks: [
         {
           kind: 'p',
-          text: `${m.stats!.n} people with a first and a later score: mean ${f2(m.stats!.before.mean)} at first and ${f2(m.stats!.after.mean)} at their latest; ${m.networkPaired} of them agreed to network use and count in network figures.`,
+          text: `${formatCount(m.stats!.n)} people have a first and a later score. On average they scored ${f2(m.stats!.before.mean)} at first and ${f2(m.stats!.after.mean)} at their latest, on a scale from ${m.label.range.min} to ${m.label.range.max}. ${formatCount(m.networkPaired)} of them agreed to network use and count in network figures.`,
         },
         { kind: 'chart', svg: distributionChart(m, `chart-dist-${i}`) },
-        distributionTable(m),
         {
-          kind: 'table',
-          caption: `${m.label.measureName}: mean score of every questionnaire by quarter`,
-          head: ['Quarter', 'Questionnaires', 'Mean score'],
-          rows: m.trend.map((t) => [t.quarter, String(t.n), f2(t.mean)]),
+          kind: 'details',
+          summary: 'The figures behind this chart',
+          blocks: [
+            distributionTable(m),
+            {
+              kind: 'table',
+              caption: `${m.label.measureName}: mean score of every questionnaire by quarter`,
+              head: ['Quarter', 'Questionnaires', 'Mean score'],
+              rows: m.trend.map((t) => [t.quarter, String(t.n), t.mean === null ? '–' : f2(t.mean)]),
+            },
+          ],
         },
       ] satisfies Block[],
     }));

@@ -189,7 +189,8 @@ export function BarChart({
   yLabel: string;
 }): VNode {
   const left = 48;
-  const width = Math.max(360, left + categories.length * (series.length * 16 + 14) + 20);
+  // room for a label like "2025 Q1" (about 50 px at 12 px) under every group, so labels never touch
+  const width = Math.max(360, left + categories.length * Math.max(series.length * 16 + 14, 60) + 20);
   const height = 240;
   const top = 34;
   const bottom = height - 44;

@@ -25,6 +25,7 @@ import { readOrgSums, readOrgStates } from './summaries.repository.ts';
 import { readOrgQuarters, readOrgReach, readOrgScoreTrends, type QuarterRow, type Reach } from './reach.repository.ts';
 import { MINIMUM_GROUP_SIZE } from './domain/disclosure.ts';
 import { changeInWords } from './domain/change-in-words.ts';
+import { fillQuarterGaps } from './domain/quarter-gaps.ts';
 import { POOLED_STEP, roundToStep, statisticStep } from './domain/outside-precision.ts';
 import { groupSize, readLatestReleaseOrgs, type Release, type ReleaseOrg } from './release.service.ts';
 
@@ -87,7 +88,8 @@ export interface OrgMeasureView {
   networkPaired: number;
   stats: MeasureStatistics | null;
   distribution: DistributionBin[];
-  trend: { quarter: string; n: number; mean: number }[];
+  /** Every quarter from the first to the last; a quarter with none has n 0 and mean null. */
+  trend: { quarter: string; n: number; mean: number | null }[];
 }
 
 export interface OrgDashboard {
@@ -146,16 +148,27 @@ export async function buildOrgDashboard(db: Kysely<DB>, orgId: string): Promise<
       networkPaired: entry.network.paired,
       stats: statisticsFromSums(entry.all),
       distribution: distributionOf(pairs, label.range),
-      trend: trends
-        .filter((t) => t.instrumentKey === instrumentKey && t.measureKey === measureKey)
-        .map(({ quarter, n, mean }) => ({ quarter, n, mean })),
+      trend: fillQuarterGaps(
+        trends
+          .filter((t) => t.instrumentKey === instrumentKey && t.measureKey === measureKey)
+          .map(({ quarter, n, mean }): { quarter: string; n: number; mean: number | null } => ({ quarter, n, mean })),
+        (quarter) => ({ quarter, n: 0, mean: null }),
+      ),
     });
   }
   measures.sort(
     (a, b) =>
       a.label.shortName.localeCompare(b.label.shortName) || a.label.measureName.localeCompare(b.label.measureName),
   );
-  return { reach, quarters, measures };
+  const empty = (quarter: string): QuarterRow => ({
+    quarter,
+    sessions: 0,
+    attendance: 0,
+    volunteerHours: 0,
+    assessments: 0,
+    peopleAssessed: 0,
+  });
+  return { reach, quarters: fillQuarterGaps(quarters, empty), measures };
 }
 
 // ---------------------------------------------------------------------------------------------

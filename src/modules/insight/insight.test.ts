@@ -180,7 +180,11 @@ async function checkWithPoppler(pdf: Buffer) {
     const text = (await run('pdftotext', ['-layout', file, '-'])).stdout;
     assert.match(text, /Prepared \d{1,2} [A-Z][a-z]+ \d{4} with Recovery Connectors/, 'a cover with the date in words');
     assert.match(text, /In this pack/, 'the cover says what is inside');
-    assert.match(text, /People’s [a-z ]+ \([A-Z0-9-]+\) went (up|down) by about/, 'a summary in plain words');
+    assert.match(
+      text,
+      /\([A-Z0-9-]+\) went (up|down) by about [\d.]+ points? out of \d+ on average/,
+      'a summary in plain words',
+    );
     assert.match(text, /Page 2 of \d+/, 'numbered pages');
     assert.doesNotMatch(text, /\?\?/, 'no character printed as a question mark');
   } finally {
@@ -255,7 +259,7 @@ test('outside pages never show a count from 1 to 7 or an average from fewer than
   assert.equal(pooled[6], 'fewer than 8'); // organisations left out: 1
   assert.match(
     impact.body,
-    /Across 4 member organisations, people’s life satisfaction \(ONS4\) went up by about [\d.]+ points? out of 10 on average between their first and latest questionnaire: [a-z ,]+ \(about \d+ people; 95% confidence interval −?[\d.]+ to −?[\d.]+\)\./,
+    /Across 4 member organisations, how satisfied people are with their life \(ONS4\) went up by about [\d.]+ points? out of 10 on average between their first and latest questionnaire: [a-z ,]+ \(about \d+ people; 95% confidence interval −?[\d.]+ to −?[\d.]+\)\./,
   );
   for (const line of csv.body.trim().split('\r\n').slice(1)) {
     const cells = line.split(',');

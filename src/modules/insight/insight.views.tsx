@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/http/page-context.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { Layout } from '../../ui/layout.tsx';
 import { Breadcrumbs, ErrorSummary, NotificationBanner, Radios, TextInput } from '../../ui/components.tsx';
-import type { Block, PackDocument, Section } from './pack.document.ts';
+import { numericColumns, type Block, type PackDocument, type Section } from './pack.document.ts';
 import type { SocialValueForm } from './social-value.form.ts';
 import { ADJUSTMENT_NOTES } from './domain/social-value.ts';
 
@@ -45,7 +45,17 @@ export function BlockView({ block }: { block: Block }) {
           <figure class="chart-figure">{block.svg}</figure>
         </div>
       );
-    case 'table':
+    case 'details':
+      return (
+        <details class="worked-out">
+          <summary>{block.summary}</summary>
+          {block.blocks.map((b) => (
+            <BlockView block={b} />
+          ))}
+        </details>
+      );
+    case 'table': {
+      const numeric = numericColumns(block);
       return (
         // Focusable, named region: a wide table scrolls sideways on a phone, by keyboard too.
         <div class="table-wrap" tabIndex={0} role="region" aria-label={block.caption}>
@@ -53,19 +63,26 @@ export function BlockView({ block }: { block: Block }) {
             <caption>{block.caption}</caption>
             <thead>
               <tr>
-                {block.head.map((h) => (
-                  <th scope="col">{h}</th>
+                {block.head.map((h, i) => (
+                  <th scope="col" class={numeric[i] ? 'numeric' : undefined}>
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {block.rows.map((r) => (
-                <tr>{r.map((c, i) => (i === 0 ? <th scope="row">{c}</th> : <td>{c}</td>))}</tr>
+                <tr>
+                  {r.map((c, i) =>
+                    i === 0 ? <th scope="row">{c}</th> : <td class={numeric[i] ? 'numeric' : undefined}>{c}</td>,
+                  )}
+                </tr>
               ))}
             </tbody>
           </table>
         </div>
       );
+    }
   }
 }
 

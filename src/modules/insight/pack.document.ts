@@ -23,7 +23,23 @@ export type Block =
   | { kind: 'p'; text: string; link?: { href: string; text: string } }
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][]; numeric?: boolean[] }
-  | { kind: 'chart'; svg: VNode };
+  | { kind: 'chart'; svg: VNode }
+  /** Behind a "how this was worked out" disclosure on a page; printed in full in a pack. */
+  | { kind: 'details'; summary: string; blocks: Block[] };
+
+const NUMBER_CELL = /^(?:[−+-]?[£]?[\d,]+(?:\.\d+)?%?|–|fewer than \d+|not available)$/;
+
+/** Which columns hold numbers (every cell a number, a dash or "fewer than 8"), so they align right. */
+export function numericColumns(block: Extract<Block, { kind: 'table' }>): boolean[] {
+  if (block.numeric) return block.numeric;
+  return block.head.map(
+    (_, i) =>
+      i > 0 &&
+      block.rows.length > 0 &&
+      block.rows.some((r) => /\d/.test(r[i] ?? '')) &&
+      block.rows.every((r) => NUMBER_CELL.test((r[i] ?? '').trim())),
+  );
+}
 
 export interface Section {
   id: string;
@@ -40,6 +56,13 @@ export interface PackDocument {
 
 export const f2 = (v: number) =>
   Object.is(Math.round(v * 100) / 100, -0) ? '0.00' : (Math.round(v * 100) / 100).toFixed(2);
+/** "Life satisfaction (ONS4)"; a name that already says its questionnaire ("Recovery capital (BARC-10 total)") once. */
+export function measureNamed(label: { measureName: string; shortName: string }): string {
+  return label.measureName.toLowerCase().includes(label.shortName.toLowerCase())
+    ? label.measureName
+    : `${label.measureName} (${label.shortName})`;
+}
+
 export const signed = (v: number) => (v > 0 ? `+${f2(v)}` : f2(v));
 /** Outside figures are rounded to 0.1 or 0.2 (outside-precision.ts); printed to one decimal. */
 export const f1 = (v: number) =>
@@ -109,7 +132,7 @@ export function forestChart(m: PooledMeasureView, id: string): VNode {
   const p = m.pooled;
   return ForestPlot({
     id,
-    title: `Forest plot: change in ${m.label.measureName} (${m.label.shortName}) by organisation`,
+    title: `Forest plot: change in ${measureNamed(m.label)} by organisation`,
     description: `${m.rows.length} organisations with ${MINIMUM_GROUP_SIZE} or more people. ${p ? `Pooled mean change ${f1(p.estimate)}, 95% CI ${f1(p.ci_low)} to ${f1(p.ci_high)}.` : 'No pooled estimate (fewer than 2 organisations).'} The table below gives every value.`,
     rows: m.rows.map((r) => ({
       label: r.label,
@@ -127,7 +150,7 @@ export function forestChart(m: PooledMeasureView, id: string): VNode {
 export function forestTable(m: PooledMeasureView): Block {
   return {
     kind: 'table',
-    caption: `Organisations in the forest plot for ${m.label.measureName} (${m.label.shortName})`,
+    caption: `Organisations in the forest plot for ${measureNamed(m.label)}`,
     head: ['Organisation', 'Data', 'People (rounded)', 'Mean change (95% CI)', 'Weight'],
     rows: m.rows.map((r) => [
       r.label,
@@ -142,7 +165,7 @@ export function forestTable(m: PooledMeasureView): Block {
 export function distributionChart(m: OrgMeasureView, id: string): VNode {
   return BarChart({
     id,
-    title: `${m.label.measureName} (${m.label.shortName}): first and latest scores`,
+    title: `${measureNamed(m.label)}: first and latest scores`,
     description: `How many of the ${m.stats?.n ?? 0} people with two or more scores had each score at first and at their latest questionnaire. The table below gives every value.`,
     categories: m.distribution.map((b) => b.label),
     series: [
@@ -306,6 +329,26 @@ export function methodsBlocks(citations: string[], outside: boolean): Block[] {
   ];
 }
 
+/** The organisation's reach in one sentence. */
+export function reachSentence(d: OrgDashboard): string {
+  return `${whole(d.reach.participants)} people took part, in ${whole(d.reach.sessions)} sessions with ${whole(d.reach.attendance)} attendances; volunteers gave ${whole(d.reach.volunteerHours)} hours.`;
+}
+
+/** Each measure's change in the organisation's own people, in plain words. */
+export function ownChangeSentences(d: OrgDashboard): string[] {
+  return d.measures
+    .filter((m) => m.stats)
+    .map((m) =>
+      changeInWords({
+        ...m.label,
+        change: m.stats!.meanChange,
+        ciLow: m.stats!.ciLow,
+        ciHigh: m.stats!.ciHigh,
+        people: formatCount(m.stats!.n),
+      }),
+    );
+}
+
 // ---- whole packs ------------------------------------------------------------------------------
 
 export function organisationPack(
@@ -317,17 +360,7 @@ export function organisationPack(
   today: string,
 ): PackDocument {
   const sv = socialValueFor({ own: d }, costs, a);
-  const headline = d.measures
-    .filter((m) => m.stats)
-    .map((m) =>
-      changeInWords({
-        ...m.label,
-        change: m.stats!.meanChange,
-        ciLow: m.stats!.ciLow,
-        ciHigh: m.stats!.ciHigh,
-        people: formatCount(m.stats!.n),
-      }),
-    );
+  const headline = ownChangeSentences(d);
   return {
     title: `Evidence pack: ${orgName}`,
     subtitle: `Prepared ${formatCalendarDate(today)} with Recovery Connectors. The organisation's own figures are exact; network figures are disclosure-controlled.`,
@@ -338,11 +371,7 @@ export function organisationPack(
         blocks: [
           {
             kind: 'list',
-            items: [
-              `${whole(d.reach.participants)} people took part, in ${whole(d.reach.sessions)} sessions with ${whole(d.reach.attendance)} attendances; volunteers gave ${whole(d.reach.volunteerHours)} hours.`,
-              ...headline,
-              socialValueHeadline(sv, a),
-            ],
+            items: [reachSentence(d), ...headline, socialValueHeadline(sv, a)],
           },
         ],
       },
@@ -368,7 +397,10 @@ export function organisationPack(
       {
         id: 'pooled',
         heading: 'The network picture',
-        blocks: [{ kind: 'p', text: releaseSentence(network.release) }, ...pooledBlocks(network, 'pack')],
+        blocks: [
+          { kind: 'p', text: releaseSentence(network.release) },
+          ...pooledBlocks(network, 'pack', { forests: false }),
+        ],
       },
       { id: 'social-value', heading: 'Social value', blocks: socialValueBlocks(sv, a, costs) },
       {
@@ -418,7 +450,12 @@ export function outsidePack(
   };
 }
 
-export function pooledBlocks(v: OutsideView, idPrefix: string): Block[] {
+/**
+ * The pooled picture. With `forests`, each measure's forest plot and its table of every
+ * organisation (the network's own pages and packs); without, the pooled figures alone, as an
+ * organisation's pack shows them (at national scale, 500 rows a measure would be most of it).
+ */
+export function pooledBlocks(v: OutsideView, idPrefix: string, { forests = true } = {}): Block[] {
   if (v.measures.length === 0)
     return [
       { kind: 'p', text: `No measure has organisations with ${MINIMUM_GROUP_SIZE} or more consenting people yet.` },
@@ -427,10 +464,18 @@ export function pooledBlocks(v: OutsideView, idPrefix: string): Block[] {
     { kind: 'table', caption: 'Pooled estimates by measure', head: POOLED_HEAD, rows: v.measures.map(pooledCells) },
     ...v.measures.flatMap((m, i): Block[] => [
       { kind: 'p', text: m.sentence },
-      ...(m.rows.length > 0
+      ...(forests && m.rows.length > 0
         ? [{ kind: 'chart' as const, svg: forestChart(m, `${idPrefix}-forest-${i}`) }, forestTable(m)]
         : []),
     ]),
+    ...(forests
+      ? []
+      : [
+          {
+            kind: 'p' as const,
+            text: "The network's own evidence pack shows each organisation's figure beside the pooled one.",
+          },
+        ]),
   ];
 }
 
@@ -468,7 +513,7 @@ export function quarterTable(d: OrgDashboard): Block {
 export function distributionTable(m: OrgMeasureView): Block {
   return {
     kind: 'table',
-    caption: `${m.label.measureName} (${m.label.shortName}): people by first and latest score`,
+    caption: `${measureNamed(m.label)}: people by first and latest score`,
     head: ['Score', 'First', 'Latest'],
     rows: m.distribution.map((b) => [b.label, String(b.before), String(b.after)]),
   };

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { renderToString } from 'preact-render-to-string';
-import type { Block, PackDocument } from './pack.document.ts';
+import { numericColumns, type Block, type PackDocument } from './pack.document.ts';
 
 const MARGIN = 48;
 const GREY = '#505a5f';
@@ -156,6 +156,16 @@ function renderBlock(doc: Doc, root: Struct, block: Block, width: number, ensure
       ),
     );
     doc.y = y + drawHeight + 8;
+  } else if (block.kind === 'details') {
+    // on paper nothing is hidden: the disclosure's summary becomes a sub-heading
+    ensure(40);
+    root.add(
+      doc.struct('H3', {}, () => {
+        doc.font('Bold').fontSize(10).text(printText(block.summary), MARGIN, doc.y, { width });
+      }),
+    );
+    doc.moveDown(0.2);
+    for (const inner of block.blocks) renderBlock(doc, root, inner, width, ensure);
   } else {
     renderTable(doc, root, block, width, ensure);
   }
@@ -169,6 +179,7 @@ function renderTable(
   ensure: (h: number) => void,
 ): void {
   const widths = columnWidths(doc, block, width);
+  const numeric = numericColumns(block);
   ensure(40);
   root.add(
     doc.struct('Caption', {}, () => {
@@ -197,7 +208,7 @@ function renderTable(
             .fontSize(8)
             .text(printText(cells[i] ?? ''), cellX + 2, y + 2, {
               width: widths[i]! - 4,
-              align: !header && block.numeric?.[i] ? 'right' : 'left',
+              align: numeric[i] ? 'right' : 'left',
             });
         }),
       );

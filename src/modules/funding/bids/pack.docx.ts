@@ -33,6 +33,11 @@ function blockParts(block: Block): (Paragraph | Table)[] {
     }
     case 'chart':
       return [];
+    case 'details':
+      return [
+        new Paragraph({ text: block.summary, heading: HeadingLevel.HEADING_3 }),
+        ...block.blocks.flatMap(blockParts),
+      ];
   }
 }
 

@@ -60,3 +60,32 @@ test('a questionnaire with one measure of the same name is named once; an end of
     /^People’s recovery capital \(BARC-10\) went up/,
   );
 });
+
+test('ONS4 measures speak as their questions do, not as a noun', () => {
+  const worthwhile = changeInWords({
+    measureKey: 'worthwhile',
+    measureName: 'Worthwhile',
+    shortName: 'ONS4',
+    direction: 'higher_is_better',
+    range: { min: 0, max: 10 },
+    change: 0.72,
+    ciLow: -0.76,
+    ciHigh: 2.21,
+    people: '18',
+  });
+  assert.match(
+    worthwhile,
+    /^How worthwhile people feel the things they do are \(ONS4\) went up by about 0\.7 points out of 10/,
+  );
+  const anxious = changeInWords({
+    ...anxiety,
+    measureKey: 'anxiety',
+    shortName: 'ONS4',
+    change: -1.5,
+    ciLow: -2,
+    ciHigh: -1,
+    people: '40',
+    among: 'across 3 member organisations',
+  });
+  assert.match(anxious, /^Across 3 member organisations, how anxious people felt the day before \(ONS4\) went down/);
+});
