@@ -4,7 +4,7 @@ import { isSignedIn, hasNetworkRole } from '../platform/auth/actor.ts';
 import type { PageContext } from '../platform/http/page-context.ts';
 import { NotificationBanner } from './components.tsx';
 
-export const ASSET_VERSION = '3';
+export const ASSET_VERSION = '4';
 
 interface LayoutProps {
   ctx: PageContext;

@@ -66,6 +66,10 @@ export function ProfileEditPage(p: {
         )}{' '}
         Don't put anyone's personal details here.
       </p>
+      <p>
+        <a href={`/orgs/${org.slug}/profile/logo`}>Add or change your logo</a>, for your profile and the cover of your
+        evidence packs.
+      </p>
       <form method="post" action={`/orgs/${org.slug}/profile`} novalidate>
         <CsrfField token={ctx.csrfToken()} />
         <TextInput name="name" label="Organisation name" value={values.name} error={errors.name} />

@@ -165,6 +165,7 @@ export function directoryPublicRoutes(deps: Deps) {
         services,
         lastUpdated,
         marks,
+        logo,
       } = await service.loadPublicProfile(deps.db, slug, deps.orgMarks);
       const view = {
         slug: p.slug,
@@ -187,6 +188,7 @@ export function directoryPublicRoutes(deps: Deps) {
         areas: served.map((a) => ({ name: a.name, slug: a.slug })),
         marks,
         lastUpdated,
+        logo,
         helpNow: await loadHelpNow(deps.db),
         upcomingEvents: await listUpcomingPublicEvents(deps.db, { orgId: p.id, limit: 3 }),
         services: services.map((s) => ({

@@ -1,5 +1,6 @@
 // Use cases of the directory: find support near a place, show a member's profile, and let
 // an organisation's lead keep its profile and services up to date.
+import { findLogoSize } from './logo/logo.repository.ts';
 import type { Kysely } from 'kysely';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -211,10 +212,11 @@ export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOut
 export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMarksSource) {
   const profile = await repo.findMemberProfile(db, slug);
   if (!profile) throw notFound('organisation');
-  const [services, areaCodes, marks] = await Promise.all([
+  const [services, areaCodes, marks, logo] = await Promise.all([
     repo.servicesOfOrg(db, profile.id, { activeOnly: true }),
     repo.areasOfOrg(db, profile.id),
     orgMarks ? orgMarks(db, [profile.id]) : new Map<string, readonly OrgMark[]>(),
+    findLogoSize(db, profile.id),
   ]);
   const parts = await loadServiceParts(
     db,
@@ -227,6 +229,11 @@ export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMark
     .reduce((a, b) => (b > a ? b : a), new Date(0));
   return {
     profile,
+    logo: logo && {
+      src: `/organisations/${profile.slug}/logo.png?v=${logo.updated_at.getTime()}`,
+      width: logo.width,
+      height: logo.height,
+    },
     marks: (marks.get(profile.id) ?? []).map((m) => ({ label: m.label, detail: m.detail, href: m.href })),
     lastUpdated: updated.getTime() > 0 ? updated : null,
     areas: areaCodes.map((code) => geo.localAuthorityByCode.get(code)).filter((la) => la !== undefined),

@@ -319,6 +319,8 @@ export interface ProfileView {
   /** Recognition and the like, from other modules. */
   marks: { label: string; detail: string; href: string }[];
   lastUpdated: Date | null;
+  /** Their logo, when they have added one. */
+  logo?: { src: string; width: number; height: number } | undefined;
   helpNow: HelpNowLine[];
   upcomingEvents: UpcomingEvent[];
   services: {
@@ -387,6 +389,15 @@ export function ProfilePage({ ctx, view }: { ctx: PageContext; view: ProfileView
       title={view.name}
       before={<Breadcrumbs items={[{ href: '/our-network', label: 'Our network' }]} />}
     >
+      {view.logo && (
+        <img
+          class="org-logo"
+          src={view.logo.src}
+          alt={`${view.name} logo`}
+          width={view.logo.width}
+          height={view.logo.height}
+        />
+      )}
       <span class="caption">Member organisation</span>
       <h1>{view.name}</h1>
       {view.summary && <p class="lede">{view.summary}</p>}

@@ -10,6 +10,7 @@ import { directoryEditRoutes, directoryPublicRoutes } from './directory.routes.t
 import { orukRoutes } from './oruk.routes.ts';
 import { helpLineRoutes } from './help-lines/help-lines.routes.tsx';
 import { listingReportRoutes } from './listing-report/listing-report.routes.tsx';
+import { logoRoutes } from './logo/logo.routes.tsx';
 import { editHelpLines, reviewApplications } from './directory.policy.ts';
 import type { NetworkLink } from '../../platform/modules.ts';
 
@@ -21,6 +22,7 @@ export function directoryRoutes(deps: Deps) {
     await app.register(applicationRoutes(deps));
     await app.register(helpLineRoutes(deps));
     await app.register(listingReportRoutes(deps));
+    await app.register(logoRoutes(deps));
   };
 }
 
@@ -59,6 +61,8 @@ export { loadHelpNow } from './help-lines/help-lines.service.ts';
 
 export { seedDirectoryDemo, seedDirectorySynthetic } from './directory.seed.ts';
 export { listOrgPlaces, type OrgPlace } from './places.repository.ts';
+/** An organisation's logo (PNG, at most 400 px a side), for the covers of its packs. */
+export { findOrgLogo } from './logo/logo.service.ts';
 
 export const directoryModule: ModuleDefinition = {
   name: 'directory',

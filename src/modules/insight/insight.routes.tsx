@@ -1,4 +1,5 @@
 // The insight module's routes: thin — authorise (config.access), build the view model, render.
+import { findOrgLogo } from '../directory/index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access, orgOf } from '../../platform/http/access.ts';
@@ -112,8 +113,21 @@ export function insightRoutes(deps: Deps) {
     const orgPack = async (req: FastifyRequest) => {
       const org = orgOf(req);
       const form = readSocialValueForm(query(req));
-      const [dashboard, network] = await Promise.all([buildOrgDashboard(deps.db, org.id), buildOutsideView(deps.db)]);
-      return { org, form, doc: organisationPack(org.name, dashboard, network, form.costs, form.assumptions, today()) };
+      const [dashboard, network, logo] = await Promise.all([
+        buildOrgDashboard(deps.db, org.id),
+        buildOutsideView(deps.db),
+        findOrgLogo(deps, org.id),
+      ]);
+      const doc = organisationPack(org.name, dashboard, network, form.costs, form.assumptions, today());
+      if (logo)
+        doc.logo = {
+          png: logo.png,
+          src: `/organisations/${org.slug}/logo.png?v=${logo.updated_at.getTime()}`,
+          alt: `${org.name} logo`,
+          width: logo.width,
+          height: logo.height,
+        };
+      return { org, form, doc };
     };
     app.get('/orgs/:org/insight/pack', { config: { access: access.org(makeOrgPack) } }, async (req, reply) => {
       const { org, form, doc } = await orgPack(req);

@@ -155,6 +155,15 @@ export function PackPage({
       crumbs={crumbs}
       intro={
         <>
+          {doc.logo && (
+            <img
+              class="org-logo"
+              src={doc.logo.src}
+              alt={doc.logo.alt}
+              width={doc.logo.width}
+              height={doc.logo.height}
+            />
+          )}
           <p class="lead">{doc.subtitle}</p>
           <Downloads links={downloads} />
         </>

@@ -73,6 +73,18 @@ export function renderPackPdf(pack: PackDocument): Promise<Buffer> {
 function cover(doc: Doc, root: Struct, pack: PackDocument): void {
   const width = doc.page.width - 2 * MARGIN;
   doc.y = doc.page.height * 0.3;
+  if (pack.logo) {
+    // at most 5 cm a side, above the title
+    const scale = Math.min(1, 142 / pack.logo.width, 142 / pack.logo.height);
+    const w = pack.logo.width * scale;
+    const h = pack.logo.height * scale;
+    const y = doc.y - h - 24;
+    root.add(
+      doc.struct('Figure', { alt: pack.logo.alt }, () =>
+        doc.image(Buffer.from(pack.logo!.png), MARGIN, y, { width: w, height: h }),
+      ),
+    );
+  }
   root.add(
     doc.struct('H1', {}, () => {
       doc.font('Bold').fontSize(24).fillColor('black').text(printText(pack.title), MARGIN, doc.y, { width });

@@ -753,6 +753,15 @@ export interface OrgAreasTable {
   lad_code: string;
 }
 
+export interface OrgLogosTable {
+  org_id: string;
+  png: Buffer;
+  width: number;
+  height: number;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 export interface OrgProfilesTable {
   org_id: string;
   founded_year: number | null;
@@ -1169,6 +1178,7 @@ export interface DB {
   locations: LocationsTable;
   memberships: MembershipsTable;
   org_areas: OrgAreasTable;
+  org_logos: OrgLogosTable;
   org_profiles: OrgProfilesTable;
   organisations: OrganisationsTable;
   people: PeopleTable;
