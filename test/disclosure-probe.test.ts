@@ -163,6 +163,11 @@ test('direct reading: the small group is named in no figures, and a consortium c
       );
       assert.match(res.body, new RegExp(`${TINY}[^<]*too few people`));
       assert.doesNotMatch(res.body, /\b3 people\b|\bthree\b/i);
+      // the page says why and lets them choose again, rather than a bare error
+      if (path === '/network/insight/pack') {
+        assert.match(res.body, /<h1>Choose another group<\/h1>/);
+        assert.match(res.body, /<form method="get" action="\/network\/insight\/pack">/);
+      }
     }
   }
 });

@@ -1,10 +1,12 @@
 // The insight module's routes: thin — authorise (config.access), build the view model, render.
-import { findOrgLogo } from '../directory/index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access, orgOf } from '../../platform/http/access.ts';
 import { pageContext } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { findOrgLogo } from '../directory/index.ts';
+import { NotificationBanner } from '../../ui/components.tsx';
 import { buildOrgDashboard, buildOutsideView } from './insight.service.ts';
 import { assertGroupCanBeShown } from './release.service.ts';
 import { releaseSentence } from './domain/release-calendar.ts';
@@ -228,8 +230,34 @@ export function insightRoutes(deps: Deps) {
       const view = await buildOutsideView(deps.db, s.orgIds);
       return { s, form, view, doc: outsidePack(s.title, s.scope, view, form.costs, form.assumptions, today()) };
     };
+    /** A group that can't be shown: say why on a page that lets them choose again. */
+    const groupRefused = async (req: FastifyRequest, reply: FastifyReply, message: string) =>
+      sendPage(
+        reply,
+        <InsightPage
+          ctx={ctx(req, reply)}
+          title="Choose another group"
+          crumbs={NETWORK_CRUMBS}
+          intro={
+            <NotificationBanner kind="warning" title="This group can't be shown">
+              <p>{message}</p>
+            </NotificationBanner>
+          }
+          sections={[]}
+        >
+          {groupChooser(await readMembers(deps.db))}
+        </InsightPage>,
+        400,
+      );
     app.get('/network/insight/pack', { config: { access: access.network(viewNetworkInsight) } }, async (req, reply) => {
-      const { s, form, doc } = await outsideDoc(req);
+      let built: Awaited<ReturnType<typeof outsideDoc>>;
+      try {
+        built = await outsideDoc(req);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation') return groupRefused(req, reply, err.message);
+        throw err;
+      }
+      const { s, form, doc } = built;
       const params = new URLSearchParams(socialValueQuery(form));
       if (s.slugs) params.set('orgs', s.slugs.join(','));
       const q = params.toString() ? `?${params}` : '';
