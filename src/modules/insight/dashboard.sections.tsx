@@ -96,7 +96,7 @@ export function orgDashboardSections(d: OrgDashboard): Section[] {
               kind: 'table',
               caption: `${m.label.measureName}: mean score of every questionnaire by quarter`,
               head: ['Quarter', 'Questionnaires', 'Mean score'],
-              rows: m.trend.map((t) => [t.quarter, String(t.n), t.mean === null ? '–' : f2(t.mean)]),
+              rows: m.trend.map((t) => [t.quarter, formatCount(t.n), t.mean === null ? '–' : f2(t.mean)]),
             },
           ],
         },
@@ -139,7 +139,7 @@ export function networkDashboardSections(
           head: ['Region', 'Members', 'Members that have sent data'],
           rows: [...byRegion]
             .sort((a, b) => a[0].localeCompare(b[0]))
-            .map(([region, r]) => [region, String(r.members), String(r.withData)]),
+            .map(([region, r]) => [region, formatCount(r.members), formatCount(r.withData)]),
         },
         byLa.size === 0
           ? { kind: 'p', text: 'No member has listed the local authorities it serves yet (on its public profile).' }

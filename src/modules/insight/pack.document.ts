@@ -78,11 +78,11 @@ export const whole = (v: number) => Math.round(v).toLocaleString('en-GB');
 export function ownOutcomeCells(m: OrgMeasureView): string[] {
   const s = m.stats;
   const name = `${m.label.shortName}: ${m.label.measureName}`;
-  if (!s) return [name, String(m.people), '0', '–', '–', '–', '–', '–', '–'];
+  if (!s) return [name, whole(m.people), '0', '–', '–', '–', '–', '–', '–'];
   return [
     name,
-    String(s.attrition.baselines),
-    String(s.n),
+    whole(s.attrition.baselines),
+    whole(s.n),
     `${f2(s.before.mean)} → ${f2(s.after.mean)}`,
     `${signed(s.meanChange)} (${f2(s.ciLow)} to ${f2(s.ciHigh)})`,
     s.effect ? `${f2(s.effect.dz)} (${f2(s.effect.ci_low)} to ${f2(s.effect.ci_high)})` : '–',
@@ -110,7 +110,7 @@ export function pooledCells(m: PooledMeasureView): string[] {
   const p = m.pooled;
   return [
     `${m.label.shortName}: ${m.label.measureName}`,
-    String(m.organisations),
+    whole(m.organisations),
     m.people.display,
     p ? `${signed1(p.estimate)} (${f1(p.ci_low)} to ${f1(p.ci_high)})` : 'not enough organisations',
     p && p.pi_low !== null && p.pi_high !== null ? `${f1(p.pi_low)} to ${f1(p.pi_high)}` : '–',
@@ -517,7 +517,7 @@ export function distributionTable(m: OrgMeasureView): Block {
     kind: 'table',
     caption: `${measureNamed(m.label)}: people by first and latest score`,
     head: ['Score', 'First', 'Latest'],
-    rows: m.distribution.map((b) => [b.label, String(b.before), String(b.after)]),
+    rows: m.distribution.map((b) => [b.label, whole(b.before), whole(b.after)]),
   };
 }
 
@@ -546,14 +546,14 @@ function appendixOwn(d: OrgDashboard): Block {
     head: ['Measure', 'n', 'Mean change', 'SD change', 'SE', 'CI low', 'CI high', 'd_z', 'Baselines', 'Lost'],
     rows: d.measures.map((m) => [
       `${m.label.shortName}: ${m.label.measureName}`,
-      String(m.stats?.n ?? 0),
+      whole(m.stats?.n ?? 0),
       stat(m.stats, (s) => s.meanChange),
       stat(m.stats, (s) => s.sdChange),
       stat(m.stats, (s) => s.se),
       stat(m.stats, (s) => s.ciLow),
       stat(m.stats, (s) => s.ciHigh),
       m.stats?.effect ? m.stats.effect.dz.toPrecision(6) : '',
-      String(m.stats?.attrition.baselines ?? m.people),
+      whole(m.stats?.attrition.baselines ?? m.people),
       String(m.stats?.attrition.lost_to_follow_up ?? ''),
     ]),
   };
