@@ -1,6 +1,7 @@
 // HTTP routes for signing in and out, emailed links, passwords, invitations and the account page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isSignedIn, type NetworkRole } from '../../platform/auth/actor.ts';
+import { looksLikeToken } from '../../platform/auth/tokens.ts';
 import { deleteAllSessions, deleteSession, listSessions } from '../../platform/auth/session.store.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { access, personOf } from '../../platform/http/access.ts';
@@ -32,7 +33,7 @@ import {
 
 const tokenParam = (req: FastifyRequest) => {
   const t = (req.params as { token?: string }).token ?? '';
-  return /^[A-Za-z0-9_-]{20,100}$/.test(t) ? t : 'invalid-token-placeholder';
+  return looksLikeToken(t) ? t : 'invalid-token-placeholder';
 };
 
 export function accountRoutes(deps: Deps) {

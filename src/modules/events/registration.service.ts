@@ -16,7 +16,7 @@ import { mayAttend, type Audience } from './events.policy.ts';
 import { joinLinkFor, sendRegistrationEmail, type MessageKind } from './messages.ts';
 import { venueLine } from './event-calendar.ts';
 import { registrationToken, registrationTokenHash } from './registration-link.ts';
-import { hashToken } from '../../platform/auth/tokens.ts';
+import { hashToken, looksLikeToken } from '../../platform/auth/tokens.ts';
 import * as regs from './registrations.repository.ts';
 import type { RegistrationRow } from './registrations.repository.ts';
 
@@ -145,7 +145,7 @@ export async function registerForEvent(
 
 /** The registration behind a link, or 404 for an unknown or altered one. */
 export async function findByToken(deps: Deps, token: string): Promise<RegistrationRow> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw notFound('booking');
+  if (!looksLikeToken(token)) throw notFound('booking');
   const r = await regs.findRegistrationByTokenHash(deps.db, hashToken(token));
   if (!r) throw notFound('booking');
   return r;

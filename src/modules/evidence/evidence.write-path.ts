@@ -55,6 +55,13 @@ export function naturalKeyOf(
   return a.keySuffix ? `${key}|${a.keySuffix}` : key;
 }
 
+/** The stored scores ({"recovery_capital": 39}), worked out here from the answers, never taken from outside. */
+function scoresJsonOf(definition: InstrumentDefinition, responses: Record<string, number>): string {
+  const scored = scoreAssessment(definition, responses);
+  if (!scored.ok) throw new ScoringError(scored.errors);
+  return JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score])));
+}
+
 const INSERT_BATCH = 5000;
 const PARTICIPANT_BATCH = 1000; // 13 parameters a row: stays under PostgreSQL's 65,535
 
@@ -71,11 +78,7 @@ export async function insertAssessments(
   const inserted = new Set<string>();
   for (let start = 0; start < assessments.length; start += INSERT_BATCH) {
     const batch = assessments.slice(start, start + INSERT_BATCH);
-    const scores = batch.map((a) => {
-      const scored = scoreAssessment(a.definition, a.responses);
-      if (!scored.ok) throw new ScoringError(scored.errors);
-      return JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score])));
-    });
+    const scores = batch.map((a) => scoresJsonOf(a.definition, a.responses));
     const col = <T>(f: (a: AssessmentToStore) => T) => batch.map(f);
     const done = await sql<{ natural_key: string }>`
       insert into evidence_assessments
@@ -113,8 +116,7 @@ export async function correctAssessment(
   assessmentId: string,
   c: AssessmentCorrection,
 ): Promise<'corrected' | 'missing' | 'clash'> {
-  const scored = scoreAssessment(c.definition, c.responses);
-  if (!scored.ok) throw new ScoringError(scored.errors);
+  const scores = scoresJsonOf(c.definition, c.responses);
   const naturalKey = naturalKeyOf(c);
   const taken = await tx
     .selectFrom('evidence_assessments')
@@ -130,7 +132,7 @@ export async function correctAssessment(
       assessed_on: c.assessedOn,
       time_point: c.timePoint,
       responses: JSON.stringify(c.responses),
-      scores: JSON.stringify(Object.fromEntries(scored.value.measures.map((m) => [m.measure_key, m.score]))),
+      scores,
       natural_key: naturalKey,
     })
     .where('org_id', '=', orgId)

@@ -6,6 +6,11 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** Has the shape of a token in a link (URL-safe, 20 to 100 characters): checked before hashing or a query. */
+export function looksLikeToken(text: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(text);
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -2,6 +2,7 @@
 // "Every Tuesday, 7pm to 9pm (UK time)".
 import { WEEKDAYS } from './schedule.ts';
 import type { DayRule, Ordinal, Schedule, Weekday } from './schedule.ts';
+import { capitalise } from '../../../platform/text.ts';
 
 export const DAY_NAMES: Readonly<Record<Weekday, string>> = {
   MO: 'Monday',
@@ -37,8 +38,6 @@ export function joinWithAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function weekdaysInOrder(byday: readonly DayRule[]): Weekday[] {
   return WEEKDAYS.filter((day) => byday.some((d) => d.day === day));

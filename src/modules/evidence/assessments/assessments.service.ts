@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
+import { looksLikeToken } from '../../../platform/auth/tokens.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
@@ -272,7 +273,7 @@ export type LinkState =
 
 /** What a self-completion link leads to. Only the organisation's name is shown, nothing about the person. */
 export async function openCompletionLink(db: Kysely<DB>, token: string, now = new Date()): Promise<LinkState> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'missing' };
+  if (!looksLikeToken(token)) return { state: 'missing' };
   const tokenHash = hashLinkToken(token);
   const link = await repo.findCompletionLink(db, tokenHash);
   if (!link) return { state: 'missing' };

@@ -5,6 +5,7 @@
 import { recordAudit } from '../../../platform/audit.ts';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
 import { hitRateLimits, rateKey } from '../../../platform/auth/rate-limit.repository.ts';
+import { looksLikeToken } from '../../../platform/auth/tokens.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';
@@ -25,7 +26,7 @@ const gone = () =>
 
 /** This participant's link, still open, with its questionnaire's short name; else 410. */
 async function openLinkFor(deps: Deps, org: OrgTarget, participantId: string, token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw gone();
+  if (!looksLikeToken(token)) throw gone();
   const link = await repo.findCompletionLink(deps.db, hashLinkToken(token));
   if (!link || link.org_id !== org.id || link.participant_id !== participantId) throw gone();
   if (link.used_at || link.expires_at <= new Date()) throw gone();

@@ -3,6 +3,7 @@
 // the questionnaire it was for. Later visits to the link show nothing about them.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit.ts';
+import { looksLikeToken } from '../../../platform/auth/tokens.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { progressOfRows, type MeasureProgress } from '../domain/progress.ts';
 import { findInstrumentVersionsForOrg } from '../instruments/instruments.repository.ts';
@@ -13,7 +14,7 @@ import { hashLinkToken } from './assessments.service.ts';
 export const OWN_PROGRESS_WINDOW_MS = 5 * 60_000;
 
 export async function showOwnProgress(db: Kysely<DB>, token: string, now = new Date()): Promise<MeasureProgress[]> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return [];
+  if (!looksLikeToken(token)) return [];
   const link = await repo.findCompletionLink(db, hashLinkToken(token));
   if (!link?.used_at || now.getTime() - link.used_at.getTime() > OWN_PROGRESS_WINDOW_MS) return [];
   const rows = (await repo.listAssessmentsForParticipant(db, link.org_id, link.participant_id)).filter(

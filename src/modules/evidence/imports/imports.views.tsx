@@ -15,13 +15,9 @@ import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import type { ImportProblem } from './engine/import-problem.ts';
 import type { ImportReport } from './engine/import-report.ts';
 import { describeLimits } from './engine/import-limits.ts';
-import type { ImportTarget } from './engine/target-schemas.ts';
+import { IMPORT_TARGET_NAMES, type ImportTarget } from './engine/target-schemas.ts';
 
-export const TARGET_LABEL: Record<ImportTarget, string> = {
-  participants: 'Participants',
-  assessments: 'Questionnaires',
-  activities: 'Sessions',
-};
+export const TARGET_LABEL = IMPORT_TARGET_NAMES;
 const TARGET_HINT: Record<ImportTarget, string> = {
   participants:
     'One row per person: their code, and if you have them first name, age band, gender, ethnicity, local authority and consent.',

@@ -4,16 +4,10 @@ import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { listInstrumentsForOrg } from '../instruments/instruments.repository.ts';
 import { templateColumns } from './engine/import-template.ts';
-import { schemaFor, type ImportTarget } from './engine/target-schemas.ts';
+import { IMPORT_TARGET_NAMES, schemaFor, type ImportTarget } from './engine/target-schemas.ts';
 import { templateCsv, templateXlsx } from './engine/template-files.ts';
 
 export type TemplateFormat = 'csv' | 'xlsx';
-
-const TITLES: Record<ImportTarget, string> = {
-  participants: 'Participants',
-  assessments: 'Questionnaires',
-  activities: 'Sessions',
-};
 
 export interface TemplateFile {
   fileName: string;
@@ -30,11 +24,14 @@ export async function makeImportTemplate(
   const instruments =
     target === 'assessments' ? (await listInstrumentsForOrg(deps.db, org.id)).map((i) => i.definition) : [];
   const columns = templateColumns(schemaFor(target, instruments), instruments);
-  const fileName = `${TITLES[target].toLowerCase()}-template.${format}`;
+  const fileName = `${IMPORT_TARGET_NAMES[target].toLowerCase()}-template.${format}`;
   if (format === 'csv') return { fileName, contentType: 'text/csv; charset=utf-8', body: templateCsv(columns) };
   return {
     fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await templateXlsx(columns, `${TITLES[target]}: a template for importing into Recovery Connectors`),
+    body: await templateXlsx(
+      columns,
+      `${IMPORT_TARGET_NAMES[target]}: a template for importing into Recovery Connectors`,
+    ),
   };
 }

@@ -1,6 +1,7 @@
 // A change in a measure as a sentence people say: what moved, which way, by about how much out of
 // the whole scale, whether that is better or worse, and whether it could be chance. The interval
 // comes last, for those who want it. Pure.
+import { capitalise } from '../../../platform/text.ts';
 
 /**
  * What people rated, as a sentence's subject, for the measures whose names are not one ("worthwhile"):
@@ -56,5 +57,3 @@ export function changeInWords(c: ChangeToDescribe): string {
   const point = size === '1' ? 'point' : 'points';
   return `${opening} went ${up ? 'up' : 'down'} by about ${size} ${point} out of ${span} on average between their first and latest questionnaire: ${verdict} ${tail}.`;
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,6 +3,7 @@
 // on whether it is needed, what to put in it and an example. Pure: the files are made elsewhere.
 import type { InstrumentDefinition } from '../../domain/instrument-definition.ts';
 import type { FieldKind, TargetField, TargetSchema } from './target-schemas.ts';
+import { capitalise } from '../../../../platform/text.ts';
 
 export interface TemplateColumn {
   heading: string;
@@ -44,8 +45,6 @@ const NOTES: Record<string, string> = {
   time_point: 'When in their journey this was, like Start, 3 months or End.',
   first_time_attendees: 'How many of the people there came for the first time (counted within the attendance).',
 };
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function describeKind(kind: FieldKind, instruments: readonly InstrumentDefinition[]): string {
   switch (kind.type) {

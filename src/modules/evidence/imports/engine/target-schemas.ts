@@ -6,6 +6,13 @@ import type { Choice } from './parse-choice.ts';
 
 export type ImportTarget = 'participants' | 'assessments' | 'activities';
 
+/** What each import brings in, as people call it. */
+export const IMPORT_TARGET_NAMES: Record<ImportTarget, string> = {
+  participants: 'Participants',
+  assessments: 'Questionnaires',
+  activities: 'Sessions',
+};
+
 export type FieldKind =
   | { type: 'text'; maxLength: number }
   | { type: 'participant_code' }
