@@ -8,6 +8,8 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseUrl } from '../../../test/support/database.ts';
+import { openDatabase } from '../db/database.ts';
+import { createJobQueue } from './job-queue.ts';
 import { jobsReport } from './jobs.command.ts';
 import { listRecentRuns } from './jobs.repository.ts';
 import { createProbeTable, eventually, probeModule, probeRuns } from './test/probe-module.ts';
@@ -139,6 +141,47 @@ test(
     } finally {
       for (const child of children) child.kill('SIGTERM');
       await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
+    }
+  },
+);
+
+// Found by CI: two instances starting together deadlocked creating the same new queues (each
+// attaches a partition to pg-boss's job table), and PostgreSQL cancelled one, which then crashed.
+test(
+  'instances preparing the same new queues at once all succeed',
+  { skip: !testDatabaseUrl && 'PostgreSQL only' },
+  async () => {
+    const suffix = Date.now().toString(36);
+    const definitions = Array.from({ length: 6 }, (_, i) => ({
+      name: `probe.fresh-${suffix}-${i}`,
+      run: async () => {},
+    }));
+    const databases = await Promise.all(
+      Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url: t.database.url!, maxConnections: 2 })),
+    );
+    try {
+      const queues = databases.map((database) =>
+        createJobQueue({
+          pool: database.pool,
+          db: database.db,
+          definitions,
+          deps: () => {
+            throw new Error('no job runs here');
+          },
+        }),
+      );
+      const results = await Promise.allSettled(queues.map((q) => q.prepare()));
+      assert.deepEqual(
+        results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')),
+        ['ok', 'ok', 'ok', 'ok'],
+      );
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from pgboss.queue where name like ${`probe.fresh-${suffix}-%`}`.execute(
+        t.database.db,
+      );
+      assert.equal(rows[0]!.n, 6, 'each queue made once');
+    } finally {
+      await Promise.all(databases.map((d) => d.close()));
     }
   },
 );

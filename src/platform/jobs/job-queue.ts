@@ -40,6 +40,26 @@ export interface PlatformJobQueue extends JobQueue {
   readonly definitions: readonly JobDefinition[];
 }
 
+/** pg-boss 10's own queue for recurring jobs (`__pgboss__send-it` in its timekeeper). */
+const TIMEKEEPER_QUEUE = '__pgboss__send-it';
+
+/**
+ * Creating a queue attaches a partition to pg-boss's job table; two instances doing so at once
+ * can deadlock, and PostgreSQL then cancels one of them. The cancelled one tries again (and finds
+ * the queue made), after a short random wait so the two do not meet again.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (code !== '40P01' || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 200));
+    }
+  }
+}
+
 /** pg-boss's connection contract, over a pool or over a Kysely transaction. */
 function poolExecutor(pool: pg.Pool): PgBoss.Db {
   return { executeSql: (text, values) => pool.query(text, values) };
@@ -80,6 +100,10 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
 
   const prepare = () =>
     (prepared ??= (async () => {
+      const existing = new Set((await boss.getQueues()).map((q) => q.name));
+      // pg-boss's timekeeper creates its own queue as it starts and ignores a failure; made
+      // here, under the retry below, it is there however many instances start together.
+      if (!existing.has(TIMEKEEPER_QUEUE)) await retryOnDeadlock(() => boss.createQueue(TIMEKEEPER_QUEUE));
       for (const d of byName.values()) {
         const queue = {
           name: d.name,
@@ -87,10 +111,13 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
           retryDelay: d.retryDelaySeconds ?? 60,
           retryBackoff: true,
         };
-        await boss.createQueue(d.name, queue); // does nothing when it exists
-        await boss.updateQueue(d.name, queue); // the definition's retry settings win
+        if (!existing.has(d.name)) await retryOnDeadlock(() => boss.createQueue(d.name, queue)); // a no-op when it exists
+        await retryOnDeadlock(() => boss.updateQueue(d.name, queue)); // the definition's retry settings win
       }
-    })());
+    })().catch((err: unknown) => {
+      prepared = undefined; // a later call tries again rather than keep the failure
+      throw err;
+    }));
 
   return {
     definitions: [...byName.values()],
