@@ -14,8 +14,6 @@ const RULE = [
 // Known breaches, still to be moved into services and repositories (issue 8). The list only
 // shrinks: a new breach fails the test, and so does a fixed one left on the list.
 const KNOWN: readonly string[] = [
-  'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.repository.ts',
-  'src/modules/directory/directory.routes.tsx: route imports repository directory/directory.edit.repository.ts',
   'src/modules/directory/directory.seed.ts: SQL outside a repository',
   'src/modules/evidence/evidence.write-path.ts: SQL outside a repository',
   'src/modules/evidence/imports/import.command.ts: SQL outside a repository',

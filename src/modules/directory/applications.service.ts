@@ -8,7 +8,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { insertOrganisation, inviteToOrganisation, slugExists } from '../network/index.ts';
 import { slugify } from './domain/places.ts';
-import * as edit from './directory.edit.repository.ts';
+import * as edit from './edit/edit.repository.ts';
 import { lookUpPlace } from './directory.service.ts';
 import type { ApplicationInput } from './directory.schemas.ts';
 import * as repo from './applications.repository.ts';

@@ -1,31 +1,20 @@
-// HTTP routes of the public directory (find support, the search API, profiles, areas, the
-// coverage map) and of a lead editing their organisation's entry.
-import { listUpcomingPublicEvents } from '../events/index.ts';
+// HTTP routes of the public directory: find support, the search API, profiles, areas and the
+// coverage map. A lead editing their organisation's entry: edit/edit.routes.tsx.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
-import { access, orgOf, personOf } from '../../platform/http/access.ts';
+import { access } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import { formValues } from '../../platform/http/forms.ts';
-import { pageContext, setFlash } from '../../platform/http/page-context.ts';
-import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
+import { pageContext } from '../../platform/http/page-context.ts';
+import { sendPage } from '../../platform/http/render.ts';
 import { loadGeoData } from './domain/geo.data.ts';
-import { slugify, type LocalAuthority } from './domain/places.ts';
+import { slugify } from './domain/places.ts';
 import { TtlCache } from '../../platform/http/page-cache.ts';
-import { editOrgDirectory } from './directory.policy.ts';
-import * as repo from './directory.repository.ts';
-import * as edit from './directory.edit.repository.ts';
-import {
-  parseProfileForm,
-  parseSearchQuery,
-  parseServiceForm,
-  serviceParam,
-  type SearchQuery,
-} from './directory.schemas.ts';
+import { parseSearchQuery, type SearchQuery } from './directory.schemas.ts';
 import * as service from './directory.service.ts';
 import { loadFindSupportPage, type FindSupportOutcome } from './find-support.service.ts';
 import { loadHelpNow } from './help-lines/help-lines.service.ts';
-import { ProfileEditPage, ServiceFormPage, ServicesPage } from './directory.edit.views.tsx';
+import { loadProfilePage } from './profile.pages.ts';
 import { AreaPage, FindSupportPage, NetworkMapPage, ProfilePage } from './directory.views.tsx';
 import { jsonForHtmlContexts, searchResponseSchema, toApiResponse } from './directory.api.ts';
 
@@ -61,16 +50,6 @@ function areas() {
 }
 
 export const areaHref = (code: string): string => `/areas/${areas().byCode.get(code)?.slug ?? code.toLowerCase()}`;
-
-function areasByRegion(): { region: string; areas: LocalAuthority[] }[] {
-  const groups = new Map<string, LocalAuthority[]>();
-  for (const la of loadGeoData().localAuthorities)
-    groups.set(la.regionName, [...(groups.get(la.regionName) ?? []), la]);
-  return [...groups].map(([region, list]) => ({
-    region,
-    areas: [...list].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
-  }));
-}
 
 const cacheKey = (q: SearchQuery) =>
   JSON.stringify([
@@ -159,62 +138,12 @@ export function directoryPublicRoutes(deps: Deps) {
 
     app.get('/organisations/:slug', open, async (req, reply) => {
       const slug = String((req.params as { slug: string }).slug);
-      const {
-        profile: p,
-        areas: served,
-        services,
-        lastUpdated,
-        marks,
-        logo,
-      } = await service.loadPublicProfile(deps.db, slug, deps.orgMarks);
-      const view = {
-        slug: p.slug,
-        name: p.name,
-        summary: p.summary,
-        town: p.town,
-        region: p.region,
-        sizeBand: p.size_band,
-        founded: p.founded_year,
-        charityNumber: p.charity_number ?? '',
-        companyNumber: p.company_number ?? '',
-        website: p.website ?? '',
-        email: p.email ?? '',
-        phone: p.phone ?? '',
-        socialLinks: (p.social_links ?? '')
-          .split(/\r?\n/)
-          .map((l) => l.trim())
-          .filter(Boolean),
-        livedExperience: p.lived_experience ?? '',
-        areas: served.map((a) => ({ name: a.name, slug: a.slug })),
-        marks,
-        lastUpdated,
-        logo,
-        helpNow: await loadHelpNow(deps.db),
-        upcomingEvents: await listUpcomingPublicEvents(deps.db, { orgId: p.id, limit: 3 }),
-        services: services.map((s) => ({
-          id: s.row.id,
-          name: s.row.name,
-          description: s.row.description,
-          whoFor: s.row.who_for,
-          howToJoin: s.row.how_to_join,
-          mode: s.row.mode as 'in_person' | 'online' | 'both',
-          free: s.row.free,
-          costNote: s.row.cost_note,
-          url: s.row.url,
-          types: s.types,
-          venues: s.venues,
-          times: s.times,
-          nextSession: s.nextSession,
-        })),
-      };
+      const view = await loadProfilePage(deps.db, slug, deps.orgMarks);
       return sendPage(reply, <ProfilePage ctx={ctx(req, reply)} view={view} />);
     });
 
     app.get('/our-network', open, async (req, reply) => {
-      const data = (await shared.get('map', async () => {
-        const [counts, members] = await Promise.all([repo.memberCountsByArea(deps.db), repo.countMembers(deps.db)]);
-        return { counts, members };
-      })) as { counts: Map<string, number>; members: number };
+      const data = (await shared.get('map', () => service.loadNetworkMap(deps.db))) as service.NetworkMap;
       const view = {
         counts: data.counts,
         members: data.members,
@@ -227,7 +156,7 @@ export function directoryPublicRoutes(deps: Deps) {
     app.get('/areas/:area', open, async (req, reply) => {
       const area = areas().bySlug.get(String((req.params as { area: string }).area));
       if (!area) throw notFound('area');
-      const orgs = await repo.membersServingArea(deps.db, area.code);
+      const orgs = await service.listMembersServingArea(deps.db, area.code);
       const region = loadGeoData().localAuthorityByCode.get(area.code)?.regionName ?? area.region;
       return sendPage(
         reply,
@@ -245,129 +174,3 @@ const REGION_OR_NATION: Record<string, string> = {
   S92000003: 'Scotland',
   N92000002: 'Northern Ireland',
 };
-
-export function directoryEditRoutes(deps: Deps) {
-  return async function (app: FastifyInstance) {
-    const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
-    const lead = { config: { access: access.org(editOrgDirectory) } };
-    const knownAreas = new Set(loadGeoData().localAuthorities.map((la) => la.code));
-
-    async function profileValues(orgId: string): Promise<Record<string, string>> {
-      const p = await edit.getOwnProfile(deps.db, orgId);
-      const values: Record<string, string> = {
-        name: p.name,
-        summary: p.summary,
-        size_band: p.size_band,
-        founded_year: p.founded_year ? String(p.founded_year) : '',
-        charity_number: p.charity_number ?? '',
-        company_number: p.company_number ?? '',
-        website: p.website ?? '',
-        email: p.email ?? '',
-        phone: p.phone ?? '',
-        social_links: p.social_links ?? '',
-        lived_experience: p.lived_experience ?? '',
-      };
-      for (const code of await repo.areasOfOrg(deps.db, orgId)) values[`area_${code}`] = 'on';
-      return values;
-    }
-
-    app.get('/orgs/:org/profile', lead, async (req, reply) => {
-      const org = orgOf(req);
-      return sendPage(
-        reply,
-        <ProfileEditPage
-          ctx={ctx(req, reply)}
-          org={org}
-          values={await profileValues(org.id)}
-          areasByRegion={areasByRegion()}
-        />,
-      );
-    });
-
-    app.post('/orgs/:org/profile', lead, async (req, reply) => {
-      const org = orgOf(req);
-      const form = parseProfileForm(req.body, knownAreas);
-      if (!form.ok) {
-        return sendPage(
-          reply,
-          <ProfileEditPage
-            ctx={ctx(req, reply)}
-            org={org}
-            values={form.values}
-            errors={form.errors}
-            areasByRegion={areasByRegion()}
-          />,
-          400,
-        );
-      }
-      await service.saveOrgProfile(deps.db, personOf(req), org, form.data);
-      setFlash(reply, { kind: 'success', text: 'Your profile is saved.' });
-      return reply.redirect(`/orgs/${org.slug}/profile`, 303);
-    });
-
-    app.get('/orgs/:org/services', lead, async (req, reply) => {
-      const org = orgOf(req);
-      const rows = await repo.servicesOfOrg(deps.db, org.id, { activeOnly: false });
-      const services = rows.map((s) => ({
-        id: s.id,
-        name: s.name,
-        mode: s.mode as 'in_person' | 'online' | 'both',
-        status: s.status,
-      }));
-      return sendPage(reply, <ServicesPage ctx={ctx(req, reply)} org={org} services={services} />);
-    });
-
-    function serviceIdFrom(req: FastifyRequest): string {
-      const parsed = serviceParam.safeParse(req.params);
-      if (!parsed.success) throw notFound('service');
-      return parsed.data.service;
-    }
-
-    async function saveFromForm(req: FastifyRequest, reply: FastifyReply, serviceId: string | undefined) {
-      const org = orgOf(req);
-      const form = parseServiceForm(req.body);
-      const again = (values: Record<string, string>, errors: FieldErrors) =>
-        sendPage(
-          reply,
-          <ServiceFormPage ctx={ctx(req, reply)} org={org} serviceId={serviceId} values={values} errors={errors} />,
-          400,
-        );
-      if (!form.ok) return again(form.values, form.errors);
-      try {
-        await service.saveService(deps.db, personOf(req), org, serviceId, form.data);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'validation') return again(formValues(req.body), err.fields);
-        throw err;
-      }
-      setFlash(reply, { kind: 'success', text: `${form.data.name} is saved.` });
-      return reply.redirect(`/orgs/${org.slug}/services`, 303);
-    }
-
-    app.get('/orgs/:org/services/new', lead, async (req, reply) =>
-      sendPage(reply, <ServiceFormPage ctx={ctx(req, reply)} org={orgOf(req)} serviceId={undefined} values={{}} />),
-    );
-    app.post('/orgs/:org/services/new', lead, async (req, reply) => saveFromForm(req, reply, undefined));
-
-    app.get('/orgs/:org/services/:service', lead, async (req, reply) => {
-      const org = orgOf(req);
-      const id = serviceIdFrom(req);
-      return sendPage(
-        reply,
-        <ServiceFormPage
-          ctx={ctx(req, reply)}
-          org={org}
-          serviceId={id}
-          values={await service.serviceFormValues(deps.db, org, id)}
-        />,
-      );
-    });
-    app.post('/orgs/:org/services/:service', lead, async (req, reply) => saveFromForm(req, reply, serviceIdFrom(req)));
-
-    app.post('/orgs/:org/services/:service/delete', lead, async (req, reply) => {
-      const org = orgOf(req);
-      const name = await service.removeService(deps.db, personOf(req), org, serviceIdFrom(req));
-      setFlash(reply, { kind: 'success', text: `${name} is removed.` });
-      return reply.redirect(`/orgs/${org.slug}/services`, 303);
-    });
-  };
-}

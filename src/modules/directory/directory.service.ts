@@ -1,12 +1,9 @@
-// Use cases of the directory: find support near a place, show a member's profile, and let
-// an organisation's lead keep its profile and services up to date.
+// Use cases of the public directory: find support near a place, show a member's profile, the
+// coverage map and an area's members. A lead's own editing is in edit/edit.service.ts.
 import { findLogoSize } from './logo/logo.repository.ts';
 import type { Kysely } from 'kysely';
-import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { OrgTarget } from '../../platform/http/access.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import type { OrgMark, OrgMarksSource } from '../../platform/modules.ts';
 import { haversineKm } from './domain/distance.ts';
 import { loadGeoData } from './domain/geo.data.ts';
@@ -16,9 +13,8 @@ import { ORDINALS, WEEKDAYS, type DayRule, type Ordinal, type Schedule, type Wee
 import { describeSchedule } from './domain/schedule.describe.ts';
 import { nextOccurrence } from './domain/schedule.next.ts';
 import { isServiceTypeCode, type ServiceTypeCode } from './domain/service-types.ts';
-import * as edit from './directory.edit.repository.ts';
 import * as repo from './directory.repository.ts';
-import type { ProfileInput, SearchQuery, ServiceInput, ServiceMode } from './directory.schemas.ts';
+import type { SearchQuery, ServiceMode } from './directory.schemas.ts';
 
 type Db = Kysely<DB>;
 
@@ -257,170 +253,21 @@ export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMark
   };
 }
 
-// ---- editing ----
+// ---- the coverage map and areas ----
 
-export async function saveOrgProfile(db: Db, actor: SignedInActor, org: OrgTarget, input: ProfileInput): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await edit.saveProfile(tx, org.id, {
-      name: input.name,
-      summary: input.summary,
-      size_band: input.size_band,
-      founded_year: input.founded_year ?? null,
-      charity_number: input.charity_number ?? '',
-      company_number: input.company_number ?? '',
-      website: input.website ?? '',
-      email: input.email ?? '',
-      phone: input.phone ?? '',
-      social_links: input.social_links ?? '',
-      lived_experience: input.lived_experience,
-    });
-    await edit.replaceOrgAreas(tx, org.id, input.areas);
-    await recordAudit(tx, {
-      orgId: org.id,
-      actorId: actor.personId,
-      action: 'directory.profile_saved',
-      subjectType: 'organisation',
-      subjectId: org.id,
-    });
-  });
+export interface NetworkMap {
+  /** Members serving each local authority, by its code. */
+  counts: Map<string, number>;
+  members: number;
 }
 
-/** The venue's place from its postcode, or a field error the form can show. */
-function venueFields(input: ServiceInput): edit.VenueFields | undefined {
-  if (!input.venue) return undefined;
-  const found = lookUpPlace(input.venue.postcode);
-  if (found.kind !== 'found') throw new AppError('validation', found.message, { postcode: found.message });
-  return {
-    name: input.venue.name,
-    address_1: input.venue.address1,
-    town: input.venue.town,
-    postcode: found.fullPostcode ?? found.outcode,
-    outcode: found.outcode,
-    lad_code: found.place.ladCode,
-    lat: found.place.lat,
-    lon: found.place.lon,
-    accessibility: input.venue.accessibility,
-    hide_address: input.venue.hideAddress,
-  };
+/** How many members serve each area, and how many members there are. */
+export async function loadNetworkMap(db: Db): Promise<NetworkMap> {
+  const [counts, members] = await Promise.all([repo.memberCountsByArea(db), repo.countMembers(db)]);
+  return { counts, members };
 }
 
-function serviceFields(input: ServiceInput): edit.ServiceFields {
-  return {
-    name: input.name,
-    description: input.description,
-    who_for: input.whoFor,
-    how_to_join: input.howToJoin,
-    mode: input.mode,
-    status: input.status,
-    free: input.free,
-    cost_note: input.costNote,
-    url: input.url,
-    email: input.email,
-  };
+/** The members that serve one local authority, for its area page. */
+export function listMembersServingArea(db: Db, areaCode: string) {
+  return repo.membersServingArea(db, areaCode);
 }
-
-function partsFor(input: ServiceInput, venue: edit.VenueFields | undefined): edit.ServiceParts {
-  return {
-    types: input.types,
-    venue,
-    schedule: input.schedule,
-    attendingType:
-      input.attendingType ||
-      (input.mode === 'online' ? 'Online' : input.mode === 'both' ? 'In person or online' : 'In person'),
-    link: input.link,
-    areas: venue?.lad_code ? [venue.lad_code] : [],
-  };
-}
-
-/** Saves a new service (no id) or changes one of the organisation's own. Returns its id. */
-export async function saveService(
-  db: Db,
-  actor: SignedInActor,
-  org: OrgTarget,
-  serviceId: string | undefined,
-  input: ServiceInput,
-): Promise<string> {
-  const venue = venueFields(input);
-  return db.transaction().execute(async (tx) => {
-    let id = serviceId;
-    if (id) {
-      if (!(await edit.findOwnService(tx, org.id, id))) throw notFound('service');
-      await edit.updateService(tx, org.id, id, serviceFields(input));
-    } else {
-      id = await edit.insertService(tx, org.id, serviceFields(input));
-    }
-    await edit.replaceServiceParts(tx, org.id, id, partsFor(input, venue));
-    await recordAudit(tx, {
-      orgId: org.id,
-      actorId: actor.personId,
-      action: serviceId ? 'directory.service_changed' : 'directory.service_added',
-      subjectType: 'service',
-      subjectId: id,
-    });
-    return id;
-  });
-}
-
-export async function removeService(db: Db, actor: SignedInActor, org: OrgTarget, serviceId: string): Promise<string> {
-  return db.transaction().execute(async (tx) => {
-    const s = await edit.findOwnService(tx, org.id, serviceId);
-    if (!s) throw notFound('service');
-    await edit.deleteService(tx, org.id, serviceId);
-    await recordAudit(tx, {
-      orgId: org.id,
-      actorId: actor.personId,
-      action: 'directory.service_removed',
-      subjectType: 'service',
-      subjectId: serviceId,
-    });
-    return s.name;
-  });
-}
-
-/** A service's current values as form fields, for the edit form. */
-export async function serviceFormValues(db: Db, org: OrgTarget, serviceId: string): Promise<Record<string, string>> {
-  const s = await edit.findOwnService(db, org.id, serviceId);
-  if (!s) throw notFound('service');
-  const parts = await loadServiceParts(db, [s.id]);
-  const v: Record<string, string> = {
-    name: s.name,
-    description: s.description,
-    who_for: s.who_for,
-    how_to_join: s.how_to_join,
-    mode: s.mode,
-    status: s.status,
-    free: s.free ? 'yes' : 'no',
-    cost_note: s.cost_note,
-    url: s.url,
-    email: s.email,
-  };
-  for (const t of parts.types.get(s.id) ?? []) v[`type_${t.type_code}`] = 'on';
-  const loc = parts.locations.get(s.id)?.[0];
-  if (loc)
-    Object.assign(v, {
-      venue_name: loc.name,
-      address_1: loc.address_1,
-      town: loc.town,
-      postcode: loc.postcode,
-      accessibility: loc.accessibility,
-      ...(loc.hide_address ? { hide_address: 'yes' } : {}),
-    });
-  const sc = parts.schedules.get(s.id)?.[0];
-  if (sc) {
-    const sched = scheduleFromRow(sc);
-    Object.assign(v, {
-      freq: sched.freq,
-      interval: String(sched.interval),
-      opens_at: sched.opensAt,
-      closes_at: sched.closesAt,
-      attending_type: sc.attending_type,
-      link: sc.link,
-    });
-    for (const d of sched.byday) v[`day_${d.day}`] = 'on';
-    const nth = sched.byday.find((d) => d.nth !== undefined)?.nth;
-    if (nth !== undefined) v.nth = String(nth);
-  }
-  return v;
-}
-
-export { WEEKDAYS };

@@ -1,6 +1,6 @@
 // The lead's pages for the organisation's directory entry: profile, services, one service.
-import type { OrgTarget } from '../../platform/http/access.ts';
-import type { PageContext } from '../../platform/http/page-context.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
+import type { PageContext } from '../../../platform/http/page-context.ts';
 import {
   Breadcrumbs,
   Button,
@@ -13,14 +13,14 @@ import {
   TextArea,
   TextInput,
   type FieldErrors,
-} from '../../ui/components.tsx';
-import { Layout } from '../../ui/layout.tsx';
-import type { LocalAuthority } from './domain/places.ts';
-import { DAY_NAMES } from './domain/schedule.describe.ts';
-import { WEEKDAYS } from './domain/schedule.ts';
-import { SERVICE_TYPES } from './domain/service-types.ts';
-import { SERVICE_FIELD_ORDER, SIZE_BAND_LABEL, SIZE_BANDS } from './directory.schemas.ts';
-import { MODE_LABEL } from './directory.views.tsx';
+} from '../../../ui/components.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { LocalAuthority } from '../domain/places.ts';
+import { DAY_NAMES } from '../domain/schedule.describe.ts';
+import { WEEKDAYS } from '../domain/schedule.ts';
+import { SERVICE_TYPES } from '../domain/service-types.ts';
+import { SERVICE_FIELD_ORDER, SIZE_BAND_LABEL, SIZE_BANDS } from '../directory.schemas.ts';
+import { MODE_LABEL } from '../directory.views.tsx';
 
 const crumbs = (org: OrgTarget, extra: { href: string; label: string }[] = []) => (
   <Breadcrumbs items={[{ href: `/orgs/${org.slug}`, label: org.name }, ...extra]} />

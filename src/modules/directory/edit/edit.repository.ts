@@ -1,11 +1,11 @@
 // All SQL for an organisation editing its own directory entry. Every statement is scoped by
 // the organisation's id, which the access layer loaded and authorised.
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import { bydayString, type Schedule } from './domain/schedule.ts';
-import type { ServiceTypeCode } from './domain/service-types.ts';
-import { PROFILE_COLUMNS } from './directory.repository.ts';
-import type { ServiceMode } from './directory.schemas.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { bydayString, type Schedule } from '../domain/schedule.ts';
+import type { ServiceTypeCode } from '../domain/service-types.ts';
+import { PROFILE_COLUMNS } from '../directory.repository.ts';
+import type { ServiceMode } from '../directory.schemas.ts';
 
 type Db = Kysely<DB>;
 
