@@ -17,10 +17,6 @@ const KNOWN: readonly string[] = [
   'src/modules/directory/directory.seed.ts: SQL outside a repository',
   'src/modules/evidence/evidence.write-path.ts: SQL outside a repository',
   'src/modules/evidence/imports/import.command.ts: SQL outside a repository',
-  // The funding module landed reading its repositories from two route files.
-  'src/modules/funding/bids/bids.routes.tsx: route imports repository funding/opportunities/opportunities.repository.ts',
-  'src/modules/funding/bids/bids.routes.tsx: route imports repository funding/bids/bids.repository.ts',
-  'src/modules/funding/funding.routes.tsx: route imports repository funding/grants/grants.repository.ts',
   'src/platform/audit.ts: SQL outside a repository',
   'src/platform/auth/email-tokens.ts: SQL outside a repository',
   'src/platform/auth/session.store.ts: SQL outside a repository',

@@ -9,7 +9,7 @@ import { haversineKm } from './domain/distance.ts';
 import { loadGeoData } from './domain/geo.data.ts';
 import { findPlace, type PlaceSearchResult } from './domain/place-search.ts';
 import type { OutcodePlace } from './domain/places.ts';
-import { ORDINALS, WEEKDAYS, type DayRule, type Ordinal, type Schedule, type Weekday } from './domain/schedule.ts';
+import { ORDINALS, type DayRule, type Ordinal, type Schedule, type Weekday } from './domain/schedule.ts';
 import { describeSchedule } from './domain/schedule.describe.ts';
 import { nextOccurrence } from './domain/schedule.next.ts';
 import { isServiceTypeCode, type ServiceTypeCode } from './domain/service-types.ts';

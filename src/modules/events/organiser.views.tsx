@@ -19,7 +19,6 @@ import { describeWhen, shortWhen, toUkWallClock } from './domain/uk-time.ts';
 import { CUSTOM_QUESTION_FIELDS, EVENT_FIELD_ORDER, MOVE_FIELD_ORDER } from './events.schemas.ts';
 import type { GalleryItem } from './gallery.service.ts';
 import { STATUS_LABEL, type OrganiserEvent as EventRow, type OrganiserEventView } from './organiser.service.ts';
-import { Gallery } from './public.views.tsx';
 
 export interface HostFrame {
   base: string;

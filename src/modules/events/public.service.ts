@@ -10,7 +10,6 @@ import * as events from './events.repository.ts';
 import { mayAttend, mayOrganise, type Audience } from './events.policy.ts';
 import type { GalleryItem } from './gallery.service.ts';
 import { capacityOf, closedReason } from './registration.service.ts';
-import * as regs from './registrations.repository.ts';
 
 export interface EventsListQuery {
   online: boolean;

@@ -8,7 +8,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import ExcelJS from 'exceljs';
 import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { buildOrg, buildPerson, TEST_PASSWORD } from '../../../test/support/factories.ts';
 import { runPoolCommand } from '../insight/index.ts';
@@ -350,6 +349,17 @@ test("a member's grants show publicly only when it allows; its own people always
   assert.equal(pub.statusCode, 200);
   assert.match(pub.body, /Contains grant data published by/);
   assert.doesNotMatch(pub.body, /Peer support in Manchester/, "another member's grant is not listed");
+  // who can see the grants changed, so it is in the organisation's audit log
+  const audited = await t.database.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('org_id', '=', orgA.id)
+    .where('action', 'like', 'funding.grants_%')
+    .execute();
+  assert.deepEqual(
+    audited.map((a) => a.action),
+    ['funding.grants_shown'],
+  );
 });
 
 test('coordinators edit the keyword list and grants are flagged again', async () => {

@@ -7,6 +7,9 @@ import type { Deps } from '../../platform/deps.ts';
 import type { ModuleDefinition } from '../../platform/modules.ts';
 import { bidRoutes } from './bids/bids.routes.tsx';
 import { fundingRoutes } from './funding.routes.tsx';
+import { fundersRoutes } from './grants/funders.routes.tsx';
+import { grantsDataRoutes } from './grants/grants-data.routes.tsx';
+import { boardRoutes } from './opportunities/board.routes.tsx';
 import { changeOpportunityRoutes } from './opportunities/change-opportunity.routes.tsx';
 import { coordinateFunding, manageOrgFunding } from './funding.policy.ts';
 import { seedFundingDemo } from './funding.seed.ts';
@@ -20,6 +23,9 @@ export * as fundingPolicy from './funding.policy.ts';
 export const fundingModule: ModuleDefinition = {
   name: 'funding',
   routes: (deps: Deps) => async (app: FastifyInstance) => {
+    await app.register(fundersRoutes(deps));
+    await app.register(grantsDataRoutes(deps));
+    await app.register(boardRoutes(deps));
     await app.register(fundingRoutes(deps));
     await app.register(bidRoutes(deps));
     await app.register(changeOpportunityRoutes(deps));

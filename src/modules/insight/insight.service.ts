@@ -217,8 +217,6 @@ export interface OutsideView {
   measures: PooledMeasureView[];
 }
 
-const fmt = (v: number, digits = 1) => v.toFixed(digits);
-
 // The 97.5th t percentile by degrees of freedom, remembered: a network page needs one per
 // forest row, and hundreds of organisations share a handful of sizes.
 const criticalTs = new Map<number, number>();

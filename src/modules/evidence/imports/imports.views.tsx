@@ -1,15 +1,7 @@
 // Pages for importing a spreadsheet: upload, choose columns (with a preview), the report.
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { PageContext } from '../../../platform/http/page-context.ts';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  NotificationBanner,
-  Radios,
-  Table,
-  type FieldErrors,
-} from '../../../ui/components.tsx';
+import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, Table } from '../../../ui/components.tsx';
 import { fieldId } from '../../../ui/components.tsx';
 import { EvidenceLayout, orgCrumbs, ukDate } from '../evidence.ui.tsx';
 import type { ImportProblem } from './engine/import-problem.ts';

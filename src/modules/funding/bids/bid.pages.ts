@@ -12,6 +12,7 @@ import {
 import { todayInUk } from '../../../platform/time.ts';
 import { formatCalendarDate } from '../../../ui/format.ts';
 import { formatMoney } from '../domain/money.ts';
+import { listOpenOpportunityChoices } from '../opportunities/opportunities.repository.ts';
 import * as repo from './bids.repository.ts';
 import { loadBid, type LoadedBid } from './bids.service.ts';
 
@@ -249,4 +250,30 @@ export async function buildBidSummary(deps: Deps, org: OrgTarget, bidId: string)
       },
     ],
   };
+}
+
+export interface OpportunityChoice {
+  id: string;
+  label: string;
+}
+
+/** The open opportunities a new bid can be for, each named with its funder and closing date. */
+export async function loadOpportunityChoices(deps: Pick<Deps, 'db'>): Promise<OpportunityChoice[]> {
+  return (await listOpenOpportunityChoices(deps.db)).map((o) => ({
+    id: o.id,
+    label: `${o.funder}: ${o.programme} (closes ${formatCalendarDate(o.deadline)})`,
+  }));
+}
+
+/** The bids the organisation leads or is a partner in, for its bids page. */
+export async function loadBidList(deps: Pick<Deps, 'db'>, org: OrgTarget) {
+  return (await repo.listBidsFor(deps.db, org.id)).map((b) => ({
+    id: b.id,
+    title: b.title,
+    total: formatMoney(b.total_pence, b.currency),
+    status: b.status,
+    standing: b.standing,
+    role: b.role,
+    leadName: b.lead_name,
+  }));
 }

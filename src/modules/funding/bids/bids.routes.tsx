@@ -11,16 +11,20 @@ import { sendPage } from '../../../platform/http/render.ts';
 import type { FieldErrors } from '../../../ui/components.tsx';
 import { renderPackPdf } from '../../insight/index.ts';
 import { isRealDate } from '../domain/deadlines.ts';
-import { formatMoney, parseMoney } from '../domain/money.ts';
+import { parseMoney } from '../domain/money.ts';
 import { manageOrgFunding } from '../funding.policy.ts';
-import { listOpenOpportunityChoices } from '../opportunities/opportunities.repository.ts';
-import { buildBidSummary, buildCombinedPack, loadBidPage, loadInvitation } from './bid.pages.ts';
-import * as repo from './bids.repository.ts';
+import {
+  buildBidSummary,
+  buildCombinedPack,
+  loadBidList,
+  loadBidPage,
+  loadInvitation,
+  loadOpportunityChoices,
+} from './bid.pages.ts';
 import * as service from './bids.service.ts';
 import { BidListPage, BidPage, InvitationPage, OpenBidForm } from './bids.views.tsx';
 import { renderPackDocx } from './pack.docx.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { formatCalendarDate } from '../../../ui/format.ts';
 
 const money = (label: string) =>
   z
@@ -80,25 +84,11 @@ export function bidRoutes(deps: Deps) {
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const bidId = (req: FastifyRequest) => String((req.params as { bid?: string }).bid ?? '');
 
-    async function choices() {
-      return (await listOpenOpportunityChoices(deps.db)).map((o) => ({
-        id: o.id,
-        label: `${o.funder}: ${o.programme} (closes ${formatCalendarDate(o.deadline)})`,
-      }));
-    }
+    const choices = () => loadOpportunityChoices(deps);
 
     app.get('/orgs/:org/funding/bids', rule, async (req, reply) => {
       const org = orgOf(req);
-      const bids = (await repo.listBidsFor(deps.db, org.id)).map((b) => ({
-        id: b.id,
-        title: b.title,
-        total: formatMoney(b.total_pence, b.currency),
-        status: b.status,
-        standing: b.standing,
-        role: b.role,
-        leadName: b.lead_name,
-      }));
-      const opportunities = await choices();
+      const [bids, opportunities] = await Promise.all([loadBidList(deps, org), choices()]);
       // "Open a bid for this opportunity" on the board arrives with it chosen (if still open).
       const asked = String((req.query as { opportunity?: unknown }).opportunity ?? '');
       const chosen = opportunities.some((o) => o.id === asked) ? asked : '';
@@ -258,9 +248,7 @@ export function bidRoutes(deps: Deps) {
       const values = formValues(req.body);
       const errors: FieldErrors = {};
       const lines: { orgId: string; description: string; pence: number }[] = [];
-      for (const p of (await repo.listPartners(deps.db, bid.id)).filter(
-        (x) => x.status === 'lead' || x.status === 'accepted',
-      )) {
+      for (const p of await service.listBudgetPartners(deps.db, bid.id)) {
         const raw = values[`amount_${p.org_id}`] ?? '';
         const description = (values[`description_${p.org_id}`] ?? '').slice(0, 300);
         const pence = raw === '' ? 0 : parseMoney(raw);

@@ -289,6 +289,11 @@ export async function addBidNote(
   await repo.insertNote(deps.db, bid.id, org.id, actor.personId, body);
 }
 
+/** The partners that share the budget: the lead and those who have accepted. */
+export async function listBudgetPartners(db: Kysely<DB>, bidId: string) {
+  return (await repo.listPartners(db, bidId)).filter((x) => x.status === 'lead' || x.status === 'accepted');
+}
+
 export function budgetStatus(totalPence: number, lines: readonly { pence: number }[], currency: string): string {
   const sum = lines.reduce((s, l) => s + l.pence, 0);
   return sum === totalPence

@@ -126,3 +126,22 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
 function fileProblem(message: string): GrantImportReport {
   return { ok: false, problems: [], problemCount: 1, fileError: message };
 }
+
+export interface ImportedSource {
+  publisher: string;
+  title: string;
+  licence: string;
+  grants: number;
+  importedAt: string;
+}
+
+/** Every imported file's publisher, licence and size, for the import page. */
+export async function listImportedSources(db: Kysely<DB>): Promise<ImportedSource[]> {
+  return (await repo.listSources(db)).map((s) => ({
+    publisher: s.publisher_name,
+    title: s.title,
+    licence: s.licence,
+    grants: s.grant_count,
+    importedAt: s.imported_at.toISOString().slice(0, 10),
+  }));
+}

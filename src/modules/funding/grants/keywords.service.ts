@@ -16,3 +16,8 @@ export async function removeFundingKeyword(deps: Pick<Deps, 'db'>, keyword: stri
     await grants.flagByKeywords(tx);
   });
 }
+
+/** The keywords, in order, for the keywords page. */
+export function listFundingKeywords(deps: Pick<Deps, 'db'>): Promise<string[]> {
+  return grants.listKeywords(deps.db);
+}
