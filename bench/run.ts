@@ -20,6 +20,7 @@ const BENCHES: Bench[] = [
   { name: 'learning', file: 'learning.bench.ts', fn: 'runLearningBench' },
   { name: 'events', file: 'events.bench.ts', fn: 'runEventsBench' },
   { name: 'funding-import', file: 'funding-import.bench.ts', fn: 'runFundingImportBench' },
+  { name: 'first-start', file: 'first-start.bench.ts', fn: 'runFirstStartBench' },
 ];
 
 const wanted = process.argv.slice(2);

@@ -22,16 +22,29 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  // Each step's time, printed once the server answers, so a slow start says where it went.
+  const steps: string[] = [];
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
+    mark = now;
+  };
   const database = await openDatabase(databaseTarget(config));
+  step('database');
   try {
     const applied = await migrate(database.pool);
+    step('migrations');
     if (applied.length) log(`Database (${database.kind}): applied migrations ${applied.join(', ')}.`);
     if (config.demo && !(await hasAnyOrganisation(database.db))) {
       const counts = await seedDemo(database.db, appModules(database));
+      step('demo data');
       log(`Demo network created: ${counts.organisations} organisations, ${counts.people} people.`);
     }
     const app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
+    step('web server');
+    log(`Ready in ${steps.join(', ')}.`);
     await app.jobs.start(); // app.close() stops it
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
