@@ -6,9 +6,14 @@ import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { REQUEST_ID_HEADER, requestIdFor } from './platform/http/request-id.ts';
+import { registerMetricsRoute, registerRequestMetrics } from './platform/http/metrics-endpoint.ts';
+import { createMetrics } from './platform/metrics/metrics.ts';
+import { bindImportMetrics } from './platform/metrics/imports.ts';
 import { ErrorPage } from './ui/error-page.tsx';
 import { mergeOrgMarks, type ModuleDefinition } from './platform/modules.ts';
 import { createJobQueue, type PlatformJobQueue } from './platform/jobs/job-queue.ts';
+import { backupModule } from './platform/backup/index.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { directoryModule } from './modules/directory/index.ts';
 import { findOrgBySlug, networkModule } from './modules/network/index.ts';
@@ -43,6 +48,7 @@ export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDef
     learningModule,
     fundingModule,
     voiceModule,
+    backupModule,
   ];
 }
 
@@ -56,6 +62,8 @@ export interface AppOptions {
   mailer?: Mailer;
   /** false to silence request logs (tests, benchmarks). */
   logger?: boolean;
+  /** Where log lines go; standard output unless a test captures them. */
+  logStream?: { write(line: string): void };
   /** The modules to build from; all of them unless a test says otherwise. */
   modules?: ModuleDefinition[];
   /** How often job workers poll, once the queue is started (tests use less than the 5 s default). */
@@ -100,12 +108,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url) }) },
           },
     bodyLimit: 1024 * 1024,
     // A hop count as the function Fastify would make of it (its types take no number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    genReqId: requestIdFor,
   });
 
   app.decorate('jobs', jobs);
@@ -113,16 +123,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => jobs.stop());
 
   const headers = securityHeaders(config);
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  // Metrics only when Prometheus has a token to read them with; otherwise nothing is collected.
+  const metrics =
+    config.metricsToken === undefined
+      ? undefined
+      : createMetrics({
+          pool: database.pool,
+          engine: database.kind,
+          jobStatus: () => jobs.status(),
+          onError: (err) => app.log.error({ err }, 'metrics: could not read the job queue'),
+        });
+  if (metrics) {
+    registerRequestMetrics(app, metrics);
+    const unbindImports = bindImportMetrics(database.db, metrics);
+    app.addHook('onClose', async () => void unbindImports());
+  }
   await registerPlatform(app, {
     config,
     db: database.db,
     errorPage: ErrorPage,
     findOrgBySlug: (slug) => findOrgBySlug(database.db, slug),
   });
+  if (metrics && config.metricsToken) registerMetricsRoute(app, metrics, config.metricsToken);
 
   for (const module of modules) await app.register(module.routes(deps));
   return app;

@@ -66,3 +66,23 @@ test('TRUST_PROXY: unset trusts nobody; addresses, ranges, hops or true; nonsens
   );
   assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: '10.0.0.0/40' }), /TRUST_PROXY/);
 });
+
+test('METRICS_TOKEN: unset or empty means no metrics; a long token is kept; a short or spaced one stops the start', () => {
+  assert.equal(loadConfig(secret).metricsToken, undefined);
+  assert.equal(loadConfig({ ...secret, METRICS_TOKEN: '  ' }).metricsToken, undefined);
+  const token = 'm'.repeat(16) + 'A1._-~'.repeat(3);
+  assert.equal(loadConfig({ ...secret, METRICS_TOKEN: ` ${token} ` }).metricsToken, token);
+  assert.throws(
+    () => loadConfig({ ...secret, METRICS_TOKEN: 'x'.repeat(31) }),
+    (e: unknown) => e instanceof ConfigError && /METRICS_TOKEN must be at least 32 characters/.test(e.message),
+  );
+  assert.throws(
+    () => loadConfig({ ...secret, METRICS_TOKEN: `${'x'.repeat(20)} ${'y'.repeat(20)}` }),
+    (e: unknown) => e instanceof ConfigError && /METRICS_TOKEN must be printable characters/.test(e.message),
+  );
+  // The token is a secret: the message names the setting, never its value.
+  assert.throws(
+    () => loadConfig({ ...secret, METRICS_TOKEN: 'tiny-secret-value' }),
+    (e: unknown) => e instanceof ConfigError && !e.message.includes('tiny-secret-value'),
+  );
+});

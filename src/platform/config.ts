@@ -57,6 +57,19 @@ const EnvSchema = z.object({
         });
       return entries;
     }),
+  /**
+   * The bearer token Prometheus sends to read /metrics (`Authorization: Bearer <token>`), at
+   * least 32 characters. Unset: there is no /metrics (it answers 404).
+   */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 32, { message: 'METRICS_TOKEN must be at least 32 characters long' })
+    .refine((v) => v === undefined || /^[\x21-\x7e]+$/.test(v), {
+      message: 'METRICS_TOKEN must be printable characters with no spaces',
+    }),
   /** Logging level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -88,6 +101,8 @@ export interface Config {
   readonly logLevel: string;
   /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses and ranges. */
   readonly trustProxy: boolean | number | string[];
+  /** The bearer token for /metrics; undefined: no metrics endpoint. */
+  readonly metricsToken: string | undefined;
   /** Demo mode: demo data, a banner on every page and the /dev/outbox page. */
   readonly demo: boolean;
 }
@@ -135,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}):
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     demo,
   });
 }

@@ -21,6 +21,7 @@ import { UploadInspector, type TextEncoding } from './engine/inspect-upload.ts';
 import { IMPORT_LIMITS } from './engine/import-limits.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { notFound } from '../../../platform/http/errors.ts';
+import { countImport } from '../../../platform/metrics/imports.ts';
 import { databaseUploadStore, type UploadStore } from './upload-store.ts';
 import { erasedCodesAmong } from './erased-codes.ts';
 import * as repo from './imports.repository.ts';
@@ -597,6 +598,7 @@ export async function commitImport(
     onImported: (tx, done) => closeRun(deps, org, run.id, done, 'imported', tx),
   });
   const imported = report.outcome === 'imported';
+  if (imported) countImport(deps.db, 'evidence', report.imported);
   if (!imported && input.onFailure === 'close') await closeRun(deps, org, run.id, report, 'rejected');
   else if (!imported) await repo.finishImportRun(deps.db, org.id, run.id, report, 'uploaded');
   await recordAudit(deps.db, {

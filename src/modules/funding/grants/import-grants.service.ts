@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import { countImport } from '../../../platform/metrics/imports.ts';
 import { checkGrantFile } from '../import/check-package.ts';
 import type { GrantProblem } from '../import/problems.ts';
 import { GrantFileError, grantFileKind, readGrantFile, type OpenFile } from '../import/read-file.ts';
@@ -112,6 +113,7 @@ export async function importGrants(db: Kysely<DB>, input: GrantImportInput): Pro
     });
     return { added, changed };
   });
+  countImport(db, 'grants', result.added + result.changed);
   return {
     ok: true,
     grants: checked.grants,
