@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../platform/config.ts';
 import { openDatabase, type DatabaseTarget } from '../../../platform/db/database.ts';
 import { migrate } from '../../../platform/db/migrate.ts';
+import { findOrgBySlug } from '../../network/index.ts';
 import { formatImportProblem } from './engine/import-problem.ts';
 import type { ImportReport } from './engine/import-report.ts';
 import type { ImportTarget } from './engine/target-schemas.ts';
@@ -90,11 +91,7 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
   try {
     await migrate(database.pool);
     await syncShippedInstruments(database.db);
-    const org = await database.db
-      .selectFrom('organisations')
-      .select(['id', 'name'])
-      .where('slug', '=', values.org)
-      .executeTakeFirst();
+    const org = await findOrgBySlug(database.db, values.org);
     if (!org) {
       io.err(`No organisation has the slug "${values.org}".`);
       return 2;
