@@ -17,7 +17,7 @@ import {
 import { landingPath } from './landing.ts';
 import { signInRules } from '../../platform/auth/sign-in-throttle.ts';
 import { clearRateLimits, hitRateLimits, refundRateLimits } from '../../platform/auth/rate-limit.repository.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { upsertMembership } from '../network/index.ts';

@@ -3,7 +3,7 @@
 // reason. The applicant hears by email at every step.
 import { hitRateLimits, rateKey } from '../../platform/auth/rate-limit.repository.ts';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { insertOrganisation, inviteToOrganisation, slugExists } from '../network/index.ts';

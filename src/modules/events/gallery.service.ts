@@ -2,7 +2,7 @@
 // needs alt text and the organiser's word that everyone recognisable agreed. Anyone who may see
 // the event may see its pictures.
 import type { Actor, SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { FieldErrors } from '../../ui/components.tsx';

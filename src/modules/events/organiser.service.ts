@@ -2,7 +2,7 @@
 // list too), the list with access needs, the register on the day, and the report afterwards.
 import { customAnswersOf } from './domain/custom-questions.ts';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';

@@ -2,7 +2,7 @@
 // scoped to the organisation or to what the coordinator may see, and returns its view model.
 import type { z } from 'zod';
 import { roleIn, type OrgRole, type SignedInActor } from '../../platform/auth/actor.ts';
-import { listAuditForOrg } from '../../platform/audit.ts';
+import { listAuditForOrg } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { notFound } from '../../platform/http/errors.ts';

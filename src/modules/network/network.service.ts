@@ -2,7 +2,7 @@
 // these enforce the rules about the data itself (an organisation always keeps a lead).
 import { ORG_ROLE_LABEL, type OrgRole, type SignedInActor } from '../../platform/auth/actor.ts';
 import { issueEmailToken } from '../../platform/auth/email-tokens.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';

@@ -2,7 +2,7 @@
 // reviewers under the conflict rules, and the panel's decision.
 import { DateTime } from 'luxon';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { assignmentAllowed, reviewConflicts, type Conflict } from './domain/conflicts.ts';

@@ -1,7 +1,7 @@
 // A peer researcher's side: the reviews assigned to them, and nothing else; notes per
 // standard, a visit record and recommended levels; declaring relationships.
 import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Level } from './domain/framework.ts';

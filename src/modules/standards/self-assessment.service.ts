@@ -2,7 +2,7 @@
 // evidence, submit it with live figures frozen in, and respond to the decision.
 import { DateTime } from 'luxon';
 import type { SignedInActor } from '../../platform/auth/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';

@@ -2,7 +2,7 @@
 // and a coordinator keeping them right.
 import type { Kysely } from 'kysely';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { TtlCache } from '../../../platform/http/page-cache.ts';

@@ -1,7 +1,7 @@
 // Changing an organisation's logo: checked and re-encoded before it is kept, audited, and read
 // back for the profile and the cover of the organisation's evidence packs.
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { AppError } from '../../../platform/http/errors.ts';

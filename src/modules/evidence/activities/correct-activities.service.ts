@@ -2,7 +2,7 @@
 // the record said before and after (counts and dates only: nothing here is about a person),
 // so a mistake can be seen and put right.
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
 import { looksLikeToken } from '../../../platform/auth/tokens.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';

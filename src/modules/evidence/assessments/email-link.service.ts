@@ -2,7 +2,7 @@
 // for this one message and not kept (the audit log says a link was emailed, not where). The
 // link must be this participant's, unused and unexpired; an organisation sends at most 60 an
 // hour, so the form can't be turned into a way of mailing strangers.
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
 import { hitRateLimits, rateKey } from '../../../platform/auth/rate-limit.repository.ts';
 import { looksLikeToken } from '../../../platform/auth/tokens.ts';

@@ -2,7 +2,7 @@
 // form they just sent: the spent link unlocks it only for a few minutes after its use, and only for
 // the questionnaire it was for. Later visits to the link show nothing about them.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import { looksLikeToken } from '../../../platform/auth/tokens.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { progressOfRows, type MeasureProgress } from '../domain/progress.ts';

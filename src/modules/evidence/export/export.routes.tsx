@@ -1,6 +1,5 @@
 // The organisation's export: a page of downloads, one CSV per table plus a codebook. Audited.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../../platform/audit.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
@@ -10,7 +9,7 @@ import type { PageContext } from '../../../platform/http/page-context.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { exportEvidence } from '../evidence.policy.ts';
 import { EvidenceLayout, orgCrumbs } from '../evidence.ui.tsx';
-import { codebookCsv, exportTableCsv, exportTables, isExportTable } from './export.service.ts';
+import { exportOrgTable, exportTables, isExportTable } from './export.service.ts';
 
 function ExportPage({ ctx, org }: { ctx: PageContext; org: OrgTarget }) {
   return (
@@ -54,19 +53,12 @@ export function exportRoutes(deps: Deps) {
       const org = orgOf(req);
       const table = String((req.params as { table?: string }).table ?? '');
       if (table !== 'codebook' && !isExportTable(table)) throw notFound('file');
-      await recordAudit(deps.db, {
-        orgId: org.id,
-        actorId: personOf(req).personId,
-        action: 'organisation.exported',
-        subjectType: 'table',
-        subjectId: table,
-        ip: req.ip,
-      });
+      const body = await exportOrgTable(deps.db, personOf(req), org, table, req.ip);
       reply
         .type('text/csv; charset=utf-8')
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="${org.slug}-${table}.csv"`);
-      return reply.send(table === 'codebook' ? codebookCsv() : exportTableCsv(deps.db, org.id, table));
+      return reply.send(body);
     });
   };
 }

@@ -2,6 +2,9 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { SignedInActor } from '../../../platform/auth/actor.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
+import type { OrgTarget } from '../../../platform/http/access.ts';
 import { csvFile, csvStream, type CsvValue } from '../../../platform/csv/csv-writer.ts';
 import { EXPORT_TABLES, type ExportTable } from './export.repository.ts';
 
@@ -46,4 +49,26 @@ export function exportTables(): { table: ExportTable; description: string }[] {
     table,
     description: EXPORT_TABLES[table].description,
   }));
+}
+
+/**
+ * One table of the organisation's own data (or the codebook) as CSV, for a lead to download.
+ * The export is written to the audit log before a byte is sent: it is personal data leaving.
+ */
+export async function exportOrgTable(
+  db: Kysely<DB>,
+  actor: SignedInActor,
+  org: OrgTarget,
+  table: ExportTable | 'codebook',
+  ip: string,
+): Promise<Readable | string> {
+  await recordAudit(db, {
+    orgId: org.id,
+    actorId: actor.personId,
+    action: 'organisation.exported',
+    subjectType: 'table',
+    subjectId: table,
+    ip,
+  });
+  return table === 'codebook' ? codebookCsv() : exportTableCsv(db, org.id, table);
 }

@@ -19,7 +19,7 @@ import { todayIso } from './engine/parse-date.ts';
 import { readHeading, readRows, type FileSource } from './engine/read-rows.ts';
 import { UploadInspector, type TextEncoding } from './engine/inspect-upload.ts';
 import { IMPORT_LIMITS } from './engine/import-limits.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { countImport } from '../../../platform/metrics/imports.ts';
 import { databaseUploadStore, type UploadStore } from './upload-store.ts';

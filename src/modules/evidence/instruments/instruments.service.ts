@@ -2,7 +2,7 @@
 // (a coordinator installs a licensed one from its definition file, and turns them on or off).
 import type { z } from 'zod';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import type { FieldErrors } from '../../../platform/http/form-fields.ts';

@@ -1,6 +1,6 @@
 // Importing a 360Giving file into the grants the funding pages show.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { countImport } from '../../../platform/metrics/imports.ts';
 import { checkGrantFile } from '../import/check-package.ts';

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';

@@ -2,7 +2,7 @@
 // running costs a lead enters, and whether its grants show on its public profile.
 import type { Kysely } from 'kysely';
 import type { SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';
 import { buildOrgDashboard } from '../../insight/index.ts';

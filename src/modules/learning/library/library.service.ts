@@ -1,7 +1,7 @@
 // Library use cases: search and read, write a resource, submit and review stories, attach
 // files, keep resources reviewed.
 import type { Actor, SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound, type ErrorCode } from '../../../platform/http/errors.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';

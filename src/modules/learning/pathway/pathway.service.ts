@@ -1,6 +1,6 @@
 // Starting a LERO: a group's progress, asking for a mentor, mentors answering, coordinators matching.
 import { isSignedIn, type Actor, type SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { OrgTarget } from '../../../platform/http/access.ts';

@@ -1,7 +1,7 @@
 // People who can help: members say what they can offer and what they are looking for;
 // other members search the list. Opt-in, members only, removable at any time.
 import type { Actor, SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { viewerOf, type Viewer } from '../membership.ts';

@@ -1,6 +1,6 @@
 // Questions answered by peers: ask, answer, "this helped", accept, report and hide, follow tags.
 import type { Actor, SignedInActor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { renderMarkdown } from '../domain/markdown.ts';

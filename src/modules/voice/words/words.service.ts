@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { isSignedIn, type Actor, type SignedInActor } from '../../../platform/auth/actor.ts';
 import { hashToken } from '../../../platform/auth/tokens.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { recordAudit } from '../../../platform/audit.repository.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { listConsentedFeedbackComments } from '../../events/index.ts';
