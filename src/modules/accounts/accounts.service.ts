@@ -6,7 +6,7 @@ import {
   peekEmailToken,
   voidCredentialLinks,
   type TokenState,
-} from '../../platform/auth/email-tokens.ts';
+} from '../../platform/auth/email-tokens.repository.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import {
   createSession,

@@ -1,7 +1,7 @@
 // Use cases for organisations and their teams. Access has been checked by the route's rule;
 // these enforce the rules about the data itself (an organisation always keeps a lead).
 import { ORG_ROLE_LABEL, type OrgRole, type SignedInActor } from '../../platform/auth/actor.ts';
-import { issueEmailToken } from '../../platform/auth/email-tokens.ts';
+import { issueEmailToken } from '../../platform/auth/email-tokens.repository.ts';
 import { recordAudit } from '../../platform/audit.repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';

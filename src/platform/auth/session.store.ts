@@ -1,8 +1,9 @@
-// Sessions in the database: the cookie carries a random token, the table its hash. One query
-// loads the person and their memberships for every signed-in request.
-import { sql, type Kysely } from 'kysely';
+// Sessions: the cookie carries a random token, the table (session.repository.ts) its hash. One
+// query loads the person and their memberships, remembered here for a few seconds.
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { ActorMembership, NetworkRole, SignedInActor } from './actor.ts';
+import * as repo from './session.repository.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /** Idle sessions end after this long; activity extends them up to the absolute limit. */
@@ -13,15 +14,12 @@ const TOUCH_AFTER_MS = 5 * 60 * 1000;
 
 export async function createSession(db: Kysely<DB>, personId: string, userAgent: string): Promise<string> {
   const token = newToken();
-  await db
-    .insertInto('sessions')
-    .values({
-      token_hash: hashToken(token),
-      person_id: personId,
-      expires_at: new Date(Date.now() + SESSION_IDLE_MS),
-      user_agent: userAgent.slice(0, 300),
-    })
-    .execute();
+  await repo.insertSession(db, {
+    tokenHash: hashToken(token),
+    personId,
+    expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
+    userAgent: userAgent.slice(0, 300),
+  });
   return token;
 }
 
@@ -55,36 +53,11 @@ export async function findSessionActor(db: Kysely<DB>, token: string): Promise<S
 }
 
 async function loadSessionActor(db: Kysely<DB>, tokenHash: string): Promise<SignedInActor | undefined> {
-  // One round trip, one row per membership; plain joins, because aggregating to JSON and
-  // sorting with ICU in SQL cost several times more on the embedded engine.
-  const rows = await db
-    .selectFrom('sessions as s')
-    .innerJoin('people as p', 'p.id', 's.person_id')
-    .leftJoin('memberships as m', 'm.person_id', 'p.id')
-    .leftJoin('organisations as o', 'o.id', 'm.org_id')
-    .select([
-      's.person_id',
-      'p.email',
-      'p.display_name',
-      'p.network_role',
-      's.last_seen_at',
-      'o.id as org_id',
-      'o.slug',
-      'o.name',
-      'm.role',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('s.created_at', '>', sql<Date>`now() - make_interval(secs => ${SESSION_MAX_MS / 1000})`)
-    .execute();
+  const rows = await repo.selectLiveSessionRows(db, tokenHash, SESSION_MAX_MS);
   const first = rows[0];
   if (!first) return undefined;
   if (Date.now() - first.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_IDLE_MS) })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await repo.touchSession(db, tokenHash, new Date(Date.now() + SESSION_IDLE_MS));
   }
   const memberships: ActorMembership[] = rows
     .filter((r) => r.org_id !== null)
@@ -103,33 +76,21 @@ async function loadSessionActor(db: Kysely<DB>, tokenHash: string): Promise<Sign
 
 export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {
   actorCache.delete(tokenHash);
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  await repo.deleteSessionRow(db, tokenHash);
 }
 
 /** Signs a person out on every device. */
 export async function deleteAllSessions(db: Kysely<DB>, personId: string): Promise<number> {
   forgetCachedPerson(personId);
-  const r = await db.deleteFrom('sessions').where('person_id', '=', personId).executeTakeFirst();
-  return Number(r.numDeletedRows);
+  return repo.deleteSessionRowsOf(db, personId);
 }
 
 /** Signs a person out everywhere but here (after they change their password). */
 export async function deleteOtherSessions(db: Kysely<DB>, personId: string, keepTokenHash: string): Promise<number> {
   forgetCachedPerson(personId);
-  const r = await db
-    .deleteFrom('sessions')
-    .where('person_id', '=', personId)
-    .where('token_hash', '<>', keepTokenHash)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+  return repo.deleteSessionRowsOf(db, personId, keepTokenHash);
 }
 
-export async function listSessions(db: Kysely<DB>, personId: string) {
-  return db
-    .selectFrom('sessions')
-    .select(['token_hash', 'created_at', 'last_seen_at', 'user_agent'])
-    .where('person_id', '=', personId)
-    .where('expires_at', '>', new Date())
-    .orderBy('last_seen_at', 'desc')
-    .execute();
+export function listSessions(db: Kysely<DB>, personId: string) {
+  return repo.selectLiveSessionsOf(db, personId);
 }
