@@ -1,7 +1,9 @@
-// SQL for the organisation's export: every table it holds, read in keyset-paged batches so a
-// large organisation streams out without being held in memory. Every query is scoped by org_id.
+// SQL for the organisation's export: every table it holds, read in keyset-paged batches
+// (platform/db/keyset.repository.ts) so a large organisation streams out without being held in
+// memory. Every query is scoped by org_id.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import { keysetPage, type KeysetQuery, type KeysetRow } from '../../../platform/db/keyset.repository.ts';
 
 export type ExportTable =
   | 'participants'
@@ -14,18 +16,17 @@ export type ExportTable =
   | 'summaries'
   | 'measures';
 
-type Row = Record<string, unknown>;
-
 export interface TableSpec {
   description: string;
   columns: { name: string; meaning: string }[];
   /** One page of rows after the given key (keyset pagination on `k`). */
-  page(db: Kysely<DB>, orgId: string, after: string, limit: number): Promise<(Row & { k: string })[]>;
+  page(db: Kysely<DB>, orgId: string, after: string, limit: number): Promise<KeysetRow[]>;
 }
 
-async function rows(q: ReturnType<typeof sql<Row & { k: string }>>, db: Kysely<DB>) {
-  return (await q.execute(db)).rows;
-}
+const paged =
+  (query: KeysetQuery): TableSpec['page'] =>
+  (db, orgId, after, limit) =>
+    keysetPage(db, query, orgId, after, limit);
 
 export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
   participants: {
@@ -43,13 +44,14 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'consent_contact', meaning: 'Current consent to be contacted.' },
       { name: 'added_at', meaning: 'When the participant was added (UTC).' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select code as k, code as participant_code, first_name, age_band, gender, ethnicity, array_to_string(main_substances, '; ') as main_substances,
-                   local_authority, consent_record, consent_network, consent_contact, created_at as added_at
-            from evidence_participants where org_id = ${orgId} and code > ${after} order by code collate "C" limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`code`,
+      columns: sql`code as participant_code, first_name, age_band, gender, ethnicity,
+        array_to_string(main_substances, '; ') as main_substances, local_authority, consent_record,
+        consent_network, consent_contact, created_at as added_at`,
+      from: sql`evidence_participants`,
+      orgColumn: 'org_id',
+    }),
   },
   consents: {
     description: 'Every consent decision, oldest first; the latest of each kind is the current one.',
@@ -64,14 +66,13 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       },
       { name: 'recorded_at', meaning: 'When it was recorded (UTC).' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select lpad(c.id::text, 20, '0') as k, p.code as participant_code, c.kind, case when c.given then 'given' else 'withdrawn' end as decision,
-                   c.decided_on, c.wording_version, c.recorded_at
-            from evidence_consents c join evidence_participants p on p.id = c.participant_id
-            where c.org_id = ${orgId} and lpad(c.id::text, 20, '0') > ${after} order by c.id limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`lpad(c.id::text, 20, '0')`, // zero-padded, so text order is number order
+      columns: sql`p.code as participant_code, c.kind,
+        case when c.given then 'given' else 'withdrawn' end as decision, c.decided_on, c.wording_version, c.recorded_at`,
+      from: sql`evidence_consents c join evidence_participants p on p.id = c.participant_id`,
+      orgColumn: 'c.org_id',
+    }),
   },
   assessments: {
     description:
@@ -85,14 +86,13 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'time_point', meaning: 'start, review, exit or your own words; empty if none.' },
       { name: 'how', meaning: 'staff (typed in), self (own phone), import or demo.' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select a.id::text as k, a.id as assessment_id, p.code as participant_code, a.instrument_key as instrument, a.instrument_version,
-                   a.assessed_on as date, a.time_point, a.source as how
-            from evidence_assessments a join evidence_participants p on p.id = a.participant_id
-            where a.org_id = ${orgId} and a.id::text > ${after} order by a.id::text limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`a.id`,
+      columns: sql`a.id as assessment_id, p.code as participant_code, a.instrument_key as instrument,
+        a.instrument_version, a.assessed_on as date, a.time_point, a.source as how`,
+      from: sql`evidence_assessments a join evidence_participants p on p.id = a.participant_id`,
+      orgColumn: 'a.org_id',
+    }),
   },
   assessment_answers: {
     description: 'One row per answer to a question.',
@@ -101,13 +101,12 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'item', meaning: 'Question key (e.g. barc10_3, ons4_satis).' },
       { name: 'answer', meaning: 'The answer’s value.' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select a.id::text || '|' || r.key as k, a.id as assessment_id, r.key as item, r.value as answer
-            from evidence_assessments a cross join lateral jsonb_each_text(a.responses) r
-            where a.org_id = ${orgId} and a.id::text || '|' || r.key > ${after} order by 1 limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`a.id::text || '|' || r.key`,
+      columns: sql`a.id as assessment_id, r.key as item, r.value as answer`,
+      from: sql`evidence_assessments a cross join lateral jsonb_each_text(a.responses) r`,
+      orgColumn: 'a.org_id',
+    }),
   },
   assessment_scores: {
     description: 'One row per score, worked out from the answers by the questionnaire’s scoring rules.',
@@ -116,13 +115,12 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'measure', meaning: 'Measure key (e.g. life_satisfaction, recovery_capital).' },
       { name: 'score', meaning: 'The score.' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select a.id::text || '|' || s.key as k, a.id as assessment_id, s.key as measure, s.value as score
-            from evidence_assessments a cross join lateral jsonb_each_text(a.scores) s
-            where a.org_id = ${orgId} and a.id::text || '|' || s.key > ${after} order by 1 limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`a.id::text || '|' || s.key`,
+      columns: sql`a.id as assessment_id, s.key as measure, s.value as score`,
+      from: sql`evidence_assessments a cross join lateral jsonb_each_text(a.scores) s`,
+      orgColumn: 'a.org_id',
+    }),
   },
   activities: {
     description: 'One row per session.',
@@ -134,13 +132,13 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'volunteers', meaning: 'Volunteers who helped.' },
       { name: 'volunteer_hours', meaning: 'Their hours in total.' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select a.id::text as k, a.held_on as date, t.name as activity_type, a.attendance, a.first_time_attendees, a.volunteers, a.volunteer_hours
-            from evidence_activities a join evidence_activity_types t on t.id = a.activity_type_id
-            where a.org_id = ${orgId} and a.id::text > ${after} order by a.id::text limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`a.id`,
+      columns: sql`a.held_on as date, t.name as activity_type, a.attendance, a.first_time_attendees,
+        a.volunteers, a.volunteer_hours`,
+      from: sql`evidence_activities a join evidence_activity_types t on t.id = a.activity_type_id`,
+      orgColumn: 'a.org_id',
+    }),
   },
   volunteer_hours: {
     description: 'Volunteer hours logged on their own (not as part of a session).',
@@ -151,12 +149,12 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'hours', meaning: 'Hours in total.' },
       { name: 'note', meaning: 'What they did.' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select id::text as k, worked_on as date, volunteer_label as volunteer, volunteers, hours, note
-            from evidence_volunteer_hours where org_id = ${orgId} and id::text > ${after} order by id::text limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`id`,
+      columns: sql`worked_on as date, volunteer_label as volunteer, volunteers, hours, note`,
+      from: sql`evidence_volunteer_hours`,
+      orgColumn: 'org_id',
+    }),
   },
   summaries: {
     description: 'Summaries of change contributed from another system.',
@@ -172,13 +170,13 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'baseline_sd', meaning: 'Standard deviation at the start, if given.' },
       { name: 'collection_method', meaning: 'How the answers were collected.' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select id::text as k, instrument_key as instrument, measure_key as measure, period_start, period_end, n_paired, mean_change, sd_change,
-                   baseline_mean, baseline_sd, collection_method
-            from evidence_summaries where org_id = ${orgId} and id::text > ${after} order by id::text limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`id`,
+      columns: sql`instrument_key as instrument, measure_key as measure, period_start, period_end, n_paired,
+        mean_change, sd_change, baseline_mean, baseline_sd, collection_method`,
+      from: sql`evidence_summaries`,
+      orgColumn: 'org_id',
+    }),
   },
   measures: {
     description:
@@ -188,11 +186,11 @@ export const EXPORT_TABLES: Record<ExportTable, TableSpec> = {
       { name: 'version', meaning: 'Definition version.' },
       { name: 'definition', meaning: 'The definition, as JSON.' },
     ],
-    page: (db, orgId, after, limit) =>
-      rows(
-        sql`select id::text as k, key as instrument, version, definition::text as definition
-            from evidence_instruments where org_id = ${orgId} and id::text > ${after} order by id::text limit ${limit}`,
-        db,
-      ),
+    page: paged({
+      key: sql`id`,
+      columns: sql`key as instrument, version, definition::text as definition`,
+      from: sql`evidence_instruments`,
+      orgColumn: 'org_id',
+    }),
   },
 };
