@@ -10,6 +10,7 @@ import { jobsReport } from './platform/jobs/jobs.command.ts';
 import { hasAnyOrganisation, seedDemo, seedSynthetic } from './modules/demo/index.ts';
 import { runImportCommand } from './modules/evidence/index.ts';
 import { runGrantImportCommand } from './modules/funding/index.ts';
+import { runBackupCommand, runMoveToPostgresCommand, runRestoreCommand } from './platform/backup/index.ts';
 import { databaseTarget, demoSignInLines, firstStartLines, startServer } from './server.ts';
 
 const HELP = `Usage: connectors <command> [options]
@@ -27,6 +28,9 @@ Commands:
                                          Import a CSV or XLSX file (all or nothing unless --skip-invalid)
   figures publish [--on YYYY-MM-DD]      Publish the outside figures now (the first release; otherwise monthly)
   jobs                                   List the scheduled and one-off jobs and their last runs
+  backup FILE                            Write a backup of the whole database to FILE
+  restore FILE [--replace]               Restore a backup (--replace: over a database that holds data)
+  move-to-postgres DATABASE_URL          Copy the embedded database into an empty PostgreSQL database
   help                                   Show this message
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
@@ -144,6 +148,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
         await database.close();
       }
     }
+    case 'backup':
+      return runBackupCommand(rest, env, io);
+    case 'restore':
+      return runRestoreCommand(rest, env, io);
+    case 'move-to-postgres':
+      return runMoveToPostgresCommand(rest, env, io);
     case 'import':
       if (rest[0] === 'grants') return runGrantImportCommand(rest.slice(1), env, io);
       return runImportCommand(rest, env, io);
