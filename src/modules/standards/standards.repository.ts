@@ -299,7 +299,7 @@ export async function upsertAnswers(
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['assessment_id', 'standard_key']).doUpdateSet((eb) => ({
+      oc.columns(['assessment_id', 'standard_key', 'org_id']).doUpdateSet((eb) => ({
         level: eb.ref('excluded.level'),
         narrative: eb.ref('excluded.narrative'),
         links: eb.ref('excluded.links'),
@@ -399,7 +399,7 @@ export async function insertReview(
       assigned_by: r.assignedBy,
       override_reason: r.overrideReason,
     })
-    .onConflict((oc) => oc.columns(['assessment_id', 'reviewer_id']).doNothing())
+    .onConflict((oc) => oc.columns(['assessment_id', 'reviewer_id', 'org_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id;
