@@ -50,6 +50,8 @@ export interface PackDocument {
   title: string;
   subtitle: string;
   sections: Section[];
+  /** What the cover calls the list of sections ("In this pack" unless a paper says otherwise). */
+  contentsHeading?: string;
   /** The organisation's logo for the cover: a PNG, with where the page can load it and its alt text. */
   logo?: { png: Uint8Array; src: string; alt: string; width: number; height: number };
 }

@@ -99,7 +99,11 @@ function cover(doc: Doc, root: Struct, pack: PackDocument): void {
   doc.moveDown(2);
   root.add(
     doc.struct('P', {}, () => {
-      doc.font('Bold').fontSize(11).fillColor('black').text('In this pack', MARGIN, doc.y, { width });
+      doc
+        .font('Bold')
+        .fontSize(11)
+        .fillColor('black')
+        .text(pack.contentsHeading ?? 'In this pack', MARGIN, doc.y, { width });
     }),
   );
   doc.moveDown(0.3);

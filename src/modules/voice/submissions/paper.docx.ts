@@ -9,6 +9,13 @@ export const METHODS = [
   'Quotes are members’ own words, used only as each person chose (without a name, or with a first name), and checked before use.',
 ];
 
+/** Who has endorsed the paper, in one sentence (the page, the Word document and the PDF). */
+export function endorsedBy(names: readonly string[]): string {
+  return names.length
+    ? `Endorsed by ${names.length} member organisation${names.length === 1 ? '' : 's'}: ${names.join(', ')}.`
+    : 'Not yet endorsed by member organisations.';
+}
+
 export function paperSections(c: PaperContent): { heading: string; paragraphs: string[] }[] {
   return [
     {
@@ -53,13 +60,7 @@ export async function paperDocx(c: PaperContent, endorsers: readonly string[]): 
       ? [new Paragraph({ children: [new TextRun({ text: `A submission to ${c.addressee}`, italics: true })] })]
       : []),
     new Paragraph({
-      children: [
-        new TextRun(
-          endorsers.length
-            ? `Endorsed by ${endorsers.length} member organisation${endorsers.length === 1 ? '' : 's'}: ${endorsers.join(', ')}.`
-            : 'Not yet endorsed by member organisations.',
-        ),
-      ],
+      children: [new TextRun(endorsedBy(endorsers))],
     }),
   ];
   for (const s of paperSections(c)) {

@@ -11,6 +11,7 @@ import { sendPage } from '../../../platform/http/render.ts';
 import { uuidParam } from '../consultations/consultations.schemas.ts';
 import { coordinateVoice } from '../voice.policy.ts';
 import { paperDocx } from './paper.docx.ts';
+import { paperPdf } from './paper.pdf.ts';
 import * as service from './submissions.service.ts';
 import { DraftForm, PaperPage, PapersPage } from './submissions.views.tsx';
 
@@ -153,6 +154,14 @@ export function submissionRoutes(deps: Deps) {
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', 'attachment; filename="paper.docx"')
         .send(body);
+    });
+    app.get('/voice/submissions/:id/paper.pdf', { config: { access: access.public } }, async (req, reply) => {
+      const view = await service.loadPaper(deps, req.actor, idOf(req), versionOf(req));
+      const body = await paperPdf(
+        view.content,
+        view.endorsers.map((e) => e.name),
+      );
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="paper.pdf"').send(body);
     });
     app.post('/voice/submissions/:id/comments', signedIn, async (req, reply) => {
       const id = idOf(req);

@@ -14,7 +14,7 @@ import { formatDateTime } from '../../../ui/format.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { ConsultationRow } from '../consultations/consultations.service.ts';
 import { creditOf, type WordRow } from '../words/words.service.ts';
-import { paperSections } from './paper.docx.ts';
+import { endorsedBy, paperSections } from './paper.docx.ts';
 import type { loadPaper, SubmissionRow } from './submissions.service.ts';
 
 export function PapersPage({ ctx, papers }: { ctx: PageContext; papers: SubmissionRow[] }) {
@@ -120,16 +120,19 @@ export function PaperPage({
       )}
       <h1>{c.title}</h1>
       {c.addressee && <p class="lede">A submission to {c.addressee}</p>}
-      <p>
-        {view.endorsers.length
-          ? `Endorsed by ${view.endorsers.length} member organisation${view.endorsers.length === 1 ? '' : 's'}: ${view.endorsers.map((e) => e.name).join(', ')}.`
-          : 'Not yet endorsed by member organisations.'}
-      </p>
-      <p>
-        <a href={`/voice/submissions/${s.id}/paper.docx${draft ? `?version=${view.version}` : ''}`}>
-          Download as a Word document
-        </a>
-      </p>
+      <p>{endorsedBy(view.endorsers.map((e) => e.name))}</p>
+      <ul class="downloads">
+        <li>
+          <a href={`/voice/submissions/${s.id}/paper.pdf${draft ? `?version=${view.version}` : ''}`}>
+            Download as a PDF
+          </a>
+        </li>
+        <li>
+          <a href={`/voice/submissions/${s.id}/paper.docx${draft ? `?version=${view.version}` : ''}`}>
+            Download as a Word document
+          </a>
+        </li>
+      </ul>
       {paperSections(c).map((sec) => (
         <section>
           <h2>{sec.heading}</h2>
