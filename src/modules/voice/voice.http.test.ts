@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
 import { Client, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { readPdf } from '../../../test/support/pdf.ts';
 import { buildOrg, buildPerson, TEST_PASSWORD } from '../../../test/support/factories.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { buildOutsideView } from '../insight/index.ts';
@@ -465,7 +466,7 @@ test('a paper: drafted with live figures equal to insight’s, versions kept, co
   assert.equal(pdf.statusCode, 200);
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-  const text = await pdfText(pdf.rawPayload);
+  const text = await readPdf(pdf.rawPayload);
   if (text !== undefined) {
     assert.match(text.info, /Tagged:\s+yes/);
     for (const words of [
@@ -474,32 +475,8 @@ test('a paper: drafted with live figures equal to insight’s, versions kept, co
       'How the figures were worked out',
       'Housing first',
     ])
-      assert.ok(text.body.replace(/\s+/g, ' ').includes(words), `the PDF says "${words}"`);
+      assert.ok(text.text.replace(/\s+/g, ' ').includes(words), `the PDF says "${words}"`);
   }
   const page = await anonymous.get(`/voice/submissions/${id}`);
   assert.match(page.body, /href="\/voice\/submissions\/[^"]+\/paper\.pdf">Download as a PDF/);
 });
-
-/** pdfinfo and pdftotext's reading of a PDF, where poppler is installed (CI installs it). */
-async function pdfText(pdf: Buffer): Promise<{ info: string; body: string } | undefined> {
-  const { execFile } = await import('node:child_process');
-  const { promisify } = await import('node:util');
-  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const run = promisify(execFile);
-  try {
-    await run('pdfinfo', ['-v']);
-  } catch {
-    if (process.env.CI) assert.fail('CI installs poppler-utils: pdfinfo should be here');
-    return undefined;
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'rc-paper-'));
-  try {
-    const file = path.join(dir, 'paper.pdf');
-    await writeFile(file, pdf);
-    return { info: (await run('pdfinfo', [file])).stdout, body: (await run('pdftotext', [file, '-'])).stdout };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
