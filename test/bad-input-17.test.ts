@@ -112,3 +112,31 @@ for (const [what, name, type, content] of badFiles) {
     }
   });
 }
+
+// Found by the route fuzz (test/fuzz/): a multipart body cut off before its closing boundary made
+// the parser throw a plain Error, a 500, on every upload route that did not catch it.
+test('an upload cut off before its closing boundary is a 400 with the page, never a 500', async () => {
+  const whole = multipart(
+    { target: 'participants' },
+    { field: 'file', name: 'a.csv', type: 'text/csv', content: 'a,b\n' },
+  );
+  const bodies = [
+    { payload: whole.payload.subarray(0, whole.payload.length - 10), contentType: whole.contentType },
+    {
+      payload: Buffer.from('--x\r\nContent-Disposition: form-data; name="q"\r\n\r\nv\r\n'),
+      contentType: 'multipart/form-data; boundary=x',
+    },
+  ];
+  for (const url of [`/orgs/${slug}/imports`, '/network/instruments', `/orgs/${slug}/profile/logo`]) {
+    for (const { payload, contentType } of bodies) {
+      const res = await c.request({
+        method: 'POST',
+        url: `${url}?_csrf=${csrf}`,
+        payload,
+        headers: { 'content-type': contentType },
+      });
+      assert.equal(res.statusCode, 400, `${url}: ${res.statusCode}`);
+      assert.doesNotMatch(res.body, /something went wrong on our side/);
+    }
+  }
+});

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   jobPollingSeconds?: number;
   /** More settings, as the environment would give them (TRUST_PROXY…). */
   env?: Record<string, string>;
+  /** Request logs on (LOG_LEVEL from env), to see what a 500 was; off by default. */
+  logger?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -50,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     database,
     mailer,
-    logger: false,
+    logger: options.logger ?? false,
     modules: options.extraModules && [...appModules(database), ...options.extraModules],
     jobPollingSeconds: options.jobPollingSeconds,
   });

@@ -68,7 +68,7 @@ export function orgStandardsRoutes(deps: Deps) {
       const view = await loadOrgAssessmentPage(deps, org, id);
       const parsed = parseAnswers(req.body, view.assessment.definition);
       if (!parsed.ok) return page(req, reply, parsed.errors, formValues(req.body));
-      const submit = (req.body as { action?: string }).action === 'submit';
+      const submit = (req.body as { action?: unknown } | undefined)?.action === 'submit'; // no body: a multipart post
       try {
         await service.saveSelfAssessment(deps, personOf(req), org, id, parsed.answers, { submit });
       } catch (err) {

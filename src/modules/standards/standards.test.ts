@@ -565,3 +565,18 @@ test('the renewal reminder goes once to the leads of an organisation due for ren
   const mail = (await t.mailer.outbox()).find((m) => /due for renewal/.test(m.subject));
   assert.ok(mail);
 });
+
+test('a self-assessment form sent as multipart (no form body at all) is answered, not a 500', async () => {
+  const lead = await as('lead@demo.example');
+  const { id } = await leedsAssessment();
+  const url = `/orgs/${LEEDS}/standards/assessments/${id}`;
+  await lead.get(url);
+  const csrf = (lead as unknown as { csrf: string }).csrf;
+  const res = await lead.request({
+    method: 'POST',
+    url: `${url}?_csrf=${encodeURIComponent(csrf)}`,
+    ...multipart({ action: 'submit' }, { name: 'a.pdf', bytes: Buffer.from('%PDF-1.7') }),
+  });
+  assert.ok(res.statusCode < 500, `answered ${res.statusCode}`);
+  assert.doesNotMatch(res.body, /something went wrong on our side/);
+});

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
+import { isUnreadableMultipart } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { editOrgDirectory } from '../directory.policy.ts';
@@ -43,13 +44,19 @@ export function logoRoutes(deps: Deps) {
       if (!req.isMultipart()) return page(req, reply, 'Choose a logo to upload.', 400);
       let upload: Buffer | undefined;
       let tooBig = false;
-      for await (const part of req.parts()) {
-        if (part.type !== 'file' || part.fieldname !== 'logo') {
-          if (part.type === 'file') part.file.resume();
-          continue;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type !== 'file' || part.fieldname !== 'logo') {
+            if (part.type === 'file') part.file.resume();
+            continue;
+          }
+          upload = await part.toBuffer();
+          tooBig = part.file.truncated;
         }
-        upload = await part.toBuffer();
-        tooBig = part.file.truncated;
+      } catch (err) {
+        // A body the multipart parser can't read (cut off, a boundary that never comes): as if no file came.
+        if (!isUnreadableMultipart(err)) throw err;
+        return page(req, reply, 'Choose a logo to upload.', 400);
       }
       if (tooBig) return page(req, reply, 'The logo must be 2 MB or smaller.', 413);
       if (!upload || upload.length === 0) return page(req, reply, 'Choose a logo to upload.', 400);

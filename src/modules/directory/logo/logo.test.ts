@@ -127,3 +127,20 @@ test('only the lead changes it; without the form token nothing happens; removing
   assert.doesNotMatch((await new Client(t.app).get(`/organisations/${SLUG}`)).body, /class="org-logo"/);
   assert.equal((await new Client(t.app).get('/organisations/..%2F..%2Fetc/logo.png')).statusCode, 404);
 });
+
+test('a multipart body the parser cannot read (cut off before its end) is a 400 with the form, not a 500', async () => {
+  const before = await stored();
+  const page = await lead.get(PAGE);
+  const csrf = /_csrf=([^"&]+)/.exec(page.body)?.[1] ?? '';
+  const whole = multipart({}, { field: 'logo', name: 'x.png', type: 'image/png', content: await photo() });
+  const cut = whole.payload.subarray(0, whole.payload.length - 12); // no closing boundary
+  const res = await lead.request({
+    method: 'POST',
+    url: `${PAGE}?_csrf=${csrf}`,
+    payload: cut,
+    headers: { 'content-type': whole.contentType },
+  });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /Choose a logo to upload/);
+  assert.deepEqual((await stored())?.png, before?.png, 'nothing changed');
+});

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf, type OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { formValues } from '../../../platform/http/forms.ts';
+import { formValues, isUnreadableMultipart } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { importEvidence } from '../evidence.policy.ts';
@@ -80,27 +80,34 @@ export function importRoutes(deps: Deps) {
       const org = orgOf(req);
       if (!req.isMultipart()) return importsPage(req, reply, 'Choose a file to upload');
       let target: ImportTarget = 'participants';
-      for await (const part of req.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'target' && IMPORT_TARGETS.includes(part.value as ImportTarget))
-            target = part.value as ImportTarget;
-          continue;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field') {
+            if (part.fieldname === 'target' && IMPORT_TARGETS.includes(part.value as ImportTarget))
+              target = part.value as ImportTarget;
+            continue;
+          }
+          if (!part.filename) {
+            part.file.resume();
+            return importsPage(req, reply, 'Choose a file to upload');
+          }
+          const file = part.file;
+          const result = await receiveUpload(deps, actorOf(req), org, {
+            target,
+            fileName: part.filename,
+            bytes: file,
+            truncated: () => file.truncated,
+          });
+          // Whatever was refused, the rest of the request body is read and dropped.
+          file.resume();
+          if (!result.ok) return importsPage(req, reply, result.problem, result.busy ? 503 : 400);
+          return reply.redirect(`/orgs/${org.slug}/imports/${result.runId}`, 303);
         }
-        if (!part.filename) {
-          part.file.resume();
-          return importsPage(req, reply, 'Choose a file to upload');
-        }
-        const file = part.file;
-        const result = await receiveUpload(deps, actorOf(req), org, {
-          target,
-          fileName: part.filename,
-          bytes: file,
-          truncated: () => file.truncated,
-        });
-        // Whatever was refused, the rest of the request body is read and dropped.
-        file.resume();
-        if (!result.ok) return importsPage(req, reply, result.problem, result.busy ? 503 : 400);
-        return reply.redirect(`/orgs/${org.slug}/imports/${result.runId}`, 303);
+      } catch (err) {
+        // A body the multipart parser can't read (cut off, its closing boundary missing) is the
+        // sender's problem; anything else is ours.
+        if (!isUnreadableMultipart(err)) throw err;
+        return importsPage(req, reply, "We couldn't read the upload. Please choose the file and send it again");
       }
       return importsPage(req, reply, 'Choose a file to upload');
     });

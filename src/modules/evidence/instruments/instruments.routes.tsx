@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { formValues, parseForm } from '../../../platform/http/forms.ts';
+import { formValues, isUnreadableMultipart, parseForm } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { networkPolicy } from '../../network/index.ts';
@@ -76,15 +76,20 @@ export function instrumentRoutes(deps: Deps) {
       if (!req.isMultipart()) return networkPage(req, reply, ['Choose the definition file to upload.'], 400);
       let reference = '';
       let text: string | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'licence_reference') reference = String(part.value).trim().slice(0, 200);
-          continue;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field') {
+            if (part.fieldname === 'licence_reference') reference = String(part.value).trim().slice(0, 200);
+            continue;
+          }
+          const chunks: Buffer[] = [];
+          for await (const chunk of part.file) chunks.push(chunk as Buffer); // at most 1 MB (the limit)
+          if (part.file.truncated) return networkPage(req, reply, ['The definition file is larger than 1 MB.'], 400);
+          text = Buffer.concat(chunks).toString('utf8');
         }
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer); // at most 1 MB (the limit)
-        if (part.file.truncated) return networkPage(req, reply, ['The definition file is larger than 1 MB.'], 400);
-        text = Buffer.concat(chunks).toString('utf8');
+      } catch (err) {
+        if (!isUnreadableMultipart(err)) throw err;
+        return networkPage(req, reply, ["We couldn't read the upload. Please choose the file and send it again."], 400);
       }
       if (!text) return networkPage(req, reply, ['Choose the definition file to upload.'], 400);
       const installed = await installLicensedInstrument(deps, personOf(req), { text, reference });

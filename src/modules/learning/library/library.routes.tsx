@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
+import { isUnreadableMultipart } from '../../../platform/http/forms.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { MAX_ATTACHMENT_BYTES } from '../domain/file-type.ts';
@@ -145,15 +146,20 @@ export function libraryRoutes(deps: Deps) {
         );
       if (!req.isMultipart()) return again('Choose a file to upload.', 400);
       let result: service.AttachResult | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') continue;
-        const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') return undefined;
-          throw err;
-        });
-        if (!bytes || part.file.truncated) return again('The file must be 5 MB or smaller.', 413);
-        if (bytes.length === 0 && !part.filename) return again('Choose a file to upload.', 400);
-        result = await service.attachFile(deps, personOf(req), org, resourceId, part.filename ?? '', bytes);
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field') continue;
+          const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+            if (err.code === 'FST_REQ_FILE_TOO_LARGE') return undefined;
+            throw err;
+          });
+          if (!bytes || part.file.truncated) return again('The file must be 5 MB or smaller.', 413);
+          if (bytes.length === 0 && !part.filename) return again('Choose a file to upload.', 400);
+          result = await service.attachFile(deps, personOf(req), org, resourceId, part.filename ?? '', bytes);
+        }
+      } catch (err) {
+        if (!isUnreadableMultipart(err)) throw err;
+        return again("We couldn't read the upload. Please choose the file and send it again.", 400);
       }
       if (!result) return again('Choose a file to upload.', 400);
       if (!result.ok) return again(result.message, new AppError(result.code, '').status);

@@ -34,6 +34,12 @@ test('Excel serial day numbers, including the 1900 leap-year bug', () => {
   assert.equal(excelSerialToIsoDate(60), null); // Excel's fictional 29/02/1900
   assert.equal(excelSerialToIsoDate(61), '1900-03-01');
   assert.equal(excelSerialToIsoDate(0), null);
+  assert.equal(excelSerialToIsoDate(2_958_465), '9999-12-31'); // Excel's last date
+  // Past it, a Date is invalid: once a RangeError and a 500 from the volunteer-hours form (route fuzz).
+  assert.equal(excelSerialToIsoDate(2_958_466), null);
+  assert.equal(excelSerialToIsoDate(2_088_658_742), null);
+  assert.match(problem('2088658742'), /is a number, not a date/);
+  assert.match(problem('99999999999999999999999'), /is a number, not a date/);
   assert.equal(
     problem('123'),
     "'123' is a number, not a date. If it came from Excel, format the cell as a date; otherwise type the date as dd/mm/yyyy, for example 03/02/2024.",

@@ -96,11 +96,12 @@ function excelSerialDate(value: string): ParsedValue<string> {
 /**
  * Excel's 1900 date system counts days from 1 January 1900 = 1, but wrongly treats 1900 as a
  * leap year (a bug kept from Lotus 1-2-3), so serial 60 is the non-existent 29 February 1900 and
- * every serial from 61 on is one day ahead of a plain count. Returns null for serial 60 and
- * anything below 1.
+ * every serial from 61 on is one day ahead of a plain count. Returns null for serial 60, anything
+ * below 1 and anything after 31 December 9999.
  */
 export function excelSerialToIsoDate(serial: number): string | null {
-  if (!Number.isInteger(serial) || serial < 1 || serial === 60) return null;
+  // 2,958,465 is 31 December 9999, Excel's last date; past it a Date is invalid and toISOString throws.
+  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2_958_465) return null;
   const epoch = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   return toIso(new Date(epoch + serial * 86_400_000));
 }
