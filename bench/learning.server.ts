@@ -45,7 +45,7 @@ for (let done = 0; done < count; done += 500) {
     return {
       org_id: orgs[rand(orgs.length)]!.id,
       kind: a.kind,
-      language: 'en',
+      language: 'en' as const,
       title: `${a.title} (${places[rand(places.length)]} ${done + i})`,
       summary: b.summary,
       body,
@@ -54,8 +54,8 @@ for (let done = 0; done < count; done += 500) {
       topics: [...new Set([...a.topics, ...b.topics])],
       service_types: a.serviceTypes,
       tags_text: [...a.topics, ...b.topics].join(' '),
-      visibility: rand(5) === 0 ? 'members' : 'public',
-      status: 'published',
+      visibility: rand(5) === 0 ? ('members' as const) : ('public' as const),
+      status: 'published' as const,
       published_at: new Date(Date.now() - rand(1000) * 86400000),
     };
   });

@@ -1,7 +1,7 @@
 // All SQL for the core demo and the synthetic networks: the core tables (organisations, people,
 // memberships, instance settings) that every module's demo data hangs off. Other modules' demo
 // rows go in through their own exported seed functions.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 
 export async function hasAnyOrganisation(db: Kysely<DB>): Promise<boolean> {
@@ -13,10 +13,10 @@ export async function insertDemoOrganisations(
   orgs: readonly {
     slug: string;
     name: string;
-    status: string;
+    status: Selectable<DB['organisations']>['status'];
     town: string;
     region: string;
-    sizeBand: string;
+    sizeBand: Selectable<DB['organisations']>['size_band'];
     summary: string;
   }[],
 ) {
@@ -39,7 +39,7 @@ export async function insertDemoOrganisations(
 
 export async function insertDemoPeople(
   db: Kysely<DB>,
-  people: readonly { email: string; name: string; networkRole: string | null }[],
+  people: readonly { email: string; name: string; networkRole: Selectable<DB['people']>['network_role'] }[],
   passwordHash: string,
 ): Promise<Map<string, string>> {
   const rows = await db
@@ -59,7 +59,7 @@ export async function insertDemoPeople(
 
 export async function insertMemberships(
   db: Kysely<DB>,
-  memberships: readonly { org_id: string; person_id: string; role: string }[],
+  memberships: readonly Insertable<DB['memberships']>[],
 ): Promise<void> {
   if (memberships.length > 0)
     await db

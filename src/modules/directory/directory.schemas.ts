@@ -121,6 +121,7 @@ function issuesToErrors(issues: readonly z.core.$ZodIssue[], rename: Record<stri
 // ---- profile ----
 
 export const SIZE_BANDS = ['volunteers', 'small_staff', 'larger'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
 export const SIZE_BAND_LABEL: Record<(typeof SIZE_BANDS)[number], string> = {
   volunteers: 'Volunteers only',
   small_staff: 'Up to 5 paid staff',
@@ -187,6 +188,7 @@ export function parseProfileForm(body: unknown, knownAreas: ReadonlySet<string>)
 export const SERVICE_MODES = ['in_person', 'online', 'both'] as const;
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 export const SERVICE_STATUSES = ['active', 'temporarily closed', 'inactive'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 const ServiceFields = z.object({
   name: required(200, 'Enter the name of the service', 'The name must be 200 characters or fewer'),

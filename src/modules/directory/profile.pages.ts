@@ -40,7 +40,7 @@ export async function loadProfilePage(db: Kysely<DB>, slug: string, orgMarks?: O
       description: s.row.description,
       whoFor: s.row.who_for,
       howToJoin: s.row.how_to_join,
-      mode: s.row.mode as 'in_person' | 'online' | 'both',
+      mode: s.row.mode,
       free: s.row.free,
       costNote: s.row.cost_note,
       url: s.row.url,

@@ -9,6 +9,7 @@ import type { DemoSeedContext } from '../../platform/modules.ts';
 import { UK } from './domain/uk-time.ts';
 import * as demo from './events-demo.repository.ts';
 import type { EventFields } from './events.repository.ts';
+import type { RegistrationStatus } from './registrations.repository.ts';
 
 const FIRST = [
   'Sam',
@@ -71,7 +72,12 @@ export async function seedEventsDemo(tx: Kysely<DB>, context: DemoSeedContext): 
 
   const insert = (orgId: string | null, by: string | null, f: EventFields) => demo.insertDemoEvent(tx, orgId, by, f);
   let n = 0;
-  const book = async (eventId: string, orgId: string | null, status: string, over: Record<string, unknown> = {}) => {
+  const book = async (
+    eventId: string,
+    orgId: string | null,
+    status: RegistrationStatus,
+    over: Record<string, unknown> = {},
+  ) => {
     const name = `${FIRST[n % FIRST.length]} ${String.fromCharCode(65 + (n % 26))}.`;
     n++;
     await demo.insertDemoRegistration(tx, {

@@ -195,7 +195,10 @@ export async function acceptOffer(deps: Deps, token: string, now = new Date()): 
       );
     }
     await regs.setStatus(tx, [r.id], 'confirmed');
-    return { e, mails: [{ reg: { ...r, status: 'confirmed', offer_expires_at: null }, kind: 'confirmed' as const }] };
+    return {
+      e,
+      mails: [{ reg: { ...r, status: 'confirmed' as const, offer_expires_at: null }, kind: 'confirmed' as const }],
+    };
   });
   await afterCommit(deps, result.e, result.mails);
   return result.e;
@@ -281,7 +284,7 @@ export async function expireOffers(deps: Deps, now = new Date()): Promise<number
         e,
         stale,
         mails: [
-          ...stale.map((r) => ({ reg: { ...r, status: 'expired' }, kind: 'offer-expired' as const })),
+          ...stale.map((r) => ({ reg: { ...r, status: 'expired' as const }, kind: 'offer-expired' as const })),
           ...offers.map((o) => ({ reg: o, kind: 'offered' as const })),
         ],
       };
@@ -363,7 +366,7 @@ export async function loadBookingPage(deps: Deps, token: string, now = new Date(
     startsAt: e.starts_at,
     endsAt: e.ends_at,
     where: venueLine(e),
-    status: r.status as regs.RegistrationStatus,
+    status: r.status,
     places: r.places,
     mode: r.mode as Mode,
     offerExpiresAt: r.offer_expires_at,

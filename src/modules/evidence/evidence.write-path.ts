@@ -4,6 +4,7 @@
 // (migrations/0300_insight_summaries.sql), so they change in the same transaction, whichever
 // way a row is written. See docs/ARCHITECTURE.md, "Evidence write path".
 import { sql, type Kysely } from 'kysely';
+import type { ColumnValue } from '../../platform/db/columns.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { InstrumentDefinition } from './domain/instrument-definition.ts';
 import { scoreAssessment } from './domain/scoring.ts';
@@ -203,7 +204,8 @@ export async function restoreAssessmentFromBin(
   if (!row) return 'missing';
   const put = await tx
     .insertInto('evidence_assessments')
-    .values(row)
+    // the bin holds rows that were valid questionnaires, so their source is one of the list
+    .values({ ...row, source: row.source as ColumnValue<'evidence_assessments', 'source'> })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(put.numInsertedOrUpdatedRows ?? 0n) === 1 ? 'restored' : 'clash';

@@ -4,6 +4,7 @@ import type { OrgRole } from '../../platform/auth/actor.ts';
 import { forgetCachedPerson } from '../../platform/auth/session.store.ts';
 import type { OrgTarget } from '../../platform/http/access.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import type { ColumnValue } from '../../platform/db/columns.ts';
 
 export type OrgStatus = OrgTarget['status'];
 
@@ -14,7 +15,7 @@ export async function findOrgBySlug(db: Kysely<DB>, slug: string): Promise<OrgTa
     .select(['id', 'slug', 'name', 'status'])
     .where('slug', '=', slug)
     .executeTakeFirst();
-  return row ? { ...row, status: row.status as OrgStatus } : undefined;
+  return row;
 }
 
 export async function getOrgDetails(db: Kysely<DB>, orgId: string) {
@@ -130,7 +131,7 @@ export async function countOrganisationsByStatus(db: Kysely<DB>): Promise<Record
     .groupBy('status')
     .execute();
   const out: Record<OrgStatus, number> = { applicant: 0, member: 0, lapsed: 0 };
-  for (const r of rows) out[r.status as OrgStatus] = Number(r.n);
+  for (const r of rows) out[r.status] = Number(r.n);
   return out;
 }
 
@@ -151,7 +152,7 @@ export async function insertOrganisation(
     summary?: string;
     town?: string;
     region?: string;
-    size_band?: string;
+    size_band?: ColumnValue<'organisations', 'size_band'>;
   },
 ) {
   return db
@@ -171,7 +172,7 @@ export async function insertOrganisations(
     summary?: string;
     town?: string;
     region?: string;
-    size_band?: string;
+    size_band?: ColumnValue<'organisations', 'size_band'>;
   }[],
 ) {
   if (rows.length === 0) return [];

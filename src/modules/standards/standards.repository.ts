@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { FrameworkDefinition, Level } from './domain/framework.ts';
+import type { ColumnValue } from '../../platform/db/columns.ts';
 
 type Db = Kysely<DB>;
 
@@ -346,7 +347,7 @@ export async function insertEvidenceFile(
     assessmentId: string;
     standardKey: string;
     filename: string;
-    contentType: string;
+    contentType: ColumnValue<'standards_evidence_files', 'content_type'>;
     data: Buffer;
     uploadedBy: string;
   },

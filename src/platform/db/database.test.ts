@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { freshDatabase, testDatabaseKind, type TestDatabase } from '../../../test/support/database.ts';
 import { currentMigrationVersion, listMigrations, migrate } from './migrate.ts';
-import { generateSchemaTypes } from './schema-types.ts';
+import { allowedValues, generateSchemaTypes } from './schema-types.ts';
 
 let database: TestDatabase;
 before(async () => {
@@ -64,7 +64,11 @@ test('a failed transaction writes nothing', async () => {
 test('constraints refuse bad rows', async () => {
   await assert.rejects(database.db.insertInto('organisations').values({ slug: 'Bad Slug!', name: 'x' }).execute());
   await assert.rejects(
-    database.db.insertInto('organisations').values({ slug: 'ok-slug', name: 'x', status: 'pending' }).execute(),
+    // the generated type already refuses 'pending' (a CHECK list is a union); the database must too
+    database.db
+      .insertInto('organisations')
+      .values({ slug: 'ok-slug', name: 'x', status: 'pending' as never })
+      .execute(),
   );
 });
 
@@ -88,4 +92,19 @@ test('people sort by their names as people expect, not by bytes', async () => {
     rows.map((r) => r.n),
     ['apple', 'Banana', 'émile', 'Zed'],
   );
+});
+
+test('a CHECK list becomes the column type; any other check leaves it a string', () => {
+  assert.deepEqual(
+    allowedValues('status', "CHECK ((status = ANY (ARRAY['applicant'::text, 'member'::text, 'lapsed'::text])))"),
+    ['applicant', 'member', 'lapsed'],
+  );
+  assert.deepEqual(
+    allowedValues('interval', `CHECK (("interval" = ANY (ARRAY['a'::text, 'it''s'::text])))`),
+    ['a', "it's"],
+    'a quoted column name and an apostrophe in a value',
+  );
+  assert.equal(allowedValues('status', "CHECK ((other = ANY (ARRAY['a'::text])))"), undefined, 'another column');
+  assert.equal(allowedValues('name', 'CHECK ((length(name) <= 200))'), undefined);
+  assert.equal(allowedValues('n', 'CHECK (((n >= 1) AND (n <= 5)))'), undefined);
 });

@@ -7,7 +7,7 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 export interface ApplicationEventsTable {
   id: GeneratedAlways<number>;
   application_id: string;
-  kind: string;
+  kind: 'approved' | 'declined' | 'question' | 'submitted';
   actor_id: string | null;
   message: Generated<string>;
   at: Generated<Date>;
@@ -15,7 +15,7 @@ export interface ApplicationEventsTable {
 
 export interface ApplicationsTable {
   id: Generated<string>;
-  kind: string;
+  kind: 'individual' | 'organisation';
   org_name: Generated<string>;
   contact_name: string;
   email: string;
@@ -27,7 +27,7 @@ export interface ApplicationsTable {
   what_you_do: string;
   lived_experience: Generated<string>;
   website: Generated<string>;
-  status: Generated<string>;
+  status: Generated<'approved' | 'declined' | 'questioned' | 'waiting'>;
   org_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -47,11 +47,11 @@ export interface AuditLogTable {
 
 export interface EmailTokensTable {
   token_hash: string;
-  purpose: string;
+  purpose: 'invitation' | 'reset_password' | 'sign_in';
   email: string;
   person_id: string | null;
   org_id: string | null;
-  role: string | null;
+  role: 'lead' | 'peer_researcher' | 'volunteer' | 'worker' | null;
   invited_by: string | null;
   created_at: Generated<Date>;
   expires_at: Date;
@@ -72,7 +72,7 @@ export interface EventFeedbackTable {
   rating: number | null;
   struck_chord: Generated<string>;
   could_be_better: Generated<string>;
-  quote_consent: string;
+  quote_consent: 'anonymous' | 'first_name' | 'none';
   first_name: Generated<string>;
   created_at: Generated<Date>;
 }
@@ -81,11 +81,11 @@ export interface EventGalleryImagesTable {
   id: Generated<string>;
   event_id: string;
   org_id: string | null;
-  kind: string;
+  kind: 'photo' | 'sketch_notes';
   alt_text: string;
   caption: Generated<string>;
   consent_confirmed: boolean;
-  content_type: string;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
   data: Buffer;
   uploaded_by: string | null;
   created_at: Generated<Date>;
@@ -100,8 +100,8 @@ export interface EventRegistrationsTable {
   name: string;
   email: Generated<string>;
   places: number;
-  mode: string;
-  status: string;
+  mode: 'in_person' | 'online';
+  status: 'cancelled' | 'confirmed' | 'declined' | 'expired' | 'offered' | 'requested' | 'waiting';
   offer_expires_at: Date | null;
   walk_in: Generated<boolean>;
   access_needs: Generated<string>;
@@ -119,7 +119,7 @@ export interface EventsTable {
   org_id: string | null;
   title: string;
   description_md: Generated<string>;
-  kind: string;
+  kind: 'hybrid' | 'in_person' | 'online';
   location_id: string | null;
   venue_name: Generated<string>;
   venue_address: Generated<string>;
@@ -130,13 +130,13 @@ export interface EventsTable {
   capacity_online: Generated<number>;
   registration_opens_at: Date | null;
   registration_closes_at: Date | null;
-  audience: Generated<string>;
+  audience: Generated<'anyone' | 'network' | 'organisation'>;
   needs_approval: Generated<boolean>;
   max_places_per_registration: Generated<number>;
   offer_hold_hours: Generated<number>;
   reminder_hours: Generated<number[]>;
   join_url: Generated<string>;
-  status: Generated<string>;
+  status: Generated<'cancelled' | 'published'>;
   cancel_reason: Generated<string>;
   sequence: Generated<number>;
   created_by: string | null;
@@ -157,7 +157,7 @@ export interface EvidenceActivitiesTable {
   volunteers: number | null;
   volunteer_hours: number | null;
   natural_key: string;
-  source: Generated<string>;
+  source: Generated<'demo' | 'import' | 'staff'>;
   recorded_by: string | null;
   created_at: Generated<Date>;
 }
@@ -179,7 +179,7 @@ export interface EvidenceAssessmentsTable {
   time_point: Generated<string>;
   responses: Json;
   scores: Json;
-  source: string;
+  source: 'demo' | 'import' | 'self' | 'staff';
   natural_key: string;
   recorded_by: string | null;
   created_at: Generated<Date>;
@@ -202,7 +202,7 @@ export interface EvidenceConsentsTable {
   id: GeneratedAlways<number>;
   org_id: string;
   participant_id: string;
-  kind: string;
+  kind: 'contact' | 'network' | 'record';
   given: boolean;
   decided_on: string;
   wording_version: string;
@@ -241,7 +241,7 @@ export interface EvidenceErasureKeysTable {
 
 export interface EvidenceImportMappingsTable {
   org_id: string;
-  target: string;
+  target: 'activities' | 'assessments' | 'participants';
   mapping: Json;
   updated_at: Generated<Date>;
   headings: Generated<Json>;
@@ -250,22 +250,22 @@ export interface EvidenceImportMappingsTable {
 export interface EvidenceImportRunsTable {
   id: Generated<string>;
   org_id: string;
-  target: string;
+  target: 'activities' | 'assessments' | 'participants';
   file_name: Generated<string>;
-  file_kind: string;
-  status: Generated<string>;
-  mode: string | null;
+  file_kind: 'csv' | 'xlsx';
+  status: Generated<'cancelled' | 'dry_run' | 'imported' | 'receiving' | 'rejected' | 'uploaded'>;
+  mode: 'all_or_nothing' | 'skip_invalid' | null;
   rows_read: Generated<number>;
   imported: Generated<number>;
   invalid_rows: Generated<number>;
   duplicates: Generated<number>;
   report: Json | null;
-  via: Generated<string>;
+  via: Generated<'cli' | 'web'>;
   created_by: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
   mapping: Json | null;
-  encoding: Generated<string>;
+  encoding: Generated<'utf-16be' | 'utf-16le' | 'utf-8' | 'windows-1252'>;
 }
 
 export interface EvidenceImportUploadsTable {
@@ -279,11 +279,11 @@ export interface EvidenceImportUploadsTable {
 export interface EvidenceInstrumentsTable {
   id: Generated<string>;
   org_id: string | null;
-  scope: string;
+  scope: 'network' | 'organisation';
   key: string;
   version: string;
   definition: Json;
-  origin: string;
+  origin: 'custom' | 'licensed' | 'shipped';
   licence_reference: Generated<string>;
   enabled: Generated<boolean>;
   installed_by: string | null;
@@ -363,7 +363,7 @@ export interface FundingBidPartnersTable {
   bid_id: string;
   org_id: string;
   role: Generated<string>;
-  status: Generated<string>;
+  status: Generated<'accepted' | 'declined' | 'invited' | 'lead'>;
   invited_at: Generated<Date>;
   responded_at: Date | null;
   responded_by: string | null;
@@ -394,7 +394,7 @@ export interface FundingBidsTable {
   total_pence: number;
   currency: Generated<string>;
   running_costs_pence: number | null;
-  status: Generated<string>;
+  status: Generated<'drafting' | 'lost' | 'submitted' | 'won'>;
   summary: Generated<string>;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -491,7 +491,7 @@ export interface HelpLinesTable {
   name: string;
   number: Generated<string>;
   purpose: string;
-  nations: Generated<string>;
+  nations: Generated<'england' | 'england-wales' | 'scotland' | 'uk' | 'wales'>;
   last_checked_on: string | null;
   checked_by: string | null;
   updated_at: Generated<Date>;
@@ -534,7 +534,7 @@ export interface InsightNetworkReferencesTable {
   baseline_sd: number;
   baseline_n: number;
   reliability: number;
-  reliability_from: string;
+  reliability_from: 'network' | 'published';
   alpha_n: Generated<number>;
   computed_at: Generated<Date>;
 }
@@ -604,7 +604,7 @@ export interface LearningAttachmentsTable {
   org_id: string;
   resource_id: string;
   file_name: string;
-  media_type: string;
+  media_type: 'application/pdf' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' | 'image/jpeg' | 'image/png';
   size_bytes: number;
   data: Buffer;
   created_at: Generated<Date>;
@@ -648,7 +648,7 @@ export interface LearningMentorRequestsTable {
   id: Generated<string>;
   org_id: string;
   mentor_org_id: string;
-  status: Generated<string>;
+  status: Generated<'accepted' | 'asked' | 'declined' | 'ended'>;
   message: Generated<string>;
   reasons: Generated<string[]>;
   made_by_coordinator: Generated<boolean>;
@@ -698,8 +698,8 @@ export interface LearningResourcesTable {
   id: Generated<string>;
   org_id: string;
   author_id: string | null;
-  kind: string;
-  language: Generated<string>;
+  kind: 'evaluation' | 'guide' | 'policy' | 'story' | 'template' | 'toolkit';
+  language: Generated<'cy' | 'en'>;
   title: string;
   summary: Generated<string>;
   body: Generated<string>;
@@ -711,8 +711,8 @@ export interface LearningResourcesTable {
   service_types: Generated<string[]>;
   topics: Generated<string[]>;
   tags_text: Generated<string>;
-  visibility: Generated<string>;
-  status: Generated<string>;
+  visibility: Generated<'members' | 'public'>;
+  status: Generated<'draft' | 'published' | 'returned' | 'submitted'>;
   review_note: Generated<string>;
   reviewed_on: Generated<string>;
   review_reminded_at: Date | null;
@@ -744,7 +744,7 @@ export interface LocationsTable {
 export interface MembershipsTable {
   org_id: string;
   person_id: string;
-  role: string;
+  role: 'lead' | 'peer_researcher' | 'volunteer' | 'worker';
   created_at: Generated<Date>;
 }
 
@@ -773,7 +773,7 @@ export interface OrgProfilesTable {
   social_links: Generated<string>;
   lived_experience: Generated<string>;
   logo: Buffer | null;
-  logo_type: string | null;
+  logo_type: 'image/jpeg' | 'image/png' | 'image/webp' | null;
   updated_at: Generated<Date>;
 }
 
@@ -781,11 +781,11 @@ export interface OrganisationsTable {
   id: Generated<string>;
   slug: string;
   name: string;
-  status: Generated<string>;
+  status: Generated<'applicant' | 'lapsed' | 'member'>;
   summary: Generated<string>;
   town: Generated<string>;
   region: Generated<string>;
-  size_band: Generated<string>;
+  size_band: Generated<'larger' | 'small_staff' | 'volunteers'>;
   status_changed_at: Generated<Date>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -797,7 +797,7 @@ export interface PeopleTable {
   email: string;
   display_name: string;
   password_hash: string | null;
-  network_role: string | null;
+  network_role: 'admin' | 'coordinator' | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -814,7 +814,7 @@ export interface SchedulesTable {
   org_id: string;
   service_id: string;
   service_at_location_id: string | null;
-  freq: string;
+  freq: 'MONTHLY' | 'WEEKLY';
   interval: Generated<number>;
   byday: string;
   opens_at: string;
@@ -859,8 +859,8 @@ export interface ServicesTable {
   description: Generated<string>;
   who_for: Generated<string>;
   how_to_join: Generated<string>;
-  status: Generated<string>;
-  mode: Generated<string>;
+  status: Generated<'active' | 'defunct' | 'inactive' | 'temporarily closed'>;
+  mode: Generated<'both' | 'in_person' | 'online'>;
   free: Generated<boolean>;
   cost_note: Generated<string>;
   url: Generated<string>;
@@ -887,7 +887,7 @@ export interface StandardsAnswersTable {
   assessment_id: string;
   org_id: string;
   standard_key: string;
-  level: string | null;
+  level: 'developing' | 'emerging' | 'established' | 'leading' | null;
   narrative: Generated<string>;
   links: Generated<string>;
   updated_at: Generated<Date>;
@@ -897,8 +897,8 @@ export interface StandardsAssessmentsTable {
   id: Generated<string>;
   org_id: string;
   framework_id: string;
-  kind: Generated<string>;
-  status: Generated<string>;
+  kind: Generated<'full' | 'renewal'>;
+  status: Generated<'decided' | 'draft' | 'submitted'>;
   live_figures: Json | null;
   created_by: string | null;
   submitted_at: Date | null;
@@ -909,7 +909,7 @@ export interface StandardsAssessmentsTable {
 export interface StandardsDecisionsTable {
   assessment_id: string;
   org_id: string;
-  outcome: string;
+  outcome: 'not_yet' | 'recognised' | 'working_towards';
   feedback: string;
   action_plan: Generated<string>;
   review_by: string | null;
@@ -936,7 +936,7 @@ export interface StandardsEvidenceFilesTable {
   org_id: string;
   standard_key: string;
   filename: string;
-  content_type: string;
+  content_type: 'application/pdf' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' | 'image/jpeg' | 'image/png';
   data: Buffer;
   uploaded_by: string | null;
   created_at: Generated<Date>;
@@ -946,7 +946,7 @@ export interface StandardsFrameworksTable {
   id: Generated<string>;
   version: number;
   title: string;
-  status: Generated<string>;
+  status: Generated<'draft' | 'published'>;
   definition: Json;
   published_at: Date | null;
   created_by: string | null;
@@ -961,7 +961,7 @@ export interface StandardsReviewsTable {
   reviewer_id: string;
   assigned_by: string | null;
   override_reason: Generated<string>;
-  status: Generated<string>;
+  status: Generated<'assigned' | 'submitted'>;
   findings: Generated<Json>;
   visit_date: string | null;
   visit_who: Generated<string>;
@@ -1003,7 +1003,7 @@ export interface VoiceCollectionsTable {
   org_id: string | null;
   title: string;
   introduction: Generated<string>;
-  status: Generated<string>;
+  status: Generated<'draft' | 'published'>;
   published_at: Date | null;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -1015,11 +1015,11 @@ export interface VoiceConsultationsTable {
   org_id: string | null;
   title: string;
   background: Generated<string>;
-  audience: string;
+  audience: 'link' | 'network' | 'org';
   opens_at: Date;
   closes_at: Date;
   closed_at: Date | null;
-  results_visibility: Generated<string>;
+  results_visibility: Generated<'after_close' | 'live'>;
   statements_per_person: Generated<number>;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -1047,7 +1047,7 @@ export interface VoiceStatementsTable {
   org_id: string | null;
   text: string;
   author_participant_id: string | null;
-  status: Generated<string>;
+  status: Generated<'accepted' | 'pending' | 'rejected'>;
   reject_reason: Generated<string>;
   moderated_by: string | null;
   moderated_at: Date | null;
@@ -1079,7 +1079,7 @@ export interface VoiceSubmissionsTable {
   title: string;
   addressee: Generated<string>;
   consultation_id: string | null;
-  status: Generated<string>;
+  status: Generated<'draft' | 'published'>;
   current_version: Generated<number>;
   published_at: Date | null;
   created_by: string | null;
@@ -1100,14 +1100,14 @@ export interface VoiceWordsTable {
   id: Generated<string>;
   org_id: string | null;
   consultation_id: string | null;
-  source: string;
+  source: 'consultation' | 'event' | 'share';
   source_ref: string | null;
   text: string;
-  quote_as: string;
+  quote_as: 'anonymous' | 'first_name' | 'none';
   first_name: Generated<string>;
   person_id: string | null;
   withdraw_token_hash: string | null;
-  status: Generated<string>;
+  status: Generated<'approved' | 'pending' | 'rejected' | 'withdrawn'>;
   moderated_by: string | null;
   moderated_at: Date | null;
   created_at: Generated<Date>;

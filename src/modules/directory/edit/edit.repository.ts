@@ -5,7 +5,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { bydayString, type Schedule } from '../domain/schedule.ts';
 import type { ServiceTypeCode } from '../domain/service-types.ts';
 import { PROFILE_COLUMNS } from '../directory.repository.ts';
-import type { ServiceMode } from '../directory.schemas.ts';
+import type { ServiceMode, ServiceStatus, SizeBand } from '../directory.schemas.ts';
 
 type Db = Kysely<DB>;
 
@@ -21,7 +21,7 @@ export async function getOwnProfile(db: Db, orgId: string) {
 export interface ProfileFields {
   name: string;
   summary: string;
-  size_band: string;
+  size_band: SizeBand;
   founded_year: number | null;
   charity_number: string;
   company_number: string;
@@ -80,7 +80,7 @@ export interface ServiceFields {
   who_for: string;
   how_to_join: string;
   mode: ServiceMode;
-  status: string;
+  status: ServiceStatus;
   free: boolean;
   cost_note: string;
   url: string;

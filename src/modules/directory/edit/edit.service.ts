@@ -57,7 +57,7 @@ export interface OwnServiceSummary {
 /** Every service of the organisation, paused and closed ones too, for its services page. */
 export async function listOwnServices(db: Db, orgId: string): Promise<OwnServiceSummary[]> {
   const rows = await repo.servicesOfOrg(db, orgId, { activeOnly: false });
-  return rows.map((s) => ({ id: s.id, name: s.name, mode: s.mode as OwnServiceSummary['mode'], status: s.status }));
+  return rows.map((s) => ({ id: s.id, name: s.name, mode: s.mode, status: s.status }));
 }
 
 export async function saveOrgProfile(db: Db, actor: SignedInActor, org: OrgTarget, input: ProfileInput): Promise<void> {

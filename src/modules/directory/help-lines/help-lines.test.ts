@@ -21,7 +21,7 @@ const row = (over: Partial<Parameters<typeof publicLines>[0][number]>) => ({
   name: 'A line',
   number: '0800 000 000',
   purpose: 'For help.',
-  nations: 'uk',
+  nations: 'uk' as const,
   last_checked_on: '2026-12-01' as string | null,
   updated_at: new Date(),
   checked_by_name: null,

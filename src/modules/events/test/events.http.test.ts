@@ -9,6 +9,7 @@ import { insertEvent } from '../events.repository.ts';
 import { listConsentedFeedbackComments } from '../index.ts';
 import { expireOffers } from '../registration.service.ts';
 import { booking, depsOf, fields } from './helpers.ts';
+import type { RegistrationStatus } from '../registrations.repository.ts';
 
 type Outbox = {
   to: string;
@@ -39,7 +40,7 @@ const mailTo = async (email: string) => {
   return m;
 };
 const bookingPathIn = (text: string) => /\/events\/r\/[A-Za-z0-9_-]+/.exec(text)![0];
-const count = async (eventId: string, status: string) =>
+const count = async (eventId: string, status: RegistrationStatus) =>
   Number(
     (
       await t.database.db

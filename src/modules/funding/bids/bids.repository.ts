@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { PartnerStanding } from '../funding.policy.ts';
+import type { ColumnValue } from '../../../platform/db/columns.ts';
 
 export interface BidRow {
   id: string;
@@ -110,7 +111,13 @@ export async function updateBid(
   db: Kysely<DB>,
   bidId: string,
   leadOrgId: string,
-  b: { title: string; summary: string; totalPence: number; runningCostsPence: number | null; status: string },
+  b: {
+    title: string;
+    summary: string;
+    totalPence: number;
+    runningCostsPence: number | null;
+    status: ColumnValue<'funding_bids', 'status'>;
+  },
 ) {
   await db
     .updateTable('funding_bids')

@@ -51,7 +51,7 @@ export async function saveBidDetails(
   actor: SignedInActor,
   org: OrgTarget,
   bidId: string,
-  input: { title: string; summary: string; totalPence: number; runningCostsPence: number | null; status: string },
+  input: Parameters<typeof repo.updateBid>[3],
 ): Promise<void> {
   const { bid } = await loadBid(deps.db, org, bidId, 'edit-bid');
   await deps.db.transaction().execute(async (tx) => {

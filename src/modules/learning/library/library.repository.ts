@@ -1,12 +1,13 @@
 // All SQL for the library: resources, stories, attachments and search.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { ColumnValue } from '../../../platform/db/columns.ts';
 
 export interface ResourceToStore {
   orgId: string;
   authorId: string | null;
-  kind: string;
-  language: string;
+  kind: ColumnValue<'learning_resources', 'kind'>;
+  language: ColumnValue<'learning_resources', 'language'>;
   title: string;
   summary: string;
   body: string;
@@ -17,8 +18,8 @@ export interface ResourceToStore {
   serviceTypes: string[];
   topics: string[];
   tagsText: string;
-  visibility: string;
-  status: string;
+  visibility: ColumnValue<'learning_resources', 'visibility'>;
+  status: ColumnValue<'learning_resources', 'status'>;
   reviewedOn?: string;
 }
 
@@ -187,7 +188,13 @@ export async function orgLeadEmails(db: Kysely<DB>, orgId: string): Promise<stri
 // Attachments
 export async function insertAttachment(
   db: Kysely<DB>,
-  a: { orgId: string; resourceId: string; fileName: string; mediaType: string; data: Buffer },
+  a: {
+    orgId: string;
+    resourceId: string;
+    fileName: string;
+    mediaType: ColumnValue<'learning_attachments', 'media_type'>;
+    data: Buffer;
+  },
 ) {
   const row = await db
     .insertInto('learning_attachments')

@@ -1,6 +1,7 @@
 // All SQL for the pathway and mentoring.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { ColumnValue } from '../../../platform/db/columns.ts';
 
 export async function doneSteps(db: Kysely<DB>, orgId: string) {
   return db
@@ -135,8 +136,8 @@ export async function decideRequest(
   db: Kysely<DB>,
   id: string,
   mentorOrgId: string,
-  from: string,
-  to: string,
+  from: ColumnValue<'learning_mentor_requests', 'status'>,
+  to: ColumnValue<'learning_mentor_requests', 'status'>,
 ): Promise<boolean> {
   const res = await db
     .updateTable('learning_mentor_requests')

@@ -1,6 +1,7 @@
 // All SQL for consultations, statements, participants, votes and the stored analysis.
 import { sql, type Kysely } from 'kysely';
 import type { DB, Json } from '../../../platform/db/schema.ts';
+import type { ColumnValue } from '../../../platform/db/columns.ts';
 
 export interface ConsultationRow {
   id: string;
@@ -45,10 +46,10 @@ export async function insertConsultation(
     orgId: string | null;
     title: string;
     background: string;
-    audience: string;
+    audience: ColumnValue<'voice_consultations', 'audience'>;
     opensAt: Date;
     closesAt: Date;
-    resultsVisibility: string;
+    resultsVisibility: ColumnValue<'voice_consultations', 'results_visibility'>;
     statementsPerPerson: number;
     createdBy: string | null;
   },

@@ -1,6 +1,7 @@
 // All SQL for the network's own words and collections of phrases.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { ColumnValue } from '../../../platform/db/columns.ts';
 
 export interface WordRow {
   id: string;
@@ -19,10 +20,10 @@ export async function insertWord(
   w: {
     orgId: string | null;
     consultationId: string | null;
-    source: string;
+    source: ColumnValue<'voice_words', 'source'>;
     sourceRef?: string;
     text: string;
-    quoteAs: string;
+    quoteAs: ColumnValue<'voice_words', 'quote_as'>;
     firstName: string;
     personId: string | null;
     withdrawTokenHash: string | null;
@@ -47,7 +48,7 @@ export async function insertWord(
   return r !== undefined;
 }
 
-export async function listWords(db: Kysely<DB>, status: string): Promise<WordRow[]> {
+export async function listWords(db: Kysely<DB>, status: ColumnValue<'voice_words', 'status'>): Promise<WordRow[]> {
   return (await db
     .selectFrom('voice_words')
     .select(cols)
@@ -187,7 +188,7 @@ export async function publishCollection(db: Kysely<DB>, id: string): Promise<voi
 }
 
 /** Demo only: approve every word from a source. */
-export async function approveAllFrom(db: Kysely<DB>, source: string): Promise<void> {
+export async function approveAllFrom(db: Kysely<DB>, source: ColumnValue<'voice_words', 'source'>): Promise<void> {
   await db
     .updateTable('voice_words')
     .set({ status: 'approved', moderated_at: new Date() })
