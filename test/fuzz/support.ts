@@ -262,6 +262,13 @@ const LONG = 'z'.repeat(12_000); // about as much as Node's 16 KB header limit l
 /** Strings that broke things before, or break parsers generally (decoded: what a handler sees). */
 export const HOSTILE = [
   '',
+  '-',
+  '!!',
+  '%zz',
+  '<script>',
+  '\r',
+  '/\t/evil.example',
+  'ﬀ',
   ' ',
   '\u0000',
   'a\u0000b',
