@@ -35,7 +35,9 @@ import { childId } from './uuid.ts';
 import type { OrgMark } from '../../../platform/modules.ts';
 
 export const ORUK_VERSION = 'HSDS-UK-3.0';
-export const ORUK_PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
+// The profile's published home, not a file in its source repository: the feed is read by people
+// at councils too. The validator chooses the specification from `version`, not from this.
+export const ORUK_PROFILE_URL = 'https://openreferraluk.org/';
 export const ORUK_OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
 
 /** ONS linked-data URI for a statistical geography such as a local authority district. */
