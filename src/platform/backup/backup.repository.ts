@@ -2,6 +2,7 @@
 // a database inside one transaction. Tables are found in the catalogue, not listed, so a new
 // migration's tables are backed up without anyone remembering to add them.
 import { sql, type Kysely } from 'kysely';
+import { MIGRATION_LOCK_KEY } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import type { MigrationRef, SequenceValue } from './archive-format.ts';
 
@@ -14,10 +15,6 @@ export interface TableInfo {
   /** Rows may be megabytes (pictures): fetch a few at a time. */
   hasBytea: boolean;
 }
-
-// Same key as the migration runner (src/platform/db/migrate.ts), so a restore and an instance
-// starting up and migrating never run together.
-const MIGRATION_LOCK_KEY = 7342001;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -152,6 +149,7 @@ export async function tablesWithRows(db: Kysely<DB>, tables: readonly TableInfo[
 export async function prepareRestore(tx: Kysely<DB>): Promise<void> {
   // Fail with a message rather than wait for ever behind a running instance's locks.
   await sql`set local lock_timeout = '15s'`.execute(tx);
+  // the migration runner's lock, so a restore and an instance starting up and migrating never overlap
   await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(tx);
 }
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
-const LOCK_KEY = 7342001; // any constant shared by all instances of this app
+/** The advisory lock migrations take; a restore takes it too, so the two never run together. */
+export const MIGRATION_LOCK_KEY = 7342001; // any constant shared by all instances of this app
 
 export interface Migration {
   version: number;
@@ -43,7 +44,7 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<numb
     for (const m of migrations) {
       await client.query('begin');
       try {
-        await client.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
+        await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
         const done = await client.query('select 1 from schema_migrations where version = $1', [m.version]);
         if (done.rowCount === 0) {
           await client.query(m.sql);

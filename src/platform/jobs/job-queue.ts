@@ -48,7 +48,7 @@ const TIMEKEEPER_QUEUE = '__pgboss__send-it';
  * can deadlock, and PostgreSQL then cancels one of them. The cancelled one tries again (and finds
  * the queue made), after a short random wait so the two do not meet again.
  */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
