@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { loadProfileFormValues } from '../../src/modules/directory/edit/edit.service.ts';
 import { multipart } from '../../src/modules/evidence/test/evidence-helpers.ts';
 import { ACTOR_CACHE_MS } from '../../src/platform/auth/session.store.ts';
+import { eventually } from '../../src/platform/jobs/test/probe-module.ts';
 import { freshDatabase, testDatabaseUrl, type TestDatabase } from '../support/database.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,6 +26,8 @@ const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const PASSWORD = 'demo-password-2026';
 /** The directory's shared search cache (directory.routes.tsx): the documented bound for public pages. */
 const PUBLIC_CACHE_MS = 30_000;
+/** How long a signed-out session or a changed role may still work elsewhere, with a margin. */
+const BOUND_SECONDS = (ACTOR_CACHE_MS + 2000) / 1000;
 const MESSY = path.join(ROOT, 'src/modules/evidence/imports/engine/fixtures/messy-assessments.csv');
 
 // CI installs nginx, so there a missing nginx is a failure, not a skip.
@@ -38,16 +41,6 @@ async function freePort(): Promise<number> {
   server.close();
   await once(server, 'close');
   return port;
-}
-
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Still waiting after ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** A browser stand-in over real HTTP: keeps cookies, remembers the last CSRF token, follows nothing. */
@@ -130,10 +123,14 @@ async function startInstance(port: number, publicUrl: string, dataDir: string): 
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  await until(`an instance on port ${port} starts`, 90_000, async () => {
-    if (child.exitCode !== null) throw new Error(`The instance stopped:\n${out}`);
-    return out.includes('is running at') ? true : undefined;
-  });
+  await eventually(
+    `an instance on port ${port} starts`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`The instance stopped:\n${out}`);
+      return out.includes('is running at');
+    },
+    90,
+  );
   return `http://127.0.0.1:${port}`;
 }
 
@@ -187,14 +184,18 @@ http {
   );
   const nginx = spawn(NGINX!, ['-p', work, '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(nginx);
-  await until('nginx answers', 20_000, async () => {
-    if (nginx.exitCode !== null)
-      throw new Error(`nginx stopped: ${await readFile(path.join(work, 'error.log'), 'utf8').catch(() => '')}`);
-    return fetch(`${proxy}/healthz`).then(
-      (r) => (r.ok ? true : undefined),
-      () => undefined,
-    );
-  });
+  await eventually(
+    'nginx answers',
+    async () => {
+      if (nginx.exitCode !== null)
+        throw new Error(`nginx stopped: ${await readFile(path.join(work, 'error.log'), 'utf8').catch(() => '')}`);
+      return fetch(`${proxy}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    },
+    20,
+  );
 });
 
 after(async () => {
@@ -236,12 +237,14 @@ test('a session signed out on one instance is refused on the other within the do
   stale.cookies.set('rc_session', token);
   assert.equal((await person.at(instanceA).post('/sign-out', {})).status, 303);
   const started = Date.now();
-  const refused = await until('instance B refuses the signed-out session', ACTOR_CACHE_MS + 2000, async () => {
-    const res = await stale.get('/account');
-    return res.status === 200 ? undefined : res;
-  });
-  assert.equal(refused.status, 303);
-  assert.match(refused.location, /\/sign-in/);
+  let refused: Awaited<ReturnType<Browser['get']>> | undefined;
+  await eventually(
+    'instance B refuses the signed-out session',
+    async () => (refused = await stale.get('/account')).status !== 200,
+    BOUND_SECONDS,
+  );
+  assert.equal(refused!.status, 303);
+  assert.match(refused!.location, /\/sign-in/);
   assert.ok(Date.now() - started <= ACTOR_CACHE_MS + 2000);
 });
 
@@ -268,10 +271,11 @@ test('a changed role is refused on both instances within the documented bound', 
       .where('org_id', '=', org.id)
       .execute();
     for (const base of [instanceA, instanceB])
-      await until(`the lead's page is refused on ${base}`, ACTOR_CACHE_MS + 2000, async () => {
-        const res = await lead.at(base).get(profile);
-        return res.status === 200 ? undefined : res.status;
-      });
+      await eventually(
+        `the lead's page is refused on ${base}`,
+        async () => (await lead.at(base).get(profile)).status !== 200,
+        BOUND_SECONDS,
+      );
   } finally {
     await database.db
       .updateTable('memberships')
@@ -302,8 +306,10 @@ test(
     const saved = await lead.post(`/orgs/${org.slug}/profile`, { ...values, name: 'Leeds Recovery Café and Garden' });
     assert.equal(saved.status, 303, saved.body.slice(0, 500));
     for (const b of [anonymousB, anonymousA])
-      await until('the new name shows in search', PUBLIC_CACHE_MS + 5000, async () =>
-        (await b.get(search)).body.includes('Leeds Recovery Café and Garden') ? true : undefined,
+      await eventually(
+        'the new name shows in search',
+        async () => (await b.get(search)).body.includes('Leeds Recovery Café and Garden'),
+        (PUBLIC_CACHE_MS + 5000) / 1000,
       );
   },
 );
