@@ -19,6 +19,9 @@ export async function loadInvitationPage(deps: Deps, token: string): Promise<Inv
     repo.findOrgName(deps.db, row.org_id!),
     repo.findPersonByEmail(deps.db, row.email),
   ]);
+  // A racing acceptance makes the account and uses the link in one transaction, so an account
+  // seen here may be that winner's: look at the link again, or the loser is sent to sign in as them.
+  if (person) await checkLink(deps, 'invitation', token);
   return { orgName: org.name, role: row.role as OrgRole, email: row.email, hasAccount: !!person };
 }
 
