@@ -158,7 +158,13 @@ for (const width of [375, 1280]) {
     await page.getByRole('link', { name: 'You are not alone' }).click();
     await expectAccessible(page, 'collection');
     assert.match(await page.locator('main').innerText(), /Phrases spoken by participants and presenters/);
+    await noSidewaysScroll(page, 'collection');
     await shot(page, 'voice-collection');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download as a PDF' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'you-are-not-alone.pdf');
     await visit(page, '/voice/words/share');
     await page.getByRole('button', { name: 'Share' }).click();
     await expectAccessible(page, 'share with errors');

@@ -30,6 +30,21 @@ export function BlockView({ block }: { block: Block }) {
           ))}
         </ul>
       );
+    case 'verse':
+      return (
+        <div class="verse">
+          {block.stanzas.map((lines) => (
+            <p>
+              {lines.map((l, i) => (
+                <>
+                  {i > 0 && <br />}
+                  {l}
+                </>
+              ))}
+            </p>
+          ))}
+        </div>
+      );
     case 'chart':
       // Drawn at its own size (text at 12 px); on a phone it scrolls in a named, focusable region.
       return (

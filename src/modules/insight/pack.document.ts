@@ -22,6 +22,8 @@ import { formatCalendarDate, formatCount } from '../../ui/format.ts';
 export type Block =
   | { kind: 'p'; text: string; link?: { href: string; text: string } }
   | { kind: 'list'; items: string[] }
+  /** Lines kept as written, in stanzas (a collection of phrases): never reflowed into prose. */
+  | { kind: 'verse'; stanzas: string[][] }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][]; numeric?: boolean[] }
   | { kind: 'chart'; svg: VNode }
   /** Behind a "how this was worked out" disclosure on a page; printed in full in a pack. */
@@ -52,6 +54,8 @@ export interface PackDocument {
   sections: Section[];
   /** What the cover calls the list of sections ("In this pack" unless a paper says otherwise). */
   contentsHeading?: string;
+  /** 'title': a short piece (a collection of phrases) opens with its title on the first page, no cover or contents. */
+  opening?: 'cover' | 'title';
   /** The organisation's logo for the cover: a PNG, with where the page can load it and its alt text. */
   logo?: { png: Uint8Array; src: string; alt: string; width: number; height: number };
 }

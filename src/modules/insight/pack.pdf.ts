@@ -47,7 +47,8 @@ export function renderPackPdf(pack: PackDocument): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
 
-  cover(doc, root, pack);
+  if (pack.opening === 'title') titleAtTop(doc, root, pack);
+  else cover(doc, root, pack);
   const width = doc.page.width - 2 * MARGIN;
   const ensure = (height: number) => {
     if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
@@ -55,11 +56,13 @@ export function renderPackPdf(pack: PackDocument): Promise<Buffer> {
   for (const section of pack.sections) {
     ensure(60);
     doc.moveDown(1);
-    root.add(
-      doc.struct('H2', {}, () => {
-        doc.font('Bold').fontSize(13).fillColor('black').text(printText(section.heading), MARGIN, doc.y, { width });
-      }),
-    );
+    // A short piece's one section may have no heading of its own: its title is the heading.
+    if (section.heading)
+      root.add(
+        doc.struct('H2', {}, () => {
+          doc.font('Bold').fontSize(13).fillColor('black').text(printText(section.heading), MARGIN, doc.y, { width });
+        }),
+      );
     doc.moveDown(0.3);
     for (const block of section.blocks) renderBlock(doc, root, block, width, ensure);
   }
@@ -67,6 +70,23 @@ export function renderPackPdf(pack: PackDocument): Promise<Buffer> {
   root.end();
   doc.end();
   return done;
+}
+
+/** A short piece: its title and subtitle at the top of the first page, then straight into the text. */
+function titleAtTop(doc: Doc, root: Struct, pack: PackDocument): void {
+  const width = doc.page.width - 2 * MARGIN;
+  root.add(
+    doc.struct('H1', {}, () => {
+      doc.font('Bold').fontSize(20).fillColor('black').text(printText(pack.title), MARGIN, doc.y, { width });
+    }),
+  );
+  if (!pack.subtitle) return;
+  doc.moveDown(0.5);
+  root.add(
+    doc.struct('P', {}, () => {
+      doc.font('Body').fontSize(12).fillColor(GREY).text(printText(pack.subtitle), MARGIN, doc.y, { width });
+    }),
+  );
 }
 
 /** The first page: what it is, for whom, when it was made (in the subtitle) and what is inside. */
@@ -130,6 +150,14 @@ function renderBlock(doc: Doc, root: Struct, block: Block, width: number, ensure
     const text = block.link ? `${block.text} see the Methods section.` : block.text;
     root.add(doc.struct('P', {}, () => doc.text(printText(text), MARGIN, doc.y, { width })));
     doc.moveDown(0.4);
+  } else if (block.kind === 'verse') {
+    // Read aloud and printed as written: one paragraph per stanza, its lines kept.
+    doc.font('Body').fontSize(13);
+    for (const lines of block.stanzas) {
+      ensure(lines.length * 20);
+      root.add(doc.struct('P', {}, () => doc.text(lines.join('\n'), MARGIN, doc.y, { width, lineGap: 4 })));
+      doc.moveDown(0.8);
+    }
   } else if (block.kind === 'list') {
     const list = doc.struct('L');
     root.add(list);

@@ -6,6 +6,7 @@ import type { FrameworkDefinition, Level } from './domain/framework.ts';
 import type { AnswerInput } from './self-assessment.service.ts';
 import { answerFields, levelOrBlank } from './standards.schemas.ts';
 import { z } from 'zod';
+import { attachmentDisposition } from '../../platform/http/download.ts';
 
 /** The field messages of a validation error, or undefined for any other error. */
 export function validationFields(err: unknown): FieldErrors | undefined {
@@ -73,13 +74,9 @@ export function parseFindings(body: unknown, definition: FrameworkDefinition) {
 
 /** Evidence files are downloaded, never shown inline, so a file can't run as a page here. */
 export function sendEvidenceFile(reply: FastifyReply, file: { filename: string; content_type: string; data: Buffer }) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .header('content-type', file.content_type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
+    .header('content-disposition', attachmentDisposition(file.filename))
     .header('cache-control', 'private, no-store')
     .send(file.data);
 }

@@ -395,16 +395,33 @@ test('words: shared with a choice, checked before use, key phrases verbatim, a c
     303,
   );
   assert.equal((await anonymous.get(`/voice/collections/${cid}`)).statusCode, 404, 'a draft is not public');
+  assert.equal((await anonymous.get(`/voice/collections/${cid}/words.pdf`)).statusCode, 404, 'nor its PDF');
   await coordinator.post(`/network/voice/collections/${cid}/publish`);
   let pub = await anonymous.get(`/voice/collections/${cid}`);
   assert.match(pub.body, /Phrases spoken by participants and presenters/);
   assert.match(pub.body, /Peer support saved my life/);
   assert.match(pub.body, /voice-stanza/);
   assert.doesNotMatch(pub.body, /Zebedee/);
+  assert.match(pub.body, new RegExp(`href="/voice/collections/${cid}/words.pdf"`));
+  const pdf = await anonymous.get(`/voice/collections/${cid}/words.pdf`);
+  assert.equal(pdf.statusCode, 200);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.match(String(pdf.headers['content-disposition']), /^attachment; filename="what-works\.pdf"/);
+  const read = await readPdf(pdf.rawPayload, { layout: true });
+  if (read) {
+    assert.match(read.info, /Tagged:\s+yes/);
+    assert.match(read.info, /Title:\s+What works/);
+    // the facilitator's spacing kept: the two stanzas apart, each line as written
+    assert.match(read.text, /Peer support saved my life\s*\n\s*\n\s*what works for me/);
+    assert.match(read.text, /Phrases spoken by participants and presenters/);
+    assert.doesNotMatch(read.text, /Zebedee|Kez|In this pack/);
+  }
   await anonymous.get(withdraw);
   assert.equal((await anonymous.post(withdraw)).statusCode, 200);
   pub = await anonymous.get(`/voice/collections/${cid}`);
   assert.doesNotMatch(pub.body, /Peer support saved my life/, 'withdrawn words leave the collection');
+  const after = await readPdf((await anonymous.get(`/voice/collections/${cid}/words.pdf`)).rawPayload);
+  if (after) assert.doesNotMatch(after.text, /Peer support saved my life/, 'and its PDF');
   assert.equal((await anonymous.get(withdraw)).statusCode, 404);
 });
 

@@ -15,6 +15,14 @@ function blockParts(block: Block): (Paragraph | Table)[] {
       ];
     case 'list':
       return block.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
+    case 'verse':
+      return block.stanzas.map(
+        (lines) =>
+          new Paragraph({
+            spacing: { after: 240 },
+            children: lines.map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0 })),
+          }),
+      );
     case 'table': {
       const header = new TableRow({
         tableHeader: true,

@@ -11,6 +11,8 @@ import { sendPage } from '../../../platform/http/render.ts';
 import { uuidParam } from '../consultations/consultations.schemas.ts';
 import { loadConsultation } from '../consultations/consultations.service.ts';
 import { coordinateVoice } from '../voice.policy.ts';
+import { attachmentDisposition, fileNameFromTitle } from '../../../platform/http/download.ts';
+import { collectionPdf } from './collection.pdf.ts';
 import * as service from './words.service.ts';
 import {
   CollectionEditor,
@@ -150,6 +152,14 @@ export function wordsRoutes(deps: Deps) {
       await service.publishCollection(deps, id);
       setFlash(reply, { kind: 'success', text: 'Published.' });
       return reply.redirect(`/voice/collections/${id}`, 303);
+    });
+    app.get('/voice/collections/:id/words.pdf', open, async (req, reply) => {
+      const canCoordinate = isSignedIn(req.actor) && coordinateVoice.allows(req.actor);
+      const { collection, lines } = await service.loadPublicCollection(deps, req.actor, idOf(req), canCoordinate);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachmentDisposition(fileNameFromTitle(collection.title, 'pdf')))
+        .send(await collectionPdf(collection, lines));
     });
     app.get('/voice/collections/:id', open, async (req, reply) => {
       const canCoordinate = isSignedIn(req.actor) && coordinateVoice.allows(req.actor);

@@ -280,6 +280,12 @@ export function CollectionPage({
           ))}
         </div>
         <p class="voice-credit">{CREDIT}.</p>
+        <p class="no-print">
+          <a href={`/voice/collections/${collection.id}/words.pdf`} download>
+            Download as a PDF
+          </a>{' '}
+          (to print or share; it names nobody)
+        </p>
       </article>
     </Layout>
   );
