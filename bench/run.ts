@@ -21,6 +21,7 @@ const BENCHES: Bench[] = [
   { name: 'events', file: 'events.bench.ts', fn: 'runEventsBench' },
   { name: 'funding-import', file: 'funding-import.bench.ts', fn: 'runFundingImportBench' },
   { name: 'first-start', file: 'first-start.bench.ts', fn: 'runFirstStartBench' },
+  { name: 'load', file: 'load.ts', fn: 'runLoadBench' },
 ];
 
 const wanted = process.argv.slice(2);

@@ -10,7 +10,7 @@ import type { DB } from '../db/schema.ts';
 import { UK_TIME_ZONE } from '../time.ts';
 import type { Deps } from '../deps.ts';
 import type { JobDefinition, JobQueue, JobQueueStatus, SendOptions } from './job-definition.ts';
-import { countQueueJobs, lockAndFindWaiting } from './jobs.repository.ts';
+import { countQueueJobs, findWaiting, lockAndFindWaiting } from './jobs.repository.ts';
 
 const SCHEMA = 'pgboss'; // created by migrations/0002_job_queue.sql
 
@@ -132,8 +132,13 @@ export function createJobQueue(options: JobQueueOptions): PlatformJobQueue {
         await insert(within);
         return;
       }
-      // pg-boss's own singletons are per time slot; ours are "one waiting at a time".
+      // pg-boss's own singletons are per time slot; ours are "one waiting at a time". A waiting
+      // job, once committed, stays waiting until it is taken, so when one is already there the
+      // send is done without the lock; only a send that may insert takes it. Without this look
+      // first, every send with one key (every vote in a consultation) queued on the one lock
+      // until its transaction committed, each holding a pool connection while it waited.
       const guarded = async (tx: Kysely<DB>) => {
+        if (await findWaiting(tx, name, singletonKey)) return;
         if (!(await lockAndFindWaiting(tx, name, singletonKey))) await insert(tx);
       };
       await (within ? guarded(within) : options.db.transaction().execute(guarded));

@@ -45,14 +45,19 @@ export async function countQueueJobs(db: Kysely<DB>): Promise<{ queued: number; 
   return { queued: Number(rows[0]?.queued ?? 0), failedLastDay: Number(rows[0]?.failed ?? 0) };
 }
 
+/** Whether a job of this name and key waits (or waits to be retried), as committed now; no lock. */
+export async function findWaiting(db: Kysely<DB>, name: string, key: string): Promise<boolean> {
+  const { rows } = await sql`
+    select 1 from pgboss.job
+     where name = ${name} and singleton_key = ${key} and state in ('created', 'retry') limit 1`.execute(db);
+  return rows.length > 0;
+}
+
 /**
  * Whether a job of this name and key waits (or waits to be retried). Takes a transaction-scoped
  * lock on the pair first, so two concurrent sends with one key cannot both see "no".
  */
 export async function lockAndFindWaiting(tx: Kysely<DB>, name: string, key: string): Promise<boolean> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`job:${name}:${key}`}, 0))`.execute(tx);
-  const { rows } = await sql`
-    select 1 from pgboss.job
-     where name = ${name} and singleton_key = ${key} and state in ('created', 'retry') limit 1`.execute(tx);
-  return rows.length > 0;
+  return findWaiting(tx, name, key);
 }
