@@ -1,34 +1,10 @@
 // A bench server for events: the whole platform with the demo network, on its own fresh
 // database (embedded, or a new database on the DATABASE_URL server, dropped at exit), plus one
 // large public event to book. Prints "EVENT <id>" and "READY <url>" when it can take load.
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import { startDemoBenchServer } from './demo-server.ts';
 import { insertEvent } from '../src/modules/events/events.repository.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { startServer } from '../src/server.ts';
 
-const env: Record<string, string | undefined> = { ...process.env, PORT: '0', LOG_LEVEL: 'warn' };
-env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'rc-bench-events-'));
-let drop = async () => {};
-if (process.env.DATABASE_URL) {
-  const name = `rc_bench_events_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/${name}`;
-  env.DATABASE_URL = u.toString();
-  drop = async () => {
-    const again = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await again.connect();
-    await again.query(`drop database if exists "${name}" with (force)`);
-    await again.end();
-  };
-}
-const server = await startServer(loadConfig(env, { demo: true }), () => {});
+const { server, ready } = await startDemoBenchServer('events');
 const starts = new Date(Date.now() + 30 * 86400_000);
 const id = await insertEvent(server.database.db, null, null, {
   title: 'The network gathering (bench)',
@@ -53,12 +29,4 @@ const id = await insertEvent(server.database.db, null, null, {
   custom_questions: ['Anything you would like us to talk about?'],
 });
 console.log(`EVENT ${id}`);
-console.log(`READY ${server.url}`);
-process.once(
-  'SIGTERM',
-  () =>
-    void server
-      .close()
-      .then(drop)
-      .then(() => process.exit(0)),
-);
+ready();

@@ -7,12 +7,12 @@
 //   - a full rebuildSummaries() (aim ≤ 1.2 × the baseline);
 //   - an organisation's evidence pack as a PDF (aim under 3 s), and the network's.
 // Scale with INSIGHT_BENCH_ORGS and INSIGHT_BENCH_ASSESSMENTS.
+import { createFreshDatabase } from './fresh-database.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
@@ -117,22 +117,13 @@ async function median(runs: number, run: () => Promise<unknown>): Promise<number
 async function openBenchDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `rc_bench_insight_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: u.toString(), maxConnections: 4 });
+    const fresh = await createFreshDatabase(url, 'insight');
+    const database = await openDatabase({ kind: 'postgres', url: fresh.url, maxConnections: 4 });
     return {
       database,
       cleanup: async () => {
         await database.close();
-        const again = new pg.Client({ connectionString: url });
-        await again.connect();
-        await again.query(`drop database if exists "${name}"`);
-        await again.end();
+        await fresh.drop();
       },
     };
   }

@@ -1,36 +1,12 @@
 // A bench server for the library: the whole platform with the demo, plus synthetic resources
 // (10,000 by default) built from the demo library's words, on its own fresh database.
 // Prints "SEEDED <ms>" and "READY <url>".
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { loadConfig } from '../src/platform/config.ts';
-import { startServer } from '../src/server.ts';
+import { startDemoBenchServer } from './demo-server.ts';
 import { DEMO_RESOURCES } from '../src/modules/learning/learning.demo-data.ts';
 import { markdownToText } from '../src/modules/learning/domain/markdown.ts';
 
 const count = Number(process.argv[2] ?? 10000);
-const env: Record<string, string | undefined> = { ...process.env, PORT: '0', LOG_LEVEL: 'warn' };
-env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'rc-bench-learning-'));
-let drop = async () => {};
-if (process.env.DATABASE_URL) {
-  const name = `rc_bench_learning_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/${name}`;
-  env.DATABASE_URL = u.toString();
-  drop = async () => {
-    const again = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await again.connect();
-    await again.query(`drop database if exists "${name}" with (force)`);
-    await again.end();
-  };
-}
-const server = await startServer(loadConfig(env, { demo: true }), () => {});
+const { server, ready } = await startDemoBenchServer('learning');
 const db = server.database.db;
 const started = Date.now();
 const orgs = await db.selectFrom('organisations').select('id').where('status', '=', 'member').execute();
@@ -63,12 +39,4 @@ for (let done = 0; done < count; done += 500) {
 }
 await server.database.pool.query('analyze');
 console.log(`SEEDED ${Date.now() - started}`);
-console.log(`READY ${server.url}`);
-process.once(
-  'SIGTERM',
-  () =>
-    void server
-      .close()
-      .then(drop)
-      .then(() => process.exit(0)),
-);
+ready();

@@ -24,13 +24,13 @@
 // there when it stops); `LOAD_ENGINES=postgres,embedded` runs both (postgres needs DATABASE_URL);
 // `LOAD_EXPLAIN_MS=50` logs, on PostgreSQL, each statement slower than that with its plan
 // (auto_explain, ANALYZE and BUFFERS) to the server's log.
+import { createFreshDatabase } from './fresh-database.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { ROOT, saveResult, startServerProcess } from './harness.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPeople } from '../src/modules/demo/demo.data.ts';
 import { loadGeoData } from '../src/modules/directory/domain/geo.data.ts';
@@ -77,32 +77,20 @@ async function startApp(engine: Engine): Promise<App> {
   if (engine === 'postgres') {
     const server = process.env.DATABASE_URL;
     if (!server) throw new Error('The PostgreSQL run needs DATABASE_URL (a server where it may create a database).');
-    const name = `rc_bench_load_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
     const explainMs = process.env.LOAD_EXPLAIN_MS;
-    if (explainMs) {
-      // investigating: every statement slower than this goes to the server's log with its plan
-      await admin.query(`alter database "${name}" set session_preload_libraries = 'auto_explain'`);
-      for (const [k, v] of [
-        ['auto_explain.log_min_duration', `${Number(explainMs)}ms`],
-        ['auto_explain.log_analyze', 'on'],
-        ['auto_explain.log_buffers', 'on'],
-        ['log_min_duration_statement', `${Number(explainMs)}ms`],
-      ])
-        await admin.query(`alter database "${name}" set ${k} = '${v}'`);
-    }
-    await admin.end();
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
-    drop = async () => {
-      const again = new pg.Client({ connectionString: server });
-      await again.connect();
-      await again.query(`drop database if exists "${name}" with (force)`);
-      await again.end();
-    };
+    // investigating: every statement slower than this goes to the server's log with its plan
+    const explain: Record<string, string> = explainMs
+      ? {
+          session_preload_libraries: 'auto_explain',
+          'auto_explain.log_min_duration': `${Number(explainMs)}ms`,
+          'auto_explain.log_analyze': 'on',
+          'auto_explain.log_buffers': 'on',
+          log_min_duration_statement: `${Number(explainMs)}ms`,
+        }
+      : {};
+    const fresh = await createFreshDatabase(server, 'load', explain);
+    env.DATABASE_URL = fresh.url;
+    drop = fresh.drop;
   }
   const prof = process.env.LOAD_CPU_PROF;
   const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : [];

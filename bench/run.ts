@@ -22,6 +22,7 @@ const BENCHES: Bench[] = [
   { name: 'funding-import', file: 'funding-import.bench.ts', fn: 'runFundingImportBench' },
   { name: 'first-start', file: 'first-start.bench.ts', fn: 'runFirstStartBench' },
   { name: 'load', file: 'load.ts', fn: 'runLoadBench' },
+  { name: 'voice', file: 'voice.bench.ts', fn: 'runVoiceBench' },
 ];
 
 const wanted = process.argv.slice(2);
