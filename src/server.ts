@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS, hasAnyOrganisation, seedDemo } from './mo
 
 export function databaseTarget(config: Config) {
   return config.databaseUrl
-    ? ({ kind: 'postgres', url: config.databaseUrl } as const)
+    ? ({ kind: 'postgres', url: config.databaseUrl, maxConnections: config.databasePoolSize } as const)
     : ({ kind: 'embedded', dataDir: config.dataDir } as const);
 }
 

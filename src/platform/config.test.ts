@@ -86,3 +86,24 @@ test('METRICS_TOKEN: unset or empty means no metrics; a long token is kept; a sh
     (e: unknown) => e instanceof ConfigError && !e.message.includes('tiny-secret-value'),
   );
 });
+
+test('DATABASE_POOL_SIZE: unset or empty is 20 connections; a whole number in range is kept; anything else stops the start', () => {
+  assert.equal(loadConfig(secret).databasePoolSize, 20);
+  assert.equal(loadConfig({ ...secret, DATABASE_POOL_SIZE: '' }).databasePoolSize, 20);
+  assert.equal(loadConfig({ ...secret, DATABASE_POOL_SIZE: ' 30 ' }).databasePoolSize, 30);
+  assert.equal(loadConfig({ ...secret, DATABASE_POOL_SIZE: '1' }).databasePoolSize, 1);
+  assert.equal(loadConfig({ ...secret, DATABASE_POOL_SIZE: '500' }).databasePoolSize, 500);
+  for (const [value, message] of [
+    ['ten', /DATABASE_POOL_SIZE must be a whole number/],
+    ['2.5', /DATABASE_POOL_SIZE must be a whole number/],
+    ['-3', /DATABASE_POOL_SIZE must be a whole number/],
+    ['0', /DATABASE_POOL_SIZE must be between 1 and 500/],
+    ['501', /DATABASE_POOL_SIZE must be between 1 and 500/],
+  ] as const) {
+    assert.throws(
+      () => loadConfig({ ...secret, DATABASE_POOL_SIZE: value }),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+      value,
+    );
+  }
+});

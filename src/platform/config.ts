@@ -12,6 +12,9 @@ const optionalUrl = (what: string) =>
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || URL.canParse(v), { message: `${what} must be a full URL` });
 
+/** PostgreSQL connections per server when DATABASE_POOL_SIZE is unset (docs/BENCHMARKS.md, Load). */
+export const DEFAULT_POOL_SIZE = 20;
+
 const EnvSchema = z.object({
   /** Port the web server listens on. */
   PORT: z.coerce.number().int('PORT must be a whole number').min(0).max(65535).default(3000),
@@ -23,6 +26,19 @@ const EnvSchema = z.object({
   DATABASE_URL: optionalUrl('DATABASE_URL').refine((v) => v === undefined || /^postgres(ql)?:/.test(v), {
     message: 'DATABASE_URL must start with postgres:// or postgresql://',
   }),
+  /**
+   * How many connections the server keeps open to PostgreSQL (1–500). Unset: 20. Every page's
+   * queries wait for one of them; with several instances, their sum must stay under the server's
+   * max_connections (or PgBouncer's pool). Not used by the embedded database (one connection).
+   */
+  DATABASE_POOL_SIZE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^\d+$/.test(v), { message: 'DATABASE_POOL_SIZE must be a whole number' })
+    .transform((v) => (v === undefined ? DEFAULT_POOL_SIZE : Number(v)))
+    .refine((v) => v >= 1 && v <= 500, { message: 'DATABASE_POOL_SIZE must be between 1 and 500' }),
   /** The address people use to reach the site; used in emailed links and for Secure cookies. */
   PUBLIC_URL: optionalUrl('PUBLIC_URL'),
   /** Signs cookies and CSRF tokens. At least 32 characters in production. */
@@ -94,6 +110,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly databaseKind: DatabaseKind;
+  /** PostgreSQL connections in the server's pool (DATABASE_POOL_SIZE). */
+  readonly databasePoolSize: number;
   readonly publicUrl: string;
   readonly secureCookies: boolean;
   readonly sessionSecret: string;
@@ -144,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}):
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseKind: e.DATABASE_URL ? 'postgres' : 'embedded',
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     sessionSecret,

@@ -213,6 +213,68 @@ export async function servicesOfOrg(db: Db, orgId: string, options: { activeOnly
 
 export type ServiceRow = Awaited<ReturnType<typeof servicesOfOrg>>[number];
 
+/**
+ * The public profile page's organisation in one query: its entry and profile (as
+ * findMemberProfile), the local authorities it serves (`area_codes`, sorted) and its logo's size
+ * and date (null columns when it has none).
+ */
+export async function findPublicProfile(db: Db, slug: string) {
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
+  return db
+    .selectFrom('organisations as o')
+    .leftJoin('org_profiles as p', 'p.org_id', 'o.id')
+    .leftJoin('org_logos as lg', 'lg.org_id', 'o.id')
+    .select([
+      'o.id',
+      'o.slug',
+      'o.name',
+      'o.summary',
+      'o.town',
+      'o.region',
+      'o.size_band',
+      'o.updated_at',
+      'p.updated_at as profile_updated_at',
+      ...PROFILE_COLUMNS,
+      'lg.width as logo_width',
+      'lg.height as logo_height',
+      'lg.updated_at as logo_updated_at',
+      sql<string[]>`(select coalesce(json_agg(a.lad_code order by a.lad_code), '[]'::json)
+        from org_areas a where a.org_id = o.id)`.as('area_codes'),
+    ])
+    .where('o.slug', '=', slug)
+    .where('o.status', '=', 'member')
+    .executeTakeFirst();
+}
+
+/**
+ * An organisation's active services (by name, as servicesOfOrg) each with its types (sorted), its
+ * times (by id) and its places (by service-at-location id), in one query: the rows
+ * typesOfServices, schedulesOfServices and locationsOfServices give, as JSON arrays.
+ */
+export async function activeServicesWithParts(db: Db, orgId: string) {
+  return db
+    .selectFrom('services as s')
+    .selectAll('s')
+    .select([
+      sql<string[]>`(select coalesce(json_agg(t.type_code order by t.type_code), '[]'::json)
+        from service_types t where t.service_id = s.id)`.as('type_codes'),
+      sql<ScheduleRow[]>`(select coalesce(json_agg(to_json(sc) order by sc.id), '[]'::json)
+        from schedules sc where sc.service_id = s.id and sc.org_id = s.org_id)`.as('schedule_rows'),
+      sql<LocationRow[]>`(select coalesce(json_agg(json_build_object(
+          'sal_id', sal.id, 'service_id', sal.service_id, 'id', l.id, 'name', l.name,
+          'address_1', l.address_1, 'address_2', l.address_2, 'town', l.town, 'postcode', l.postcode,
+          'outcode', l.outcode, 'lad_code', l.lad_code, 'lat', l.lat, 'lon', l.lon,
+          'accessibility', l.accessibility, 'hide_address', l.hide_address) order by sal.id), '[]'::json)
+        from service_at_locations sal join locations l on l.id = sal.location_id
+        where sal.service_id = s.id)`.as('location_rows'),
+    ])
+    .where('s.org_id', '=', orgId)
+    .where('s.status', '=', 'active')
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .execute();
+}
+
 // ---- coverage ----
 
 /** Member organisations serving each local authority: the areas they name, and where they meet. */

@@ -1,6 +1,5 @@
 // Use cases of the public directory: find support near a place, show a member's profile, the
 // coverage map and an area's members. A lead's own editing is in edit/edit.service.ts.
-import { findLogoSize } from './logo/logo.repository.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -206,18 +205,15 @@ export async function findSupport(db: Db, query: SearchQuery): Promise<SearchOut
 // ---- public profile ----
 
 export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMarksSource) {
-  const profile = await repo.findMemberProfile(db, slug);
-  if (!profile) throw notFound('organisation');
-  const [services, areaCodes, marks, logo] = await Promise.all([
-    repo.servicesOfOrg(db, profile.id, { activeOnly: true }),
-    repo.areasOfOrg(db, profile.id),
+  // Two queries and the marks: the organisation with its areas and logo, then its services with
+  // their types, times and places (each query waits for the pool; docs/BENCHMARKS.md, Load).
+  const found = await repo.findPublicProfile(db, slug);
+  if (!found) throw notFound('organisation');
+  const { area_codes: areaCodes, logo_width, logo_height, logo_updated_at, ...profile } = found;
+  const [services, marks] = await Promise.all([
+    repo.activeServicesWithParts(db, profile.id),
     orgMarks ? orgMarks(db, [profile.id]) : new Map<string, readonly OrgMark[]>(),
-    findLogoSize(db, profile.id),
   ]);
-  const parts = await loadServiceParts(
-    db,
-    services.map((s) => s.id),
-  );
   const geo = loadGeoData();
   const now = new Date();
   const updated = [profile.updated_at, profile.profile_updated_at, ...services.map((s) => s.updated_at)]
@@ -225,25 +221,28 @@ export async function loadPublicProfile(db: Db, slug: string, orgMarks?: OrgMark
     .reduce((a, b) => (b > a ? b : a), new Date(0));
   return {
     profile,
-    logo: logo && {
-      src: `/organisations/${profile.slug}/logo.png?v=${logo.updated_at.getTime()}`,
-      width: logo.width,
-      height: logo.height,
-    },
+    logo:
+      logo_updated_at && logo_width !== null && logo_height !== null
+        ? {
+            src: `/organisations/${profile.slug}/logo.png?v=${logo_updated_at.getTime()}`,
+            width: logo_width,
+            height: logo_height,
+          }
+        : undefined,
     marks: (marks.get(profile.id) ?? []).map((m) => ({ label: m.label, detail: m.detail, href: m.href })),
     lastUpdated: updated.getTime() > 0 ? updated : null,
     areas: areaCodes.map((code) => geo.localAuthorityByCode.get(code)).filter((la) => la !== undefined),
-    services: services.map((s) => {
-      const schedules = (parts.schedules.get(s.id) ?? []).map(scheduleFromRow);
+    services: services.map(({ type_codes, schedule_rows, location_rows, ...s }) => {
+      const schedules = schedule_rows.map(scheduleFromRow);
       const next = schedules
         .map((sc) => nextOccurrence(sc, now))
         .filter((o) => o !== null)
         .sort((a, b) => a.start.getTime() - b.start.getTime())[0];
       return {
         row: s,
-        types: (parts.types.get(s.id) ?? []).map((t) => t.type_code).filter(isServiceTypeCode),
-        venues: (parts.locations.get(s.id) ?? []).map(venueView),
-        times: (parts.schedules.get(s.id) ?? []).map((x) => ({
+        types: type_codes.filter(isServiceTypeCode),
+        venues: location_rows.map(venueView),
+        times: schedule_rows.map((x) => ({
           text: describeSchedule(scheduleFromRow(x)),
           attending: x.attending_type,
         })),

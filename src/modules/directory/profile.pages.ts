@@ -10,6 +10,10 @@ import { loadHelpNow } from './help-lines/help-lines.service.ts';
 
 export async function loadProfilePage(db: Kysely<DB>, slug: string, orgMarks?: OrgMarksSource): Promise<ProfileView> {
   const { profile: p, areas: served, services, lastUpdated, marks, logo } = await loadPublicProfile(db, slug, orgMarks);
+  const [helpNow, upcomingEvents] = await Promise.all([
+    loadHelpNow(db),
+    listUpcomingPublicEvents(db, { orgId: p.id, limit: 3 }),
+  ]);
   return {
     slug: p.slug,
     name: p.name,
@@ -32,8 +36,8 @@ export async function loadProfilePage(db: Kysely<DB>, slug: string, orgMarks?: O
     marks,
     lastUpdated,
     logo,
-    helpNow: await loadHelpNow(db),
-    upcomingEvents: await listUpcomingPublicEvents(db, { orgId: p.id, limit: 3 }),
+    helpNow,
+    upcomingEvents,
     services: services.map((s) => ({
       id: s.row.id,
       name: s.row.name,

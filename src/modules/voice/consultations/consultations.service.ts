@@ -116,14 +116,23 @@ export async function loadVotingPage(
   options: { statement?: string } = {},
 ): Promise<VotingView> {
   const consultation = await loadConsultation(deps, actor, id);
-  const accepted = await repo.listStatements(deps.db, id, 'accepted');
-  const participantId = voter ? await repo.findParticipant(deps.db, id, who(voter)) : undefined;
-  const votes = participantId ? await repo.votesOf(deps.db, participantId) : new Map<string, number>();
-  const statements = accepted.map((s) => ({ id: s.id, text: s.text, vote: votes.get(s.id) }));
+  const [participantId, counts] = await Promise.all([
+    voter ? repo.findParticipant(deps.db, id, who(voter)) : undefined,
+    repo.countVotes(deps.db, id),
+  ]);
+  // One reading of the statements: a participant's own (any status) come from the same rows as the
+  // accepted ones; a visitor who has not taken part needs only the accepted.
+  const [listed, votes] = await Promise.all([
+    repo.listStatements(deps.db, id, participantId ? undefined : 'accepted'),
+    participantId ? repo.votesOf(deps.db, participantId) : new Map<string, number>(),
+  ]);
+  const statements = listed
+    .filter((s) => s.status === 'accepted')
+    .map((s) => ({ id: s.id, text: s.text, vote: votes.get(s.id) }));
   const chosen = options.statement ? statements.findIndex((s) => s.id === options.statement) : -1;
   const nextIndex = chosen >= 0 ? chosen : statements.findIndex((s) => s.vote === undefined);
   const mine = participantId
-    ? (await repo.listStatements(deps.db, id))
+    ? listed
         .filter((s) => s.author_participant_id === participantId)
         .map((s) => ({ text: s.text, status: s.status, reason: s.reject_reason }))
     : [];
@@ -136,7 +145,7 @@ export async function loadVotingPage(
     voted: votes.size,
     mine,
     canAddStatement: consultation.phase === 'open' && limit > 0 && mine.length < limit,
-    counts: await repo.countVotes(deps.db, id),
+    counts,
   };
 }
 
