@@ -20,7 +20,13 @@ export interface Database {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; maxConnections?: number }
-  | { kind: 'embedded'; dataDir?: string; loadFrom?: string };
+  | {
+      kind: 'embedded';
+      dataDir?: string;
+      loadFrom?: string;
+      /** Where a notice goes (a stale lock taken over after a crash); standard error unless given. */
+      log?: (line: string) => void;
+    };
 
 // pg returns int8 and numeric as strings to avoid precision loss; our counts and sums fit
 // comfortably in a double, and `date` stays a plain 'YYYY-MM-DD' string (no time-zone shifts).
@@ -50,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.dataDir) {
     dataDir = path.join(target.dataDir, 'pg');
     await mkdir(dataDir, { recursive: true });
-    releaseLock = await lockDataDir(target.dataDir);
+    releaseLock = await lockDataDir(target.dataDir, target.log ?? ((line) => process.stderr.write(`${line}\n`)));
   }
   let embedded: EmbeddedServer;
   try {
@@ -99,8 +105,11 @@ function wrap(
   };
 }
 
-/** The embedded engine is single-process: refuse a second process on the same DATA_DIR. */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+/**
+ * The embedded engine is single-process: refuse a second process on the same DATA_DIR. A lock
+ * left by a process that is gone (killed, or the machine lost power) is taken over, and said so.
+ */
+async function lockDataDir(dataDir: string, log: (line: string) => void): Promise<() => Promise<void>> {
   const lockFile = path.join(dataDir, 'embedded-db.lock');
   try {
     const pid = Number((await readFile(lockFile, 'utf8')).trim());
@@ -110,6 +119,10 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
           'Stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
       );
     }
+    log(
+      `The embedded database in ${dataDir} was not closed cleanly (its lock names process ${pid || 'unknown'}, ` +
+        'which is no longer running): taking the lock over. The database recovers from its write-ahead log as it opens.',
+    );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
