@@ -16,11 +16,18 @@ async function sendOnce<D extends { id: string; event_id: string }>(
   let sent = 0;
   for (const d of due) {
     const key = kind(d);
-    if (!key || !(await regs.claimEmail(deps.db, d.id, key))) continue;
-    const e = (await events.findEvent(deps.db, d.event_id))!;
-    const r = (await regs.findRegistration(deps.db, d.event_id, d.id))!;
-    await sendRegistrationEmail(deps, e, r, message, await hostNameOf(deps.db, e));
-    sent++;
+    if (!key) continue;
+    // The claim commits only once the email is handed over: a crash in between rolls it back,
+    // so the next run sends it (at least once), and a second instance waits on the claim's row.
+    const claimed = await deps.db.transaction().execute(async (tx) => {
+      if (!(await regs.claimEmail(tx, d.id, key))) return false;
+      // Reads on the claim's own transaction: the embedded engine has one connection.
+      const e = (await events.findEvent(tx, d.event_id))!;
+      const r = (await regs.findRegistration(tx, d.event_id, d.id))!;
+      await sendRegistrationEmail(deps, e, r, message, await hostNameOf(tx, e));
+      return true;
+    });
+    if (claimed) sent++;
   }
   return sent;
 }

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, test } from 'node:test';
+import path from 'node:path';
 import { openDatabase } from '../../../platform/db/database.ts';
+import { createMailer } from '../../../platform/mail/mailer.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { buildOrg } from '../../../../test/support/factories.ts';
@@ -97,6 +99,31 @@ test('no "coming up" reminder for a window that had passed when they booked', as
   await registerForEvent(deps, ANONYMOUS, id, input('Latecomer'));
   assert.equal(await sendReminders(deps, new Date()), 0, 'the 7-day reminder is skipped');
   assert.equal(await sendReminders(deps, new Date(starts.getTime() - 12 * 3600_000)), 1, 'the 1-day one goes');
+});
+
+test('a reminder the mail server refused is sent on the next run, once: refusing never uses it up', async () => {
+  const deps = depsOf(t);
+  const org = await buildOrg(t.database.db);
+  const starts = new Date(Date.now() + 30 * 86400_000);
+  const id = await insertEvent(
+    t.database.db,
+    org.id,
+    null,
+    fields({ title: 'Refused mail', starts_at: starts, ends_at: new Date(starts.getTime() + 3600_000) }),
+  );
+  for (const n of ['Refused1', 'Refused2']) await registerForEvent(deps, ANONYMOUS, id, input(n));
+  // A real SMTP client pointed at a port where nothing listens: every send fails, as when the
+  // mail server is down or the process dies mid-send.
+  const down: Deps = {
+    ...deps,
+    mailer: createMailer({ smtpUrl: 'smtp://127.0.0.1:1', outboxDir: path.join(t.dataDir, 'unused') }),
+  };
+  const sixDays = new Date(starts.getTime() - 6 * 86400_000);
+  await assert.rejects(sendReminders(down, sixDays));
+  assert.equal(await sendReminders(deps, sixDays), 2, 'both still due');
+  assert.equal(await sendReminders(deps, sixDays), 0, 'and then done');
+  const got = (await t.mailer.outbox(500)).filter((m) => m.subject === 'Coming up: Refused mail');
+  assert.deepEqual(got.map((m) => m.to).sort(), ['refused1@test.example', 'refused2@test.example']);
 });
 
 // Two real app processes on one PostgreSQL server, both running the job queue: the reminder job

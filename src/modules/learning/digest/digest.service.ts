@@ -33,16 +33,21 @@ export async function sendWeeklyDigest(deps: Deps, now = new Date()): Promise<nu
     );
   let sent = 0;
   for (const person of await repo.digestRecipients(deps.db)) {
-    if (!(await repo.claimDigest(deps.db, person.personId, week))) continue;
-    const unsubscribe = `${base}/learning/unsubscribe/${person.token}`;
-    await deps.mailer.send({
-      to: person.email,
-      subject: 'This week in the network: what groups are sharing',
-      text: `Here is what groups across the network shared this week.\n\n${body}Stop these weekly emails: ${unsubscribe}\n`,
-      // One-click unsubscribe from the mail app itself (RFC 8058): it POSTs to this address.
-      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    // The claim commits only once the email is handed over: a crash in between rolls it back,
+    // so the next run sends it (at least once), and a second instance waits on the claim's row.
+    const claimed = await deps.db.transaction().execute(async (tx) => {
+      if (!(await repo.claimDigest(tx, person.personId, week))) return false;
+      const unsubscribe = `${base}/learning/unsubscribe/${person.token}`;
+      await deps.mailer.send({
+        to: person.email,
+        subject: 'This week in the network: what groups are sharing',
+        text: `Here is what groups across the network shared this week.\n\n${body}Stop these weekly emails: ${unsubscribe}\n`,
+        // One-click unsubscribe from the mail app itself (RFC 8058): it POSTs to this address.
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
+      return true;
     });
-    sent++;
+    if (claimed) sent++;
   }
   return sent;
 }
