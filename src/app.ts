@@ -5,6 +5,7 @@ import type { Database } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerPlatform } from './platform/http/platform.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './platform/http/request-id.ts';
 import { registerMetricsRoute, registerRequestMetrics } from './platform/http/metrics-endpoint.ts';
@@ -25,6 +26,7 @@ import { eventsModule } from './modules/events/index.ts';
 import { learningModule } from './modules/learning/index.ts';
 import { fundingModule } from './modules/funding/index.ts';
 import { voiceModule } from './modules/voice/index.ts';
+import { apiModule } from './modules/api/index.ts';
 import path from 'node:path';
 
 /** One-time links carry their token in the path; logs show the route, never the token. */
@@ -48,6 +50,7 @@ export function appModules(database: Pick<Database, 'kind' | 'pool'>): ModuleDef
     learningModule,
     fundingModule,
     voiceModule,
+    apiModule,
     backupModule,
   ];
 }
@@ -149,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     errorPage: ErrorPage,
     findOrgBySlug: (slug) => findOrgBySlug(database.db, slug),
   });
+  // Before the modules, so the OpenAPI document sees every /api/v1 route.
+  await registerOpenApi(app, { publicUrl: config.publicUrl, version: '1' });
   if (metrics && config.metricsToken) registerMetricsRoute(app, metrics, config.metricsToken);
 
   for (const module of modules) await app.register(module.routes(deps));

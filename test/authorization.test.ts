@@ -55,8 +55,16 @@ test('the app has routes of every kind to check', () => {
 });
 
 test('every non-public route refuses an anonymous visitor', async () => {
-  for (const r of t.app.routeTable.filter((r) => r.access.kind !== 'public')) {
+  const open = (a: (typeof t.app.routeTable)[number]['access']) =>
+    a.kind === 'public' || (a.kind === 'api' && a.scope === 'public');
+  for (const r of t.app.routeTable.filter((r) => !open(r.access))) {
     const res = await send(anonymous, r.method, urlFor(r.url));
+    // The API answers JSON by token, never a sign-in page: 401 without one.
+    if (r.access.kind === 'api') {
+      assert.equal(res.statusCode, 401, `${r.method} ${r.url} answered an anonymous caller with ${res.statusCode}`);
+      assert.equal(res.json().error.code, 'unauthenticated');
+      continue;
+    }
     const refused =
       r.method === 'GET'
         ? res.statusCode === 303 && String(res.headers.location).startsWith('/sign-in')

@@ -47,6 +47,8 @@ const PLATFORM: Readonly<Record<string, string>> = {
   email_tokens: 'emailed one-time links, looked up by token; org_id is set only on invitations',
   rate_limit_counters: 'sign-in and join throttling by hashed key',
   instance_settings: 'settings of this installation',
+  api_tokens:
+    "read-only API tokens, looked up by hash before anyone knows the organisation; org_id is the owner's, null for the network's",
 };
 // The pgboss schema (the job queue) is not checked: only public tables are.
 

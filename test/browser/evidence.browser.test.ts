@@ -259,3 +259,25 @@ test('a link is copied with one tap; a participant whose connection drops finds 
   assert.deepEqual(kept, [], 'nothing is left on their phone');
   await phone.context.close();
 });
+
+test('the retention rule page (lead) and the records of processing (coordinator) are accessible', async () => {
+  const lead = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
+  await visit(lead.page, '/orgs/leeds-recovery-cafe/retention');
+  await fitsThePhone(lead.page);
+  await lead.page.getByRole('button', { name: 'Save' }).click();
+  await expectAccessible(lead.page, 'retention rule saved');
+  await lead.context.close();
+  const coordinator = await newSession(suite.browser, suite.baseUrl, {
+    email: 'coordinator@demo.example',
+    password: DEMO_PASSWORD,
+    width: PHONE,
+  });
+  await visit(coordinator.page, '/network/records-of-processing');
+  await fitsThePhone(coordinator.page);
+  await visit(coordinator.page, '/privacy');
+  await coordinator.context.close();
+});

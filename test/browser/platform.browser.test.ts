@@ -45,9 +45,17 @@ test('a wrong password shows an error summary that links to the field', async ()
 for (const [email, pages] of [
   [
     'coordinator@demo.example',
-    ['/account', '/network', '/network?status=applicant', '/network/orgs/leeds-recovery-cafe'],
+    ['/account', '/network', '/network?status=applicant', '/network/orgs/leeds-recovery-cafe', '/network/api-tokens'],
   ],
-  ['lead@demo.example', ['/account', '/orgs/leeds-recovery-cafe', '/orgs/leeds-recovery-cafe/audit']],
+  [
+    'lead@demo.example',
+    [
+      '/account',
+      '/orgs/leeds-recovery-cafe',
+      '/orgs/leeds-recovery-cafe/audit',
+      '/orgs/leeds-recovery-cafe/api-tokens',
+    ],
+  ],
   ['volunteer@demo.example', ['/account', '/orgs/leeds-recovery-cafe']],
 ] as const) {
   test(`${email} signs in and their pages are accessible`, async () => {
@@ -149,5 +157,27 @@ test('scripts stored in any text field never run in the browser', async () => {
   }
   assert.deepEqual(fired, []);
   assert.ok((await page.content()).includes('&lt;script'), 'the payload is on the page, as text');
+  await context.close();
+});
+
+test('a lead makes and revokes an API token with plain forms: the form, its errors and the token shown once are accessible', async () => {
+  const { context, page } = await newSession(suite.browser, suite.baseUrl, {
+    email: 'lead@demo.example',
+    password: DEMO_PASSWORD,
+  });
+  await visit(page, '/orgs/leeds-recovery-cafe/api-tokens');
+  await page.getByRole('button', { name: 'Make the token' }).click();
+  await expectAccessible(page, 'API tokens with an error');
+  assert.match(await page.locator('.error-summary').innerText(), /Give the token a name/);
+  await page.getByLabel('Name').fill('Council directory');
+  await page.getByLabel('Our own figures').check();
+  await page.getByRole('button', { name: 'Make the token' }).click();
+  await expectAccessible(page, 'API tokens with a new token');
+  const token = await page.locator('#new-token').innerText();
+  assert.match(token, /^rcapi_[A-Za-z0-9_-]{43}$/);
+  await page.getByRole('button', { name: 'Revoke the token “Council directory”' }).click();
+  await expectAccessible(page, 'API tokens after revoking');
+  assert.match(await page.locator('main').innerText(), /is revoked/);
+  assert.doesNotMatch(await page.content(), new RegExp(token));
   await context.close();
 });

@@ -1,6 +1,7 @@
 // The JSON shape of GET /api/v1/directory, and its response schema (which Fastify also uses
 // to serialise it quickly). Documented in docs/API.md.
 import type { SearchQuery } from './directory.schemas.ts';
+import { SERVICE_TYPE_CODES } from './domain/service-types.ts';
 import type { SearchOutcome } from './directory.service.ts';
 
 const str = { type: 'string' } as const;
@@ -126,3 +127,51 @@ export async function htmlSafeJson(_req: unknown, reply: { getHeader(name: strin
   if (typeof payload !== 'string' || !/json/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
   return jsonForHtmlContexts(payload);
 }
+
+/**
+ * The query parameters, for the OpenAPI document only: the route parses them with zod
+ * (parseSearchQuery) so its messages stay the ones fit to show people, and its validator
+ * compiler lets everything through to that parser.
+ */
+export const searchQuerySchema = {
+  type: 'object',
+  properties: {
+    near: {
+      type: 'string',
+      maxLength: 80,
+      description:
+        'A full postcode or a district (LS6). Only the district is used. Unknown or non-GB postcodes give 400.',
+      examples: ['LS6 3HN'],
+    },
+    radius_km: { type: 'number', minimum: 1, maximum: 200, default: 25 },
+    type: { type: 'string', enum: [...SERVICE_TYPE_CODES], description: 'A kind of service' },
+    day: { type: 'string', description: 'monday … sunday, or MO … SU: services with a session that weekday' },
+    mode: { type: 'string', enum: ['in_person', 'online'] },
+    q: {
+      type: 'string',
+      maxLength: 100,
+      description: 'Words, PostgreSQL websearch syntax (English stemming), over service and organisation text',
+    },
+    page: { type: 'integer', minimum: 1, maximum: 500, default: 1 },
+    per_page: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  },
+} as const;
+
+/** A 400 answer: a parameter is wrong or the postcode cannot be searched. */
+export const searchProblemSchema = {
+  description:
+    'A parameter is wrong, or the postcode cannot be searched (not a postcode, not found, or outside Great Britain). `fields` names each parameter with a message fit to show people.',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: ['validation', 'bad_request'] },
+        message: { type: 'string' },
+        fields: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+  },
+} as const;

@@ -16,7 +16,13 @@ import { loadFindSupportPage, type FindSupportOutcome } from './find-support.ser
 import { loadHelpNow } from './help-lines/help-lines.service.ts';
 import { loadProfilePage } from './profile.pages.ts';
 import { AreaPage, FindSupportPage, NetworkMapPage, ProfilePage } from './directory.views.tsx';
-import { jsonForHtmlContexts, searchResponseSchema, toApiResponse } from './directory.api.ts';
+import {
+  jsonForHtmlContexts,
+  searchProblemSchema,
+  searchQuerySchema,
+  searchResponseSchema,
+  toApiResponse,
+} from './directory.api.ts';
 
 /** How long search results and the map may be served from memory: the same for everyone. */
 const PUBLIC_CACHE_MS = 30_000;
@@ -101,7 +107,21 @@ export function directoryPublicRoutes(deps: Deps) {
     const apiAnswers = new TtlCache<string>(PUBLIC_CACHE_MS);
     app.get(
       '/api/v1/directory',
-      { ...open, schema: { response: { 200: searchResponseSchema } } },
+      {
+        // By token or without one; a token sent must be live, and counts against its own limit.
+        config: { access: access.api('public') },
+        schema: {
+          summary: 'Active services of member organisations, nearest first',
+          description:
+            'With `near`, in-person services must have a venue within `radius_km`; services that run online come after the nearby ones with `distance_km: null` unless they also have a venue nearby. Distances are great-circle km from the centroid of the postcode district, rounded to 0.1 km. Results are shared between callers for up to 30 seconds.',
+          tags: ['public'],
+          operationId: 'searchDirectory',
+          querystring: searchQuerySchema,
+          response: { 200: { ...searchResponseSchema, description: 'One page of results' }, 400: searchProblemSchema },
+        },
+        // The schema above documents the query; parseSearchQuery (zod) is what checks it.
+        validatorCompiler: () => () => true,
+      },
       async (req, reply) => {
         const parsed = parseSearchQuery(req.query);
         if (!parsed.ok) throw new AppError('validation', 'Some query parameters are not right.', parsed.fields);

@@ -25,6 +25,7 @@ test('the evidence jobs are declared with a daily UK-time schedule', () => {
       ['evidence.sweep-uploads', '40 3 * * *'],
       ['evidence.expire-completion-links', '50 3 * * *'],
       ['evidence.purge-deleted-assessments', '55 3 * * *'],
+      ['evidence.apply-retention', '10 4 * * *'],
     ],
   );
 });

@@ -2,6 +2,7 @@
 import type { JobDefinition } from '../../platform/jobs/job-definition.ts';
 import { expireCompletionLinks, purgeDeletedAssessments } from './assessments/assessments.service.ts';
 import { sweepAbandonedUploads } from './imports/imports.service.ts';
+import { applyRetention } from './retention/retention.service.ts';
 import { sweepLegacyUploadFiles } from './upload-sweep.ts';
 
 export const evidenceJobs: JobDefinition[] = [
@@ -23,5 +24,11 @@ export const evidenceJobs: JobDefinition[] = [
     name: 'evidence.purge-deleted-assessments',
     schedule: '55 3 * * *',
     run: async (deps) => void (await purgeDeletedAssessments(deps.db)),
+  },
+  {
+    // Reports who is past each organisation's retention rule; erases them once the notice has passed.
+    name: 'evidence.apply-retention',
+    schedule: '10 4 * * *',
+    run: async (deps) => void (await applyRetention(deps)),
   },
 ];

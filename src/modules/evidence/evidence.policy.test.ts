@@ -13,6 +13,7 @@ import {
   exportEvidence,
   importEvidence,
   manageMeasures,
+  manageRetention,
   recordActivities,
   correctActivities,
   recordEvidence,
@@ -53,6 +54,7 @@ const table: [string, OrgRule, boolean[]][] = [
   ['erase a participant', eraseParticipant, [true, false, false, false, false, false, false]],
   ['export personal data', exportEvidence, [true, false, false, false, false, false, false]],
   ['build measures', manageMeasures, [true, false, false, false, false, false, false]],
+  ['set retention, keep or erase those past it', manageRetention, [true, false, false, false, false, false, false]],
   ['open the evidence home', anyEvidenceRole, [true, true, true, false, false, false, false]],
 ];
 

@@ -28,6 +28,8 @@ export const contributeSummaries = orgRoleRule('evidence.summaries.contribute', 
 export const eraseParticipant = orgRoleRule('evidence.participant.erase', ['lead']);
 /** Download a participant's whole record (subject access request) or the organisation's data. */
 export const exportEvidence = orgRoleRule('evidence.export', ['lead']);
+/** Set how long participants' records are kept, and keep or erase those past it. */
+export const manageRetention = orgRoleRule('evidence.retention.manage', ['lead']);
 /** Create the organisation's own measures. */
 export const manageMeasures = orgRoleRule('evidence.measures.manage', ['lead']);
 /** Any role that can use some part of the evidence pages: the evidence home and its workspace link. */

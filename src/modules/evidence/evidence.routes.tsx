@@ -23,6 +23,7 @@ import { participantRoutes } from './participants/participants.routes.tsx';
 import { progressRoutes } from './participants/progress.routes.tsx';
 import { selfCompletionRoutes } from './assessments/self-completion.routes.tsx';
 import { emailLinkRoutes } from './assessments/email-link.routes.tsx';
+import { retentionRoutes } from './retention/retention.routes.tsx';
 
 const CSS = readFileSync(new URL('./assets/evidence.css', import.meta.url), 'utf8');
 const SELF_COMPLETION_JS = readFileSync(new URL('./assets/self-completion.js', import.meta.url), 'utf8');
@@ -58,6 +59,7 @@ export function evidenceRoutes(deps: Deps) {
     await app.register(activityRoutes(deps));
     await app.register(correctSessionRoutes(deps));
     await app.register(correctHoursRoutes(deps));
+    await app.register(retentionRoutes(deps));
     await app.register(summaryRoutes(deps));
     await app.register(instrumentRoutes(deps));
     await app.register(exportRoutes(deps));

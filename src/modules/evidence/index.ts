@@ -4,7 +4,7 @@ import type { WorkspaceLink } from '../../platform/http/access.ts';
 import type { ModuleDefinition, NetworkLink } from '../../platform/modules.ts';
 import { networkPolicy } from '../network/index.ts';
 import { evidenceJobs } from './evidence.jobs.ts';
-import { anyEvidenceRole } from './evidence.policy.ts';
+import { anyEvidenceRole, manageRetention } from './evidence.policy.ts';
 import { evidenceRoutes } from './evidence.routes.tsx';
 
 export { evidenceRoutes } from './evidence.routes.tsx';
@@ -36,6 +36,12 @@ export const evidenceWorkspaceLinks: WorkspaceLink[] = [
     href: (org) => `/orgs/${org.slug}/evidence`,
     rule: anyEvidenceRole,
   },
+  {
+    label: 'How long records are kept',
+    description: 'Your retention rule, and the people past it who are waiting to be erased.',
+    href: (org) => `/orgs/${org.slug}/retention`,
+    rule: manageRetention,
+  },
 ];
 
 export const evidenceNetworkLinks: NetworkLink[] = [
@@ -56,3 +62,9 @@ export const evidenceModule: ModuleDefinition = {
   migrationsRange: [200, 299],
 };
 export { evidenceFiguresForOrg, type EvidenceFigures } from './figures.repository.ts';
+export {
+  DEFAULT_RETENTION_YEARS,
+  NOTICE_DAYS,
+  RETENTION_CHOICES,
+  retentionRulesAcrossNetwork,
+} from './retention/retention.service.ts';

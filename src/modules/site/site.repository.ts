@@ -11,3 +11,13 @@ export async function memberCountsByRegion(db: Kysely<DB>) {
     .orderBy(sql`region collate "und-x-icu"`)
     .execute();
 }
+
+/** Rows held now in each named table (for the records of processing). */
+export async function countRows(db: Kysely<DB>, tables: readonly (keyof DB)[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const table of new Set(tables)) {
+    const r = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+    out.set(table, Number(r.rows[0]?.n ?? 0));
+  }
+  return out;
+}

@@ -9,8 +9,18 @@ import { notFound } from '../../platform/http/errors.ts';
 import { pageContext } from '../../platform/http/page-context.ts';
 import { TtlCache } from '../../platform/http/page-cache.ts';
 import { renderDocument, sendPage } from '../../platform/http/render.ts';
-import { loadHomePage } from './site.service.ts';
-import { AboutDataPage, AboutPage, AccessibilityPage, HomePage, OutboxPage, PrivacyPage } from './site.views.tsx';
+import { networkPolicy } from '../network/index.ts';
+import { DEFAULT_RETENTION_YEARS, NOTICE_DAYS } from '../evidence/index.ts';
+import { loadHomePage, loadRecordsOfProcessing } from './site.service.ts';
+import {
+  AboutDataPage,
+  AboutPage,
+  AccessibilityPage,
+  HomePage,
+  OutboxPage,
+  PrivacyPage,
+  RecordsOfProcessingPage,
+} from './site.views.tsx';
 
 const ASSETS: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
   (
@@ -43,7 +53,18 @@ export function siteRoutes(deps: Deps & { database: Pick<Database, 'kind' | 'poo
 
     app.get('/about', open, async (req, reply) => sendPage(reply, <AboutPage ctx={ctx(req, reply)} />));
     app.get('/about/data', open, async (req, reply) => sendPage(reply, <AboutDataPage ctx={ctx(req, reply)} />));
-    app.get('/privacy', open, async (req, reply) => sendPage(reply, <PrivacyPage ctx={ctx(req, reply)} />));
+    app.get('/privacy', open, async (req, reply) =>
+      sendPage(
+        reply,
+        <PrivacyPage ctx={ctx(req, reply)} defaultYears={DEFAULT_RETENTION_YEARS} noticeDays={NOTICE_DAYS} />,
+      ),
+    );
+    app.get(
+      '/network/records-of-processing',
+      { config: { access: access.network(networkPolicy.coordinateNetwork) } },
+      async (req, reply) =>
+        sendPage(reply, <RecordsOfProcessingPage ctx={ctx(req, reply)} view={await loadRecordsOfProcessing(deps)} />),
+    );
     app.get('/accessibility', open, async (req, reply) => sendPage(reply, <AccessibilityPage ctx={ctx(req, reply)} />));
 
     app.get('/assets/:file', open, async (req, reply) => {

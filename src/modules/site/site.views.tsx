@@ -6,6 +6,7 @@ import { Button, Table, TextInput } from '../../ui/components.tsx';
 import { HelpNow, type HelpNowLine } from '../../ui/help-now.tsx';
 import { formatCount } from '../../ui/format.ts';
 import { Layout } from '../../ui/layout.tsx';
+import type { RecordsOfProcessingView } from './site.service.ts';
 
 export interface HomeView {
   members: number;
@@ -127,25 +128,155 @@ export function AboutPage({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function PrivacyPage({ ctx }: { ctx: PageContext }) {
+export function PrivacyPage({
+  ctx,
+  defaultYears,
+  noticeDays,
+}: {
+  ctx: PageContext;
+  defaultYears: number;
+  noticeDays: number;
+}) {
   return (
     <Layout ctx={ctx} title="Privacy">
       <h1>Privacy</h1>
       <p class="lede">Information about someone's recovery is among the most private there is. We treat it that way.</p>
+
+      <h2>Who looks after your information</h2>
+      <p>
+        If you take part in a group, the <strong>organisation that runs it</strong> is in charge of your record. The law
+        calls them the data controller. They decide what is kept, and you can ask them about it.
+      </p>
+      <p>
+        If you have an account to sign in, or come to a network event, the <strong>recovery network</strong> that runs
+        this platform looks after that information.
+      </p>
+
+      <h2>What we keep</h2>
       <ul>
-        <li>Each organisation sees only its own records. Nobody else in the network can see them.</li>
-        <li>People taking part are known by a code. Names are optional.</li>
         <li>
-          Nothing about a person leaves their organisation except as totals and averages for groups large enough that no
-          one can be picked out, and only with their consent.
+          <strong>If you take part in a group:</strong> a code instead of your name (a first name only if you want),
+          your age group, gender, ethnic group, what you are recovering from and your area, if you choose to say. Your
+          answers to short questionnaires about how you are doing. What you agreed to, and when.
         </li>
         <li>
-          Every time someone views or exports a person's records, it is written in a log that the organisation's lead
-          can read.
+          <strong>If you have an account:</strong> your name, email address, your role, and when you signed in. We keep
+          your password only in a scrambled form nobody can read.
         </li>
-        <li>A person can ask to see everything held about them, or to have it deleted.</li>
+        <li>
+          <strong>If you book an event or join in a consultation:</strong> your name, email, and what you share.
+        </li>
+        <li>A log of who looked at or downloaded anyone's records, so nobody can do it unseen.</li>
       </ul>
-      <p>Each member organisation is responsible for the records it keeps here, as the data controller.</p>
+
+      <h2>Why we are allowed to keep it</h2>
+      <p>
+        Information about your health is special, so the law asks for more. We keep a record of you in a group only if
+        you say yes. This is your <strong>explicit consent</strong> (UK GDPR Article 6(1)(a) and Article 9(2)(a)). Being
+        in the network's figures is a separate yes, and so is being contacted. You can say no to any of them, and change
+        your mind at any time.
+      </p>
+      <p>
+        Accounts are kept so members can do their work together (Article 6(1)(b) and 6(1)(f): a contract with members,
+        and the network's legitimate interests). The log is kept to keep everyone safe (Article 6(1)(f)).
+      </p>
+
+      <h2>Who sees it</h2>
+      <ul>
+        <li>Only the organisation you go to can see your record. Nobody else in the network can.</li>
+        <li>
+          The network only ever sees totals and averages for groups of 8 people or more, and only from people who said
+          yes. Nobody can be picked out.
+        </li>
+        <li>We never sell it, and never use it for adverts.</li>
+      </ul>
+
+      <h2>How long we keep it</h2>
+      <p>
+        Each organisation chooses how long to keep records after the last time anything happened with a person: 2, 3, 6
+        or 7 years, or until erased by hand. If they have not chosen, it is {defaultYears} years. Before anything is
+        erased, the organisation's lead is told and has {noticeDays} days to check. Then it is erased for good.
+      </p>
+      <p>Accounts are kept while you use them. You can ask for yours to be closed.</p>
+
+      <h2>Your rights</h2>
+      <ul>
+        <li>See everything kept about you, free of charge.</li>
+        <li>Have something put right if it is wrong.</li>
+        <li>Have your record erased. Once erased, it cannot come back.</li>
+        <li>Take back any yes you gave, at any time. It won't change the help you get.</li>
+        <li>Object to how your information is used, or ask for it to be used less.</li>
+      </ul>
+      <p>
+        To use any of these, ask the organisation you go to. Any worker or volunteer can pass it on to their lead. They
+        should answer within one month. For an account, ask the network's coordinators.
+      </p>
+
+      <h2>If you are not happy</h2>
+      <p>
+        Talk to the organisation first. If that does not help, you can complain to the Information Commissioner's
+        Office: <a href="https://ico.org.uk/make-a-complaint/">ico.org.uk/make-a-complaint</a>, or call 0303 123 1113.
+      </p>
+    </Layout>
+  );
+}
+
+export function RecordsOfProcessingPage({ ctx, view }: { ctx: PageContext; view: RecordsOfProcessingView }) {
+  const r = view.retention;
+  return (
+    <Layout ctx={ctx} title="Records of processing">
+      <h1>Records of processing</h1>
+      <p class="lede">
+        What personal data this platform holds, why, who sees it, how long it is kept and how it is kept safe. This is
+        the record UK GDPR Article 30 asks for, made from what the platform holds today.
+      </p>
+      {view.activities.map((a) => (
+        <section>
+          <h2>{a.name}</h2>
+          <dl class="summary-list">
+            {(
+              [
+                ['Part of the platform', a.module],
+                ['Controller', a.controller],
+                ['People', a.people],
+                ['Data', a.data + (a.specialCategory ? ' (special category: health)' : '')],
+                ['Purposes', a.purposes],
+                ['Lawful basis', a.lawfulBasis],
+                ['Recipients', a.recipients],
+                ['Kept for', a.retention],
+                ['Records held now', formatCount(a.held)],
+              ] as const
+            ).map(([k, v]) => (
+              <div class="summary-row">
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <h2>Retention rules chosen by organisations</h2>
+      <Table
+        caption="Organisations by how long they keep participants' records"
+        rows={[
+          ...r.choices.map((c) => ({
+            label: c.years === null ? 'Off (erased by hand only)' : `${c.years} years`,
+            n: c.organisations,
+          })),
+          { label: `Not chosen: the default, ${r.defaultYears} years`, n: r.onDefault },
+        ]}
+        columns={[
+          { header: 'Rule', cell: (x) => x.label },
+          { header: 'Organisations', cell: (x) => formatCount(x.n), numeric: true },
+        ]}
+      />
+      <p>Every erasure under a rule is reported to the organisation's lead {r.noticeDays} days before it happens.</p>
+      <h2>How it is kept safe</h2>
+      <ul>
+        {view.security.map((m) => (
+          <li>{m}</li>
+        ))}
+      </ul>
     </Layout>
   );
 }

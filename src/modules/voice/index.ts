@@ -58,3 +58,8 @@ export const voiceModule: ModuleDefinition = {
   jobs: voiceJobs,
   migrationsRange: [400, 499],
 };
+/** Seam for the open API: published results, exactly as the public results pages show them. */
+export {
+  listPublicConsultationResults,
+  type PublicConsultationResults,
+} from './consultations/public-results.service.ts';

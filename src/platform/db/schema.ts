@@ -4,6 +4,20 @@ import type { Generated, GeneratedAlways } from 'kysely';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+export interface ApiTokensTable {
+  id: Generated<string>;
+  token_hash: string;
+  name: string;
+  scope: 'network' | 'org' | 'public';
+  org_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
+}
+
 export interface ApplicationEventsTable {
   id: GeneratedAlways<number>;
   application_id: string;
@@ -305,6 +319,35 @@ export interface EvidenceParticipantsTable {
   consent_contact: Generated<boolean>;
   created_by: string | null;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EvidenceRetentionBatchPeopleTable {
+  org_id: string;
+  batch_id: string;
+  participant_id: string;
+  last_activity: string;
+  status: Generated<'dropped' | 'due' | 'kept'>;
+  kept_reason: Generated<string>;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+export interface EvidenceRetentionBatchesTable {
+  id: Generated<string>;
+  org_id: string;
+  inactive_years: number;
+  cutoff_on: string;
+  reported_at: Generated<Date>;
+  erase_after: Date;
+  finished_at: Date | null;
+  erased_count: number | null;
+}
+
+export interface EvidenceRetentionRulesTable {
+  org_id: string;
+  inactive_years: number | null;
+  updated_by: string | null;
   updated_at: Generated<Date>;
 }
 
@@ -1114,6 +1157,7 @@ export interface VoiceWordsTable {
 }
 
 export interface DB {
+  api_tokens: ApiTokensTable;
   application_events: ApplicationEventsTable;
   applications: ApplicationsTable;
   audit_log: AuditLogTable;
@@ -1136,6 +1180,9 @@ export interface DB {
   evidence_import_uploads: EvidenceImportUploadsTable;
   evidence_instruments: EvidenceInstrumentsTable;
   evidence_participants: EvidenceParticipantsTable;
+  evidence_retention_batch_people: EvidenceRetentionBatchPeopleTable;
+  evidence_retention_batches: EvidenceRetentionBatchesTable;
+  evidence_retention_rules: EvidenceRetentionRulesTable;
   evidence_summaries: EvidenceSummariesTable;
   evidence_volunteer_hours: EvidenceVolunteerHoursTable;
   funding_bid_documents: FundingBidDocumentsTable;

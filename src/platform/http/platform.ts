@@ -6,6 +6,7 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { ANONYMOUS, isSignedIn } from '../auth/actor.ts';
+import { checkBearer } from '../auth/api-tokens.ts';
 import { findSessionActor } from '../auth/session.store.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
@@ -93,6 +94,6 @@ export async function registerPlatform(
     app.csrfProtection(request, reply, done);
   });
 
-  registerAccessControl(app, deps);
+  registerAccessControl(app, { ...deps, checkBearer: (header) => checkBearer(db, header) });
   registerErrorHandling(app, config.demo, deps.errorPage);
 }

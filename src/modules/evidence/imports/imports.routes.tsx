@@ -1,11 +1,12 @@
 // HTTP routes for imports: upload, choose columns with a preview, check (a dry run), then import
 // in one transaction, or cancel. Each route parses, calls one service step and renders.
-import fastifyMultipart from '@fastify/multipart';
+import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf, type OrgTarget } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { formValues, isUnreadableMultipart } from '../../../platform/http/forms.ts';
+import { formValues } from '../../../platform/http/forms.ts';
+import { readMultipartForm, registerMultipartForms, UploadError } from '../../../platform/http/multipart-form.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { importEvidence } from '../evidence.policy.ts';
@@ -30,9 +31,7 @@ export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.uploadBytes;
 
 export function importRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, {
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6 },
-    });
+    await registerMultipartForms(app, deps.config);
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const rule = { config: { access: access.org(importEvidence) } };
     const actorOf = (req: FastifyRequest): ImportActor => ({ personId: personOf(req).personId, via: 'web' });
@@ -78,38 +77,34 @@ export function importRoutes(deps: Deps) {
 
     app.post('/orgs/:org/imports', rule, async (req, reply) => {
       const org = orgOf(req);
-      if (!req.isMultipart()) return importsPage(req, reply, 'Choose a file to upload');
-      let target: ImportTarget = 'participants';
+      let form;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field') {
-            if (part.fieldname === 'target' && IMPORT_TARGETS.includes(part.value as ImportTarget))
-              target = part.value as ImportTarget;
-            continue;
-          }
-          if (!part.filename) {
-            part.file.resume();
-            return importsPage(req, reply, 'Choose a file to upload');
-          }
-          const file = part.file;
-          const result = await receiveUpload(deps, actorOf(req), org, {
-            target,
-            fileName: part.filename,
-            bytes: file,
-            truncated: () => file.truncated,
-          });
-          // Whatever was refused, the rest of the request body is read and dropped.
-          file.resume();
-          if (!result.ok) return importsPage(req, reply, result.problem, result.busy ? 503 : 400);
-          return reply.redirect(`/orgs/${org.slug}/imports/${result.runId}`, 303);
-        }
+        form = await readMultipartForm(req, {
+          maxFileBytes: MAX_UPLOAD_BYTES,
+          maxFields: 5,
+          maxFieldBytes: 1000,
+          requireFile: true,
+          messages: {
+            not_multipart: 'Choose a file to upload',
+            missing_file: 'Choose a file to upload',
+            unreadable: "We couldn't read the upload. Please choose the file and send it again",
+            too_large: `The file is larger than ${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} MB. Split it into smaller files.`,
+          },
+        });
       } catch (err) {
-        // A body the multipart parser can't read (cut off, its closing boundary missing) is the
-        // sender's problem; anything else is ours.
-        if (!isUnreadableMultipart(err)) throw err;
-        return importsPage(req, reply, "We couldn't read the upload. Please choose the file and send it again");
+        if (err instanceof UploadError) return importsPage(req, reply, err.message, err.status);
+        throw err;
       }
-      return importsPage(req, reply, 'Choose a file to upload');
+      const file = form.files[0]!;
+      if (!file.filename) return importsPage(req, reply, 'Choose a file to upload');
+      const target = IMPORT_TARGETS.find((t) => t === form.fields.target) ?? 'participants';
+      const result = await receiveUpload(deps, actorOf(req), org, {
+        target,
+        fileName: file.filename,
+        bytes: createReadStream(file.path),
+      });
+      if (!result.ok) return importsPage(req, reply, result.problem, result.busy ? 503 : 400);
+      return reply.redirect(`/orgs/${org.slug}/imports/${result.runId}`, 303);
     });
 
     app.get('/orgs/:org/imports/:import', rule, async (req, reply) => {

@@ -18,7 +18,6 @@ import type { ImportProblem } from './engine/import-problem.ts';
 import { todayIso } from './engine/parse-date.ts';
 import { readHeading, readRows, type FileSource } from './engine/read-rows.ts';
 import { UploadInspector, type TextEncoding } from './engine/inspect-upload.ts';
-import { IMPORT_LIMITS } from './engine/import-limits.ts';
 import { recordAudit } from '../../../platform/audit.repository.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { countImport } from '../../../platform/metrics/imports.ts';
@@ -340,13 +339,13 @@ export function cleanFileName(name: string): string {
  * Stores an upload as it streams in, decides its text encoding, and refuses it as soon as it is
  * over a limit; then reads it through once (in the parsing worker) so that a file which can't be
  * read, or has too many rows, is refused now rather than offered for import. Nothing is kept of a
- * refused file. `truncated` says whether the sender cut it at the size limit.
+ * refused file. (The web route refuses a file over the upload size before it comes here.)
  */
 export async function receiveUpload(
   deps: ImportDeps,
   actor: ImportActor,
   org: ImportOrg,
-  input: { target: ImportTarget; fileName: string; bytes: AsyncIterable<Buffer>; truncated?: () => boolean },
+  input: { target: ImportTarget; fileName: string; bytes: AsyncIterable<Buffer> },
 ): Promise<ReceiveResult> {
   const kind = fileKindOf(input.fileName);
   if (!kind) return { ok: false, problem: 'The file must be a CSV file or an Excel .xlsx file' };
@@ -383,10 +382,6 @@ export async function receiveUpload(
     };
     try {
       const size = await store.save(org.id, runId, input.bytes, (chunk) => inspector.feed(chunk));
-      if (input.truncated?.())
-        return await refuse(
-          `The file is larger than ${Math.round(IMPORT_LIMITS.uploadBytes / (1024 * 1024))} MB. Split it into smaller files.`,
-        );
       if (size === 0) return await refuse('The file is empty. Choose the file again.');
       const facts = inspector.finish();
       // Read through once: every row parsed and the limits checked, in the worker.

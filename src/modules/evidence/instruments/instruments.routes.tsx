@@ -1,12 +1,13 @@
 // HTTP routes for instruments: an organisation's own measures (built with a form), and the
 // network's instruments, where a coordinator installs a licensed one by uploading its
 // definition file with the licence reference, and turns instruments on or off.
-import fastifyMultipart from '@fastify/multipart';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { formValues, isUnreadableMultipart, parseForm } from '../../../platform/http/forms.ts';
+import { formValues, parseForm } from '../../../platform/http/forms.ts';
+import { readMultipartForm, registerMultipartForms, UploadError } from '../../../platform/http/multipart-form.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { networkPolicy } from '../../network/index.ts';
@@ -25,9 +26,7 @@ const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 export function instrumentRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, {
-      limits: { fileSize: MAX_DEFINITION_BYTES, files: 1, fields: 3, fieldSize: 1000, parts: 4 },
-    });
+    await registerMultipartForms(app, deps.config);
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const measuresRule = { config: { access: access.org(manageMeasures) } };
     const coordinate = { config: { access: access.network(networkPolicy.coordinateNetwork) } };
@@ -73,23 +72,25 @@ export function instrumentRoutes(deps: Deps) {
     app.get('/network/instruments', coordinate, async (req, reply) => networkPage(req, reply));
 
     app.post('/network/instruments', coordinate, async (req, reply) => {
-      if (!req.isMultipart()) return networkPage(req, reply, ['Choose the definition file to upload.'], 400);
-      let reference = '';
-      let text: string | undefined;
+      let reference: string;
+      let text: string;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field') {
-            if (part.fieldname === 'licence_reference') reference = String(part.value).trim().slice(0, 200);
-            continue;
-          }
-          const chunks: Buffer[] = [];
-          for await (const chunk of part.file) chunks.push(chunk as Buffer); // at most 1 MB (the limit)
-          if (part.file.truncated) return networkPage(req, reply, ['The definition file is larger than 1 MB.'], 400);
-          text = Buffer.concat(chunks).toString('utf8');
-        }
+        const form = await readMultipartForm(req, {
+          maxFileBytes: MAX_DEFINITION_BYTES,
+          maxFields: 3,
+          maxFieldBytes: 1000,
+          requireFile: true,
+          messages: {
+            not_multipart: 'Choose the definition file to upload.',
+            missing_file: 'Choose the definition file to upload.',
+            too_large: 'The definition file is larger than 1 MB.',
+          },
+        });
+        reference = (form.fields.licence_reference ?? '').slice(0, 200);
+        text = await readFile(form.files[0]!.path, 'utf8'); // at most 1 MB; JSON.parse takes it whole
       } catch (err) {
-        if (!isUnreadableMultipart(err)) throw err;
-        return networkPage(req, reply, ["We couldn't read the upload. Please choose the file and send it again."], 400);
+        if (err instanceof UploadError) return networkPage(req, reply, [err.message], err.status);
+        throw err;
       }
       if (!text) return networkPage(req, reply, ['Choose the definition file to upload.'], 400);
       const installed = await installLicensedInstrument(deps, personOf(req), { text, reference });

@@ -175,17 +175,38 @@ export async function eraseParticipant(
   actor: SignedInActor,
   org: OrgTarget,
   participantId: string,
+  detail: ErasureDetail = {},
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    if (!(await eraseParticipantRecord(tx, org.id, participantId))) throw notFound('participant');
-    await recordAudit(tx, {
-      orgId: org.id,
-      actorId: actor.personId,
-      action: 'participant.erased',
-      subjectType: 'participant',
-      subjectId: participantId,
-    });
+    if (!(await eraseParticipantWithin(tx, actor.personId, org.id, participantId, detail)))
+      throw notFound('participant');
   });
+}
+
+/** Why an erasure happened, for its audit entry: never anything about the person. */
+export type ErasureDetail = { reason?: 'retention'; batch?: string };
+
+/**
+ * The erasure itself, in the caller's transaction: the one path every erasure takes (a lead's,
+ * and the retention job's, whose actor is null). Returns false when there was nobody to erase.
+ */
+export async function eraseParticipantWithin(
+  tx: Kysely<DB>,
+  actorId: string | null,
+  orgId: string,
+  participantId: string,
+  detail: ErasureDetail = {},
+): Promise<boolean> {
+  if (!(await eraseParticipantRecord(tx, orgId, participantId))) return false;
+  await recordAudit(tx, {
+    orgId,
+    actorId,
+    action: 'participant.erased',
+    subjectType: 'participant',
+    subjectId: participantId,
+    detail,
+  });
+  return true;
 }
 
 /** The participant's page: their details, consents, answers and links. Audited as a view. */
