@@ -18,8 +18,6 @@ export interface GalleryUpload {
   caption: string;
   consent: string;
   data: Buffer;
-  /** The upload stopped at the size limit. */
-  truncated: boolean;
 }
 
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
@@ -37,7 +35,7 @@ export async function addGalleryImage(
   const alt = oneLine(u.altText);
   const caption = oneLine(u.caption);
   const type = sniffImageType(u.data);
-  if (u.truncated || u.data.length > MAX_IMAGE_BYTES) errors.picture = 'The picture must be 5 MB or smaller.';
+  if (u.data.length > MAX_IMAGE_BYTES) errors.picture = 'The picture must be 5 MB or smaller.';
   else if (u.data.length === 0) errors.picture = 'Choose a picture to upload.';
   else if (!type) errors.picture = 'The picture must be a JPEG, PNG or WebP image.';
   if (!alt) errors.alt_text = 'Describe the picture for people who cannot see it.';

@@ -1,11 +1,12 @@
 // The organiser's routes, the same for an organisation (/orgs/:org/events) and for the network's
 // own events (/network/events); only the access rule and the host differ.
-import fastifyMultipart from '@fastify/multipart';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access, orgOf, personOf, type Access } from '../../platform/http/access.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
+import { readMultipartForm, registerMultipartForms, UploadError } from '../../platform/http/multipart-form.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import {
@@ -52,9 +53,7 @@ function frameOf(host: Host): HostFrame {
 
 function hostRoutes(deps: Deps, h: HostRoutes) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, {
-      limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6 },
-    });
+    await registerMultipartForms(app, deps.config);
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const cfg = { config: { access: h.access } };
     const p = h.prefix;
@@ -124,6 +123,7 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       id: string,
       galleryErrors?: Record<string, string>,
       galleryValues?: Record<string, string>,
+      errorStatus = 400,
     ) => {
       const host = h.host(req);
       const view = await organiser.loadOrganiserEventPage(deps, personOf(req), host, id);
@@ -139,7 +139,7 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
           galleryErrors={galleryErrors}
           galleryValues={galleryValues}
         />,
-        galleryErrors ? 400 : 200,
+        galleryErrors ? errorStatus : 200,
       );
     };
 
@@ -149,22 +149,27 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
       const host = h.host(req);
       const id = eventId(req);
       await organiser.hostedEvent(deps, host, id);
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'Send the picture with the form on the page.');
-      const fields: Record<string, string> = {};
+      let fields: Record<string, string>;
       let data: Buffer = Buffer.alloc(0);
-      let truncated = false;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field') fields[part.fieldname] = String(part.value);
-          else if (part.fieldname === 'picture') {
-            data = await part.toBuffer().catch(() => Buffer.alloc(0));
-            truncated = part.file.truncated;
-          } else await part.toBuffer().catch(() => undefined);
-        }
-      } catch {
-        // Over a size or part limit: the parser stops reading.
-        truncated = true;
+        const form = await readMultipartForm(req, {
+          maxFileBytes: MAX_IMAGE_BYTES,
+          maxFields: 5,
+          maxFieldBytes: 1000,
+          fileFields: ['picture'],
+          messages: {
+            not_multipart: 'Send the picture with the form on the page.',
+            too_large: 'The picture must be 5 MB or smaller.',
+          },
+        });
+        fields = form.fields;
+        const picture = form.file('picture');
+        // At most 5 MB, stored in the database; the type is sniffed from its bytes.
+        if (picture) data = await readFile(picture.path);
+      } catch (err) {
+        if (err instanceof UploadError && err.problem !== 'not_multipart')
+          return eventPage(req, reply, id, { picture: err.message }, err.values, err.status);
+        throw err;
       }
       try {
         await addGalleryImage(deps, personOf(req), host, id, {
@@ -173,7 +178,6 @@ function hostRoutes(deps: Deps, h: HostRoutes) {
           caption: fields.caption ?? '',
           consent: fields.consent ?? '',
           data,
-          truncated,
         });
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation') return eventPage(req, reply, id, err.fields, fields);

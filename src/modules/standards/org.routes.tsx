@@ -1,10 +1,11 @@
 // An organisation's standards pages and the public standards page.
-import fastifyMultipart from '@fastify/multipart';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../platform/http/access.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
+import { readMultipartForm, registerMultipartForms, UploadError } from '../../platform/http/multipart-form.ts';
 import { pageContext, setFlash } from '../../platform/http/page-context.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
@@ -18,9 +19,7 @@ import * as service from './self-assessment.service.ts';
 
 export function orgStandardsRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, {
-      limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 3, fieldSize: 100, parts: 4 },
-    });
+    await registerMultipartForms(app, deps.config);
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const rule = { config: { access: access.org(assessOrgStandards) } };
 
@@ -49,10 +48,11 @@ export function orgStandardsRoutes(deps: Deps) {
       reply: FastifyReply,
       errors?: FieldErrors,
       values?: Record<string, string>,
+      errorStatus = 400,
     ) {
       const org = orgOf(req);
       const view = await loadOrgAssessmentPage(deps, org, assessmentId(req));
-      const status = errors && Object.keys(errors).length ? 400 : 200;
+      const status = errors && Object.keys(errors).length ? errorStatus : 200;
       return sendPage(
         reply,
         <OrgAssessmentPage ctx={ctx(req, reply)} org={org} view={view} errors={errors} values={values} />,
@@ -86,27 +86,30 @@ export function orgStandardsRoutes(deps: Deps) {
     app.post('/orgs/:org/standards/assessments/:assessment/files', rule, async (req, reply) => {
       const org = orgOf(req);
       const id = assessmentId(req);
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file with the form on the page.');
-      let standardKey = '';
-      let upload: { filename: string; data: Buffer; truncated: boolean } | undefined;
+      let standardKey: string;
+      let upload: { filename: string; data: Buffer } | undefined;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field' && part.fieldname === 'standard') standardKey = String(part.value);
-          if (part.type === 'file' && part.fieldname === 'file') {
-            const data = await part.toBuffer().catch(() => Buffer.alloc(0));
-            upload = { filename: part.filename, data, truncated: part.file.truncated };
-          }
-        }
-      } catch {
-        // Over the size or part limits: the multipart parser stops reading.
-        upload = { filename: upload?.filename ?? '', data: Buffer.alloc(0), truncated: true };
+        const form = await readMultipartForm(req, {
+          maxFileBytes: MAX_EVIDENCE_BYTES,
+          maxFields: 3,
+          maxFieldBytes: 100,
+          fileFields: ['file'],
+          messages: { too_large: 'The file must be 5 MB or smaller' },
+        });
+        standardKey = form.fields.standard ?? '';
+        const file = form.file('file');
+        // At most 5 MB, stored in the database; the type is sniffed from the whole file.
+        if (file) upload = { filename: file.filename, data: await readFile(file.path) };
+      } catch (err) {
+        if (err instanceof UploadError && err.problem === 'not_multipart') throw err;
+        if (err instanceof UploadError) return page(req, reply, { file: err.message }, undefined, err.status);
+        throw err;
       }
       try {
         await service.addEvidenceFile(deps, personOf(req), org, id, {
           standardKey,
           filename: upload?.filename ?? '',
           data: upload?.data ?? Buffer.alloc(0),
-          truncated: upload?.truncated ?? false,
         });
       } catch (err) {
         const fields = validationFields(err);

@@ -123,7 +123,7 @@ export async function addEvidenceFile(
   actor: SignedInActor,
   org: OrgTarget,
   assessmentId: string,
-  input: { standardKey: string; filename: string; data: Buffer; truncated: boolean },
+  input: { standardKey: string; filename: string; data: Buffer },
 ): Promise<void> {
   const assessment = await loadDraft(deps, org, assessmentId);
   if (!assessment.definition.standards.some((s) => s.key === input.standardKey)) {
@@ -131,7 +131,7 @@ export async function addEvidenceFile(
       standard: 'Choose the standard this file is evidence for',
     });
   }
-  if (input.truncated || input.data.length > MAX_EVIDENCE_BYTES) {
+  if (input.data.length > MAX_EVIDENCE_BYTES) {
     throw new AppError('validation', 'The file is too big.', { file: 'The file must be 5 MB or smaller' });
   }
   if (input.data.length === 0) throw new AppError('validation', 'Choose a file.', { file: 'Choose a file' });

@@ -226,7 +226,7 @@ test('evidence files: wrong type and too large are refused; nothing is written',
   assert.equal(fake.statusCode, 400);
   assert.match(fake.body, /must be a PDF, a Word document/);
   const huge = await upload('big.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(6 * 1024 * 1024)]));
-  assert.equal(huge.statusCode, 400);
+  assert.equal(huge.statusCode, 413);
   assert.match(huge.body, /5 MB or smaller/);
   const count = async () =>
     Number(

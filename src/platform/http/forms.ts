@@ -53,16 +53,3 @@ export function safeNextPath(next: unknown, publicUrl: string, fallback = '/acco
   const path = `${url.pathname}${url.search}${url.hash}`;
   return /^\/(?![/\\])[\x21-\x7e]*$/.test(path) ? path : fallback;
 }
-
-/**
- * Whether an error is the multipart parser (busboy) failing to read a body: cut off before its
- * closing boundary, a malformed part header. It throws a plain Error with no status, which would
- * otherwise be a 500; a route reading `req.parts()` answers it as a form sent wrong (400).
- */
-export function isUnreadableMultipart(err: unknown): boolean {
-  return (
-    err instanceof Error &&
-    (err as { statusCode?: number }).statusCode === undefined &&
-    /^(Unexpected end of (multipart data|form)|Malformed part header|Multipart: Boundary not found)/.test(err.message)
-  );
-}

@@ -1,11 +1,11 @@
 // The logo: a lead's page to upload or remove it, and the public PNG for member organisations.
-import fastifyMultipart from '@fastify/multipart';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
-import { isUnreadableMultipart } from '../../../platform/http/forms.ts';
+import { readMultipartForm, registerMultipartForms, UploadError } from '../../../platform/http/multipart-form.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { editOrgDirectory } from '../directory.policy.ts';
@@ -17,11 +17,7 @@ const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
 export function logoRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, {
-      // a file over the limit arrives cut short and marked truncated, so the page can say why
-      throwFileSizeLimit: false,
-      limits: { fileSize: LOGO_LIMITS.bytes, files: 1, fields: 2, fieldSize: 200, parts: 3 },
-    });
+    await registerMultipartForms(app, deps.config);
     const lead = { config: { access: access.org(editOrgDirectory) } };
     const page = async (req: FastifyRequest, reply: FastifyReply, error?: string, status = 200) => {
       const org = orgOf(req);
@@ -41,25 +37,28 @@ export function logoRoutes(deps: Deps) {
     app.get('/orgs/:org/profile/logo', lead, async (req, reply) => page(req, reply));
 
     app.post('/orgs/:org/profile/logo', lead, async (req, reply) => {
-      if (!req.isMultipart()) return page(req, reply, 'Choose a logo to upload.', 400);
-      let upload: Buffer | undefined;
-      let tooBig = false;
+      let upload: Buffer;
       try {
-        for await (const part of req.parts()) {
-          if (part.type !== 'file' || part.fieldname !== 'logo') {
-            if (part.type === 'file') part.file.resume();
-            continue;
-          }
-          upload = await part.toBuffer();
-          tooBig = part.file.truncated;
-        }
+        const form = await readMultipartForm(req, {
+          maxFileBytes: LOGO_LIMITS.bytes,
+          maxFields: 2,
+          maxFieldBytes: 200,
+          fileFields: ['logo'],
+          requireFile: true,
+          messages: {
+            too_large: 'The logo must be 2 MB or smaller.',
+            // Not a form, a body the parser can't read, no file: as if no file came.
+            not_multipart: 'Choose a logo to upload.',
+            unreadable: 'Choose a logo to upload.',
+            missing_file: 'Choose a logo to upload.',
+          },
+        });
+        upload = await readFile(form.files[0]!.path); // at most 2 MB, and sharp reads it whole
       } catch (err) {
-        // A body the multipart parser can't read (cut off, a boundary that never comes): as if no file came.
-        if (!isUnreadableMultipart(err)) throw err;
-        return page(req, reply, 'Choose a logo to upload.', 400);
+        if (err instanceof UploadError) return page(req, reply, err.message, err.status);
+        throw err;
       }
-      if (tooBig) return page(req, reply, 'The logo must be 2 MB or smaller.', 413);
-      if (!upload || upload.length === 0) return page(req, reply, 'Choose a logo to upload.', 400);
+      if (upload.length === 0) return page(req, reply, 'Choose a logo to upload.', 400);
       try {
         await changeOrgLogo(deps, personOf(req), orgOf(req), upload);
       } catch (err) {

@@ -278,7 +278,7 @@ describe('the gallery: alt text, consent, real pictures, and only for organisers
       name: 'a.png',
       bytes: Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024 + 10)]),
     });
-    assert.equal(huge.statusCode, 400);
+    assert.equal(huge.statusCode, 413);
     assert.match(huge.body, /5 MB or smaller/);
     // another organisation's lead cannot add to it, even with a token of their own
     const theirPage = await clients.leadOfB.get(`/orgs/${orgB.slug}/events`);

@@ -1,18 +1,17 @@
 // Coordinators' routes for the grants data: importing a funder's 360Giving file (checked in
 // full before anything is written) and the keywords that flag a grant as recovery work.
-import fastifyMultipart from '@fastify/multipart';
+import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, personOf } from '../../../platform/http/access.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
+import { readMultipartForm, registerMultipartForms, UploadError } from '../../../platform/http/multipart-form.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { normaliseKeyword } from '../domain/keywords.ts';
 import { coordinateFunding } from '../funding.policy.ts';
 import { ImportPage, KeywordsPage } from '../funding.views.tsx';
-import { openBuffer } from '../import/read-file.ts';
 import { importGrants, listImportedSources } from './import-grants.service.ts';
 import { addFundingKeyword, listFundingKeywords, removeFundingKeyword } from './keywords.service.ts';
 
@@ -24,9 +23,7 @@ const Keyword = z.object({
 
 export function grantsDataRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, {
-      limits: { fileSize: MAX_GRANTS_FILE_BYTES, files: 1, fields: 4, fieldSize: 1000, parts: 6 },
-    });
+    await registerMultipartForms(app, deps.config);
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const coordinator = { config: { access: access.network(coordinateFunding) } };
 
@@ -41,44 +38,37 @@ export function grantsDataRoutes(deps: Deps) {
     }
     app.get('/network/funding/import', coordinator, (req, reply) => importPage(req, reply));
     app.post('/network/funding/import', coordinator, async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file with the form on the page.');
-      const fields: Record<string, string> = {};
-      let file: { name: string; data: Buffer; truncated: boolean } | undefined;
+      let form;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field') fields[part.fieldname] = String(part.value).trim();
-          else if (part.fieldname === 'file') {
-            const data = await part.toBuffer().catch(() => Buffer.alloc(0));
-            file = { name: part.filename, data, truncated: part.file.truncated };
-          }
-        }
-      } catch {
-        file = { name: file?.name ?? '', data: Buffer.alloc(0), truncated: true };
+        form = await readMultipartForm(req, {
+          maxFileBytes: MAX_GRANTS_FILE_BYTES,
+          maxFields: 4,
+          maxFieldBytes: 1000,
+          fileFields: ['file'],
+          requireFile: true,
+          messages: {
+            missing_file: 'Choose a file to import.',
+            too_large: `The file is bigger than ${MAX_GRANTS_FILE_BYTES / 1024 / 1024} MB. Import it from the command line instead (connectors import grants FILE).`,
+          },
+        });
+      } catch (err) {
+        if (!(err instanceof UploadError) || err.problem === 'not_multipart') throw err;
+        return importPage(req, reply, { ok: false, fileError: err.message, problems: [], problemCount: 1 }, err.status);
       }
-      if (!file || (file.data.length === 0 && !file.truncated))
+      const file = form.files[0]!;
+      if (file.bytes === 0)
         return importPage(
           req,
           reply,
           { ok: false, fileError: 'Choose a file to import.', problems: [], problemCount: 1 },
           400,
         );
-      if (file.truncated)
-        return importPage(
-          req,
-          reply,
-          {
-            ok: false,
-            fileError: `The file is bigger than ${MAX_GRANTS_FILE_BYTES / 1024 / 1024} MB. Import it from the command line instead (connectors import grants FILE).`,
-            problems: [],
-            problemCount: 1,
-          },
-          413,
-        );
+      // Read from the temporary file, in pieces, once per pass (as `connectors import grants` does).
       const report = await importGrants(deps.db, {
-        fileName: file.name,
-        open: openBuffer(file.data),
-        publisherName: fields.publisher,
-        licence: fields.licence,
+        fileName: file.filename,
+        open: () => createReadStream(file.path, { highWaterMark: 256 * 1024 }),
+        publisherName: form.fields.publisher,
+        licence: form.fields.licence,
         importedBy: personOf(req).personId,
       });
       if (!report.ok) return importPage(req, reply, report, 400);

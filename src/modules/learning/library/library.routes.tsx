@@ -1,11 +1,11 @@
 // The library's routes: public search and reading, an organisation's own list and forms,
 // uploads, and the coordinators' story review.
-import fastifyMultipart from '@fastify/multipart';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { access, orgOf, personOf } from '../../../platform/http/access.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
-import { isUnreadableMultipart } from '../../../platform/http/forms.ts';
+import { readMultipartForm, registerMultipartForms, UploadError } from '../../../platform/http/multipart-form.ts';
 import { pageContext, setFlash } from '../../../platform/http/page-context.ts';
 import { sendPage } from '../../../platform/http/render.ts';
 import { MAX_ATTACHMENT_BYTES } from '../domain/file-type.ts';
@@ -24,9 +24,7 @@ import {
 
 export function libraryRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
-    await app.register(fastifyMultipart, {
-      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 },
-    });
+    await registerMultipartForms(app, deps.config);
     const ctx = (req: FastifyRequest, reply: FastifyReply) => pageContext(req, reply, deps.config.demo);
     const open = { config: { access: access.public } };
     const contributor = { config: { access: access.org(contributeLearning) } };
@@ -144,24 +142,23 @@ export function libraryRoutes(deps: Deps) {
           />,
           status,
         );
-      if (!req.isMultipart()) return again('Choose a file to upload.', 400);
-      let result: service.AttachResult | undefined;
+      let file;
       try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field') continue;
-          const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-            if (err.code === 'FST_REQ_FILE_TOO_LARGE') return undefined;
-            throw err;
-          });
-          if (!bytes || part.file.truncated) return again('The file must be 5 MB or smaller.', 413);
-          if (bytes.length === 0 && !part.filename) return again('Choose a file to upload.', 400);
-          result = await service.attachFile(deps, personOf(req), org, resourceId, part.filename ?? '', bytes);
-        }
+        const form = await readMultipartForm(req, {
+          maxFileBytes: MAX_ATTACHMENT_BYTES,
+          maxFields: 2,
+          maxFieldBytes: 200,
+          requireFile: true,
+          messages: { not_multipart: 'Choose a file to upload.', missing_file: 'Choose a file to upload.' },
+        });
+        file = form.files[0]!;
       } catch (err) {
-        if (!isUnreadableMultipart(err)) throw err;
-        return again("We couldn't read the upload. Please choose the file and send it again.", 400);
+        if (err instanceof UploadError) return again(err.message, err.status);
+        throw err;
       }
-      if (!result) return again('Choose a file to upload.', 400);
+      // At most 5 MB, stored in the database; the type is sniffed from the whole file.
+      const bytes = await readFile(file.path);
+      const result = await service.attachFile(deps, personOf(req), org, resourceId, file.filename, bytes);
       if (!result.ok) return again(result.message, new AppError(result.code, '').status);
       setFlash(reply, { kind: 'success', text: 'The file is attached.' });
       return reply.redirect(`/orgs/${org.slug}/learning`, 303);
