@@ -162,10 +162,10 @@ test('scripts stored in any text field never run in the browser', async () => {
 
 test('a lead makes and revokes an API token with plain forms: the form, its errors and the token shown once are accessible', async () => {
   const { context, page } = await newSession(suite.browser, suite.baseUrl, {
-    email: 'lead@demo.example',
+    email: 'lead.manchester@demo.example',
     password: DEMO_PASSWORD,
   });
-  await visit(page, '/orgs/leeds-recovery-cafe/api-tokens');
+  await visit(page, '/orgs/manchester-peer-network/api-tokens');
   await page.getByRole('button', { name: 'Make the token' }).click();
   await expectAccessible(page, 'API tokens with an error');
   assert.match(await page.locator('.error-summary').innerText(), /Give the token a name/);
