@@ -169,9 +169,8 @@ export const PROFILE_COLUMNS = [
   'p.lived_experience',
 ] as const;
 
-/** A member organisation and its profile, by slug; undefined for applicants and lapsed ones. */
-export async function findMemberProfile(db: Db, slug: string) {
-  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
+/** A member organisation with its profile, by slug (applicants and lapsed ones never match). */
+function memberProfileQuery(db: Db, slug: string) {
   return db
     .selectFrom('organisations as o')
     .leftJoin('org_profiles as p', 'p.org_id', 'o.id')
@@ -188,8 +187,15 @@ export async function findMemberProfile(db: Db, slug: string) {
       ...PROFILE_COLUMNS,
     ])
     .where('o.slug', '=', slug)
-    .where('o.status', '=', 'member')
-    .executeTakeFirst();
+    .where('o.status', '=', 'member');
+}
+
+const isSlug = (slug: string) => /^[a-z0-9-]{1,100}$/.test(slug);
+
+/** A member organisation and its profile, by slug; undefined for applicants and lapsed ones. */
+export async function findMemberProfile(db: Db, slug: string) {
+  if (!isSlug(slug)) return undefined;
+  return memberProfileQuery(db, slug).executeTakeFirst();
 }
 
 export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findMemberProfile>>>;
@@ -219,30 +225,16 @@ export type ServiceRow = Awaited<ReturnType<typeof servicesOfOrg>>[number];
  * and date (null columns when it has none).
  */
 export async function findPublicProfile(db: Db, slug: string) {
-  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
-  return db
-    .selectFrom('organisations as o')
-    .leftJoin('org_profiles as p', 'p.org_id', 'o.id')
+  if (!isSlug(slug)) return undefined;
+  return memberProfileQuery(db, slug)
     .leftJoin('org_logos as lg', 'lg.org_id', 'o.id')
     .select([
-      'o.id',
-      'o.slug',
-      'o.name',
-      'o.summary',
-      'o.town',
-      'o.region',
-      'o.size_band',
-      'o.updated_at',
-      'p.updated_at as profile_updated_at',
-      ...PROFILE_COLUMNS,
       'lg.width as logo_width',
       'lg.height as logo_height',
       'lg.updated_at as logo_updated_at',
       sql<string[]>`(select coalesce(json_agg(a.lad_code order by a.lad_code), '[]'::json)
         from org_areas a where a.org_id = o.id)`.as('area_codes'),
     ])
-    .where('o.slug', '=', slug)
-    .where('o.status', '=', 'member')
     .executeTakeFirst();
 }
 

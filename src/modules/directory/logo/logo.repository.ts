@@ -42,12 +42,3 @@ export async function findPublicLogo(db: Kysely<DB>, slug: string) {
     .where('o.status', '=', 'member')
     .executeTakeFirst();
 }
-
-/** Whether there is one, and its size and date: for pages that link to the PNG. */
-export async function findLogoSize(db: Kysely<DB>, orgId: string) {
-  return db
-    .selectFrom('org_logos')
-    .select(['width', 'height', 'updated_at'])
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-}

@@ -21,6 +21,7 @@ import {
   StoriesReviewPage,
   StoryFormPage,
 } from './library.views.tsx';
+import { attachmentDisposition } from '../../../platform/http/download.ts';
 
 export function libraryRoutes(deps: Deps) {
   return async function (app: FastifyInstance) {
@@ -63,13 +64,9 @@ export function libraryRoutes(deps: Deps) {
     app.get('/learning/library/:resource/files/:file', open, async (req, reply) => {
       const file = await service.loadAttachment(deps, req.actor, idOf(req, 'resource'), idOf(req, 'file'));
       // Always a download, of the type we found in the bytes, so a file never runs as a page.
-      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
       return reply
         .type(file.mediaType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
+        .header('content-disposition', attachmentDisposition(file.fileName))
         .header('cache-control', 'private, no-store')
         .send(file.data);
     });
