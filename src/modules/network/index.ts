@@ -7,6 +7,7 @@ export {
   findOrgBySlug,
   insertOrganisation,
   insertOrganisations,
+  leadEmailsOf,
   upsertMembership,
   slugExists,
 } from './network.repository.ts';

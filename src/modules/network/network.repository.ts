@@ -50,6 +50,19 @@ export async function listPendingInvitations(db: Kysely<DB>, orgId: string) {
     .execute();
 }
 
+/** The email addresses of an organisation's leads, in order: whom its notices go to. */
+export async function leadEmailsOf(db: Kysely<DB>, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select('p.email')
+    .where('m.org_id', '=', orgId)
+    .where('m.role', '=', 'lead')
+    .orderBy('p.email')
+    .execute();
+  return rows.map((r) => r.email);
+}
+
 export async function countLeads(db: Kysely<DB>, orgId: string): Promise<number> {
   const r = await db
     .selectFrom('memberships')

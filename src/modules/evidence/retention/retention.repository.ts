@@ -286,15 +286,3 @@ export async function keepMember(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
-
-export async function leadEmails(db: Kysely<DB>, orgId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('people as p', 'p.id', 'm.person_id')
-    .select('p.email')
-    .where('m.org_id', '=', orgId)
-    .where('m.role', '=', 'lead')
-    .orderBy('p.email')
-    .execute();
-  return rows.map((r) => r.email);
-}

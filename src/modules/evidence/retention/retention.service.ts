@@ -14,6 +14,7 @@ import { todayInUk } from '../../../platform/time.ts';
 import { formatCalendarDate, formatDate } from '../../../ui/format.ts';
 import { eraseParticipant, eraseParticipantWithin } from '../participants/participants.service.ts';
 import * as repo from './retention.repository.ts';
+import { leadEmailsOf } from '../../network/index.ts';
 
 /** The choices a lead has: null is off. */
 export const RETENTION_CHOICES = [null, 2, 3, 6, 7] as const;
@@ -159,7 +160,7 @@ async function finishBatch(
 }
 
 async function mailLeads(deps: Deps, orgId: string, message: { subject: string; text: string }) {
-  for (const to of await repo.leadEmails(deps.db, orgId)) await deps.mailer.send({ to, ...message });
+  for (const to of await leadEmailsOf(deps.db, orgId)) await deps.mailer.send({ to, ...message });
 }
 
 // ---- the lead's pages ----
